@@ -364,3 +364,28 @@ class RunResult:
     findings: tuple[Finding, ...]
     finished: datetime | None = None
     extra: tuple[tuple[str, str], ...] = field(default=())
+
+
+# ---------------------------------------------------------------- analyst review
+
+
+class Decision(str, Enum):
+    """The values of the Decision dropdown in the Findings sheet."""
+
+    CONFIRMED_BREACH = "Confirmed breach"
+    EXEMPTED = "Exempted"
+    FALSE_POSITIVE = "False positive"
+    NEEDS_MORE_INFORMATION = "Needs more information"
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewDecision:
+    """One analyst decision read back from a report workbook (Findings sheet row)."""
+
+    finding_key: str  # Finding.key, stored in the Findings sheet's "Key" column
+    decision: Decision
+    reviewer: str = ""
+    review_date: date | None = None
+    notes: str = ""
+    source_file: str = ""  # the workbook it was read from
+    row: int = 0
