@@ -1,0 +1,58 @@
+"""Options and value parsers shared by several commands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from travelban.settings import default_lists_dir
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class DateParam(click.ParamType):
+    """An ISO date (YYYY-MM-DD) on the command line."""
+
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(
+                f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2015-12-16", param, ctx
+            )
+
+
+DATE = DateParam()
+
+
+def list_options(func: F) -> F:
+    """--lists-dir, --list and --as-of: which UN list snapshot(s) to use."""
+    func = click.option(
+        "--as-of",
+        type=DATE,
+        default=None,
+        help="Use the newest shipped snapshot generated on or before this date.",
+    )(func)
+    func = click.option(
+        "--list",
+        "list_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help="Use this UN list XML file instead of the shipped archive.",
+    )(func)
+    func = click.option(
+        "--lists-dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=default_lists_dir,
+        show_default="the repository's lists/",
+        help="Folder holding the shipped lists, manifest and domain data.",
+    )(func)
+    return func

@@ -1,0 +1,131 @@
+"""``travelban screen``: the main job — articles in, findings out."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import click
+
+from travelban.cli import cli
+from travelban.cli.common import DATE, list_options
+from travelban.errors import ExitCode
+from travelban.models import Verdict
+from travelban.pipeline import Engine, screen_paths
+from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD, Settings
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", type=DATE, default=None, help="Publication date of every article.")
+@list_options
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "json", "csv"]),
+    default="xlsx",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Report file or folder (default: reports/; JSON goes to stdout without -o).",
+)
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 1),
+    default=DEFAULT_THRESHOLD,
+    show_default=True,
+    help="Name-match score that raises an alert.",
+)
+@click.option(
+    "--review-band",
+    type=click.FloatRange(0, 1),
+    default=DEFAULT_REVIEW_BAND,
+    show_default=True,
+    help="Lowest score kept as a candidate for review.",
+)
+@click.option("--fail-on-breach", is_flag=True, help="Exit 3 when an apparent breach is found.")
+@click.pass_context
+def screen(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    published: date | None,
+    lists_dir: Path,
+    list_path: Path | None,
+    as_of: date | None,
+    fmt: str,
+    output: Path | None,
+    threshold: float,
+    review_band: float,
+    fail_on_breach: bool,
+) -> None:
+    """Screen news articles for travel by UN-sanctioned people and write a report.
+
+    PATHS are article files (.txt, .md, .html), folders (searched recursively) or - for
+    standard input. Exit status: 0 done; 1 some article could not be read (listed in the
+    report) or none could; 3 with --fail-on-breach when an apparent breach was found.
+
+    \b
+    Examples:
+      travelban screen examples/soleimani-moscow.txt
+      travelban screen inbox/ --format json > findings.json
+      travelban screen article.txt --published 2015-12-16 --as-of 2015-12-31 -o reports/
+    """
+    from travelban import report  # imported late: openpyxl/pandas only when writing
+
+    settings = Settings(
+        lists_dir=lists_dir,
+        list_path=list_path,
+        as_of=as_of,
+        published=published,
+        threshold=threshold,
+        review_band=max(0.0, min(review_band, threshold)),
+        debug=bool(ctx.obj.get("debug")),
+    )
+    engine = Engine.load(settings)
+    if engine.warning:
+        click.echo(f"warning: {engine.warning}", err=True)
+    result = screen_paths(engine, paths, stdin=sys.stdin.buffer)
+    for failure in result.failures:
+        click.echo(f"error: {failure.source}: {failure.error}", err=True)
+    if not result.articles:
+        click.echo("error: no article could be read; nothing written", err=True)
+        ctx.exit(ExitCode.ERROR)
+
+    entries = dict(engine.entries)
+    if fmt == "json" and output is None:
+        report.write_json(result, sys.stdout, entries=entries)
+        written = "stdout"
+    elif fmt == "json":
+        assert output is not None
+        written = str(report.write_json(result, output, entries=entries))
+    elif fmt == "csv":
+        folder = output or Path(settings.reports_dir)
+        written = ", ".join(str(p) for p in report.write_csv(result, folder, entries=entries))
+    else:
+        written = str(
+            report.write_xlsx(
+                result,
+                output or Path(settings.reports_dir),
+                entries=entries,
+                regimes_table=engine.regimes.table(),
+            )
+        )
+
+    counts = Counter(f.verdict for f in result.findings)
+    summary = ", ".join(f"{counts[v]} {v.value}" for v in Verdict if counts[v]) or "no findings"
+    click.echo(
+        f"{len(result.articles)} article(s), {len(result.failures)} failed: {summary}; "
+        f"report: {written}",
+        err=True,
+    )
+    if fail_on_breach and counts[Verdict.APPARENT_BREACH]:
+        ctx.exit(ExitCode.ALERT)
+    if result.failures:
+        ctx.exit(ExitCode.ERROR)
