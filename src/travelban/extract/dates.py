@@ -232,13 +232,23 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _closest_year(month: int, day: int, ref: date) -> date | None:
-    """The (month, day) in the year that puts it closest to the reference."""
-    options = [
-        d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := _safe_date(y, month, day))
-    ]
-    if not options:
+    """The (month, day) a news text most likely means: up to ~10 months back, 2 months ahead.
+
+    News reports mostly look back, so a date without a year is taken from the reference
+    year unless that lands more than 60 days ahead (then the year before) or more than
+    305 days back (then the year after, an announced future date).
+    """
+    d = _safe_date(ref.year, month, day)
+    if d is None:  # 29 February outside a leap year
+        for y in (ref.year - 1, ref.year + 1, ref.year - 2, ref.year - 3):
+            if (alt := _safe_date(y, month, day)) is not None:
+                return alt
         return None
-    return min(options, key=lambda d: (abs((d - ref).days), d > ref))
+    if (d - ref).days > 60:
+        return _safe_date(ref.year - 1, month, day)
+    if (ref - d).days > 305:
+        return _safe_date(ref.year + 1, month, day)
+    return d
 
 
 def _recent_month(month: int, ref: date, *, strictly_before: bool = False) -> int:
@@ -574,7 +584,8 @@ def _rules() -> list[_Rule]:
         (
             "year",
             rf"\b{since}(?:(?P<prep>(?i:at|in|during|throughout|of))\s+)?"
-            rf"(?:{_MOD}\s*|(?P<half>(?i:{half}))\s+)?{_YEAR}",
+            rf"(?:{_MOD}\s*|(?P<half>(?i:{half}))\s+)?{_YEAR}"
+            r"(?!\s+(?:[a-z]+s|people|men|women|children)\b)",  # "in 2000 vehicles"
             _h_year,
         )
     )
@@ -617,7 +628,9 @@ def _rules() -> list[_Rule]:
             _h_period,
         )
     )
-    specs.append(("ago", rf"\b{_NUM}\s+{_UNIT}\s+(?i:ago|earlier)\b", _h_ago))
+    specs.append(("ago", rf"\b{_NUM}\s+{_UNIT}\s+(?i:ago)\b", _h_ago))
+    # "three days earlier" counts from another event in the text, not from the reference
+    specs.append(("offset", rf"\b{_NUM}\s+{_UNIT}\s+(?i:earlier|later|before|after)\b", _h_vague))
     specs.append(
         (
             "past-n",
@@ -697,7 +710,46 @@ def _scan(text: str, reference: date | None, *, loose: bool) -> list[DateHit]:
         taken.append((s, e))
         hits.append(DateHit(s, e, rng))
     hits.sort(key=lambda h: h.start)
-    return hits
+    return _join_ranges(text, hits)
+
+
+_JOIN = re.compile(r"\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\bthrough\b|(?P<and>\band\b))\s*", re.I)
+_JOIN_LEAD = re.compile(r"\b(?P<lead>from|between)\s+$", re.I)
+
+
+def _join_ranges(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """Merge "from X to Y" / "X – Y" / "between X and Y" into one RANGE hit."""
+    out: list[DateHit] = []
+    i = 0
+    while i < len(hits):
+        a = hits[i]
+        if i + 1 < len(hits):
+            b = hits[i + 1]
+            gap = _JOIN.fullmatch(text, a.end, b.start)
+            lead = _JOIN_LEAD.search(text, max(0, a.start - 10), a.start)
+            wa, wb = a.when, b.when
+            if (
+                gap
+                and (not gap["and"] or (lead and lead["lead"].lower() == "between"))
+                and wa.start is not None
+                and wb.start is not None
+                and wa.end is not None
+                and wb.end is not None
+                and wa.start <= wb.end
+                and wa.precision is not Precision.OPEN
+                and wb.precision is not Precision.OPEN
+            ):
+                s = lead.start() if lead else a.start
+                phrase = text[s : b.end]
+                rng = DateRange(
+                    phrase, wa.start, wb.end, Precision.RANGE, wa.relative or wb.relative
+                )
+                out.append(DateHit(s, b.end, rng))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def find_dates(text: str, reference: date | None) -> list[DateHit]:
