@@ -1,0 +1,661 @@
+"""Scheduled runs over an inbox: screen what is new, carry the analysts' decisions forward.
+
+One run, in order:
+
+1. take ``<state>.lock`` (a second run exits at once with a clear message);
+2. mark runs a killed process left 'running' as 'interrupted';
+3. import the decisions from every workbook in the reports folder (unchanged files skipped);
+4. screen every inbox article whose content hash is new (all of them with ``rescreen``),
+   each recorded with its findings in its own transaction;
+5. when the list's sha256 differs from the one an article was last screened against,
+   screen that article again from the text stored in the database and record which
+   findings appeared, disappeared or changed verdict;
+6. write one report for everything not yet reported (this run's articles, those of an
+   interrupted run, and the changes), then mark the run complete.
+
+A report is written on every run, even an empty one, so the analyst can see the run
+happened and what it looked at.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from travelban import __version__
+from travelban.config import RunConfig
+from travelban.errors import ArticleError, ConfigError, ReportError, TravelbanError
+from travelban.models import (
+    Article,
+    ArticleFailure,
+    Decision,
+    Entry,
+    Extraction,
+    Finding,
+    ListInfo,
+    NameMatch,
+    ReviewDecision,
+    RunResult,
+    Verdict,
+)
+from travelban.settings import Settings
+from travelban.state import (
+    Change,
+    FindingChange,
+    RunStatus,
+    Screened,
+    Store,
+    StoredDecision,
+    previous_decisions,
+    run_lock,
+    suppressed,
+)
+
+log = logging.getLogger(__name__)
+
+# Excel and LibreOffice leave "~$name.xlsx" / ".~lock.name.xlsx#" beside an open workbook.
+_SKIP_PREFIXES = ("~$", ".")
+MAX_CHANGE_LINES = 200  # change lines in the report's summary; the log has them all
+
+
+class ResultLike(Protocol):
+    extraction: Extraction
+    matches: tuple[tuple[str, str, NameMatch], ...]
+    findings: tuple[Finding, ...]
+
+
+class EngineLike(Protocol):
+    """What the runner needs of ``travelban.pipeline.Engine``."""
+
+    @property
+    def entries(self) -> Mapping[str, Entry]: ...
+
+    @property
+    def list_info(self) -> ListInfo: ...
+
+    def screen_article(self, article: Article) -> Any: ...
+
+    def run_result(
+        self,
+        articles: Sequence[Article],
+        failures: Sequence[ArticleFailure],
+        results: Sequence[Any],
+        started: datetime,
+    ) -> RunResult: ...
+
+
+ProgressFn = Callable[[str, int, int], None]  # (phase, done, total)
+EngineLoader = Callable[[Settings], EngineLike]
+
+
+# ---------------------------------------------------------------- decisions import
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProblem:
+    """A workbook that could not be read, or one row whose values were not valid."""
+
+    path: str
+    row: int  # 0 for a whole workbook
+    problem: str
+
+    def render(self) -> str:
+        """``file:row: problem`` for messages."""
+        where = f"{self.path}:{self.row}" if self.row else self.path
+        return f"{where}: {self.problem}"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportSummary:
+    read: tuple[str, ...] = ()
+    unchanged: int = 0
+    added: int = 0
+    repeated: int = 0
+    invalid: tuple[ImportProblem, ...] = ()
+    failed: tuple[ImportProblem, ...] = ()
+
+
+def workbooks_in(folder: Path) -> list[Path]:
+    """The report workbooks in a folder (not recursive), skipping lock and temporary files."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.glob("*.xlsx")
+        if p.is_file() and not p.name.startswith(_SKIP_PREFIXES) and ".tmp" not in p.name
+    )
+
+
+def _stored(d: ReviewDecision, imported_at: str) -> StoredDecision:
+    return StoredDecision(
+        finding_key=d.finding_key,
+        typed=d.decision.value,
+        decision=d.decision,
+        reviewer=d.reviewer,
+        review_date=d.review_date.isoformat() if d.review_date else "",
+        notes=d.notes,
+        source_file=d.source_file,
+        source_row=d.row,
+        imported_at=imported_at,
+    )
+
+
+def _read_workbook(path: Path) -> tuple[list[StoredDecision], list[ImportProblem]]:
+    """Decisions typed in one workbook, and the rows whose values are not valid (kept)."""
+    from travelban import report  # openpyxl only when a workbook is read
+
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    reader = getattr(report, "read_review_rows", None)
+    if reader is None:  # the plain reader: valid decisions only
+        return [_stored(d, now) for d in report.read_decisions(path)], []
+    rows: list[StoredDecision] = []
+    problems: list[ImportProblem] = []
+    for r in reader(path):
+        try:
+            decision: Decision | None = Decision(r.decision)
+        except ValueError:
+            decision = None
+            problems.append(
+                ImportProblem(
+                    str(path),
+                    r.row,
+                    f"Decision {r.decision!r} is not one of: "
+                    + ", ".join(d.value for d in Decision)
+                    + " (kept as typed and shown as a note; pick a value from the dropdown)",
+                )
+            )
+        rows.append(
+            StoredDecision(
+                finding_key=r.finding_key,
+                typed=r.decision,
+                decision=decision,
+                reviewer=r.reviewer,
+                review_date=r.review_date,
+                notes=r.notes,
+                source_file=str(path),
+                source_row=r.row,
+                imported_at=now,
+            )
+        )
+    return rows, problems
+
+
+def file_sha256(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def import_workbooks(
+    store: Store, paths: Sequence[Path], *, skip_known: bool = True
+) -> ImportSummary:
+    """Record the decisions of every workbook; one that fails is reported and skipped."""
+    read: list[str] = []
+    unchanged = added = repeated = 0
+    invalid: list[ImportProblem] = []
+    failed: list[ImportProblem] = []
+    for path in paths:
+        try:
+            sha = file_sha256(path)
+        except OSError as exc:
+            failed.append(ImportProblem(str(path), 0, f"cannot read the file ({exc.strerror})"))
+            continue
+        if skip_known and store.workbook_known(sha):
+            unchanged += 1
+            continue
+        try:
+            rows, problems = _read_workbook(path)
+        except TravelbanError as exc:
+            failed.append(ImportProblem(str(path), 0, exc.render()))
+            continue
+        except Exception as exc:  # a damaged zip or XML must not stop the others
+            failed.append(ImportProblem(str(path), 0, f"cannot read the workbook ({exc})"))
+            continue
+        a, r = store.add_decisions(rows)
+        store.record_workbook(sha, path, a)
+        read.append(str(path))
+        added += a
+        repeated += r
+        invalid.extend(problems)
+        log.info("%s: %d decision(s) recorded, %d already known", path, a, r)
+    for p in failed:
+        log.warning("skipped workbook %s", p.render())
+    for p in invalid:
+        log.warning("%s", p.render())
+    return ImportSummary(tuple(read), unchanged, added, repeated, tuple(invalid), tuple(failed))
+
+
+# ---------------------------------------------------------------- the run
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """What one scheduled run did; the CLI prints it and picks the exit code from it."""
+
+    run_id: int
+    report: Path
+    list_info: ListInfo | None
+    list_changed: bool
+    articles_new: int
+    articles_seen: int
+    articles_failed: int
+    articles_rescreened: int
+    carried_over: int
+    interrupted_runs: tuple[int, ...]
+    changes: tuple[FindingChange, ...]
+    alerts: tuple[FindingChange, ...]
+    imports: ImportSummary = field(default_factory=ImportSummary)
+
+    def count(self, change: Change) -> int:
+        """How many findings changed this way in this run's report."""
+        return sum(1 for c in self.changes if c.change is change)
+
+
+def list_fingerprint(settings: Settings) -> str:
+    """The sha256 of the list the engine would name, without parsing any list."""
+    from travelban.sanctions.archive import Archive, sha256_of
+
+    if settings.list_path is not None:
+        return sha256_of(settings.list_path)
+    archive = Archive.open(settings.lists_dir, verify=False)
+    info, _ = archive.select(settings.as_of)
+    return info.sha256
+
+
+def _archive_info(settings: Settings, sha: str) -> ListInfo | None:
+    """The ListInfo of the selected archive snapshot when its sha256 is ``sha``."""
+    if settings.list_path is not None:
+        return None
+    from travelban.sanctions.archive import Archive
+
+    info, _ = Archive.open(settings.lists_dir, verify=False).select(settings.as_of)
+    return info if info.sha256 == sha else None
+
+
+def _default_loader(settings: Settings) -> EngineLike:
+    from travelban.pipeline import Engine
+
+    return Engine.load(settings)
+
+
+def check_inboxes(config: RunConfig) -> tuple[Path, ...]:
+    """The inbox folders, each checked to exist; ConfigError names the folder and the fix."""
+    where = f"'inbox' in {config.source}" if config.source else "--inbox"
+    if not config.inbox:
+        raise ConfigError(
+            "no inbox folder given",
+            path=config.source,
+            fix='pass --inbox DIR or set inbox = ["DIR"] in the config file',
+        )
+    for folder in config.inbox:
+        if not folder.exists():
+            raise ConfigError(
+                "inbox folder does not exist",
+                path=folder,
+                fix=f"create it (mkdir -p {folder}) or correct {where}",
+            )
+        if not folder.is_dir():
+            raise ConfigError("inbox is not a folder", path=folder, fix=f"give a folder in {where}")
+    return config.inbox
+
+
+def _inbox_files(folders: Sequence[Path]) -> list[Path]:
+    from travelban.ingest import expand_paths
+
+    out: list[Path] = []
+    for folder in folders:
+        try:
+            out.extend(Path(p) for p in expand_paths([str(folder)]))
+        except ArticleError:
+            log.info("%s: no articles in the inbox", folder)  # an empty inbox is normal
+    return out
+
+
+def _as_screened(article: Article, result: ResultLike) -> Screened:
+    return Screened(article, result.extraction, result.matches, result.findings)
+
+
+def run(
+    config: RunConfig,
+    *,
+    debug: bool = False,
+    load_engine: EngineLoader | None = None,
+    progress: ProgressFn | None = None,
+) -> RunSummary:
+    """One scheduled run (see the module docstring); TravelbanError on what stops it."""
+    inboxes = check_inboxes(config)
+    settings = config.settings(debug=debug)
+    loader = load_engine or _default_loader
+    try:
+        config.reports.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportError(
+            f"cannot create the reports folder ({exc.strerror})",
+            path=config.reports,
+            fix="create it or choose another --reports folder",
+        ) from None
+    with run_lock(config.state):
+        store = Store(config.state)
+        try:
+            return _run_locked(store, config, settings, inboxes, loader, progress)
+        finally:
+            store.close()
+
+
+def _run_locked(
+    store: Store,
+    config: RunConfig,
+    settings: Settings,
+    inboxes: Sequence[Path],
+    loader: EngineLoader,
+    progress: ProgressFn | None,
+) -> RunSummary:
+    interrupted = store.mark_interrupted()
+    if interrupted:
+        log.warning(
+            "run(s) %s did not finish; what they screened is reported now",
+            ", ".join(f"#{i}" for i in interrupted),
+        )
+    started = datetime.now(UTC)
+    run_id = store.begin_run(started, settings.items())
+    log.info("run #%d started (state %s)", run_id, store.path)
+    try:
+        summary = _do_run(
+            store, run_id, started, config, settings, inboxes, loader, progress, interrupted
+        )
+    except BaseException as exc:
+        status = RunStatus.FAILED if isinstance(exc, Exception) else RunStatus.INTERRUPTED
+        try:
+            store.fail_run(run_id, status, str(exc) or type(exc).__name__)
+        except TravelbanError:  # the original error matters more
+            log.exception("could not mark run #%d as %s", run_id, status.value)
+        raise
+    return summary
+
+
+def _do_run(
+    store: Store,
+    run_id: int,
+    started: datetime,
+    config: RunConfig,
+    settings: Settings,
+    inboxes: Sequence[Path],
+    loader: EngineLoader,
+    progress: ProgressFn | None,
+    interrupted: Sequence[int] = (),
+) -> RunSummary:
+    imports = import_workbooks(store, workbooks_in(config.reports))
+
+    # What is new in the inbox, by content hash.
+    known = store.known_articles()
+    fresh: list[tuple[Path, str, bytes]] = []
+    seen_now: set[str] = set()
+    failed_reads: list[tuple[Path, str]] = []
+    skipped = 0
+    for path in _inbox_files(inboxes):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            failed_reads.append((path, f"cannot read the file ({exc.strerror})"))
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        if sha in seen_now:
+            log.info("%s: same content as an article already in this run; skipped", path)
+            continue
+        seen_now.add(sha)
+        status = known.get(sha)
+        if status == "screened" or (status == "failed" and not config.rescreen):
+            skipped += 1
+            continue
+        fresh.append((path, sha, data))
+
+    fingerprint = list_fingerprint(settings)
+    redo = store.articles_to_rescreen(None if config.rescreen else fingerprint)
+    redo = [sha for sha in redo if not any(sha == f[1] for f in fresh)]
+    list_changed = bool(redo) and not config.rescreen
+    if list_changed:
+        log.warning(
+            "the list changed since %d article(s) were screened (now %s…); screening them again",
+            len(redo),
+            fingerprint[:12],
+        )
+
+    engine: EngineLike | None = None
+    if fresh or redo:
+        engine = loader(settings)
+        if engine.list_info.sha256 != fingerprint:
+            log.debug("list fingerprint %s… differs from the engine's", fingerprint[:12])
+            fingerprint = engine.list_info.sha256
+
+    new_count = failed_count = rescreened = 0
+    extra_failures = [ArticleFailure(str(path), reason) for path, reason in failed_reads]
+    total = len(fresh)
+    for i, (path, sha, data) in enumerate(fresh, 1):
+        assert engine is not None
+        if progress:
+            progress("screening", i - 1, total)
+        if _screen_new(store, engine, run_id, path, sha, data, fingerprint):
+            new_count += 1
+        else:
+            failed_count += 1
+    if progress and total:
+        progress("screening", total, total)
+
+    total = len(redo)
+    for i, sha in enumerate(redo, 1):
+        assert engine is not None
+        if progress:
+            progress("rescreening", i - 1, total)
+        article = store.stored_article(sha)
+        try:
+            result = engine.screen_article(article)
+        except Exception as exc:
+            log.exception("screening %s again failed; its earlier findings stand", article.source)
+            extra_failures.append(ArticleFailure(article.source, f"screening again failed: {exc}"))
+            continue
+        outcome = store.record_screening(
+            run_id, _as_screened(article, result), fingerprint, report_anyway=config.rescreen
+        )
+        rescreened += 1
+        if outcome.any:
+            log.info(
+                "%s: %d new, %d gone, %d changed finding(s)",
+                article.source,
+                outcome.new,
+                outcome.gone,
+                outcome.changed,
+            )
+    if progress and total:
+        progress("rescreening", total, total)
+
+    # Everything not yet shown in a completed run's report.
+    screened, failures = store.unreported()
+    changes = store.unreported_changes()
+    this_run = {sha for _, sha, _ in fresh} | set(redo)
+    carried = sum(1 for s in screened if s.article.sha256 not in this_run)
+    carried += sum(1 for sha, _, _ in failures if sha not in this_run)
+    keys = {f.key for s in screened for f in s.findings} | {c.finding_key for c in changes}
+    stored = store.decisions(keys)
+    by_key: dict[str, list[StoredDecision]] = {}
+    for d in stored:
+        by_key.setdefault(d.finding_key, []).append(d)
+    alerts = tuple(
+        c
+        for c in changes
+        if c.change is not Change.GONE
+        and c.new_verdict is Verdict.APPARENT_BREACH
+        and not suppressed(by_key.get(c.finding_key, []))
+    )
+    for c in changes:
+        log.info("finding %s", c.describe())
+
+    all_failures = [ArticleFailure(path, error) for _, path, error in failures] + extra_failures
+    info = _archive_info(settings, fingerprint) or store.last_list_info()
+    if engine is None and (screened or info is None or info.sha256 != fingerprint):
+        # Results carried over from an interrupted run need the entries for their report.
+        engine = loader(settings)
+    if engine is not None:
+        result = engine.run_result([s.article for s in screened], all_failures, screened, started)
+    else:
+        assert info is not None
+        result = _empty_result(settings, started, info, all_failures)
+    result = _with_summary(
+        result,
+        run_id=run_id,
+        new=new_count,
+        skipped=skipped,
+        rescreened=rescreened,
+        list_changed=list_changed,
+        carried=carried,
+        changes=changes,
+        alerts=alerts,
+        imports=imports,
+    )
+    report_path = _write_report(result, config.reports, engine, previous_decisions(stored))
+    try:
+        report_sha = file_sha256(report_path)
+    except OSError:
+        report_sha = None
+    store.finish_run(
+        run_id,
+        list_info=result.list_info,
+        report=report_path,
+        report_sha256=report_sha,
+        counts={
+            "articles_new": new_count,
+            "articles_rescreened": rescreened,
+            "articles_failed": failed_count + len(failed_reads),
+            "findings_new": sum(1 for c in changes if c.change is Change.NEW),
+            "findings_gone": sum(1 for c in changes if c.change is Change.GONE),
+            "findings_changed": sum(1 for c in changes if c.change is Change.CHANGED),
+            "alerts": len(alerts),
+            "decisions_imported": imports.added,
+        },
+    )
+    log.info("run #%d complete; report %s", run_id, report_path)
+    return RunSummary(
+        run_id=run_id,
+        report=report_path,
+        list_info=result.list_info,
+        list_changed=list_changed,
+        articles_new=new_count,
+        articles_seen=skipped,
+        articles_failed=failed_count + len(failed_reads),
+        articles_rescreened=rescreened,
+        carried_over=carried,
+        interrupted_runs=tuple(interrupted),
+        changes=tuple(changes),
+        alerts=alerts,
+        imports=imports,
+    )
+
+
+def _screen_new(
+    store: Store,
+    engine: EngineLike,
+    run_id: int,
+    path: Path,
+    sha: str,
+    data: bytes,
+    fingerprint: str,
+) -> int:
+    """Read and screen one new article and record it; 1 when screened, 0 when it failed."""
+    from travelban.ingest import parse_bytes
+
+    try:
+        article = parse_bytes(str(path), data)
+    except ArticleError as exc:
+        log.warning("%s", exc.render())
+        store.record_failure(run_id, sha, str(path), exc.render())
+        return 0
+    try:
+        result = engine.screen_article(article)
+    except Exception as exc:  # one bad article must not sink the run
+        log.exception("screening %s failed", path)
+        store.record_failure(run_id, sha, str(path), f"screening failed: {exc}")
+        return 0
+    store.record_screening(run_id, _as_screened(article, result), fingerprint)
+    return 1
+
+
+def _empty_result(
+    settings: Settings, started: datetime, info: ListInfo, failures: Sequence[ArticleFailure]
+) -> RunResult:
+    """A RunResult for a run with nothing to screen: no engine needed, so it stays fast."""
+    return RunResult(
+        tool_version=__version__,
+        started=started,
+        settings=settings.items(),
+        list_info=info,
+        snapshots=(info,),
+        articles=(),
+        failures=tuple(failures),
+        extractions=(),
+        matches=(),
+        findings=(),
+        finished=datetime.now(UTC),
+    )
+
+
+def _with_summary(
+    result: RunResult,
+    *,
+    run_id: int,
+    new: int,
+    skipped: int,
+    rescreened: int,
+    list_changed: bool,
+    carried: int,
+    changes: Sequence[FindingChange],
+    alerts: Sequence[FindingChange],
+    imports: ImportSummary,
+) -> RunResult:
+    """Add the run's own facts (and what changed) to the report's summary lines."""
+    from dataclasses import replace
+
+    lines: list[tuple[str, str]] = [
+        ("scheduled run", f"#{run_id}"),
+        ("new articles screened", str(new)),
+        ("articles already seen (skipped)", str(skipped)),
+        ("articles screened again (list changed or --rescreen)", str(rescreened)),
+        ("list changed since the last screening", "yes" if list_changed else "no"),
+        ("carried over from interrupted runs", str(carried)),
+        ("new apparent breaches alerted", str(len(alerts))),
+        ("decisions imported from workbooks", str(imports.added)),
+    ]
+    for p in imports.failed:
+        lines.append(("workbook skipped", p.render()))
+    for p in imports.invalid:
+        lines.append(("invalid decision", p.render()))
+    for c in list(changes)[:MAX_CHANGE_LINES]:
+        lines.append((f"finding {c.change.value}", c.describe()))
+    if len(changes) > MAX_CHANGE_LINES:
+        lines.append(("more changes", f"{len(changes) - MAX_CHANGE_LINES} (see the run log)"))
+    return replace(result, extra=(*result.extra, *lines))
+
+
+def _write_report(
+    result: RunResult,
+    reports: Path,
+    engine: EngineLike | None,
+    previous: Mapping[str, Sequence[ReviewDecision]],
+) -> Path:
+    """Write the run's workbook (atomic; never overwrites) and return its path."""
+    from travelban import report
+
+    kwargs: dict[str, Any] = {"previous": previous}
+    if engine is not None:
+        kwargs["entries"] = dict(engine.entries)
+        regimes = getattr(engine, "regimes", None)
+        if regimes is not None and hasattr(regimes, "table"):
+            kwargs["regimes_table"] = regimes.table()
+    path: Path = report.write_xlsx(result, reports, **kwargs)
+    return path
