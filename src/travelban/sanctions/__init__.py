@@ -8,6 +8,7 @@ from travelban.sanctions.archive import (
     read_manifest,
     write_manifest,
 )
+from travelban.sanctions.diff import EntryChange, FieldChange, ListDiff, diff_lists
 from travelban.sanctions.legacy import (
     Legacy1737,
     LegacyEntry,
@@ -16,19 +17,26 @@ from travelban.sanctions.legacy import (
     old_references,
 )
 from travelban.sanctions.parse import load_list, normalise_reference
+from travelban.sanctions.update import import_list, update_list
 
 __all__ = [
     "MANIFEST_NAME",
     "Archive",
+    "EntryChange",
+    "FieldChange",
     "Legacy1737",
     "LegacyEntry",
     "LegacyListing",
+    "ListDiff",
     "ListKind",
     "ManifestRow",
+    "diff_lists",
+    "import_list",
     "load_legacy_1737",
     "load_list",
     "normalise_reference",
     "old_references",
     "read_manifest",
+    "update_list",
     "write_manifest",
 ]
