@@ -15,6 +15,7 @@ Order of the checks, each of which can settle the verdict:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -322,6 +323,13 @@ def _judge_day(ctx: _Ctx, day: date) -> DayJudgement:
         )
     cite = "; ".join(p.citation for p in binding)
     if uncertain:
+        granted = _granted_exemption(ctx, day, binding, snaps, presumed)
+        if granted is not None:
+            return dataclasses.replace(
+                granted,
+                reason=granted.reason + f"; besides, {uncertain}",
+                certainty=granted.certainty * 0.9,
+            )
         return _with_cite(
             DayJudgement(Verdict.NEEDS_REVIEW, uncertain, snapshots=snaps, certainty=0.6), binding
         )
@@ -349,6 +357,7 @@ def _judge_day(ctx: _Ctx, day: date) -> DayJudgement:
         )
     nats, how = _nationalities(ctx)
     if dest.country.upper() in nats:
+        how = nats[dest.country.upper()]
         return _with_cite(
             DayJudgement(
                 Verdict.OWN_COUNTRY,
@@ -370,25 +379,15 @@ def _judge_day(ctx: _Ctx, day: date) -> DayJudgement:
             ),
             binding,
         )
-    for rule in ctx.regime.rules_for(ref):
-        if rule.kind is EntryRuleKind.EXEMPTION and rule.covers(day):
-            to = f" to {_prev(rule.end).isoformat()}" if rule.end else ""
-            return DayJudgement(
-                Verdict.EXEMPTED,
-                f"{rule.decided_by or 'the Committee'} granted {ref} an exemption under "
-                f"{rule.resolution} para {rule.paragraph} from {rule.start.isoformat()}{to} "
-                f"({rule.note}); check that the trip fits its purpose",
-                binding,
-                rule.resolution or binding[0].resolution,
-                rule.paragraph or binding[0].paragraph,
-                snaps,
-                certainty=presumed * 0.8,
-            )
+    granted = _granted_exemption(ctx, day, binding, snaps, presumed)
+    if granted is not None:
+        return granted
     listed = f"listed since {status.listed_on.isoformat()}" if status.listed_on else "listed"
     return _with_cite(
         DayJudgement(
             Verdict.APPARENT_BREACH,
-            f"{ref} was {listed} and {cite} (binding travel ban) applied on {day.isoformat()}; "
+            f"{ref} was {listed} and {_cite_with_notes(binding)} (binding travel ban) applied "
+            f"on {day.isoformat()}; "
             f"{dest.country.upper()} is not among the person's nationalities ({how})"
             + unverified_suffix(binding),
             snapshots=snaps,
@@ -396,6 +395,31 @@ def _judge_day(ctx: _Ctx, day: date) -> DayJudgement:
         ),
         binding,
     )
+
+
+def _granted_exemption(
+    ctx: _Ctx,
+    day: date,
+    binding: tuple[MeasurePeriod, ...],
+    snaps: tuple[str, ...],
+    presumed: float,
+) -> DayJudgement | None:
+    """An exemption the data file records for this entry on ``day``, as a judgement."""
+    for rule in ctx.regime.rules_for(ctx.reference):
+        if rule.kind is EntryRuleKind.EXEMPTION and rule.covers(day):
+            to = f" to {_prev(rule.end).isoformat()}" if rule.end else ""
+            return DayJudgement(
+                Verdict.EXEMPTED,
+                f"{rule.decided_by or 'the Committee'} granted {ctx.reference} an exemption "
+                f"under {rule.resolution} para {rule.paragraph} from {rule.start.isoformat()}{to} "
+                f"({rule.note}); check that the trip fits its purpose",
+                binding,
+                rule.resolution or (binding[0].resolution if binding else ""),
+                rule.paragraph or (binding[0].paragraph if binding else ""),
+                snaps,
+                certainty=presumed * 0.8,
+            )
+    return None
 
 
 def _travel_ban(
@@ -468,6 +492,10 @@ def _travel_ban(
     return binding, nonbinding, "", snaps, ""
 
 
+def _cite_with_notes(periods: Sequence[MeasurePeriod]) -> str:
+    return "; ".join(f"{p.citation} [{p.note}]" if p.note else p.citation for p in periods)
+
+
 def _stated(s: object) -> str:
     if s is None:
         return "nothing stated"
@@ -496,29 +524,37 @@ def _status_from_entry(entry: Entry, day: date, status: ListingStatus) -> Listin
     )
 
 
-def _nationalities(ctx: _Ctx) -> tuple[set[str], str]:
-    """The person's nationalities as ISO codes, and where they came from."""
+def _nationalities(ctx: _Ctx) -> tuple[dict[str, str], str]:
+    """The person's nationalities as ISO code -> where it came from, and a summary."""
     e, country_of = ctx.entry, ctx.country_of
     if e is not None and country_of is not None:
-        nats = {c.upper() for c in (country_of(n) for n in e.nationalities) if c}
+        nats = {c.upper(): f"NATIONALITY '{n}'" for n in e.nationalities if (c := country_of(n))}
         if nats:
             return nats, "NATIONALITY: " + "; ".join(e.nationalities)
-        issuers = {
-            c.upper() for c in (country_of(d.country) for d in e.documents if d.country) if c
-        }
-        if issuers:
-            return issuers, "inferred from the passport or document issuer"
-        births = {c.upper() for c in (country_of(p) for p in e.birth_places) if c}
-        if births:
-            return births, "inferred from the place of birth: " + "; ".join(e.birth_places)
+        inferred: dict[str, str] = {}
+        for d in e.documents:
+            if d.country and (c := country_of(d.country)):
+                inferred.setdefault(
+                    c.upper(),
+                    f"no NATIONALITY; inferred from the {d.kind or 'document'} "
+                    f"issuer '{d.country}'",
+                )
+        for place in e.birth_places:
+            if c := country_of(place):
+                inferred.setdefault(
+                    c.upper(), f"no NATIONALITY; inferred from the place of birth '{place}'"
+                )
+        if inferred:
+            summary = "no NATIONALITY; inferred " + ", ".join(
+                f"{code} ({how.split('inferred from ')[-1]})" for code, how in inferred.items()
+            )
+            return inferred, summary
     if ctx.person.nationalities:
-        return (
-            {n.upper() for n in ctx.person.nationalities},
-            "inferred from the article, the entry states no nationality",
-        )
+        how = "inferred from the article; the entry states no nationality"
+        return {n.upper(): how for n in ctx.person.nationalities}, how
     if country_of is None:
-        return set(), "nationality not checked: no country resolver given"
-    return set(), "the entry states no nationality, passport issuer or place of birth"
+        return {}, "nationality not checked: no country resolver given"
+    return {}, "the entry states no nationality, passport issuer or place of birth"
 
 
 def _exemption_grounds(regime: Regime) -> str:
