@@ -59,7 +59,7 @@ class ManifestRow:
         return {
             "file": self.file,
             "kind": self.kind.value,
-            "dateGenerated": _iso(self.generated),
+            "dateGenerated": format_generated(self.generated),
             "sha256": self.sha256,
             "individuals": self.individuals,
             "entities": self.entities,
@@ -77,7 +77,7 @@ class ManifestRow:
         )
 
 
-def _iso(dt: datetime | None) -> str | None:
+def format_generated(dt: datetime | None) -> str | None:
     """As the UN writes it: milliseconds, and ``Z`` for UTC."""
     if dt is None:
         return None

@@ -106,7 +106,8 @@ class FieldChange:
         if len(self.old) <= 1 and len(self.new) <= 1:
             old = self.old[0] if self.old else "(none)"
             new = self.new[0] if self.new else "(none)"
-            text = f"{self.field}: {_cut(old, width)} -> {_cut(new, width)}"
+            old, new = _around_difference(old, new, width)
+            text = f"{self.field}: {old} -> {new}"
         else:
             parts = []
             if self.added:
@@ -117,6 +118,19 @@ class FieldChange:
                 parts.append("order changed")
             text = f"{self.field}: " + "; ".join(parts)
         return text
+
+
+def _around_difference(old: str, new: str, width: int) -> tuple[str, str]:
+    """Both texts cut to ``width`` characters, starting a little before they differ."""
+    if len(old) <= width and len(new) <= width:
+        return old, new
+    i = 0
+    for i, (a, b) in enumerate(zip(old, new, strict=False)):  # noqa: B007
+        if a != b:
+            break
+    start = max(0, i - 20)
+    lead = "…" if start else ""
+    return (_cut(lead + old[start:], width), _cut(lead + new[start:], width))
 
 
 def _cut(text: str, width: int) -> str:

@@ -90,12 +90,12 @@ def clean(text: str | None) -> str:
 
 
 def normalise_reference(raw: str) -> str:
-    """The canonical reference: no spaces, no trailing dots, ``TAI.171`` -> ``TAi.171``."""
+    """The canonical reference: no spaces or trailing dots, ``TAI.171`` -> ``TAi.171``, 3 digits."""
     ref = _WS.sub("", raw or "").rstrip(".")
     m = _REF.fullmatch(ref)
     if not m:
         return ref
-    return f"{m.group(1).upper()}{m.group(2).lower()}.{m.group(3)}"
+    return f"{m.group(1).upper()}{m.group(2).lower()}.{int(m.group(3)):03d}"
 
 
 def parse_day(text: str | None) -> date | None:
