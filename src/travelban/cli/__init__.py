@@ -53,3 +53,4 @@ def main() -> None:
 
 
 # Sub-commands register themselves below (one module each).
+from travelban.cli import lists_cmd  # noqa: E402,F401
