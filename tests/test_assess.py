@@ -63,10 +63,10 @@ def _fallback_country_of(text: str) -> str | None:
 
 def _country_resolver() -> Callable[[str], str | None]:
     try:
-        from travelban.extract.places import Gazetteer  # type: ignore[import-not-found]
+        from travelban.extract.places import Gazetteer
     except ImportError:
         return _fallback_country_of
-    gaz = Gazetteer.default() if hasattr(Gazetteer, "default") else Gazetteer()
+    gaz = Gazetteer.load(LISTS)
     return lambda text: gaz.country_of(text) or _fallback_country_of(text)
 
 
@@ -384,6 +384,10 @@ def test_trip_home_is_own_country_and_says_how(judge) -> None:
     f = judge("IRi.039", "QASEM SOLEIMANI", _event("IR", date(2015, 5, 2)))
     assert f.verdict is Verdict.OWN_COUNTRY
     assert "no NATIONALITY; inferred" in f.rationale and "Passport issuer" in f.rationale
+    assert "place of birth 'Qom" in f.rationale
+    assert "1737 Committee file" in f.rationale  # legacy history cited for 2015
+    later = judge("IRi.039", "QASEM SOLEIMANI", _event("IR", date(2018, 5, 2)))
+    assert "1737 Committee file" not in later.rationale
 
 
 def test_passport_issuer_counts_as_own_country_and_is_named(judge) -> None:

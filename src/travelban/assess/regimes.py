@@ -128,6 +128,7 @@ class Regime:
     list_events: tuple[ListEvent, ...] = ()
     terminated: date | None = None
     note: str = ""
+    legacy_until: date | None = None  # the old committee file speaks for days before this
 
     def travel_ban_periods(self, reference: str, day: date) -> tuple[MeasurePeriod, ...]:
         """Travel-ban periods in force on ``day`` whose scope includes ``reference``."""
@@ -371,6 +372,7 @@ def _regime(row: Mapping[str, Any]) -> Regime:
         list_events=tuple(sorted(events, key=lambda e: e.day)),
         terminated=_day(row.get("terminated")),
         note=str(row.get("note", "")),
+        legacy_until=_day(row.get("legacy_until")),
     )
 
 

@@ -134,7 +134,10 @@ def assess_event(
                 "this would-be breach needs review"
             )
         hist = history.get(ref)
-        if hist is not None and hist.legacy_measures:
+        legacy_era = regime is not None and regime.legacy_until is not None
+        if legacy_era and day0 is not None and regime is not None and regime.legacy_until:
+            legacy_era = day0 < regime.legacy_until
+        if hist is not None and hist.legacy_measures and legacy_era:
             notes.append(
                 "the old 1737 Committee file records the measures as "
                 + " -> ".join(f"'{m}'" for m in hist.legacy_measures)
@@ -531,22 +534,22 @@ def _nationalities(ctx: _Ctx) -> tuple[dict[str, str], str]:
         nats = {c.upper(): f"NATIONALITY '{n}'" for n in e.nationalities if (c := country_of(n))}
         if nats:
             return nats, "NATIONALITY: " + "; ".join(e.nationalities)
-        inferred: dict[str, str] = {}
+        sources: dict[str, list[str]] = {}
         for d in e.documents:
             if d.country and (c := country_of(d.country)):
-                inferred.setdefault(
-                    c.upper(),
-                    f"no NATIONALITY; inferred from the {d.kind or 'document'} "
-                    f"issuer '{d.country}'",
+                sources.setdefault(c.upper(), []).append(
+                    f"the {d.kind or 'document'} issuer '{d.country}'"
                 )
         for place in e.birth_places:
             if c := country_of(place):
-                inferred.setdefault(
-                    c.upper(), f"no NATIONALITY; inferred from the place of birth '{place}'"
-                )
-        if inferred:
+                sources.setdefault(c.upper(), []).append(f"the place of birth '{place}'")
+        if sources:
+            inferred = {
+                code: "no NATIONALITY; inferred from " + " and ".join(said)
+                for code, said in sources.items()
+            }
             summary = "no NATIONALITY; inferred " + ", ".join(
-                f"{code} ({how.split('inferred from ')[-1]})" for code, how in inferred.items()
+                f"{code} from {' and '.join(said)}" for code, said in sources.items()
             )
             return inferred, summary
     if ctx.person.nationalities:
