@@ -275,6 +275,10 @@ def test_broken_regimes_file_names_the_file(tmp_path: Path) -> None:
         Regimes.load(tmp_path / "absent.toml")
 
 
+def test_regimes_load_accepts_the_lists_folder(regimes: Regimes) -> None:
+    assert Regimes.load(LISTS).path == regimes.path
+
+
 # ------------------------------------------------------------------------------ COMMENTS1
 
 

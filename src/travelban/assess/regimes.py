@@ -184,7 +184,10 @@ class Regimes:
 
     @classmethod
     def load(cls, path: Path) -> Regimes:
-        """Read and check ``regimes.toml``; raise ConfigError naming the file and the fix."""
+        """Read and check ``regimes.toml`` (or a lists folder holding it); ConfigError if bad."""
+        path = Path(path)
+        if path.is_dir():
+            path = path / REGIMES_FILE
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
