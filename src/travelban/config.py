@@ -193,6 +193,9 @@ def parse_config(text: str, path: Path) -> RunConfig:
                 fix=f"write it like: {example}",
             )
         values[field_name] = _resolve(base, value)
+    # Unset folders default to places beside the config file, not the current directory.
+    values.setdefault("state", base / DEFAULT_STATE)
+    values.setdefault("reports", base / DEFAULT_REPORTS)
     return RunConfig(source=path, **values)
 
 

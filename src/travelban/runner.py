@@ -33,7 +33,6 @@ from travelban.errors import ArticleError, ConfigError, ReportError, TravelbanEr
 from travelban.models import (
     Article,
     ArticleFailure,
-    Decision,
     Entry,
     Extraction,
     Finding,
@@ -146,39 +145,40 @@ def _stored(d: ReviewDecision, imported_at: str) -> StoredDecision:
 
 
 def _read_workbook(path: Path) -> tuple[list[StoredDecision], list[ImportProblem]]:
-    """Decisions typed in one workbook, and the rows whose values are not valid (kept)."""
+    """Decisions typed in one workbook, and the rows whose values are not valid.
+
+    An invalid Decision or Review date is still recorded, exactly as typed and marked
+    invalid, so nothing an analyst wrote is lost; ``review list`` shows it.
+    """
     from travelban import report  # openpyxl only when a workbook is read
 
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    reader = getattr(report, "read_review_rows", None)
-    if reader is None:  # the plain reader: valid decisions only
-        return [_stored(d, now) for d in report.read_decisions(path)], []
-    rows: list[StoredDecision] = []
+    read = report.read_review(path)
+    rows = [_stored(d, now) for d in read.decisions]
     problems: list[ImportProblem] = []
-    for r in reader(path):
-        try:
-            decision: Decision | None = Decision(r.decision)
-        except ValueError:
-            decision = None
-            problems.append(
-                ImportProblem(
-                    str(path),
-                    r.row,
-                    f"Decision {r.decision!r} is not one of: "
-                    + ", ".join(d.value for d in Decision)
-                    + " (kept as typed and shown as a note; pick a value from the dropdown)",
-                )
+    for p in read.problems:
+        if not p.blocking:
+            continue
+        problems.append(
+            ImportProblem(
+                str(path),
+                p.row,
+                f"sheet {p.sheet}: {p.problem} (kept as typed; correct the cell in the "
+                "workbook and it is recorded on the next import)",
             )
+        )
+        if not p.key:
+            continue
         rows.append(
             StoredDecision(
-                finding_key=r.finding_key,
-                typed=r.decision,
-                decision=decision,
-                reviewer=r.reviewer,
-                review_date=r.review_date,
-                notes=r.notes,
+                finding_key=p.key,
+                typed=p.value if p.column == "Decision" else "",
+                decision=None,
+                reviewer="",
+                review_date=p.value if p.column == "Review date" else "",
+                notes=p.problem,
                 source_file=str(path),
-                source_row=r.row,
+                source_row=p.row,
                 imported_at=now,
             )
         )
@@ -392,6 +392,8 @@ def _do_run(
     progress: ProgressFn | None,
     interrupted: Sequence[int] = (),
 ) -> RunSummary:
+    if interrupted:
+        _remove_temp_reports(config.reports)
     imports = import_workbooks(store, workbooks_in(config.reports))
 
     # What is new in the inbox, by content hash.
@@ -582,8 +584,23 @@ def _screen_new(
         log.exception("screening %s failed", path)
         store.record_failure(run_id, sha, str(path), f"screening failed: {exc}")
         return 0
-    store.record_screening(run_id, _as_screened(article, result), fingerprint)
+    outcome = store.record_screening(run_id, _as_screened(article, result), fingerprint)
+    log.info("screened %s: %d finding(s)", path, outcome.new)
     return 1
+
+
+def _remove_temp_reports(folder: Path) -> None:
+    """Delete the hidden temporary files a killed run left while writing its report.
+
+    Only travelban's own ``.travelban-*.tmp`` files go, and only after an interrupted
+    run was found while holding the lock; a finished report is never touched.
+    """
+    for tmp in folder.glob(".travelban-*.tmp"):
+        try:
+            tmp.unlink()
+            log.info("removed %s, left by an interrupted run", tmp)
+        except OSError as exc:
+            log.warning("could not remove %s: %s", tmp, exc)
 
 
 def _empty_result(

@@ -925,10 +925,16 @@ class Store:
 
 
 def previous_decisions(decisions: Iterable[StoredDecision]) -> dict[str, list[ReviewDecision]]:
-    """Decisions grouped by finding key, in the form the report writer takes."""
+    """Valid decisions grouped by finding key, in the form the report writer takes.
+
+    A value that is not one of the dropdown's stays in the database (``review list``
+    shows it) but is not carried into later workbooks: the report pre-fills the review
+    columns from these, and a stand-in value would come back as a decision nobody made.
+    """
     out: dict[str, list[ReviewDecision]] = {}
     for d in decisions:
-        out.setdefault(d.finding_key, []).append(d.to_review())
+        if d.decision is not None:
+            out.setdefault(d.finding_key, []).append(d.to_review())
     return out
 
 

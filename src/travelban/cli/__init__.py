@@ -54,3 +54,5 @@ def main() -> None:
 
 # Sub-commands register themselves below (one module each).
 from travelban.cli import lists_cmd  # noqa: E402,F401
+from travelban.cli import review_cmd  # noqa: E402,F401
+from travelban.cli import run_cmd  # noqa: E402,F401
