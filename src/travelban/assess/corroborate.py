@@ -16,22 +16,42 @@ from anyascii import anyascii
 
 from travelban.models import Entry, Person
 
-# Words too common in designations to count as corroboration on their own.
-_GENERIC = frozenset(
+# Words that carry no meaning for corroboration.
+_STOP = frozenset(
     [
         "the",
-        "of",
         "and",
         "for",
-        "in",
-        "at",
-        "to",
-        "a",
-        "an",
-        "on",
-        "by",
         "with",
         "from",
+        "that",
+        "this",
+        "its",
+        "his",
+        "her",
+        "their",
+        "who",
+        "whom",
+        "which",
+        "runs",
+        "run",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "been",
+        "being",
+        "into",
+        "over",
+        "under",
+        "abroad",
+        "also",
+    ]
+)
+# Words too common in designations to count for much on their own.
+_GENERIC = frozenset(
+    [
         "former",
         "deputy",
         "head",
@@ -56,6 +76,13 @@ _GENERIC = frozenset(
         "vice",
         "office",
         "department",
+        "operations",
+        "operation",
+        "branch",
+        "unit",
+        "affairs",
+        "security",
+        "national",
     ]
 )
 _WORD = re.compile(r"[a-z0-9]+")
@@ -102,14 +129,18 @@ def corroborate(
     """Compare the article's evidence on ``person`` with ``entry``; score and readable detail."""
     if entry is None:
         return Corroboration(0.0, (), "no entry details to compare")
-    said = _words(person.titles + person.descriptions + person.organisations)
+    strong = _words(person.titles + person.organisations)  # short, deliberate phrases
+    weak = _words(person.descriptions)  # clauses: more filler, less weight each
     listed = _words(entry.designations + entry.titles + (entry.comments,))
     agreed = []
     score = 0.0
-    for skel, word in said.items():
-        if skel in listed:
+    for skel, word in {**weak, **strong}.items():
+        if skel in listed and word not in _STOP:
             agreed.append((word, listed[skel]))
-            score += 0.1 if word in _GENERIC else 0.35
+            if word in _GENERIC:
+                score += 0.1
+            else:
+                score += 0.35 if skel in strong else 0.2
     parts = []
     if agreed:
         parts.append(
