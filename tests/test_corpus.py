@@ -8,12 +8,17 @@ time rules written down in tests/articles/README.md.
 
 from __future__ import annotations
 
+import dataclasses
 import html
+import importlib.util
 import json
 import re
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 import pycountry
 import pytest
@@ -135,6 +140,8 @@ def iso_or_none(value: object) -> date | None:
 
 
 ALL = article_paths()
+EXAMPLE = EXAMPLES / "soleimani-moscow.txt"
+WITH_EXAMPLE = [*ALL, EXAMPLE]
 
 
 def test_corpus_size_and_mix() -> None:
@@ -181,7 +188,7 @@ def test_article_length_and_names(article: Path) -> None:
         assert fold(name) in folded, f"{article.name}: {name!r} not in the text"
 
 
-@pytest.mark.parametrize("article", ALL, ids=lambda p: p.name)
+@pytest.mark.parametrize("article", WITH_EXAMPLE, ids=lambda p: p.name)
 def test_expected_fields_are_valid(article: Path, listed: dict[str, ListedPerson]) -> None:
     exp = load_expected(article)
     assert set(exp) == TOP_KEYS, f"{article.name}: keys {sorted(exp)}"
@@ -217,7 +224,7 @@ def test_expected_fields_are_valid(article: Path, listed: dict[str, ListedPerson
         assert name_tokens & listed[ref].tokens, f"{article.name}: {event['person']} vs {ref}"
 
 
-@pytest.mark.parametrize("article", ALL, ids=lambda p: p.name)
+@pytest.mark.parametrize("article", WITH_EXAMPLE, ids=lambda p: p.name)
 def test_verdicts_follow_the_time_rules(article: Path, listed: dict[str, ListedPerson]) -> None:
     for event in load_expected(article)["events"]:
         ref, verdict = event["reference"], event["verdict"]
@@ -265,13 +272,13 @@ def shingles(text: str, n: int = 8) -> set[tuple[str, ...]]:
 @pytest.mark.skipif(not SEED.is_file(), reason="the shared seed article is not present")
 def test_fixtures_do_not_copy_the_seed_article() -> None:
     seed = shingles(SEED.read_text(encoding="utf-8"))
-    for path in [*ALL, EXAMPLES / "soleimani-moscow.txt"]:
+    for path in WITH_EXAMPLE:
         shared = shingles(visible_text(path)) & seed
         assert not shared, f"{path.name} repeats the seed: {' '.join(next(iter(shared)))}"
 
 
 def test_example_article_is_present_and_dated() -> None:
-    text = (EXAMPLES / "soleimani-moscow.txt").read_text(encoding="utf-8")
+    text = EXAMPLE.read_text(encoding="utf-8")
     assert re.search(r"^DUBAI, Dec 16, 2015 \(Newswire\) -", text, re.MULTILINE)
     for needle in (
         "Qassem Soleimani",
@@ -289,3 +296,85 @@ def test_example_article_is_present_and_dated() -> None:
     readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
     for needle in ("IRi.039", "1929 (2010)", "2015-12-07", "2015-12-13", "2015-03-08"):
         assert needle in readme, needle
+
+
+def test_example_expects_exactly_the_three_breaches() -> None:
+    events = load_expected(EXAMPLE)["events"]
+    breaches = sorted(
+        (e["reference"], e["country"], e["date_from"], e["date_to"])
+        for e in events
+        if e["verdict"] == "apparent_breach"
+    )
+    assert breaches == [
+        ("IRi.039", "IQ", "2015-03-08", "2015-03-08"),
+        ("IRi.039", "RU", "2015-07-01", "2015-07-31"),
+        ("IRi.039", "RU", "2015-12-07", "2015-12-13"),
+    ]
+    assert {e["reference"] for e in events if e["verdict"]} == {"IRi.039"}
+
+
+# ---------------------------------------------------------------- the scorer in bench/
+
+
+@pytest.fixture(scope="module")
+def scorer() -> ModuleType:
+    """bench/eval_extract.py, imported from its path (bench/ is not a package)."""
+    path = ROOT / "bench" / "eval_extract.py"
+    spec = importlib.util.spec_from_file_location("eval_extract", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _as_prediction(exp: Any) -> Any:
+    """What a perfect pipeline would yield for an expected document."""
+    findings = tuple(e for e in exp.events if e.verdict is not None)
+    return dataclasses.replace(exp, findings=findings, not_actors=())
+
+
+def test_scorer_gives_full_marks_to_the_expected_answers(scorer: ModuleType) -> None:
+    pairs = []
+    for _article, exp_path in scorer.corpus([ARTICLES, EXAMPLES]):
+        exp = scorer.load_expected(exp_path)
+        pairs.append((exp, _as_prediction(exp)))
+    assert len(pairs) == len(WITH_EXAMPLE)
+    for key, score in scorer.evaluate(pairs).items():
+        assert score.fp == 0 and score.fn == 0, (key, score.misses[:3])
+        assert score.tp > 0, key
+
+
+def test_scorer_counts_wrong_fields(scorer: ModuleType) -> None:
+    exp = scorer.load_expected(EXAMPLES / "soleimani-moscow.expected.json")
+    first, *rest = exp.events
+    wrong_country = dataclasses.replace(first, country="UA", verdict="exempted")
+    pred = dataclasses.replace(
+        exp,
+        published=date(2015, 12, 9),
+        events=(wrong_country, *rest),
+        findings=tuple(e for e in (wrong_country, *rest) if e.verdict),
+        people=(("Hadi Rostami",), *exp.people),
+    )
+    rows = scorer.evaluate([(exp, pred)])
+    assert (rows["publication date"].tp, rows["publication date"].fp) == (0, 1)
+    assert rows["people"].fp == 1
+    assert (rows["event"].tp, rows["event"].fp, rows["event"].fn) == (3, 1, 1)
+    assert (rows["country"].tp, rows["country"].fn) == (3, 1)
+    assert rows["date range"].fn == 0
+    assert (rows["verdict"].tp, rows["verdict"].fn) == (2, 1)
+
+
+def test_scorer_name_and_date_rules(scorer: ModuleType) -> None:
+    ev = scorer.Ev
+    a = ev(
+        ("Qassem Soleimani",), frozenset(), "RU", date(2015, 12, 7), date(2015, 12, 13), "occurred"
+    )
+    assert scorer.same_person(a, dataclasses.replace(a, names=("Soleimani",)))
+    assert not scorer.same_person(a, dataclasses.replace(a, names=("Ghasem Soleymani",)))
+    other_ref = dataclasses.replace(a, refs=frozenset({"IRi.040"}))
+    assert not scorer.same_person(dataclasses.replace(a, refs=frozenset({"IRi.039"})), other_ref)
+    assert scorer.overlap(a, dataclasses.replace(a, start=date(2015, 12, 13), end=None))
+    assert scorer.overlap(a, dataclasses.replace(a, start=date(2015, 12, 14), end=None)) is False
+    assert scorer.overlap(a, dataclasses.replace(a, start=None, end=None)) is None
+    assert not scorer.dates_right(a, dataclasses.replace(a, start=None, end=None))
