@@ -279,6 +279,14 @@ def test_regimes_load_accepts_the_lists_folder(regimes: Regimes) -> None:
     assert Regimes.load(LISTS).path == regimes.path
 
 
+def test_regimes_table_for_the_report(regimes: Regimes) -> None:
+    rows = {r["code"]: r for r in regimes.table()}
+    assert len(rows) == len(regimes.regimes)
+    assert rows["IQ"]["travel_ban"] == "none"
+    assert "1737 (2006) para 10 (2006-12-23 to 2010-06-09, not binding" in rows["IR"]["travel_ban"]
+    assert rows["LR"]["terminated"] == "2016-05-25"
+
+
 # ------------------------------------------------------------------------------ COMMENTS1
 
 

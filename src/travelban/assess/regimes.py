@@ -232,6 +232,29 @@ class Regimes:
         """The shipped data file in ``lists_dir``."""
         return cls.load(lists_dir / REGIMES_FILE)
 
+    def table(self) -> tuple[dict[str, str], ...]:
+        """One printable row per regime (for the report's Method sheet)."""
+        rows = []
+        for r in self.regimes:
+            rows.append(
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "list_type": ", ".join(r.list_types),
+                    "committee": r.committee,
+                    "travel_ban": _periods_line(r.travel_ban) or "none",
+                    "asset_freeze": _periods_line(r.asset_freeze) or "none",
+                    "exemptions": "; ".join(
+                        f"{e.measure.value}: {e.resolution} para {e.paragraph}"
+                        for e in r.exemptions
+                    ),
+                    "terminated": r.terminated.isoformat() if r.terminated else "",
+                    "note": r.note,
+                    "source": self.path.name,
+                }
+            )
+        return tuple(rows)
+
     def get(self, code_or_list_type: str) -> Regime | None:
         """The regime for a reference prefix ("IR") or a UN_LIST_TYPE ("Iran"), else None."""
         key = code_or_list_type.strip()
@@ -388,6 +411,18 @@ def _comment_rule(row: Mapping[str, Any]) -> CommentRule:
         travel_ban=tuple(s.casefold() for s in _strs(row.get("travel_ban", ["travel ban"]))),
         asset_freeze=tuple(s.casefold() for s in _strs(row.get("asset_freeze", ["asset freeze"]))),
     )
+
+
+def _periods_line(periods: Iterable[MeasurePeriod]) -> str:
+    out = []
+    for p in periods:
+        span = (
+            f"{p.start.isoformat() if p.start else '?'} to {p.end.isoformat() if p.end else 'now'}"
+        )
+        flags = "" if p.binding else ", not binding"
+        flags += "" if p.is_verified else ", unverified"
+        out.append(f"{p.citation} ({span}{flags})")
+    return "; ".join(out)
 
 
 def periods_text(periods: Iterable[MeasurePeriod]) -> str:
