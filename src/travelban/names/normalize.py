@@ -1,0 +1,250 @@
+"""Name normalisation: Unicode folding, transliteration, particles, honorifics, keys.
+
+A name becomes a tuple of ``Token``: the folded spelling, a transliteration *key*
+(two spellings with the same key are the same name written two ways), a consonant
+*skeleton* (for blocking and for vowel-less scripts such as Arabic) and a *role*
+(content, kunya, connector, honorific, org). The tables behind every step are data
+files in ``lists/names/`` (see ``travelban.names.rules``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from anyascii import anyascii
+
+from travelban.names.rules import NameRules, load_rules
+
+
+class Role(StrEnum):
+    """What a token contributes to a name."""
+
+    CONTENT = "content"  # a real name part
+    KUNYA = "kunya"  # abu, umm: a name part of its own, but light
+    CONNECTOR = "connector"  # bin, ibn, ould: weak
+    HONORIFIC = "honorific"  # General, Haji, Mullah, Dr: weak
+    ORG = "org"  # of, company, ltd: weak (entity names)
+
+    @property
+    def weak(self) -> bool:
+        return self in (Role.CONNECTOR, Role.HONORIFIC, Role.ORG)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One normalised name token."""
+
+    text: str  # folded ASCII form after particle and variant handling ("abdrahman")
+    key: str  # transliteration key ("abdrahman")
+    skeleton: str  # consonant skeleton ("bdrhmn")
+    role: Role = Role.CONTENT
+    abjad: bool = False  # came from a script that does not write short vowels
+    canonical: str = ""  # given-name group ("muhammad") when the spelling is in one
+    start: int = -1  # span in the text it was read from
+    end: int = -1
+    spelling: str = ""  # the folded spelling as written ("abdulrahman", "mohammed")
+
+
+# Letters joined by apostrophe-like marks (ayn, hamza, quotes) stay one word.
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʼʿʾ`‘][^\W\d_]+)*")
+_APOSTROPHES = re.compile(r"['’ʼʿʾ`‘]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
+_HANGUL_OR_CJK = re.compile(r"[\uac00-\ud7a3\u4e00-\u9fff\u3400-\u4dbf]")
+_CAMEL = re.compile(r"[A-Z][a-z]*|[a-z]+")
+_NON_ALPHA = re.compile(r"[^a-z]+")
+_DIN_SUFFIX = re.compile(r"^(.{3,}?)(?:ud|ad|ed|al|el|ul|u|e|a)?dd?(?:in|een|ine)$")
+_DIN_WORDS = frozenset({"din", "deen", "dine", "dinn"})
+_ARTICLE_ALWAYS = frozenset({"al", "el"})
+_ARABIC_ARTICLE = "ال"
+# Persian/Urdu letter forms and hamza seats folded to one Arabic form before look-ups.
+_ARABIC_FOLD = str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك", "أ": "ا", "إ": "ا", "آ": "ا", "ۀ": "ه"})
+
+
+def fold_arabic(word: str) -> str:
+    """Arabic-script word without diacritics, with Persian letter forms folded."""
+    return _ARABIC_MARKS.sub("", word).translate(_ARABIC_FOLD)
+
+
+class Normalizer:
+    """Turns names (or running text) into tokens with the rules of one directory."""
+
+    def __init__(self, rules: NameRules) -> None:
+        self.rules = rules
+        self._key_rules = [(r.pattern, r.replacement) for r in rules.rewrites if r.stage == "key"]
+        self._skel_rules = [
+            (r.pattern, r.replacement) for r in rules.rewrites if r.stage == "skeleton"
+        ]
+        kinds = rules.particle_kind()
+        self._articles = frozenset(p for p, k in kinds.items() if k == "article")
+        self._compounds = tuple(
+            sorted((p for p, k in kinds.items() if k == "compound"), key=len, reverse=True)
+        )
+        self._roles: dict[str, Role] = {}
+        for p, k in kinds.items():
+            if k == "kunya":
+                self._roles[p] = Role.KUNYA
+            elif k == "connector":
+                self._roles[p] = Role.CONNECTOR
+            elif k == "org":
+                self._roles[p] = Role.ORG
+        for h in rules.honorifics:
+            self._roles.setdefault(h, Role.HONORIFIC)
+        self._canonical = {
+            (fold_arabic(k) if _ARABIC.search(k) else k): v
+            for k, v in rules.canonical_given().items()
+        }
+        self._arabic_particles = {fold_arabic(k): v for k, v in rules.arabic_particles}
+        self._key_cache: dict[str, tuple[str, str]] = {}
+
+    # ------------------------------------------------------------ single words
+
+    def key(self, text: str) -> tuple[str, str]:
+        """(transliteration key, consonant skeleton) of one folded token."""
+        hit = self._key_cache.get(text)
+        if hit is not None:
+            return hit
+        k = text
+        for pattern, repl in self._key_rules:
+            k = pattern.sub(repl, k)
+        s = k
+        for pattern, repl in self._skel_rules:
+            s = pattern.sub(repl, s)
+        if not s:
+            s = k[:1]
+        out = (k, s)
+        if len(self._key_cache) < 500_000:
+            self._key_cache[text] = out
+        return out
+
+    def _fold_word(self, word: str) -> list[tuple[str, bool]]:
+        """One written word -> folded pieces with an abjad flag (Arabic script)."""
+        if _ARABIC.search(word):
+            word = fold_arabic(word)
+            particle = self._arabic_particles.get(word)
+            if particle:
+                return [(particle, True)]
+            known = self._canonical.get(word) or self._canonical.get(word.removeprefix("ال"))
+            if known:
+                return [(known, False)]
+            pieces: list[str] = []
+            abd = next((a for a, p in self._arabic_particles.items() if p == "abd"), "")
+            if abd and word.startswith(abd + _ARABIC_ARTICLE) and len(word) > len(abd) + 3:
+                pieces.append("abd")
+                word = word[len(abd) :]
+            if word.startswith(_ARABIC_ARTICLE) and len(word) > 3:
+                word = word[2:]
+            pieces.append(_NON_ALPHA.sub("", anyascii(word).lower()))
+            return [(p, True) for p in pieces if p]
+        if _HANGUL_OR_CJK.search(word):
+            # anyascii writes one capitalised syllable per character: split them.
+            return [(m.lower(), False) for m in _CAMEL.findall(anyascii(word))]
+        word = _APOSTROPHES.sub("", word)
+        if word.isascii():
+            folded = word.lower()
+        else:
+            folded = anyascii(unicodedata.normalize("NFKC", word)).lower()
+        folded = _NON_ALPHA.sub("", folded)
+        return [(folded, False)] if folded else []
+
+    # ------------------------------------------------------------ names
+
+    def words(self, text: str) -> list[tuple[str, bool, int, int, bool]]:
+        """(folded piece, abjad, start, end, hyphen_follows) for each word of ``text``."""
+        out = []
+        n = len(text)
+        for m in _WORD.finditer(text):
+            start, end = m.span()
+            hyphen = end < n and text[end] in "-‐‑–"
+            for piece, abjad in self._fold_word(m.group()):
+                out.append((piece, abjad, start, end, hyphen))
+        return out
+
+    def analyse(self, text: str) -> tuple[Token, ...]:
+        """The tokens of one name (particles merged or dropped, roles assigned)."""
+        return tuple(self._tokens(self.words(text)))
+
+    def _tokens(self, words: list[tuple[str, bool, int, int, bool]]) -> Iterator[Token]:
+        i = 0
+        n = len(words)
+        # (text, spelling, abjad, start, end)
+        pending: list[tuple[str, str, bool, int, int]] = []
+        while i < n:
+            text, abjad, start, end, hyphen = words[i]
+            has_next = i + 1 < n
+            if has_next and text in self._articles and (hyphen or text in _ARTICLE_ALWAYS):
+                i += 1
+                continue
+            if text in self._compounds and has_next:
+                # abd al-Rahman, Abdul Rahman -> one given name "abdrahman"
+                j = i + 1
+                while j + 1 < n and words[j][0] in self._articles:
+                    j += 1
+                nxt = words[j][0]
+                nxt = self._canonical.get(nxt, nxt)
+                pending.append(
+                    ("abd" + nxt, text + words[j][0], abjad or words[j][1], start, words[j][3])
+                )
+                i = j + 1
+                continue
+            if text in _DIN_WORDS and pending:
+                # Nasir al-Din, Nasir ud-Din -> "nasirdin"
+                p_text, p_spell, p_abjad, p_start, _ = pending[-1]
+                pending[-1] = (p_text + "din", p_spell + text, p_abjad, p_start, end)
+                i += 1
+                continue
+            pending.append((text, text, abjad, start, end))
+            i += 1
+        for text, spelling, abjad, start, end in pending:
+            yield self._token(text, spelling, abjad, start, end)
+
+    def _token(self, text: str, spelling: str, abjad: bool, start: int, end: int) -> Token:
+        canonical = self._canonical.get(text, "")
+        if canonical:
+            text = canonical
+        role = self._roles.get(text, Role.CONTENT)
+        if role is Role.CONTENT and not canonical:
+            text = self._split_glued(text)
+            canonical = self._canonical.get(text, "")
+            if canonical:
+                text = canonical
+        key, skeleton = self.key(text)
+        return Token(text, key, skeleton, role, abjad, canonical, start, end, spelling)
+
+    def _split_glued(self, text: str) -> str:
+        """Abdulrahman -> abdrahman, Nasiruddin -> nasirdin (glued compounds)."""
+        for prefix in self._compounds:
+            if text.startswith(prefix) and len(text) - len(prefix) >= 3:
+                rest = text[len(prefix) :]
+                return "abd" + self._canonical.get(rest, rest)
+        m = _DIN_SUFFIX.match(text)
+        if m and m.group(1) + "din" != text and not text.endswith("dinn"):
+            return m.group(1) + "din"
+        return text
+
+
+@lru_cache(maxsize=4)
+def get_normalizer(directory: Path | None = None) -> Normalizer:
+    """The shared normaliser for a rules directory (default ``lists/names``)."""
+    return Normalizer(load_rules(directory))
+
+
+def normalize(text: str) -> str:
+    """A name folded to lower-case ASCII tokens joined by spaces (particles handled)."""
+    return " ".join(t.text for t in get_normalizer().analyse(text))
+
+
+def tokens(text: str) -> list[str]:
+    """The folded tokens of a name, e.g. ``"Qasem al-Soleimani"`` -> ``["qasem", "soleimani"]``."""
+    return [t.text for t in get_normalizer().analyse(text)]
+
+
+def name_key(text: str) -> str:
+    """The transliteration keys of a name's content tokens joined by spaces."""
+    return " ".join(t.key for t in get_normalizer().analyse(text) if not t.role.weak)

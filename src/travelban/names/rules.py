@@ -1,0 +1,143 @@
+"""Name-matching rules read from the data files in ``lists/names/``.
+
+The files are the documentation of what the matcher treats as equivalent:
+``translit.tsv`` (spelling equivalences and consonant skeletons), ``particles.tsv``
+(al-, bin, abu, abd ...), ``honorifics.txt`` (weak title words), ``given_names.tsv``
+(Muhammad/Mohammed/Mohamed ...), ``common_tokens.txt`` (words never reported alone
+when scanning text) and ``countries.tsv`` (UN country names to ISO codes).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from travelban.errors import ListError
+from travelban.settings import default_lists_dir
+
+log = logging.getLogger(__name__)
+
+PARTICLE_KINDS = ("article", "connector", "kunya", "compound", "org")
+
+
+@dataclass(frozen=True, slots=True)
+class RewriteRule:
+    """One regular-expression rewrite of a token, with the reason it exists."""
+
+    stage: str  # "key" or "skeleton"
+    pattern: re.Pattern[str]
+    replacement: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class NameRules:
+    """Every table the name matcher uses, loaded once from a directory."""
+
+    directory: Path
+    rewrites: tuple[RewriteRule, ...]
+    particles: tuple[tuple[str, str], ...]  # (particle, kind)
+    arabic_particles: tuple[tuple[str, str], ...]  # (Arabic-script spelling, particle)
+    honorifics: frozenset[str]
+    variant_groups: tuple[tuple[str, ...], ...]
+    common_tokens: frozenset[str]
+    countries: tuple[tuple[str, str], ...]  # (name as the UN writes it, ISO2)
+
+    def particle_kind(self) -> dict[str, str]:
+        """Particle -> kind."""
+        return dict(self.particles)
+
+    def canonical_given(self) -> dict[str, str]:
+        """Any spelling in a variant group -> the group's first spelling."""
+        out: dict[str, str] = {}
+        for group in self.variant_groups:
+            for spelling in group:
+                out.setdefault(spelling, group[0])
+        return out
+
+    def country_codes(self) -> dict[str, str]:
+        """Lower-cased country name -> ISO2."""
+        return {name.lower(): code for name, code in self.countries}
+
+
+def _data_lines(path: Path) -> list[list[str]]:
+    """Non-comment, non-blank lines split on tabs."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ListError(
+            "name-matching rules file is missing",
+            path=path,
+            fix="restore lists/names/ from the repository or pass --lists-dir",
+        ) from None
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        out.append([cell.strip() for cell in line.split("\t")])
+    return out
+
+
+def _rewrites(path: Path) -> tuple[RewriteRule, ...]:
+    rules = []
+    for n, cells in enumerate(_data_lines(path), 1):
+        if len(cells) < 3 or cells[0] not in ("key", "skeleton"):
+            raise ListError(
+                f"rule {n} is not 'stage<TAB>pattern<TAB>replacement<TAB>why'",
+                path=path,
+                fix="use stage 'key' or 'skeleton' and tab separators",
+            )
+        replacement = "" if cells[2] == '""' else cells[2]
+        try:
+            pattern = re.compile(cells[1])
+        except re.error as exc:
+            raise ListError(
+                f"rule {n} has a bad pattern {cells[1]!r}: {exc}", path=path, fix="fix the regex"
+            ) from None
+        rules.append(
+            RewriteRule(cells[0], pattern, replacement, cells[3] if len(cells) > 3 else "")
+        )
+    return tuple(rules)
+
+
+@lru_cache(maxsize=8)
+def load_rules(directory: Path | None = None) -> NameRules:
+    """The rules in ``directory`` (default ``lists/names`` of the shipped lists folder)."""
+    d = Path(directory) if directory is not None else default_lists_dir() / "names"
+    particles = []
+    arabic: list[tuple[str, str]] = []
+    for cells in _data_lines(d / "particles.tsv"):
+        if len(cells) < 2 or cells[1] not in PARTICLE_KINDS:
+            raise ListError(
+                f"bad particle row {cells!r}",
+                path=d / "particles.tsv",
+                fix=f"kind must be one of {', '.join(PARTICLE_KINDS)}",
+            )
+        particles.append((cells[0].lower(), cells[1]))
+        if len(cells) > 2:
+            arabic.extend((spelling, cells[0].lower()) for spelling in cells[2].split())
+    groups = tuple(
+        tuple(c.lower() for c in cells if c) for cells in _data_lines(d / "given_names.tsv")
+    )
+    countries = []
+    for cells in _data_lines(d / "countries.tsv"):
+        if len(cells) < 2 or len(cells[1]) != 2:
+            raise ListError(
+                f"bad country row {cells!r}", path=d / "countries.tsv", fix="name<TAB>ISO2"
+            )
+        countries.append((cells[0], cells[1].upper()))
+    rules = NameRules(
+        directory=d,
+        rewrites=_rewrites(d / "translit.tsv"),
+        particles=tuple(particles),
+        arabic_particles=tuple(arabic),
+        honorifics=frozenset(c[0].lower() for c in _data_lines(d / "honorifics.txt")),
+        variant_groups=groups,
+        common_tokens=frozenset(c[0].lower() for c in _data_lines(d / "common_tokens.txt")),
+        countries=tuple(countries),
+    )
+    log.debug("loaded name rules from %s (%d rewrites)", d, len(rules.rewrites))
+    return rules

@@ -1,0 +1,235 @@
+"""Token similarity, name scores and evidence adjustments, each with its reason.
+
+Scores are built so that they rank: an exact full match of a Good name reaches
+``BASE_MAX`` (0.95), never 1.0; only corroborating evidence lifts a score above that.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from travelban.models import AliasQuality, Entry, Evidence
+from travelban.names.normalize import Normalizer, Role, Token
+
+_VOWELS = frozenset("aeiou")
+BASE_MAX = 0.95  # an uncorroborated exact match of a full Good name
+SCORE_CAP = 0.99  # evidence can lift a score this far and no further
+QUERY_EXPONENT = 1.5  # unmatched query tokens (a different given name) cost a lot ...
+LIST_FLOOR = 0.6  # ... missing list tokens (an omitted middle name) cost less
+INFO_FULL = 1.6  # matched token weight at which a name is informative enough
+THIN_FLOOR = 0.8  # score factor for a match that rests on one common token
+QUALITY_PENALTY = {
+    AliasQuality.LOW: ("Low-quality alias", -0.04),
+    AliasQuality.FKA: ("former name (f.k.a.)", -0.02),
+}
+
+# Evidence adjustments (reason text is built where they are applied).
+BIRTH_AGREES = 0.03
+BIRTH_NEAR = -0.03
+BIRTH_DISAGREES = -0.10
+NATIONALITY_AGREES = 0.02
+NATIONALITY_DISAGREES = -0.05
+ORGANISATION_AGREES = 0.03
+TITLE_AGREES = 0.01
+WEAK_AGREES = 0.01
+
+
+def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
+    """Similarity of a query token and a list token in [0, 1], with the rule that decided it."""
+    if q.abjad != lt.abjad:
+        # One side lost its short vowels (Arabic script): compare consonant skeletons.
+        if q.skeleton == lt.skeleton and len(q.skeleton) >= 2:
+            return 0.9, "skeleton"
+        if (
+            min(len(q.skeleton), len(lt.skeleton)) >= 4
+            and Levenshtein.distance(q.skeleton, lt.skeleton, score_cutoff=1) <= 1
+        ):
+            return 0.8, "skeleton~"
+        return 0.0, ""
+    if q.spelling == lt.spelling:
+        return 1.0, "exact"
+    if q.text == lt.text:
+        return 0.97, "variant"
+    if q.canonical and lt.canonical:
+        return 0.0, ""  # two different known given names (Mahmud is not Muhammad)
+    if q.key == lt.key:
+        return 0.96, "translit"
+    if q.key == "al" + lt.key or lt.key == "al" + q.key:
+        return 0.93, "article"
+    if len(q.text) == 1 or len(lt.text) == 1:
+        return (0.7, "initial") if q.text[0] == lt.text[0] else (0.0, "")
+    sim, rule = 0.0, ""
+    longest = max(len(q.key), len(lt.key))
+    allow = 0 if longest <= 4 else 1 if longest <= 7 else 2
+    if allow:
+        # Optimal string alignment: a swap of two letters is one typo, not two.
+        d = min(
+            OSA.distance(q.key, lt.key, score_cutoff=allow),
+            OSA.distance(q.spelling, lt.spelling, score_cutoff=allow),
+        )
+        if d <= allow:
+            sim, rule = 0.96 - 0.9 * d / longest, "fuzzy"
+    if (
+        sim < 0.8
+        and q.skeleton == lt.skeleton
+        and len(q.skeleton) >= 2
+        and abs(len(q.key) - len(lt.key)) <= 1
+        and (q.key[0] == lt.key[0] or (q.key[0] in _VOWELS and lt.key[0] in _VOWELS))
+    ):
+        sim, rule = 0.8, "vowels"
+    return sim, rule
+
+
+def df_weight(df: int) -> float:
+    """Weight of a token seen in ``df`` entries: rare tokens identify, common ones barely."""
+    if df <= 2:
+        return 1.0
+    return max(0.3, 1.0 - 0.17 * math.log2(df / 2))
+
+
+def name_score(
+    q_weights: Sequence[float],
+    l_weights: Sequence[float],
+    aligned: Sequence[tuple[int, int, float]],
+) -> tuple[float, str]:
+    """Base score of one alignment (query index, list index, similarity) and a summary.
+
+    Three factors: how alike the aligned tokens are (weighted mean similarity), how much
+    of the query is explained (an unexplained given name argues for another person, so
+    it costs ``QUERY_EXPONENT``), and how much of the list name is covered (an omitted
+    middle name costs less, down to ``LIST_FLOOR``). A match resting on little matched
+    weight (one common token) is scaled towards ``THIN_FLOOR``.
+    """
+    sq = sum(q_weights) or 1.0
+    sl = sum(l_weights) or 1.0
+    aq = sum(q_weights[qi] for qi, _, _ in aligned)
+    al = sum(l_weights[li] for _, li, _ in aligned)
+    pair_w = [(q_weights[qi] + l_weights[li]) / 2 or 0.01 for qi, li, _ in aligned]
+    like = sum(w * s for w, (_, _, s) in zip(pair_w, aligned, strict=True)) / (sum(pair_w) or 1.0)
+    cq = min(1.0, aq / sq)
+    cl = min(1.0, al / sl)
+    info = min(1.0, al / INFO_FULL)
+    thin = THIN_FLOOR + (1 - THIN_FLOOR) * info
+    base = BASE_MAX * like * cq**QUERY_EXPONENT * (LIST_FLOOR + (1 - LIST_FLOOR) * cl) * thin
+    parts = [f"token likeness {like:.2f}", f"query covered {cq:.0%}", f"list name covered {cl:.0%}"]
+    if thin < 0.995:
+        parts.append(f"little matched weight x{thin:.2f}")
+    return base, ", ".join(parts)
+
+
+_SPLIT = re.compile(r"[^\w]+")
+
+
+class EvidenceJudge:
+    """Compares what an article says about a person with an entry's facts."""
+
+    def __init__(self, normalizer: Normalizer) -> None:
+        self.norm = normalizer
+        self.countries = normalizer.rules.country_codes()
+        self.common = normalizer.rules.common_tokens | {p for p, _ in normalizer.rules.particles}
+
+    def _words(self, text: str) -> set[str]:
+        out = set()
+        for w in _SPLIT.split(text.lower()):
+            if len(w) >= 4 and w.isalpha() and w not in self.common:
+                out.add(self.norm.key(w)[0])
+        return out
+
+    def _entry_countries(self, entry: Entry) -> set[str]:
+        found = set()
+        for text in (*entry.nationalities, *entry.birth_places):
+            low = text.lower()
+            for name, code in self.countries.items():
+                if name in low:
+                    found.add(code)
+        return found
+
+    def adjust(
+        self, entry: Entry, evidence: Evidence | None, weak_query: Sequence[Token]
+    ) -> list[tuple[str, float]]:
+        """(reason, delta) pairs: evidence that corroborates or contradicts ``entry``."""
+        out: list[tuple[str, float]] = []
+        described = " ".join((*entry.designations, *entry.titles, entry.comments))
+        if weak_query:
+            designation_keys = self._words(described) | {
+                self.norm.key(w)[0] for w in _SPLIT.split(described.lower()) if w
+            }
+            agreeing = [t.spelling for t in weak_query if t.key in designation_keys]
+            if agreeing:
+                out.append(
+                    (
+                        f"title '{' '.join(agreeing)}' agrees with the listed designation",
+                        TITLE_AGREES,
+                    )
+                )
+        if evidence is None:
+            return out
+        if evidence.birth_year:
+            ranges = [r for r in (b.years() for b in entry.birth_dates) if r]
+            if ranges:
+                y = evidence.birth_year
+                listed = ", ".join(
+                    b.value or f"{b.from_year}-{b.to_year}" for b in entry.birth_dates if b.years()
+                )
+                if any(lo <= y <= hi for lo, hi in ranges):
+                    out.append((f"birth year {y} agrees with {listed}", BIRTH_AGREES))
+                elif any(lo - 2 <= y <= hi + 2 for lo, hi in ranges):
+                    out.append((f"birth year {y} is near {listed}", BIRTH_NEAR))
+                else:
+                    out.append((f"birth year {y} disagrees with {listed}", BIRTH_DISAGREES))
+        if evidence.nationalities:
+            have = self._entry_countries(entry)
+            said = {c.upper() for c in evidence.nationalities}
+            if have & said:
+                out.append(
+                    (f"nationality {'/'.join(sorted(have & said))} agrees", NATIONALITY_AGREES)
+                )
+            elif have and entry.nationalities:
+                out.append(
+                    (
+                        f"nationality {'/'.join(sorted(said))} disagrees with "
+                        f"{'/'.join(sorted(have))}",
+                        NATIONALITY_DISAGREES,
+                    )
+                )
+        said_words = set()
+        for text in (*evidence.titles, *evidence.organisations):
+            said_words |= self._words(text)
+        if said_words and described:
+            common = said_words & self._words(described)
+            if common:
+                shown = next(
+                    (d for d in (*entry.designations, *entry.titles) if self._words(d) & common),
+                    entry.comments[:60],
+                )
+                out.append(
+                    (
+                        f"'{' '.join(sorted(common))}' agrees with designation '{shown}'",
+                        ORGANISATION_AGREES,
+                    )
+                )
+        return out
+
+
+def describe_entry(entry: Entry) -> dict[str, str]:
+    """The facts that tell two same-named entries apart (DOB, designation, birthplace ...)."""
+    dob = "; ".join(b.value or b.note or f"{b.from_year}-{b.to_year}" for b in entry.birth_dates)
+    return {
+        "DOB": dob or "unknown",
+        "designation": "; ".join(entry.designations) or "none",
+        "place of birth": "; ".join(entry.birth_places) or "unknown",
+        "nationality": "; ".join(entry.nationalities) or "unknown",
+    }
+
+
+def role_weight(role: Role) -> float:
+    """How much a token of this role counts towards coverage."""
+    if role is Role.CONTENT:
+        return 1.0
+    if role is Role.KUNYA:
+        return 0.35
+    return 0.0
