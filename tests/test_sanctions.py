@@ -353,3 +353,23 @@ def test_expected_sha256_checked() -> None:
     with pytest.raises(ListError, match="sha256") as info:
         load_list(path, expected_sha256="0" * 64)
     assert str(path) in str(info.value)
+
+
+def test_cache_keyed_by_sha256(tmp_path: Path) -> None:
+    src = LISTS / "un-1737-iran-list-2015-03-17.xml"
+    cache = tmp_path / "cache"
+    first = load_list(src, cache_dir=cache)
+    files = list(cache.glob("*.pickle"))
+    assert len(files) == 1 and first.info.sha256 in files[0].name
+    # a copy under another name is served from the cache, with its own path
+    copy = tmp_path / "copy.xml"
+    copy.write_bytes(src.read_bytes())
+    again = load_list(copy, cache_dir=cache)
+    assert again.entries == first.entries and again.info.path == copy
+    # a damaged cache entry is ignored and the file parsed again
+    files[0].write_bytes(b"not a pickle")
+    assert load_list(src, cache_dir=cache).entries == first.entries
+    # changed bytes never hit the old cache entry
+    changed = tmp_path / "changed.xml"
+    changed.write_bytes(src.read_bytes().replace(b"IRi.039", b"IRi.999"))
+    assert "IRi.999" in load_list(changed, cache_dir=cache).by_reference()

@@ -217,8 +217,11 @@ def _instant(info: ListInfo) -> float:
 class Archive:
     """The verified shipped lists: snapshots by generation date, loaded on demand."""
 
-    def __init__(self, lists_dir: Path, rows: tuple[ManifestRow, ...]) -> None:
+    def __init__(
+        self, lists_dir: Path, rows: tuple[ManifestRow, ...], *, cache_dir: Path | None = None
+    ) -> None:
         self.lists_dir = Path(lists_dir)
+        self.cache_dir = cache_dir
         self.rows = rows
         self._loaded: dict[str, SanctionsList] = {}
         self._legacy: Legacy1737 | None = None
@@ -227,8 +230,13 @@ class Archive:
         self.snapshots: tuple[ListInfo, ...] = tuple(sorted(infos, key=_instant))
 
     @classmethod
-    def open(cls, lists_dir: Path, *, verify: bool = True) -> Archive:
-        """Read ``manifest.json`` and check every file's sha256 (ListError on any mismatch)."""
+    def open(
+        cls, lists_dir: Path, *, verify: bool = True, cache_dir: Path | None = None
+    ) -> Archive:
+        """Read ``manifest.json`` and check every file's sha256 (ListError on any mismatch).
+
+        ``cache_dir`` (optional) keeps parsed lists keyed by sha256 between processes.
+        """
         lists_dir = Path(lists_dir)
         if not lists_dir.is_dir():
             raise ListError(
@@ -256,7 +264,7 @@ class Archive:
                     extra,
                     MANIFEST_NAME,
                 )
-        return cls(lists_dir, rows)
+        return cls(lists_dir, rows, cache_dir=cache_dir)
 
     # ------------------------------------------------------------ lookup
 
@@ -318,7 +326,7 @@ class Archive:
         cached = self._loaded.get(info.sha256)
         if cached is not None:
             return cached
-        sl = load_list(info.path, expected_sha256=info.sha256)
+        sl = load_list(info.path, expected_sha256=info.sha256, cache_dir=self.cache_dir)
         row = self.row(info)
         if row is not None and (row.individuals, row.entities) != (
             sl.info.individuals,
@@ -354,12 +362,6 @@ class Archive:
             expected_sha256=row.sha256,
         )
         return self._legacy
-
-    def with_rows(self, rows: tuple[ManifestRow, ...]) -> Archive:
-        """A new archive over the same folder with other rows (memo carried over)."""
-        other = Archive(self.lists_dir, rows)
-        other._loaded = dict(self._loaded)
-        return other
 
 
 def manifest_row_for(

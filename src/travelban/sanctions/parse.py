@@ -21,8 +21,12 @@ from __future__ import annotations
 import calendar
 import hashlib
 import logging
+import os
+import pickle
 import re
+import tempfile
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -86,7 +90,7 @@ def clean(text: str | None) -> str:
     """Collapse every run of whitespace (line wraps included) to one space and strip."""
     if not text:
         return ""
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def normalise_reference(raw: str) -> str:
@@ -160,6 +164,8 @@ def _has_both_scripts(text: str) -> bool:
 
 def split_top_level(text: str, sep: str = ";") -> list[str]:
     """Split on ``sep`` outside parentheses; empty pieces dropped."""
+    if "(" not in text:
+        return [p.strip(" ,;") for p in text.split(sep) if p.strip(" ,;")]
     out: list[str] = []
     depth = 0
     start = 0
@@ -333,7 +339,7 @@ def parse_aliases(el: ET.Element, tag: str) -> tuple[tuple[Alias, ...], list[str
         seen.add((name, quality))
         aliases.append(Alias(name=name, quality=quality, note=note, original_script=orig))
 
-    for row in el.iter(tag):
+    for row in el.findall(tag):
         quality = _quality(row.findtext("QUALITY") or "")
         raw = clean(row.findtext("ALIAS_NAME"))
         note = clean(row.findtext("NOTE"))
@@ -650,11 +656,63 @@ def check_sha256(data: bytes, path: Path, expected: str) -> str:
     return digest
 
 
-def load_list(path: Path, *, expected_sha256: str | None = None) -> SanctionsList:
-    """Load one UN Consolidated List XML file, all or nothing (ListError on any defect)."""
+def load_list(
+    path: Path, *, expected_sha256: str | None = None, cache_dir: Path | None = None
+) -> SanctionsList:
+    """Load one UN Consolidated List XML file, all or nothing (ListError on any defect).
+
+    With ``cache_dir``, the parsed list is kept there as a pickle named by the file's
+    sha256 and the parser version, so unchanged bytes are never parsed twice.
+    """
     path = Path(path)
     data = read_bytes(path)
-    digest = check_sha256(data, path, expected_sha256) if expected_sha256 else None
+    digest = (
+        check_sha256(data, path, expected_sha256)
+        if expected_sha256
+        else hashlib.sha256(data).hexdigest()
+    )
+    if cache_dir is not None:
+        cached = _cache_get(cache_dir, digest, path)
+        if cached is not None:
+            return cached
     sl = parse_list_bytes(data, path, sha256=digest)
     log.debug("loaded %s: %d individuals, %d entities", path, sl.info.individuals, sl.info.entities)
+    if cache_dir is not None:
+        _cache_put(cache_dir, digest, sl)
     return sl
+
+
+# Bump when parsing changes what an Entry holds, so stale caches are ignored.
+PARSER_VERSION = 1
+
+
+def _cache_file(cache_dir: Path, digest: str) -> Path:
+    return Path(cache_dir) / f"un-list-{digest}-p{PARSER_VERSION}.pickle"
+
+
+def _cache_get(cache_dir: Path, digest: str, path: Path) -> SanctionsList | None:
+    """The cached parse of these bytes (re-pointed at ``path``), or None."""
+    file = _cache_file(cache_dir, digest)
+    try:
+        sl = pickle.loads(file.read_bytes())
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a damaged cache is only a cache: parse again
+        log.warning("ignoring unreadable list cache %s (%s)", file, exc)
+        return None
+    if not isinstance(sl, SanctionsList) or sl.info.sha256 != digest:
+        return None
+    return SanctionsList(info=replace(sl.info, path=Path(path)), entries=sl.entries)
+
+
+def _cache_put(cache_dir: Path, digest: str, sl: SanctionsList) -> None:
+    """Store a parsed list; failures are logged, never raised."""
+    file = _cache_file(cache_dir, digest)
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(sl, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, file)
+    except OSError as exc:
+        log.warning("cannot write list cache %s (%s)", file, exc)
