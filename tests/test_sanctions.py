@@ -168,12 +168,14 @@ def test_reference_typo_and_stray_characters_normalised(loaded: dict[str, Sancti
 
 def test_zone_suffixed_dates(loaded: dict[str, SanctionsList]) -> None:
     assert parse_day("2015-03-27-04:00") == date(2015, 3, 27)
-    sl = loaded["un-consolidated-2015-03-27.xml"]
-    path = LISTS / "un-consolidated-2015-03-27.xml"
-    raw = path.read_text(encoding="utf-8")
-    # The file really holds zone-suffixed LISTED_ON values, and every one was parsed.
-    assert "-04:00</LISTED_ON>" in raw or "-05:00</LISTED_ON>" in raw
-    assert all(e.listed_on is not None for e in sl.entries)
+    old = loaded["un-consolidated-2015-03-27.xml"].by_reference()
+    # written <LISTED_ON>2015-03-23-04:00</LISTED_ON> and 2015-03-27-04:00 in the file
+    assert old["QDi.351"].listed_on == date(2015, 3, 23)
+    assert old["TAi.173"].listed_on == date(2015, 3, 27)
+    assert old["TAe.014"].listed_on == date(2015, 3, 27)
+    ss5 = loaded["un-consolidated-2020-11-30.xml"].by_reference()["SSi.005"]
+    assert ss5.listed_on == date(2015, 7, 1)  # "2015-07-01-04:00"
+    assert [b.value for b in ss5.birth_dates] == ["1960-01-01"]  # "1960-01-01-05:00"
 
 
 def test_between_and_note_dates_of_birth(loaded: dict[str, SanctionsList]) -> None:
@@ -373,3 +375,27 @@ def test_cache_keyed_by_sha256(tmp_path: Path) -> None:
     changed = tmp_path / "changed.xml"
     changed.write_bytes(src.read_bytes().replace(b"IRi.039", b"IRi.999"))
     assert "IRi.999" in load_list(changed, cache_dir=cache).by_reference()
+
+
+def test_alias_value_quirks(loaded: dict[str, SanctionsList]) -> None:
+    old = loaded["un-consolidated-2015-03-27.xml"].by_reference()
+    # a remark in parentheses goes to the note, not into the name
+    baqi = {a.name: a for a in old["TAi.038"].aliases}
+    assert baqi["Abdul Baqi"].note == "previously listed as"
+    # Latin and Arabic script in one value become two aliases
+    alizai = {a.name: a for a in old["TAi.148"].aliases}
+    assert not alizai["Agha Jan Alizai"].original_script
+    assert alizai["اغا جان عالیزی"].original_script
+    # an unclosed parenthesis still yields the transliterations inside it
+    baghdadi = {a.name for a in old["QDi.299"].aliases}
+    assert {"Abu Bakr al-Baghdadi al-Husayni al-Quraishi", "Abu Bakr al-Baghdadi"} <= baghdadi
+    # "ORIGINAL (Latin; Latin; ...)" in one value (HTS, 2024 copy)
+    hts = {
+        a.name: a
+        for a in loaded["un-consolidated-2024-09-26.xml"].by_reference()["QDe.137"].aliases
+    }
+    assert hts["هيئة تحرير الشام"].original_script
+    assert {"Hayat Tahrir al-Sham", "Assembly for the Liberation of Syria"} <= set(hts)
+    # an alias row holding only a date/place of birth adds to the entry, not to the aliases
+    new = loaded["un-consolidated-2026-05-08.xml"].entries
+    assert any("for alias" in b.note for e in new for b in e.birth_dates)
