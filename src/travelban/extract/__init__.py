@@ -1,0 +1,92 @@
+"""Extraction: people, places, dates and travel events from one article.
+
+``Extractor(nlp, gazetteer, scanner)`` is built once (the spaCy pipeline, the gazetteer and
+the UN list's name scanner are loaded by the caller); ``extract(article)`` is then a pure
+function of the article. With ``full=False`` a cheap pass runs first: when the list scan
+finds no listed name, the NLP is skipped and an empty extraction with a note is returned
+(most news mentions no listed person, and the parse is the expensive part).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from travelban.extract.dates import find_dates
+from travelban.extract.events import EventFinder
+from travelban.extract.people import PeopleFinder, ScanHitLike, find_credits
+from travelban.extract.vocab import Vocabulary
+from travelban.models import Article, Extraction, Place
+from travelban.settings import default_lists_dir
+
+log = logging.getLogger(__name__)
+
+CHEAP_PASS_NOTE = "cheap pass: no name of the UN list in the text; people and events not extracted"
+
+
+class Scanner(Protocol):
+    def find_in_text(self, text: str) -> Sequence[ScanHitLike]: ...
+
+
+class GazetteerLike(Protocol):
+    def lookup(self, name: str) -> Place | None: ...
+
+    def demonym(self, word: str) -> str | None: ...
+
+    def find_places(self, text: str) -> list[Place]: ...
+
+
+class Extractor:
+    """People and travel events of articles, with the pipeline and tables loaded once."""
+
+    def __init__(
+        self,
+        nlp: Any,
+        gazetteer: GazetteerLike,
+        scanner: Scanner | None = None,
+        *,
+        vocab: Vocabulary | None = None,
+        lists_dir: Path | None = None,
+    ) -> None:
+        self.nlp = nlp
+        self.gazetteer = gazetteer
+        self.scanner = scanner
+        self.vocab = vocab or Vocabulary.load(lists_dir or default_lists_dir())
+        self.people = PeopleFinder(self.vocab, gazetteer)
+        self.events = EventFinder(self.vocab, gazetteer)
+
+    def extract(self, article: Article, full: bool = True) -> Extraction:
+        """People, places and travel events of one article (``full=False``: cheap pass first)."""
+        text = article.text
+        hits = list(self.scanner.find_in_text(text)) if self.scanner is not None else []
+        if not full and not hits:
+            return Extraction(article=article, people=(), events=(), notes=(CHEAP_PASS_NOTE,))
+        notes: list[str] = []
+        if not text.strip():
+            return Extraction(article=article, people=(), events=(), notes=("empty text",))
+        doc = self.nlp(text)
+        credits = find_credits(text, self.vocab)
+        places = [
+            p
+            for p in self.gazetteer.find_places(text)
+            if not any(s <= p.start and p.end <= e for s, e in credits)
+        ]
+        dates = find_dates(text, article.published)
+        people = self.people.find(doc, text, places, hits, credits)
+        events = self.events.find(doc, article, people, places, dates)
+        if people.credit_names:
+            notes.append("not actors (bylines and credits): " + ", ".join(people.credit_names))
+        if article.published is None:
+            notes.append("no publication date: relative dates are kept as phrases")
+        return Extraction(
+            article=article,
+            people=people.persons,
+            events=tuple(events),
+            places=tuple(places),
+            notes=tuple(notes),
+        )
+
+
+__all__ = ["CHEAP_PASS_NOTE", "Extractor"]

@@ -1,0 +1,1000 @@
+"""Travel events: who went where, when, with what status, on what evidence.
+
+A travel word (``lists/extract/triggers.tsv``) starts an event. The dependency parse gives
+its traveller (the subject; the object of host verbs such as "received"; the possessor of
+a noun such as "his visit") and its places (the objects of "to/in/at/near/into", or the
+direct object of "visited"; "from" gives the origin). Places in clauses of their own
+("to discuss the war in Syria"), possessives ("Iran's forces") and demonyms are not
+destinations, so a country merely named in a sentence is never a trip.
+
+Dates attach the same way: a date phrase governed by the travel word wins; a date
+governed by a reporting verb ("said on Wednesday") is the report's date and is never the
+trip's. A photo caption's "Picture taken <date>" dates the caption's event.
+
+Status cues (``lists/extract/status_cues.tsv``): cancelled > denied > planned > reported >
+occurred. Finally the same trip told several times (headline, lead, quote) is merged into
+one event with the most precise date and every evidence sentence.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any, Protocol
+
+from travelban.extract.dates import DateHit
+from travelban.extract.people import People
+from travelban.extract.vocab import Trigger, Vocabulary
+from travelban.models import Article, DateRange, EventStatus, Place, Precision, TravelEvent
+
+log = logging.getLogger(__name__)
+
+_SUBJ = {"nsubj", "nsubjpass"}
+_CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "xcomp", "conj", "pcomp"}
+_LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "on",
+    "across",
+    "around",
+    "throughout",
+    "within",
+}
+_DIRECT_DEST = {"to", "into", "for", "toward", "towards", "onto", "in", "at", "near", "inside"}
+_ORIGIN = {"from"}
+_VIA = {"via", "through"}
+# Nouns a place hangs from without ceasing to be where the action is ("the town of X").
+_PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "capital",
+    "outskirts",
+    "suburb",
+    "suburbs",
+    "border",
+    "district",
+    "area",
+    "port",
+    "frontline",
+    "front",
+    "line",
+    "country",
+    "state",
+    "governorate",
+    "island",
+    "county",
+    "territory",
+    "side",
+    "part",
+    "centre",
+    "center",
+    "heart",
+    "north",
+    "south",
+    "east",
+    "west",
+    "edge",
+}
+_SPECIFIC = {
+    "facility": 0,
+    "airport": 0,
+    "landmark": 0,
+    "town": 1,
+    "village": 1,
+    "city": 1,
+    "district": 1,
+    "region": 2,
+    "province": 2,
+    "state": 2,
+    "country": 3,
+}
+_STATUS_RANK = {
+    EventStatus.CANCELLED: 4,
+    EventStatus.DENIED: 3,
+    EventStatus.PLANNED: 2,
+    EventStatus.REPORTED: 1,
+    EventStatus.OCCURRED: 0,
+}
+_CAPTION = re.compile(
+    r"(?i)\b(?:picture|photo|photograph|image)\s+taken\b"
+    r"|^\s*(?:photo|picture|caption|file photo)\s*:"
+    r"|\((?:L|R|C|left|right|centre|center)\)"
+)
+_CAPTION_DATE = re.compile(r"(?i)\b(?:picture|photo|photograph|image)\s+taken\s+(?:on\s+)?")
+_QUOTES = re.compile(r"“[^”]{3,}”|\"[^\"\n]{3,}\"")
+_SPACES = re.compile(r"\s+")
+
+
+_CAPTION_TRIGGER = Trigger("caption", "verb", "presence", needs_place=True)
+
+
+class GazetteerLike(Protocol):
+    def lookup(self, name: str) -> Place | None: ...
+
+    def demonym(self, word: str) -> str | None: ...
+
+
+@dataclass
+class _Raw:
+    """An event while it is being built and merged."""
+
+    pid: str | None
+    name: str
+    kind: str
+    dest: Place | None
+    origin: Place | None
+    when: DateRange
+    status: EventStatus
+    source: str
+    exemption: str
+    sentence: int
+    evidence: dict[int, str]  # sentence index -> sentence text
+    trigger: str
+    caption: bool = False
+    headline: bool = False
+    position: int = 0
+    sentences: list[int] = field(default_factory=list)
+
+    def width(self) -> int:
+        w = self.when
+        if w.start is None or w.end is None:
+            return 10**6
+        return (w.end - w.start).days
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+class EventFinder:
+    """Finds travel events in a parsed article; one instance per extractor."""
+
+    def __init__(self, vocab: Vocabulary, gazetteer: GazetteerLike) -> None:
+        self.vocab = vocab
+        self.gazetteer = gazetteer
+        self.planned_gov = vocab.cue_words("governor")
+        self.modifiers = vocab.cue_words("modifier")
+        self.aux = vocab.cue_words("aux")
+        self.negation = vocab.cue_words("negation")
+        self.reporting = {c for c, s in vocab.cue_words("reporting").items() if " " not in c}
+        self.adverbs = vocab.cue_words("adverb")
+        self.phrasal = {tuple(c.split()): s for c, s in self.planned_gov.items() if " " in c}
+
+    # ------------------------------------------------------------ entry point
+
+    def find(
+        self,
+        doc: Any,
+        article: Article,
+        people: People,
+        places: Sequence[Place],
+        dates: Sequence[DateHit],
+    ) -> list[TravelEvent]:
+        """Every travel event of the article, duplicates merged."""
+        ctx = _Context(doc, article, people, places, dates, self)
+        raws: list[_Raw] = []
+        for si, sent in enumerate(ctx.sents):
+            if ctx.in_credit(sent.start_char, sent.end_char):
+                continue
+            found = len(raws)
+            for tok in sent:
+                trig = self._trigger(tok)
+                if trig is None:
+                    continue
+                raws.extend(self._events_for(tok, trig, si, ctx, raws))
+            if len(raws) == found and ctx.is_caption(si):
+                raws.extend(self._caption_events(sent, si, ctx, raws))
+        merged = _merge(raws)
+        return [self._final(r, ctx) for r in merged]
+
+    def _trigger(self, tok: Any) -> Trigger | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in {"VERB", "AUX"}:
+            trig = self.vocab.verbs.get(lemma)
+            if trig is None:
+                return None
+            if (lemma == "be" and tok.dep_ == "aux") or tok.dep_ == "auxpass":
+                return None
+            return trig
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            return self.vocab.nouns.get(lemma) or self.vocab.nouns.get(tok.lower_)
+        return None
+
+    # ------------------------------------------------------------ one trigger
+
+    def _events_for(
+        self,
+        tok: Any,
+        trig: Trigger,
+        si: int,
+        ctx: _Context,
+        so_far: list[_Raw],
+        who: Any | None = None,
+    ) -> list[_Raw]:
+        travellers = self._travellers(who if who is not None else tok, trig, ctx)
+        if not travellers:
+            return []
+        dests, origin, there = self._places(tok, trig, ctx)
+        via_context = False
+        if not dests and there:
+            p = ctx.recent_place(tok.idx)
+            if p is not None:
+                dests = [p]
+        if not dests:
+            if trig.needs_place:
+                return []
+            via_context = True
+        when = self._date(tok, ctx)
+        status, source = self._status(tok, trig, ctx, when)
+        exemption = self._exemption(tok, si, ctx)
+        sent = ctx.sents[si]
+        caption = ctx.is_caption(si)
+        out = []
+        for pid, name in travellers:
+            targets: list[Place | None] = list(dests)
+            if via_context:
+                p = ctx.context_destination(pid, so_far, caption)
+                if p is None:
+                    continue
+                targets = [p]
+            for dest in targets:
+                out.append(
+                    _Raw(
+                        pid=pid,
+                        name=name,
+                        kind=trig.kind,
+                        dest=dest,
+                        origin=origin,
+                        when=when,
+                        status=status,
+                        source=source,
+                        exemption=exemption,
+                        sentence=si,
+                        evidence={si: _clean(sent.text)},
+                        trigger=tok.text,
+                        caption=caption,
+                        headline=ctx.is_headline(si),
+                        position=tok.idx,
+                        sentences=[si],
+                    )
+                )
+        return out
+
+    def _caption_events(self, sent: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
+        """A caption without a verb: '<person> on the front line near <place>' is presence."""
+        pids = ctx.people.token_pid
+        for tok in sent:
+            if tok.i not in pids or (tok.head.i in pids and tok.head.i != tok.i):
+                continue
+            for anchor in (tok, tok.head):
+                if any(c.dep_ == "prep" and c.lower_ in _LOCATIVE for c in anchor.children):
+                    return self._events_for(anchor, _CAPTION_TRIGGER, si, ctx, so_far, who=tok)
+        return []
+
+    # ------------------------------------------------------------ who
+
+    def _travellers(self, tok: Any, trig: Trigger, ctx: _Context) -> list[tuple[str | None, str]]:
+        heads: list[Any] = []
+        if trig is _CAPTION_TRIGGER:
+            heads = [tok]
+        elif trig.pos == "verb":
+            if trig.host:
+                passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+                heads = passive or [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+            else:
+                subj = _subject(tok)
+                heads = [subj] if subj is not None else []
+        else:
+            heads = self._noun_traveller(tok)
+        out: list[tuple[str | None, str]] = []
+        for h in heads:
+            for t in [h, *_conjuncts(h)]:
+                who = ctx.who(t)
+                if who is not None and who not in out:
+                    out.append(who)
+        return out
+
+    def _noun_traveller(self, tok: Any) -> list[Any]:
+        for ch in tok.children:
+            if ch.dep_ == "poss":
+                return [ch]
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ == "by":
+                objs = [g for g in ch.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs
+        for ch in tok.children:
+            if ch.dep_ == "compound" and ch.pos_ == "PROPN":
+                return [ch]
+        node = tok
+        for _ in range(3):
+            head = node.head
+            if node.dep_ in {"dobj", "obj", "attr", "oprd"} and head.pos_ in {"VERB", "AUX"}:
+                subj = _subject(head)
+                return [subj] if subj is not None else []
+            if node.dep_ == "pobj" and head.dep_ == "prep":
+                gov = head.head
+                if gov.pos_ in {"VERB", "AUX"}:
+                    subj = _subject(gov)
+                    return [subj] if subj is not None else []
+                node = gov
+                continue
+            break
+        return []
+
+    # ------------------------------------------------------------ where
+
+    def _region(self, tok: Any, trig: Trigger) -> list[Any]:
+        """Tokens whose places belong to this trigger: its arguments, not other clauses."""
+        out: list[Any] = []
+        subj = _subject(tok) if trig.pos == "verb" else None
+
+        def walk(node: Any, depth: int) -> None:
+            for ch in node.children:
+                if subj is not None and ch.i == subj.i:
+                    continue
+                if ch.dep_ in _CLAUSAL or (ch.dep_ in _SUBJ and node.i == tok.i):
+                    continue
+                if trig.lemma == "be" and depth == 0 and ch.dep_ not in {"prep", "advmod", "attr"}:
+                    continue
+                out.append(ch)
+                walk(ch, depth + 1)
+
+        walk(tok, 0)
+        if trig.pos == "noun":
+            gov = tok.head
+            hops = 0
+            while (
+                gov.dep_ in {"prep", "pobj", "dobj"}
+                and hops < 3
+                and gov.pos_ not in {"VERB", "AUX"}
+            ):
+                gov = gov.head
+                hops += 1
+            if gov.pos_ in {"VERB", "AUX"} and gov.i != tok.i:
+                for ch in gov.children:
+                    if ch.dep_ == "prep" and ch.lower_ in _LOCATIVE and tok not in ch.subtree:
+                        out.append(ch)
+                        out.extend(ch.subtree)
+        return out
+
+    def _places(
+        self, tok: Any, trig: Trigger, ctx: _Context
+    ) -> tuple[list[Place], Place | None, bool]:
+        region = self._region(tok, trig)
+        found: list[tuple[Place, str]] = []
+        origin: Place | None = None
+        there = False
+        for t in region:
+            if t.lower_ == "there" and t.dep_ == "advmod":
+                there = True
+            place = ctx.place_at(t.i)
+            if place is None:
+                continue
+            if ctx.place_root(t.i) != t.i:
+                continue
+            role = self._role(t, tok, trig)
+            if role == "origin":
+                origin = origin or place
+            elif role == "dest":
+                found.append((place, role))
+        dests: dict[str | None, Place] = {}
+        for place, _role in found:
+            key = place.country
+            have = dests.get(key)
+            if have is None or _SPECIFIC.get(place.kind, 2) < _SPECIFIC.get(have.kind, 2):
+                dests[key] = place
+        return list(dests.values()), origin, there
+
+    def _role(self, t: Any, trigger: Any, trig: Trigger) -> str:
+        """'dest', 'origin' or '' for a place token inside the trigger's region."""
+        if t.dep_ == "poss" or (t.dep_ in {"compound", "amod", "nmod"} and t.head.i != trigger.i):
+            return ""  # "Iran's forces", "Russian warplanes"
+        if t.dep_ in {"compound", "nmod"} and t.head.i == trigger.i:
+            return "dest"  # "the Moscow talks"
+        if t.dep_ in {"dobj", "obj"} and t.head.i == trigger.i:
+            return "origin" if trig.kind == "departure" else "dest"
+        node = t
+        nearest = ""
+        while node.i != trigger.i and node.head.i != node.i:
+            head = node.head
+            if head.dep_ == "prep" or head.pos_ == "ADP":
+                prep = head.lower_
+                owner = head.head
+                if prep == "of" and owner.lemma_.lower() in _PLACE_NOUNS:
+                    node = owner
+                    continue
+                direct = owner.i == trigger.i
+                if direct:
+                    if prep in _ORIGIN:
+                        return "origin"
+                    if prep in _VIA:
+                        return "dest" if trig.kind == "transit" else ""
+                    if prep in _DIRECT_DEST:
+                        return "dest"
+                    return nearest
+                if not nearest:
+                    if prep in _LOCATIVE:
+                        nearest = "dest"
+                    elif owner.lemma_.lower() not in _PLACE_NOUNS:
+                        return ""
+                node = owner
+                continue
+            if head.dep_ == "advmod" and head.head.i == trigger.i:
+                return "dest"
+            node = head
+        return nearest
+
+    # ------------------------------------------------------------ when
+
+    def _date(self, tok: Any, ctx: _Context) -> DateRange:
+        sent = tok.sent
+        gov = tok
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            g = tok.head
+            for _ in range(3):
+                if g.pos_ in {"VERB", "AUX"}:
+                    gov = g
+                    break
+                g = g.head
+        best: tuple[int, int, DateRange] | None = None
+        for hit in ctx.dates_in(sent.start_char, sent.end_char):
+            span = ctx.doc.char_span(hit.start, hit.end, alignment_mode="expand")
+            if span is None:
+                continue
+            rng = hit.range
+            root = span.root
+            anchor = _governing_verb(root)
+            if anchor is not None and anchor.lemma_.lower() in self.reporting and anchor.i != tok.i:
+                continue  # "said on Wednesday": the report's date
+            if anchor is not None and anchor.i not in {tok.i, gov.i}:
+                other = ctx.finder._trigger(anchor)
+                if other is not None and anchor.i != tok.i:
+                    continue  # another event's date
+            if (
+                tok.i in {t.i for t in root.ancestors}
+                or root.i in {t.i for t in tok.subtree}
+                or (anchor is not None and anchor.i in {tok.i, gov.i})
+            ):
+                score = 0
+            else:
+                score = 2
+            if not rng.resolved:
+                score += 1
+            dist = abs(hit.start - tok.idx)
+            if best is None or (score, dist) < (best[0], best[1]):
+                best = (score, dist, rng)
+        if best is not None and (best[0] < 2 or not ctx.is_caption(ctx.sent_of(tok))):
+            return best[2]
+        cap = ctx.caption_date(ctx.sent_of(tok))
+        if cap is not None:
+            return cap
+        return best[2] if best else DateRange(phrase="")
+
+    # ------------------------------------------------------------ status
+
+    def _status(
+        self, tok: Any, trig: Trigger, ctx: _Context, when: DateRange
+    ) -> tuple[EventStatus, str]:
+        found: set[EventStatus] = set()
+        chain = [tok, *list(tok.ancestors)]
+        gov = None
+        if trig.pos == "noun":
+            for anc in tok.ancestors:
+                if anc.pos_ in {"VERB", "AUX"}:
+                    gov = anc
+                    break
+        for node in chain:
+            lemma = node.lemma_.lower()
+            st = self.planned_gov.get(lemma)
+            if st is not None and node.i != tok.i and st is not EventStatus.REPORTED:
+                found.add(st)
+            prts = [c.lower_ for c in node.children if c.dep_ == "prt"]
+            for prt in prts:
+                st2 = self.phrasal.get((lemma, prt))
+                if st2 is not None:
+                    found.add(st2)
+            if lemma in {"deny", "refuse"} and any(c.lower_ == "entry" for c in node.children):
+                found.add(EventStatus.CANCELLED)
+                found.discard(EventStatus.DENIED)
+            for ch in node.children:
+                if (
+                    ch.dep_ == "aux"
+                    and ch.lower_ in self.aux
+                    and (node.i == tok.i or node.i == (gov.i if gov is not None else -1))
+                ):
+                    found.add(self.aux[ch.lower_])
+        # modifiers of a travel noun and relative clauses on it ("a visit that had been planned")
+        for ch in tok.children:
+            if ch.dep_ in {"amod", "compound"} and ch.lower_ in self.modifiers:
+                found.add(self.modifiers[ch.lower_])
+            if ch.dep_ in {"relcl", "acl"}:
+                st = self.planned_gov.get(ch.lemma_.lower())
+                if st in {EventStatus.PLANNED, EventStatus.CANCELLED}:
+                    found.add(st)
+                for prt in (c.lower_ for c in ch.children if c.dep_ == "prt"):
+                    st2 = self.phrasal.get((ch.lemma_.lower(), prt))
+                    if st2 is not None:
+                        found.add(st2)
+        # negation of the travel word (not of a copula: "it was not his first trip")
+        neg_holder = (
+            tok
+            if trig.pos == "verb"
+            else (gov if gov is not None and tok.dep_ in {"dobj", "obj"} else None)
+        )
+        if neg_holder is not None and any(
+            c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in self.negation)
+            for c in neg_holder.children
+        ):
+            found.add(EventStatus.DENIED)
+        if (
+            when.start is not None
+            and ctx.article.published is not None
+            and when.start > ctx.article.published
+            and not found & {EventStatus.CANCELLED, EventStatus.DENIED}
+        ):
+            found.add(EventStatus.PLANNED)
+        source = self._source(tok, ctx)
+        if source is not None:
+            found.add(EventStatus.REPORTED)
+        status = max(found, key=lambda s: _STATUS_RANK[s]) if found else EventStatus.OCCURRED
+        return status, source or ""
+
+    def _source(self, tok: Any, ctx: _Context) -> str | None:
+        """Who the sentence attributes the event to, or None when the text asserts it itself."""
+        sent = tok.sent
+        ancestors = {a.i for a in tok.ancestors}
+        for t in sent:
+            governs = t.head.i in ancestors or t.head.i == tok.i or t.head.dep_ == "ROOT"
+            if (
+                t.lower_ == "according"
+                and governs
+                and t.i + 1 < sent.end
+                and ctx.doc[t.i + 1].lower_ == "to"
+            ):
+                to = ctx.doc[t.i + 1]
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if objs:
+                    o = objs[0]
+                    return _np(ctx.doc, o)
+                return "unnamed source"
+            if t.lower_ in self.adverbs and t.dep_ == "advmod" and t.head.i in ancestors | {tok.i}:
+                return "unnamed source"
+        for t in sent:
+            if t.lemma_.lower() not in self.reporting or t.pos_ not in {"VERB", "AUX"}:
+                continue
+            related = t.i in ancestors or (
+                t.dep_ in {"parataxis", "ccomp", "advcl"} and t.head.i in ancestors | {tok.i}
+            )
+            if not related:
+                continue
+            subj = _subject(t)
+            if subj is None:
+                agents = [c for c in t.children if c.dep_ == "agent"]
+                if agents:
+                    objs = [c for c in agents[0].children if c.dep_ == "pobj"]
+                    if objs:
+                        return _np(ctx.doc, objs[0])
+                continue
+            if subj.lower_ in {"it", "he", "she", "they", "i", "we"} and subj.lower_ != "they":
+                pid = ctx.people.token_pid.get(subj.i)
+                if pid is not None:
+                    return ctx.name_of(pid)
+                continue
+            return _np(ctx.doc, subj)
+        return ctx.quote_source(tok)
+
+    # ------------------------------------------------------------ exemptions
+
+    def _exemption(self, tok: Any, si: int, ctx: _Context) -> str:
+        text = ctx.sents[si].text
+        if self._has_exemption_cue(text):
+            return _clean(text)
+        return ""
+
+    def _has_exemption_cue(self, text: str) -> bool:
+        low = text.lower()
+        return any(re.search(r"\b" + re.escape(c) + r"\b", low) for c in self.vocab.exemption_cues)
+
+    # ------------------------------------------------------------ final record
+
+    def _final(self, r: _Raw, ctx: _Context) -> TravelEvent:
+        return TravelEvent(
+            person_id=r.pid,
+            person_name=r.name,
+            kind=r.kind,
+            destination=r.dest,
+            when=r.when,
+            status=r.status,
+            evidence=" | ".join(dict.fromkeys(r.evidence[k] for k in sorted(r.evidence))),
+            origin=r.origin,
+            status_source=r.source,
+            exemption=r.exemption,
+            sentence_index=r.sentence,
+            trigger=r.trigger,
+        )
+
+
+# ---------------------------------------------------------------- parse helpers
+
+
+def _subject(verb: Any) -> Any | None:
+    """The grammatical subject of a verb, following conjunctions, controls and participles."""
+    node = verb
+    for _ in range(4):
+        for ch in node.children:
+            if ch.dep_ in _SUBJ:
+                return ch
+        if node.dep_ == "xcomp":
+            objs = [c for c in node.head.children if c.dep_ in {"dobj", "obj"}]
+            if objs and node.head.lemma_.lower() in {"invite", "ask", "allow", "permit", "urge"}:
+                return objs[0]
+            node = node.head
+            continue
+        if node.dep_ in {"conj", "advcl"} and node.head.pos_ in {"VERB", "AUX"}:
+            node = node.head
+            continue
+        if node.dep_ in {"acl", "relcl"} and node.head.pos_ in {"NOUN", "PROPN"}:
+            return node.head
+        if (
+            node.dep_ == "pcomp"
+            and node.head.dep_ == "prep"
+            and node.head.head.pos_ in {"VERB", "AUX"}
+        ):
+            node = node.head.head
+            continue
+        break
+    return None
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    return [c for c in tok.children if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN", "PRON"}]
+
+
+def _governing_verb(tok: Any) -> Any | None:
+    node = tok
+    for _ in range(8):
+        if node.head.i == node.i:
+            return node if node.pos_ in {"VERB", "AUX"} else None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+    return None
+
+
+def _np(doc: Any, tok: Any) -> str:
+    """The noun phrase headed by ``tok`` (without clauses), e.g. 'the Fars news agency'."""
+    left = tok.left_edge.i
+    right = tok.i
+    for ch in tok.rights:
+        if ch.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj"}:
+            break
+        right = ch.right_edge.i
+    text = _clean(doc[left : right + 1].text)
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+
+
+# ---------------------------------------------------------------- article context
+
+
+class _Context:
+    """Per-article lookups: sentences, places and dates by token, captions, quotes."""
+
+    def __init__(
+        self,
+        doc: Any,
+        article: Article,
+        people: People,
+        places: Sequence[Place],
+        dates: Sequence[DateHit],
+        finder: EventFinder,
+    ) -> None:
+        self.doc = doc
+        self.article = article
+        self.people = people
+        self.finder = finder
+        self.sents = list(doc.sents)
+        self.sent_start = [s.start for s in self.sents]
+        self.dates = sorted(dates, key=lambda d: d.start)
+        self._persons = people.by_pid()
+        self._place_tok: dict[int, Place] = {}
+        self._place_root: dict[int, int] = {}
+        for p in places:
+            if p.start < 0 or _inside_any(people.credits, p.start, p.end):
+                continue
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self._place_tok.setdefault(t.i, p)
+                self._place_root.setdefault(t.i, span.root.i)
+        self._capitals()
+        text = doc.text
+        self._captions: set[int] = set()
+        for si, s in enumerate(self.sents):
+            para = _paragraph(text, s.start_char)
+            if _CAPTION.search(text[para[0] : para[1]]):
+                self._captions.add(si)
+        self._headline: set[int] = set()
+        for si, s in enumerate(self.sents[:4]):
+            stripped = s.text.strip()
+            if stripped and stripped[-1:] not in '.!?"”' and len(stripped.split()) >= 4:
+                if not self._headline or si == max(self._headline) + 1 or not self._headline:
+                    self._headline.add(si)
+                break
+        self._quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+
+    # places -------------------------------------------------------
+
+    def _capitals(self) -> None:
+        """'the Russian capital' -> a place in Russia."""
+        for tok in self.doc:
+            if tok.lower_ != "capital" or tok.i in self._place_tok:
+                continue
+            mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "poss"}]
+            for m in mods:
+                iso = self.finder.gazetteer.demonym(m.text)
+                if iso is None and m.ent_type_ in {"GPE"}:
+                    place = self.finder.gazetteer.lookup(m.text)
+                    iso = place.country if place is not None else None
+                if iso:
+                    start = tok.left_edge.idx
+                    span = self.doc[tok.left_edge.i : tok.i + 1]
+                    place = Place(
+                        name=_clean(span.text),
+                        country=iso,
+                        kind="city",
+                        how=f"capital of {m.text}",
+                        start=start,
+                        end=tok.idx + len(tok.text),
+                    )
+                    for t in span:
+                        self._place_tok[t.i] = place
+                        self._place_root[t.i] = tok.i
+                    break
+
+    def place_at(self, i: int) -> Place | None:
+        return self._place_tok.get(i)
+
+    def place_root(self, i: int) -> int:
+        return self._place_root.get(i, i)
+
+    def recent_place(self, before: int) -> Place | None:
+        """The most recent destination-like place before a character offset ('there')."""
+        best: Place | None = None
+        for i, p in self._place_tok.items():
+            tok = self.doc[i]
+            if tok.idx >= before or tok.dep_ == "poss" or self.in_credit(tok.idx, tok.idx + 1):
+                continue
+            if best is None or p.start > best.start:
+                best = p
+        return best
+
+    def context_destination(
+        self, pid: str | None, so_far: list[_Raw], caption: bool
+    ) -> Place | None:
+        """Where an undirected 'visited' went: the same person's last trip, else the headline's."""
+        for r in reversed(so_far):
+            if r.pid == pid and r.dest is not None and not r.caption and not caption:
+                return r.dest
+        for r in so_far:
+            if r.headline and r.dest is not None and r.pid == pid:
+                return r.dest
+        return None
+
+    # dates --------------------------------------------------------
+
+    def dates_in(self, start: int, end: int) -> list[DateHit]:
+        return [d for d in self.dates if start <= d.start < end]
+
+    def caption_date(self, si: int) -> DateRange | None:
+        if si not in self._captions:
+            return None
+        text = self.doc.text
+        para = _paragraph(text, self.sents[si].start_char)
+        for m in _CAPTION_DATE.finditer(text, para[0], para[1]):
+            for d in self.dates:
+                if d.start == m.end() or (m.end() <= d.start <= m.end() + 3):
+                    return d.range
+        return None
+
+    # sentences ----------------------------------------------------
+
+    def sent_of(self, tok: Any) -> int:
+        lo, hi = 0, len(self.sent_start) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sent_start[mid] <= tok.i:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def is_caption(self, si: int) -> bool:
+        return si in self._captions
+
+    def is_headline(self, si: int) -> bool:
+        return si in self._headline
+
+    def in_credit(self, start: int, end: int) -> bool:
+        return _inside_any(self.people.credits, start, end)
+
+    # people -------------------------------------------------------
+
+    def who(self, tok: Any) -> tuple[str | None, str] | None:
+        """(pid, name) of the person a token stands for; (None, description) when unresolved."""
+        for t in (tok, *_relcl_antecedent(tok)):
+            pid = self.people.token_pid.get(t.i)
+            if pid is not None:
+                return pid, self.name_of(pid)
+            desc = self.people.unresolved.get(t.i)
+            if desc is not None:
+                return None, desc
+        if tok.lemma_.lower() in self.finder.vocab.collectives:
+            return self._member(tok)
+        return None
+
+    def _member(self, tok: Any) -> tuple[str | None, str] | None:
+        """A person put in a delegation: 'led by X', or 'he was part of a delegation that ...'."""
+        for ch in tok.children:
+            if ch.dep_ in {"acl", "relcl"}:
+                for g in ch.children:
+                    if g.dep_ == "agent":
+                        for o in g.children:
+                            pid = self.people.token_pid.get(o.i)
+                            if pid is not None:
+                                return pid, self.name_of(pid)
+        node = tok
+        for _ in range(3):
+            if node.dep_ == "pobj" and node.head.head.lemma_.lower() in {"part", "member", "head"}:
+                holder = node.head.head
+                verb = holder.head
+                subj = _subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+                if subj is not None:
+                    pid = self.people.token_pid.get(subj.i)
+                    if pid is not None:
+                        return pid, self.name_of(pid)
+            node = node.head
+        return None
+
+    def name_of(self, pid: str) -> str:
+        p = self._persons.get(pid)
+        return p.name if p is not None else ""
+
+    # quotes -------------------------------------------------------
+
+    def quote_source(self, tok: Any) -> str | None:
+        """The speaker of a quotation that contains the token ('“...,” Fars said')."""
+        for qs, qe in self._quotes:
+            if not qs <= tok.idx < qe:
+                continue
+            after = self.doc.char_span(
+                qe, min(len(self.doc.text), qe + 120), alignment_mode="contract"
+            )
+            if after is None:
+                return None
+            for t in after:
+                if t.is_sent_start and t.idx > qe + 1:
+                    break
+                if t.lemma_.lower() in self.finder.reporting and t.pos_ in {"VERB", "AUX"}:
+                    subj = _subject(t)
+                    if subj is not None:
+                        pid = self.people.token_pid.get(subj.i)
+                        return self.name_of(pid) if pid else _np(self.doc, subj)
+            return None
+        return None
+
+
+def _relcl_antecedent(tok: Any) -> list[Any]:
+    if tok.lower_ in {"who", "that", "which", "whom"} and tok.head.dep_ in {"relcl", "acl"}:
+        return [tok.head.head]
+    return []
+
+
+def _paragraph(text: str, at: int) -> tuple[int, int]:
+    start = text.rfind("\n\n", 0, at)
+    start = 0 if start < 0 else start + 2
+    end = text.find("\n\n", at)
+    return start, len(text) if end < 0 else end
+
+
+def _inside_any(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _compatible_dates(a: DateRange, b: DateRange) -> bool:
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return True
+    if (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end):
+        return True
+    near = {Precision.DAY, Precision.RANGE, Precision.WEEK}
+    if a.precision in near and b.precision in near:
+        gap = max(a.start, b.start) - min(a.end, b.end)
+        return gap.days <= 7
+    return False
+
+
+def _combine_dates(a: DateRange, b: DateRange) -> DateRange:
+    if not b.resolved:
+        return a
+    if not a.resolved:
+        return b
+    assert a.start is not None and a.end is not None and b.start is not None and b.end is not None
+    if a.start <= b.start and b.end <= a.end:
+        return b
+    if b.start <= a.start and a.end <= b.end:
+        return a
+    return DateRange(
+        phrase=f"{a.phrase}; {b.phrase}",
+        start=min(a.start, b.start),
+        end=max(a.end, b.end),
+        precision=Precision.RANGE,
+        relative=a.relative or b.relative,
+    )
+
+
+def _compatible_status(a: EventStatus, b: EventStatus) -> bool:
+    easy = {EventStatus.OCCURRED, EventStatus.REPORTED}
+    return a == b or (a in easy and b in easy)
+
+
+def _merge(raws: list[_Raw]) -> list[_Raw]:
+    """One event per trip: same traveller, same country, compatible dates and status."""
+    order = sorted(
+        raws, key=lambda r: (r.headline, r.caption and not r.when.resolved, r.width(), r.position)
+    )
+    groups: list[_Raw] = []
+    for r in order:
+        target = None
+        for g in sorted(groups, key=lambda g: g.position):
+            if g.pid != r.pid or (g.pid is None and g.name != r.name):
+                continue
+            if (g.dest.country if g.dest else None) != (r.dest.country if r.dest else None):
+                continue
+            if not _compatible_status(g.status, r.status):
+                continue
+            if not _compatible_dates(g.when, r.when):
+                continue
+            if g.caption != r.caption and g.when.resolved and r.when.resolved and g.when != r.when:
+                continue
+            target = g
+            break
+        if target is None:
+            groups.append(replace(r, evidence=dict(r.evidence), sentences=list(r.sentences)))
+            continue
+        target.when = _combine_dates(target.when, r.when)
+        if r.dest is not None and (
+            target.dest is None
+            or _SPECIFIC.get(r.dest.kind, 2) < _SPECIFIC.get(target.dest.kind, 2)
+        ):
+            target.dest = r.dest
+        target.origin = target.origin or r.origin
+        if _STATUS_RANK[r.status] > _STATUS_RANK[target.status]:
+            target.status = r.status
+        target.source = target.source or r.source
+        target.exemption = target.exemption or r.exemption
+        target.evidence.update(r.evidence)
+        target.sentences.append(r.sentence)
+        if r.position < target.position:
+            target.position, target.sentence, target.trigger = r.position, r.sentence, r.trigger
+            target.kind = r.kind if r.kind != "presence" else target.kind
+        target.headline = target.headline and r.headline
+    groups.sort(key=lambda g: g.position)
+    return groups
+
+
+def events_for_dates(events: Iterable[TravelEvent], on: date) -> list[TravelEvent]:
+    """The events whose date range contains ``on`` (helper for callers and tests)."""
+    return [e for e in events if e.when.start and e.when.end and e.when.start <= on <= e.when.end]

@@ -1,0 +1,758 @@
+"""People in an article: names, titles, descriptions, aliases, and who each mention is.
+
+Sources of person mentions, combined:
+
+* the NER pipeline's PERSON entities, cleaned (titles and possessives stripped) and
+  corrected: news agencies ("Fars") and places ("Tal Ksaiba") are not persons;
+* the UN list scan (names and aliases of listed people found verbatim), so a listed person
+  is never lost to an NER mistake;
+* titles before a capitalised word ("General Soleimani", "President Putin"), and names
+  the model labelled ORG or GPE but that stand in apposition to a role ("Samantha Power,
+  the U.S. ambassador").
+
+Coreference is rule-based and conservative: later surname or given-name mentions join the
+person most recently named with that token; definite descriptions ("the commander of ...",
+"the general") join the person whose titles share their head noun; in-text aliases ("also
+known as") become names of the person; subject pronouns join the most recent compatible
+subject. Bylines and credits are never persons.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from anyascii import anyascii
+
+from travelban.extract.vocab import Vocabulary
+from travelban.models import Mention, Person, Place
+
+log = logging.getLogger(__name__)
+
+_NAME_ENT_LABELS = {"PERSON"}
+_MAYBE_NAME_LABELS = {"ORG", "GPE", "LOC", "NORP", "FAC"}
+_PARTICLES = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "bint",
+    "abu",
+    "abd",
+    "de",
+    "da",
+    "del",
+    "der",
+    "van",
+    "von",
+    "la",
+    "le",
+    "ul",
+    "ud",
+    "ad",
+    "as",
+    "ben",
+}
+_NAME_TOKEN = (
+    r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|bint|abu|ad|as|ul|ud|de|van|von)-?[A-Z]?[\w'’-]*)"
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_ALIAS_BEFORE = re.compile(
+    r"^\s*,?\s*[(\[]?\s*(?:who\s+is\s+|who\s+was\s+)?(?:also|previously|formerly|better|widely|"
+    r"commonly|otherwise|popularly|once|now)?\s*(?:known|called|referred\s+to|dubbed|named)"
+    r"\s+(?:by\s+(?:his|her|the)\s+(?:nom\s+de\s+guerre|alias|kunya|pseudonym|nickname)\s+|as\s+)"
+    r"[\"“‘']?(?P<alias>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|al-[\w'’-]+|bin|ibn|abu|el-[\w'’-]+)){0,5})"
+)
+_ALIAS_TAG = re.compile(
+    r"^\s*,?\s*[(\[]?\s*(?:(?:whose|his|her)\s+)?(?:nom\s+de\s+guerre|alias|a\.k\.a\.?|aka|kunya|"
+    r"pseudonym|nickname|also\s+spelt|also\s+spelled)\s*(?:is\s+)?[:,]?\s*"
+    r"[\"“‘']?(?P<alias>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|al-[\w'’-]+|bin|ibn|abu|el-[\w'’-]+)){0,5})"
+)
+_REAL_NAME = re.compile(
+    r"^\s*,?\s*[(\[]?\s*(?:whose\s+real\s+name\s+is|born|real\s+name|n[ée]e?)\s+"
+    r"[\"“‘']?(?P<alias>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|al-[\w'’-]+|bin|ibn|abu)){0,5})"
+)
+_PRONOUN_SUBJ = {"nsubj", "nsubjpass"}
+_REPORTING = {"say", "tell", "report", "claim", "add", "state", "announce", "write"}
+
+
+class GazetteerLike(Protocol):
+    def lookup(self, name: str) -> Place | None: ...
+
+    def demonym(self, word: str) -> str | None: ...
+
+
+class ScanHitLike(Protocol):
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class _Cluster:
+    pid: str
+    name: str
+    first_start: int
+    tokens: list[str]
+    references: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+    nationalities: list[str] = field(default_factory=list)
+    last_seen: int = 0
+
+    def add(self, mention: Mention) -> None:
+        if any(m.start == mention.start and m.end == mention.end for m in self.mentions):
+            return
+        self.mentions.append(mention)
+        self.last_seen = max(self.last_seen, mention.start)
+
+
+@dataclass(frozen=True, slots=True)
+class People:
+    """The people of one article and, per token, who a mention stands for."""
+
+    persons: tuple[Person, ...]
+    token_pid: dict[int, str]  # token index -> pid, for every token of every mention
+    unresolved: dict[int, str]  # token index -> description text of an unlinked description
+    credits: tuple[tuple[int, int], ...]  # char spans of bylines and credits
+    credit_names: tuple[str, ...]  # names found in credits (reporters, editors, photographers)
+    sources: tuple[tuple[int, int], ...]  # char spans of news agencies named in the text
+    listed_pids: frozenset[str] = frozenset()
+
+    def by_pid(self) -> dict[str, Person]:
+        return {p.pid: p for p in self.persons}
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of a name token for comparisons."""
+    return anyascii(text).lower().strip(".'’-")
+
+
+def _tokens(name: str) -> list[str]:
+    return [fold(t) for t in re.split(r"[\s-]+", name) if fold(t)]
+
+
+def find_credits(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """Character spans of bylines, reporting/editing credits, photo credits and datelines."""
+    spans = []
+    for pattern in vocab.credits:
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                spans.append((m.start(), m.end()))
+    return _union(spans)
+
+
+def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+class PeopleFinder:
+    """Finds people and resolves mentions; one instance per extractor, stateless per call."""
+
+    def __init__(self, vocab: Vocabulary, gazetteer: GazetteerLike) -> None:
+        self.vocab = vocab
+        self.gazetteer = gazetteer
+        self._title_words = {fold(t) for title in vocab.titles for t in title.split()}
+        self._titles_folded = {fold(t) for t in vocab.titles}
+        self._titled = re.compile(
+            r"\b(?:"
+            + vocab.title_pattern()
+            + r")\s+(?P<name>"
+            + _NAME_TOKEN
+            + r"(?:\s+"
+            + _NAME_TOKEN
+            + r"){0,3})"
+        )
+
+    # ------------------------------------------------------------ candidates
+
+    def _is_source(self, text: str, start: int, end: int, full: str) -> bool:
+        low = text.lower().strip()
+        if low in self.vocab.sources:
+            return True
+        after = full[end : end + 30].lower()
+        return bool(re.match(r"\s*(?:news\s+agency|agency|news|tv|television|radio)\b", after))
+
+    def _clean(self, text: str, start: int, end: int) -> tuple[str, int, int]:
+        """Strip whitespace, a possessive and leading titles from a candidate name span."""
+        raw = text[start:end]
+        stripped = raw.rstrip()
+        end = start + len(stripped)
+        m = _POSSESSIVE.search(stripped)
+        if m and len(stripped) > 3 and stripped[m.start() - 1 : m.start()].isalpha():
+            stripped = stripped[: m.start()]
+            end = start + len(stripped)
+        lead = len(stripped) - len(stripped.lstrip(" \"“‘'(["))
+        start += lead
+        stripped = stripped[lead:]
+        # leading titles ("General", "Supreme Leader Ayatollah")
+        while True:
+            words = stripped.split()
+            cut = 0
+            for n in (3, 2, 1):
+                if len(words) > n and fold(" ".join(words[:n])) in self._titles_folded:
+                    cut = n
+                    break
+            if not cut:
+                break
+            prefix = " ".join(words[:cut])
+            idx = stripped.find(words[cut], len(prefix))
+            start += idx
+            stripped = stripped[idx:]
+        stripped = stripped.rstrip(" ,;:.)\"”’'")
+        end = start + len(stripped)
+        return stripped, start, end
+
+    def _looks_like_name(self, name: str) -> bool:
+        words = [w for w in re.split(r"\s+", name) if w]
+        if not words or len(words) > 6:
+            return False
+        caps = [w for w in words if w[:1].isupper()]
+        if not caps:
+            return False
+        return all(w[:1].isupper() or fold(w).split("-")[0] in _PARTICLES for w in words)
+
+    def _is_place(
+        self, name: str, start: int, end: int, place_spans: Sequence[tuple[int, int]]
+    ) -> bool:
+        if _overlaps(place_spans, start, end):
+            return True
+        place = self.gazetteer.lookup(name)
+        return place is not None and place.kind in {"country", "region", "continent"}
+
+    def candidates(
+        self,
+        doc: Any,
+        text: str,
+        credits: Sequence[tuple[int, int]],
+        place_spans: Sequence[tuple[int, int]],
+        hits: Sequence[ScanHitLike],
+    ) -> tuple[list[tuple[int, int, str, str, frozenset[str]]], list[str], list[tuple[int, int]]]:
+        """(start, end, name, kind, references) of each name mention; credit names; sources."""
+        out: list[tuple[int, int, str, str, frozenset[str]]] = []
+        credit_names: list[str] = []
+        sources: list[tuple[int, int]] = []
+        for hit in hits:
+            # only whole names and aliases identify an entry; a bare surname may be a namesake
+            whole = getattr(hit, "kind", "name") in {"name", "alias", ""}
+            refs = frozenset(getattr(hit, "references", ()) or ()) if whole else frozenset()
+            if _inside(credits, hit.start, hit.end):
+                continue
+            name, s, e = self._clean(text, hit.start, hit.end)
+            if not name:
+                continue
+            if not whole:
+                # a bare listed surname counts only where the parser sees a proper noun
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is None or span.root.pos_ != "PROPN" or text[e : e + 1] == ":":
+                    continue
+                in_person = any(t.ent_type_ == "PERSON" for t in span)
+                titled = span.start > 0 and fold(doc[span.start - 1].text) in self._title_words
+                if not (in_person or titled) and (span[0].is_sent_start or span.start == 0):
+                    continue
+                if self._is_source(name, s, e, text) or self._is_place(name, s, e, place_spans):
+                    continue
+            out.append((s, e, name, "list-scan", refs))
+        for ent in doc.ents:
+            label = ent.label_
+            if label not in _NAME_ENT_LABELS and label not in _MAYBE_NAME_LABELS:
+                continue
+            name, s, e = self._clean(text, ent.start_char, ent.end_char)
+            if not name or not self._looks_like_name(name):
+                continue
+            if self._is_source(name, s, e, text):
+                sources.append((s, e))
+                continue
+            if label in _MAYBE_NAME_LABELS and not self._person_by_context(ent):
+                continue
+            if _inside(credits, s, e):
+                credit_names.append(name)
+                continue
+            if self._is_place(name, s, e, place_spans):
+                continue
+            out.append((s, e, name, "name", frozenset()))
+        taken = [(s, e) for s, e, *_ in out]
+        for m in self._titled.finditer(text):
+            name, s, e = self._clean(text, m.start("name"), m.end("name"))
+            if not name or _overlaps(taken, s, e) or _inside(credits, s, e):
+                continue
+            if not self._looks_like_name(name) or fold(name.split()[0]) in self._title_words:
+                continue
+            if self._is_source(name, s, e, text) or self._is_place(name, s, e, place_spans):
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and any(
+                t.ent_type_ in {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "DATE"}
+                for t in span
+            ):
+                continue
+            out.append((s, e, name, "titled", frozenset()))
+            taken.append((s, e))
+        out.sort()
+        # drop overlaps: keep list-scan, then the longer
+        kept: list[tuple[int, int, str, str, frozenset[str]]] = []
+        for cand in sorted(out, key=lambda c: (-(c[1] - c[0]), c[3] != "list-scan", c[0])):
+            if not any(k[0] < cand[1] and cand[0] < k[1] for k in kept):
+                kept.append(cand)
+        kept.sort()
+        return kept, credit_names, _union(sources)
+
+    def _person_by_context(self, ent: Any) -> bool:
+        """An ORG/GPE-labelled name that the syntax shows is a person (title or role apposition)."""
+        root = ent.root
+        prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if prev is not None and fold(prev.text) in self._title_words:
+            return True
+        for child in root.children:
+            if child.dep_ == "appos" and child.lemma_.lower() in self.vocab.roles:
+                return True
+        return root.dep_ == "appos" and root.head.lemma_.lower() in self.vocab.roles
+
+    # ------------------------------------------------------------ clustering
+
+    def find(
+        self,
+        doc: Any,
+        text: str,
+        places: Sequence[Place],
+        hits: Sequence[ScanHitLike],
+        credits: Sequence[tuple[int, int]] | None = None,
+    ) -> People:
+        """Every person of the article with mentions, titles, descriptions and aliases."""
+        credits = list(credits) if credits is not None else find_credits(text, self.vocab)
+        place_spans = [(p.start, p.end) for p in places if p.start >= 0]
+        cands, credit_names, sources = self.candidates(doc, text, credits, place_spans, hits)
+        clusters: list[_Cluster] = []
+        for s, e, name, kind, refs in cands:
+            self._assign(clusters, s, e, name, kind, refs)
+        self._aliases(clusters, text)
+        self._variants(clusters, doc, text, credits, place_spans, sources)
+        token_pid: dict[int, str] = {}
+        for c in clusters:
+            for m in c.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    for t in span:
+                        token_pid.setdefault(t.i, c.pid)
+        for c in clusters:
+            self._attributes(c, doc, token_pid)
+        unresolved = self._descriptions(clusters, doc, token_pid, credits)
+        self._pronouns(clusters, doc, token_pid, credits)
+        persons = []
+        for c in clusters:
+            if not c.mentions:
+                continue
+            c.mentions.sort(key=lambda m: m.start)
+            persons.append(
+                Person(
+                    pid=c.pid,
+                    name=c.name,
+                    mentions=tuple(c.mentions),
+                    titles=tuple(dict.fromkeys(c.titles)),
+                    descriptions=tuple(dict.fromkeys(c.descriptions)),
+                    aliases=tuple(dict.fromkeys(c.aliases)),
+                    organisations=tuple(dict.fromkeys(c.organisations)),
+                    nationalities=tuple(dict.fromkeys(c.nationalities)),
+                )
+            )
+        listed = frozenset(c.pid for c in clusters if c.references)
+        return People(
+            persons=tuple(persons),
+            token_pid=token_pid,
+            unresolved=unresolved,
+            credits=tuple(credits),
+            credit_names=tuple(dict.fromkeys(credit_names)),
+            sources=tuple(sources),
+            listed_pids=listed,
+        )
+
+    def _assign(
+        self,
+        clusters: list[_Cluster],
+        s: int,
+        e: int,
+        name: str,
+        kind: str,
+        refs: frozenset[str],
+    ) -> _Cluster:
+        toks = _tokens(name)
+        target = self._match(clusters, toks, refs, s)
+        mkind = kind if kind != "name" or len(toks) > 1 else "surname"
+        if target is None:
+            target = _Cluster(pid=f"P{len(clusters) + 1}", name=name, first_start=s, tokens=toks)
+            clusters.append(target)
+        elif len(toks) > len(target.tokens) or (
+            len(toks) == len(target.tokens) and kind == "list-scan" and not target.references
+        ):
+            target.name, target.tokens = name, toks
+        target.references |= refs
+        target.add(Mention(name, s, e, mkind))
+        return target
+
+    def _match(
+        self, clusters: list[_Cluster], toks: list[str], refs: frozenset[str], start: int
+    ) -> _Cluster | None:
+        if not toks:
+            return None
+        if refs:
+            for c in clusters:
+                if c.references & refs:
+                    return c
+        key = set(toks) - _PARTICLES
+        recent = sorted(clusters, key=lambda c: -c.last_seen)
+        # same name, or one name's tokens inside the other's
+        for c in recent:
+            ck = set(c.tokens) - _PARTICLES
+            if key == ck or (len(key) > 1 and key <= ck) or (len(ck) > 1 and ck <= key):
+                return c
+            if len(key) == 1 and key <= ck:
+                return c
+        # a full name after a surname-only mention (headline "Soleimani", then "Qassem Soleimani")
+        if len(toks) > 1:
+            for c in recent:
+                if len(c.tokens) == 1 and c.tokens[0] in (toks[-1], toks[0]):
+                    return c
+        return None
+
+    def _aliases(self, clusters: list[_Cluster], text: str) -> None:
+        for c in list(clusters):
+            for m in list(c.mentions):
+                tail = text[m.end : m.end + 160]
+                for pattern in (_ALIAS_BEFORE, _ALIAS_TAG, _REAL_NAME):
+                    hit = pattern.match(tail)
+                    if not hit:
+                        continue
+                    alias = hit.group("alias").rstrip(" ,.;:)\"”’'")
+                    alias = re.sub(r"\s+(?:who|and|in|on|at|was|is|has|had)$", "", alias)
+                    if not alias or fold(alias) == fold(c.name):
+                        continue
+                    s = m.end + hit.start("alias")
+                    c.aliases.append(alias)
+                    c.add(Mention(alias, s, s + len(alias), "alias"))
+                    break
+
+    def _variants(
+        self,
+        clusters: list[_Cluster],
+        doc: Any,
+        text: str,
+        credits: Sequence[tuple[int, int]],
+        place_spans: Sequence[tuple[int, int]],
+        sources: Sequence[tuple[int, int]],
+    ) -> None:
+        """Later bare mentions of a surname, given name or alias; each joins the nearest person."""
+        covered = [(m.start, m.end) for c in clusters for m in c.mentions]
+        owners: dict[str, list[_Cluster]] = {}
+        for c in clusters:
+            forms = {c.name, *c.aliases}
+            for form in list(forms):
+                words = form.split()
+                if len(words) > 1:
+                    for w in (words[-1], words[0]):
+                        if fold(w) not in _PARTICLES and fold(w) not in self._title_words:
+                            forms.add(w)
+                    if words[-1].lower().startswith(("al-", "el-")):
+                        forms.add(words[-1])
+            for form in forms:
+                if len(form) >= 3 and form[:1].isupper():
+                    owners.setdefault(form, []).append(c)
+        if not owners:
+            return
+        pattern = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(f) for f in sorted(owners, key=len, reverse=True))
+            + r")(?![\w-])"
+        )
+        blocked = [*credits, *place_spans, *sources]
+        ent_of = {t.i: ent for ent in doc.ents for t in ent}
+        for m in pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if _overlaps(covered, s, e) or _overlaps(blocked, s, e):
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and any(
+                (ent := ent_of.get(t.i)) is not None
+                and ent.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
+                and (ent.start < span.start or ent.end > span.end)
+                for t in span
+            ):
+                continue  # "Soleimani Foundation" is not Soleimani
+            cands = owners[m.group(0)]
+            before = [c for c in cands if c.first_start < s]
+            chosen = max(before, key=lambda c: c.last_seen) if before else cands[0]
+            kind = "alias" if m.group(0) in chosen.aliases else "surname"
+            chosen.add(Mention(m.group(0), s, e, kind))
+            covered.append((s, e))
+
+    # ------------------------------------------------------------ attributes
+
+    def _attributes(self, c: _Cluster, doc: Any, token_pid: dict[int, str]) -> None:
+        """Titles (left modifiers), descriptions (appositions, relative clauses), organisations."""
+        for m in list(c.mentions):
+            if m.kind in {"pronoun", "description"}:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            # left modifiers: "Quds Force chief", "Iranian Revolutionary Guard Commander", titles
+            left = span.start
+            while left > 0:
+                prev = doc[left - 1]
+                if prev.is_space or prev.is_punct or token_pid.get(prev.i) not in (None, c.pid):
+                    break
+                modifier = prev.dep_ in {"compound", "amod", "nmod", "npadvmod"}
+                if (modifier or fold(prev.text) in self._title_words) and prev.head.i < span.end:
+                    left -= 1
+                    continue
+                break
+            if left < span.start:
+                title = doc[left : span.start]
+                words = [t for t in title if t.pos_ not in {"DET", "PUNCT"} and t.dep_ != "poss"]
+                if words:
+                    ttext = doc[words[0].i : span.start].text.strip()
+                    c.titles.append(ttext)
+                    self._evidence(c, doc[words[0].i : span.start])
+            # appositions and relative clauses
+            for child in root.children:
+                if child.i < span.end:
+                    continue
+                if (
+                    child.dep_ == "appos"
+                    and token_pid.get(child.i) is None
+                    and child.pos_ == "NOUN"
+                    and (
+                        child.lemma_.lower() in self.vocab.roles
+                        or any(g.dep_ in {"prep", "poss"} for g in child.children)
+                    )
+                ):
+                    sub = doc[child.left_edge.i : child.right_edge.i + 1]
+                    desc = _trim_det(sub)
+                    if desc and len(desc.split()) <= 25:
+                        c.descriptions.append(desc)
+                        self._evidence(c, sub)
+                elif child.dep_ == "relcl":
+                    sub = doc[child.left_edge.i : child.right_edge.i + 1]
+                    if len(sub) <= 25:
+                        c.descriptions.append(sub.text.strip())
+                        self._evidence(c, sub, organisations_only=True)
+            # "X is/was the commander of ..." (copula with an attribute)
+            if root.dep_ in _PRONOUN_SUBJ and root.head.lemma_ == "be":
+                for child in root.head.children:
+                    if child.dep_ == "attr" and child.lemma_.lower() in self.vocab.roles:
+                        sub = doc[child.left_edge.i : child.right_edge.i + 1]
+                        c.descriptions.append(_trim_det(sub))
+                        self._evidence(c, sub)
+
+    def _evidence(self, c: _Cluster, span: Any, organisations_only: bool = False) -> None:
+        for ent in span.ents:
+            if ent.label_ == "ORG":
+                org = _trim_det(ent)
+                if org.lower() not in self.vocab.sources:
+                    c.organisations.append(org)
+            elif ent.label_ == "NORP" and not organisations_only:
+                iso = self.gazetteer.demonym(ent.text.strip())
+                if iso:
+                    c.nationalities.append(iso)
+            elif ent.label_ == "GPE" and not organisations_only:
+                # "Iran's ...", "U.S. ambassador": the country the role belongs to
+                r = ent.root
+                if r.dep_ in {"poss", "compound", "nmod"} or any(
+                    t.text in {"'s", "’s"} for t in r.children
+                ):
+                    place = self.gazetteer.lookup(ent.text.strip())
+                    if place is not None and place.country and place.kind == "country":
+                        c.nationalities.append(place.country)
+        for tok in span:
+            if tok.ent_type_ == "" and tok.text[:1].isupper():
+                iso = self.gazetteer.demonym(tok.text)
+                if iso and not organisations_only:
+                    c.nationalities.append(iso)
+
+    # ------------------------------------------------------------ descriptions
+
+    def _descriptions(
+        self,
+        clusters: list[_Cluster],
+        doc: Any,
+        token_pid: dict[int, str],
+        credits: Sequence[tuple[int, int]],
+    ) -> dict[int, str]:
+        """Link definite role descriptions ("the commander of ...") to a person; return the rest."""
+        unresolved: dict[int, str] = {}
+        for tok in doc:
+            if tok.i in token_pid or tok.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            head = tok.lemma_.lower()
+            if head not in self.vocab.roles and fold(tok.text) not in self._title_words:
+                continue
+            if tok.dep_ in {"compound", "appos", "amod"} or _inside(credits, tok.idx, tok.idx + 1):
+                continue
+            if tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "poss", "conj"}:
+                continue
+            dets = [ch for ch in tok.children if ch.dep_ in {"det", "poss"}]
+            if not dets:
+                continue
+            if any(
+                d.dep_ == "det" and d.lower_ in {"a", "an", "another", "some", "any"} for d in dets
+            ):
+                continue
+            sub = doc[tok.left_edge.i : tok.right_edge.i + 1]
+            if tok.dep_ == "attr":
+                continue
+            text = _trim_det(sub) if len(sub) <= 25 else tok.text
+            target = self._link_description(clusters, head, text, tok.i)
+            if target is None and len(sub) <= 3:
+                # "the general": the person the text is about at this point
+                target = self._salient(clusters, doc, token_pid, tok)
+            if target is None:
+                for t in doc[tok.left_edge.i : tok.i + 1]:
+                    unresolved[t.i] = text
+                continue
+            whole = sub if len(sub) <= 25 else doc[tok.i : tok.i + 1]
+            target.add(Mention(whole.text.strip(), whole.start_char, whole.end_char, "description"))
+            if len(sub) <= 25 and text not in target.descriptions:
+                target.descriptions.append(text)
+                self._evidence(target, sub)
+            for t in doc[tok.left_edge.i : tok.i + 1]:
+                token_pid.setdefault(t.i, target.pid)
+            token_pid[tok.i] = target.pid
+        return unresolved
+
+    def _salient(
+        self, clusters: list[_Cluster], doc: Any, token_pid: dict[int, str], tok: Any
+    ) -> _Cluster | None:
+        """The person most recently named as a subject in the five sentences before."""
+        by_pid = {c.pid: c for c in clusters}
+        sent_starts = [s.start for s in doc.sents if s.start <= tok.i]
+        if len(sent_starts) < 2:
+            return None
+        lo = sent_starts[-6] if len(sent_starts) >= 6 else 0
+        hi = sent_starts[-1]
+        for t in reversed(doc[lo:hi]):
+            pid = token_pid.get(t.i)
+            if pid is not None and t.dep_ in _PRONOUN_SUBJ:
+                return by_pid.get(pid)
+        return None
+
+    def _link_description(
+        self, clusters: list[_Cluster], head: str, text: str, at: int
+    ) -> _Cluster | None:
+        words = {fold(w) for w in re.findall(r"[\w'’-]+", text)} - {
+            "the",
+            "of",
+            "for",
+            "and",
+            "in",
+            "s",
+        }
+        best: tuple[float, _Cluster] | None = None
+        for c in clusters:
+            roles = " ".join(c.titles + c.descriptions).lower()
+            role_words = {fold(w) for w in re.findall(r"[\w'’-]+", roles)}
+            if head not in role_words:
+                continue
+            overlap = len(words & role_words) / max(1, len(words))
+            score = 1.0 + overlap + (0.5 if c.references else 0.0) + 0.01 * len(c.mentions)
+            if best is None or score > best[0]:
+                best = (score, c)
+        return best[1] if best else None
+
+    # ------------------------------------------------------------ pronouns
+
+    def _pronouns(
+        self,
+        clusters: list[_Cluster],
+        doc: Any,
+        token_pid: dict[int, str],
+        credits: Sequence[tuple[int, int]],
+    ) -> None:
+        """He/she/his/her as subject or possessor -> the most recent compatible person."""
+        by_pid = {c.pid: c for c in clusters}
+        sents = list(doc.sents)
+        sent_index = {}
+        for si, s in enumerate(sents):
+            for t in s:
+                sent_index[t.i] = si
+        for tok in doc:
+            low = tok.lower_
+            if low not in self.vocab.pronouns or self.vocab.pronouns[low] != "singular":
+                continue
+            if low not in {"he", "she", "his", "her"} and tok.dep_ not in _PRONOUN_SUBJ:
+                continue
+            if _inside(credits, tok.idx, tok.idx + 1):
+                continue
+            pid = self._antecedent(tok, doc, token_pid, sents, sent_index)
+            if pid is None:
+                continue
+            token_pid[tok.i] = pid
+            by_pid[pid].add(Mention(tok.text, tok.idx, tok.idx + len(tok.text), "pronoun"))
+
+    def _antecedent(
+        self,
+        tok: Any,
+        doc: Any,
+        token_pid: dict[int, str],
+        sents: list[Any],
+        sent_index: dict[int, int],
+    ) -> str | None:
+        si = sent_index[tok.i]
+        excluded: set[str] = set()
+        # "X said his trips ...": the speaker is rarely the one the pronoun means
+        for anc in tok.ancestors:
+            if anc.lemma_ in _REPORTING:
+                for ch in anc.children:
+                    if ch.dep_ in _PRONOUN_SUBJ and ch.i in token_pid:
+                        excluded.add(token_pid[ch.i])
+        subjects: list[tuple[int, str]] = []
+        anyone: list[tuple[int, str]] = []
+        lo = sents[max(0, si - 2)].start
+        for t in doc[lo : tok.i]:
+            pid = token_pid.get(t.i)
+            if pid is None or pid in excluded:
+                continue
+            anyone.append((t.i, pid))
+            if t.dep_ in _PRONOUN_SUBJ or (
+                t.head.dep_ in _PRONOUN_SUBJ and t.dep_ in {"compound", "appos"}
+            ):
+                subjects.append((t.i, pid))
+        same = [p for i, p in subjects if sent_index[i] == si]
+        if same:
+            return same[-1]
+        if subjects:
+            return subjects[-1][1]
+        if anyone:
+            return anyone[-1][1]
+        return None
+
+
+def _trim_det(span: Any) -> str:
+    """The span's text without a leading determiner or trailing punctuation."""
+    toks = list(span)
+    while toks and (toks[0].pos_ == "DET" or toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    if not toks:
+        return ""
+    return span.doc[toks[0].i : toks[-1].i + 1].text.strip()

@@ -1,0 +1,137 @@
+"""The extraction vocabulary: the tables under ``lists/extract/`` read into one record.
+
+Travel words, status cues, credit patterns, titles, role nouns, news sources and
+exemption cues are data, so an analyst can extend them without touching code.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from travelban.errors import ConfigError
+from travelban.models import EventStatus
+
+log = logging.getLogger(__name__)
+
+_COLUMNS = re.compile(r"\t+|\s{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word that signals travel."""
+
+    lemma: str
+    pos: str  # "verb" or "noun"
+    kind: str  # visit, meeting, presence, ...
+    needs_place: bool = False  # only an event when a place is attached
+    host: bool = False  # the traveller is the object ("Putin received Choe")
+
+
+@dataclass(frozen=True, slots=True)
+class StatusCue:
+    cue: str  # lemma or phrase
+    status: EventStatus
+    use: str  # aux, governor, modifier, negation, reporting, adverb
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Everything the extractor reads from ``lists/extract/``."""
+
+    verbs: dict[str, Trigger]
+    nouns: dict[str, Trigger]
+    cues: tuple[StatusCue, ...]
+    credits: tuple[re.Pattern[str], ...]
+    titles: tuple[str, ...]  # longest first
+    roles: frozenset[str]
+    sources: frozenset[str]  # lower case
+    exemption_cues: tuple[str, ...]
+    pronouns: dict[str, str]
+    collectives: frozenset[str]
+
+    @classmethod
+    def load(cls, lists_dir: Path) -> Vocabulary:
+        """Read the tables from ``lists_dir/extract``; ConfigError naming a missing file."""
+        return _load(Path(lists_dir).resolve())
+
+    def cue_words(self, use: str) -> dict[str, EventStatus]:
+        """The cues of one use ("governor", "modifier", ...) as {cue: status}."""
+        return {c.cue: c.status for c in self.cues if c.use == use}
+
+    def title_pattern(self) -> str:
+        """A regex alternation of the titles, longest first, with an optional trailing dot."""
+        return "|".join(re.escape(t).replace(r"\ ", r"\.?\s+") + r"\.?" for t in self.titles)
+
+
+def _rows(path: Path) -> list[list[str]]:
+    if not path.is_file():
+        raise ConfigError(
+            "extraction table is missing",
+            path=path,
+            fix="restore lists/extract/ from the repository or pass --lists-dir",
+        )
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        rows.append([c.strip() for c in _COLUMNS.split(line) if c.strip()])
+    return rows
+
+
+@lru_cache(maxsize=4)
+def _load(lists_dir: Path) -> Vocabulary:
+    folder = lists_dir / "extract"
+    verbs: dict[str, Trigger] = {}
+    nouns: dict[str, Trigger] = {}
+    for row in _rows(folder / "triggers.tsv"):
+        if len(row) < 3:
+            raise ConfigError(
+                f"bad row {row!r}",
+                path=folder / "triggers.tsv",
+                fix="write: lemma pos kind [flags]",
+            )
+        flags = set(row[3].split(",")) if len(row) > 3 else set()
+        trig = Trigger(row[0], row[1], row[2], "place" in flags, "host" in flags)
+        (verbs if row[1] == "verb" else nouns)[row[0]] = trig
+    cues = []
+    for row in _rows(folder / "status_cues.tsv"):
+        try:
+            cues.append(StatusCue(row[0], EventStatus(row[1]), row[2]))
+        except (IndexError, ValueError) as exc:
+            raise ConfigError(
+                f"bad row {row!r}",
+                path=folder / "status_cues.tsv",
+                fix="write: cue status use (status: occurred/planned/cancelled/denied/reported)",
+            ) from exc
+    credits = []
+    for row in _rows(folder / "credits.txt"):
+        pattern = " ".join(row)
+        try:
+            credits.append(re.compile(pattern, re.MULTILINE))
+        except re.error as exc:
+            raise ConfigError(
+                f"bad pattern {pattern!r}: {exc}",
+                path=folder / "credits.txt",
+                fix="fix the regular expression",
+            ) from exc
+    titles = sorted({" ".join(r) for r in _rows(folder / "titles.txt")}, key=lambda t: -len(t))
+    pronouns = {
+        r[0].lower(): (r[1] if len(r) > 1 else "singular") for r in _rows(folder / "pronouns.txt")
+    }
+    return Vocabulary(
+        verbs=verbs,
+        nouns=nouns,
+        cues=tuple(cues),
+        credits=tuple(credits),
+        titles=tuple(titles),
+        roles=frozenset(" ".join(r).lower() for r in _rows(folder / "roles.txt")),
+        sources=frozenset(" ".join(r).lower() for r in _rows(folder / "sources.txt")),
+        exemption_cues=tuple(" ".join(r).lower() for r in _rows(folder / "exemption_cues.txt")),
+        pronouns=pronouns,
+        collectives=frozenset(" ".join(r).lower() for r in _rows(folder / "collectives.txt")),
+    )
