@@ -1,0 +1,329 @@
+"""Places → countries with the shipped gazetteer (lists/gazetteer)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from travelban.errors import ListError
+from travelban.extract.places import Gazetteer, fold
+from travelban.settings import default_lists_dir
+
+LISTS = default_lists_dir()
+UN_LISTS = sorted(LISTS.glob("un-*.xml"))
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load(LISTS)
+
+
+def test_load_is_memoised_and_data_is_compact(gaz: Gazetteer) -> None:
+    assert Gazetteer.load(LISTS) is gaz
+    assert Gazetteer.load(Path(str(LISTS) + "/")) is gaz
+    size = sum(p.stat().st_size for p in (LISTS / "gazetteer").iterdir())
+    assert size < 3_000_000
+    assert len(gaz.countries) >= 240
+
+
+def test_missing_gazetteer_folder_is_a_list_error(tmp_path: Path) -> None:
+    with pytest.raises(ListError, match="gazetteer folder missing"):
+        Gazetteer.load(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "kind"),
+    [
+        ("Moscow", "RU", "city"),
+        ("Damascus", "SY", "city"),
+        ("Tehran", "IR", "city"),
+        ("Kabul", "AF", "city"),
+        ("Doha", "QA", "city"),
+        ("Pyongyang", "KP", "city"),
+        ("Tripoli", "LY", "city"),
+        ("Baghdad", "IQ", "city"),
+        ("Qom", "IR", "city"),
+        ("Deir ez-Zor", "SY", "city"),
+        ("Kyiv", "UA", "city"),
+        ("Kiev", "UA", "city"),
+        ("São Paulo", "BR", "city"),
+        ("Sao Paulo", "BR", "city"),
+        ("Russia", "RU", "country"),
+        ("Russian Federation", "RU", "country"),
+        ("Iran", "IR", "country"),
+        ("Syria", "SY", "country"),
+        ("North Korea", "KP", "country"),
+        ("DPRK", "KP", "country"),
+        ("DRC", "CD", "country"),
+        ("U.S.", "US", "country"),
+        ("USA", "US", "country"),
+        ("UK", "GB", "country"),
+        ("Britain", "GB", "country"),
+        ("the Philippines", "PH", "country"),
+        ("Côte d'Ivoire", "CI", "country"),
+        ("Ivory Coast", "CI", "country"),
+        ("Georgia", "GE", "country"),  # the country beats the US state
+        ("Salahuddin", "IQ", "region"),
+        ("Salah ad Din", "IQ", "region"),
+        ("Salahuddin province", "IQ", "region"),
+        ("Şalāḩ ad Dīn Governorate", "IQ", "region"),
+        ("Helmand", "AF", "region"),
+        ("California state", "US", "region"),
+    ],
+)
+def test_lookup(gaz: Gazetteer, name: str, country: str, kind: str) -> None:
+    place = gaz.lookup(name)
+    assert place is not None
+    assert (place.country, place.kind) == (country, kind)
+    assert place.name == name
+
+
+def test_iso_codes(gaz: Gazetteer) -> None:
+    ir = gaz.lookup("IR")
+    assert ir is not None and ir.country == "IR" and ir.how == "iso-code"
+    irn = gaz.lookup("IRN")
+    assert irn is not None and irn.country == "IR"
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Kazakstan", "KZ"), ("Phillipines", "PH"), ("Afganistan", "AF"), ("Venezuala", "VE")],
+)
+def test_misspelt_countries(gaz: Gazetteer, name: str, country: str) -> None:
+    place = gaz.lookup(name)
+    assert place is not None and place.country == country
+
+
+def test_fuzzy_is_for_country_names_only(gaz: Gazetteer) -> None:
+    fz = gaz.lookup("Venezuala")
+    assert fz is not None and fz.how.startswith("fuzzy:Venezuela")
+    # a misspelt city is not guessed, and similar countries do not swap
+    assert gaz.lookup("Damascuss") is None
+    austria = gaz.lookup("Austria")
+    assert austria is not None and austria.country == "AT"
+    for name in ("Soleimani", "Khamenei", "Tal Ksaiba", "Revolutionary", ""):
+        assert gaz.lookup(name) is None
+
+
+def test_ambiguity_and_bias(gaz: Gazetteer) -> None:
+    punjab = gaz.lookup("Punjab")
+    assert punjab is not None and punjab.country is None
+    assert punjab.how == "ambiguous:IN|PK"
+    biased = gaz.lookup("Punjab", prefer={"PK"})
+    assert biased is not None and biased.country == "PK"
+    # the bias decides between namesakes of any size
+    tripoli = gaz.lookup("Tripoli", prefer=["LB"])
+    assert tripoli is not None and tripoli.country == "LB"
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("Iranian", "IR"),
+        ("Iranians", "IR"),
+        ("Afghan", "AF"),
+        ("Emirati", "AE"),
+        ("Russian", "RU"),
+        ("Syrian", "SY"),
+        ("Iraqi", "IQ"),
+        ("North Korean", "KP"),
+        ("Libyan", "LY"),
+        ("Filipino", "PH"),
+        ("Saudi", "SA"),
+    ],
+)
+def test_demonyms(gaz: Gazetteer, word: str, country: str) -> None:
+    assert gaz.demonym(word) == country
+
+
+def test_not_demonyms(gaz: Gazetteer) -> None:
+    for word in ("Iran", "commander", "Revolutionary", ""):
+        assert gaz.demonym(word) is None
+
+
+def test_country_name(gaz: Gazetteer) -> None:
+    assert gaz.country_name("IR") == "Iran"
+    assert gaz.country_name("kp") == "North Korea"
+    assert gaz.country_name("ZZ") == "ZZ"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Iran (Islamic Republic of)", "IR"),
+        ("Democratic People's Republic of Korea", "KP"),
+        ("Republic of Korea", "KR"),
+        ("Syrian Arab Republic", "SY"),
+        ("Libyan Arab Jamahiriya", "LY"),
+        ("United Kingdom of Great Britain and Northern Ireland", "GB"),
+        ("United Republic of Tanzania", "TZ"),
+        ("State of Palestine", "PS"),
+        ("Türkiye", "TR"),
+        ("Côte d’Ivoire", "CI"),
+        (" the Philippines", "PH"),
+        ("The Gambia", "GM"),
+        ("Afghan", "AF"),
+        ("Sudanese by birth", "SD"),
+        ("Possibly Ethiopian", "ET"),
+        ("Jordanian of Palestinian origin", "JO"),
+        ("Bahrain (citizenship revoked in Jan. 2015)", "BH"),
+        ("Indonesia (as at Dec. 2003)", "ID"),
+        ("United States. Also believed to hold Syrian nationality", "US"),
+        ("Congo", "CG"),
+        ("Democratic Republic of the Congo", "CD"),
+        ("Qom, Iran", "IR"),
+        ("Tehran, Iran (Islamic Republic of)", "IR"),
+        ("Kabul Province, Afghanistan", "AF"),
+        ("Kandahar", "AF"),
+        ("US", "US"),
+    ],
+)
+def test_country_of_un_strings(gaz: Gazetteer, text: str, country: str) -> None:
+    assert gaz.country_of(text) == country
+
+
+@pytest.mark.parametrize("text", ["USSR (until 1991)", "former Soviet Union", "na", "", "   "])
+def test_country_of_unknowns(gaz: Gazetteer, text: str) -> None:
+    assert gaz.country_of(text) is None
+
+
+def test_countries_in(gaz: Gazetteer) -> None:
+    assert gaz.countries_in("Jordanian of Palestinian origin") == ["JO", "PS"]
+    assert gaz.countries_in("Sudan/or South Sudan") == ["SD", "SS"]
+    assert gaz.countries_in("Russia and Iran support Syria; Iran again") == ["RU", "IR", "SY"]
+    assert gaz.countries_in("nothing here") == []
+
+
+@pytest.mark.skipif(not UN_LISTS, reason="no shipped UN list copies")
+def test_every_un_nationality_value_resolves_or_is_knowingly_unknown(gaz: Gazetteer) -> None:
+    values: set[str] = set()
+    for path in UN_LISTS:
+        xml = path.read_text(encoding="utf-8")
+        for block in re.findall(r"<NATIONALITY>(.*?)</NATIONALITY>", xml, re.S):
+            values.update(v.strip() for v in re.findall(r"<VALUE>(.*?)</VALUE>", block))
+    assert len(values) > 50
+    unresolved = {v for v in values if gaz.country_of(v) is None}
+    # historic states and placeholders have no current ISO code
+    assert unresolved <= {"USSR (until 1991)", "former Soviet Union", "na"}
+
+
+# ---------------------------------------------------------------- running text
+
+
+def spans_ok(text: str, places: list) -> bool:
+    return all(text[p.start : p.end] == p.name for p in places)
+
+
+def test_seed_style_sentence(gaz: Gazetteer) -> None:
+    text = (
+        "The Iranian commander stood with fighters in the town of Tal Ksaiba in Salahuddin "
+        "province on March 8, 2015, before he flew to Moscow, the Fars news agency said."
+    )
+    places = gaz.find_places(text)
+    assert spans_ok(text, places)
+    got = {p.name: p for p in places}
+    tal = got["Tal Ksaiba"]
+    assert (tal.country, tal.kind, tal.how) == ("IQ", "town", "container:Salahuddin")
+    assert got["Salahuddin province"].country == "IQ"
+    assert got["Moscow"].country == "RU"
+    assert "Fars" not in got  # the news agency, not the province
+    assert "Iranian" not in got  # a demonym is nationality evidence, not a place
+
+
+def test_container_after_a_comma(gaz: Gazetteer) -> None:
+    places = gaz.find_places("He was seen in Tal Afar, Iraq, on Monday.")
+    assert [(p.name, p.country, p.how) for p in places] == [
+        ("Tal Afar", "IQ", "container:Iraq"),
+        ("Iraq", "IQ", "gazetteer"),
+    ]
+    idaho = gaz.find_places("They met in Moscow, Idaho.")
+    assert (idaho[0].name, idaho[0].country) == ("Moscow", "US")
+    lebanon = gaz.find_places("talks in Tripoli, Lebanon")
+    assert lebanon[0].country == "LB" and lebanon[0].how == "gazetteer+container:Lebanon"
+
+
+def test_lists_are_not_containers(gaz: Gazetteer) -> None:
+    text = "They discussed Syria, Iraq, Yemen and Lebanon after visits to Moscow, Tehran and Doha."
+    got = [(p.name, p.country) for p in gaz.find_places(text)]
+    assert got == [
+        ("Syria", "SY"),
+        ("Iraq", "IQ"),
+        ("Yemen", "YE"),
+        ("Lebanon", "LB"),
+        ("Moscow", "RU"),
+        ("Tehran", "IR"),
+        ("Doha", "QA"),
+    ]
+
+
+def test_demonym_container_and_unknown_town(gaz: Gazetteer) -> None:
+    text = "in the northern Syrian town of Abu Kurdiya and the village of Qaryat Zed"
+    got = {p.name: p for p in gaz.find_places(text)}
+    assert (got["Abu Kurdiya"].country, got["Abu Kurdiya"].how) == ("SY", "demonym:Syrian")
+    assert got["Qaryat Zed"].country is None and got["Qaryat Zed"].how == "unresolved"
+
+
+def test_people_and_organisations_are_not_places(gaz: Gazetteer) -> None:
+    text = (
+        "Vladimir Putin met Janet Lawrence. Reading the report, officials of the Quds Force, "
+        "the Tehran Times and Iran Air said nothing. Us too."
+    )
+    assert gaz.find_places(text) == []
+
+
+def test_capitalised_abbreviations_and_misspellings_in_text(gaz: Gazetteer) -> None:
+    text = "The US, the UK and the DRC; he flew from Kazakstan to the Phillipines."
+    got = [(p.name, p.country) for p in gaz.find_places(text)]
+    assert got == [
+        ("US", "US"),
+        ("UK", "GB"),
+        ("DRC", "CD"),
+        ("Kazakstan", "KZ"),
+        ("Phillipines", "PH"),
+    ]
+
+
+def test_ambiguous_region_settled_by_the_text(gaz: Gazetteer) -> None:
+    alone = gaz.find_places("He visited Punjab.")
+    assert alone[0].country is None and alone[0].how.startswith("ambiguous:")
+    ctx = gaz.find_places("He visited the Punjab region of Pakistan.")
+    assert (ctx[0].name, ctx[0].country, ctx[0].how) == ("Punjab", "PK", "context:Pakistan")
+    biased = gaz.find_places("He visited Punjab.", prefer={"IN"})
+    assert biased[0].country == "IN"
+
+
+def test_multiword_and_non_ascii_names(gaz: Gazetteer) -> None:
+    text = "From Abu Dhabi to Côte d’Ivoire via São Paulo and Salah ad-Din governorate."
+    got = [(p.name, p.country) for p in gaz.find_places(text)]
+    assert got == [
+        ("Abu Dhabi", "AE"),
+        ("Côte d’Ivoire", "CI"),
+        ("São Paulo", "BR"),
+        ("Salah ad-Din governorate", "IQ"),
+    ]
+
+
+def test_sentence_start_small_city_needs_a_second_mention(gaz: Gazetteer) -> None:
+    assert gaz.find_places("Geneva hosted the talks.") == []
+    two = gaz.find_places("Talks in Geneva ended. Geneva is calm.")
+    assert [p.name for p in two] == ["Geneva", "Geneva"]
+    assert [p.start for p in two] == [9, 23]
+    # a capital or a country opening a sentence is always a place
+    assert [p.country for p in gaz.find_places("Damascus denied it.")] == ["SY"]
+
+
+def test_fold() -> None:
+    assert fold("Şalāḩ ad Dīn") == "salah ad din"
+    assert fold("U.S.") == "us"
+    assert fold("Côte d’Ivoire") == "cote divoire"
+    assert fold("Deir ez-Zor") == "deir ez zor"
+
+
+def test_hand_written_lists_name_real_places(gaz: Gazetteer) -> None:
+    """Every stop name is a gazetteer key; otherwise the entry does nothing."""
+    lines = (LISTS / "gazetteer" / "stopnames.txt").read_text(encoding="utf-8").splitlines()
+    entries = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
+    assert entries
+    assert all(gaz.lookup(e) is not None for e in entries)
