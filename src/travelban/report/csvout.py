@@ -1,0 +1,84 @@
+"""CSV output: one UTF-8 file per sheet, written together (all or none), never overwriting.
+
+Spreadsheets run formulas found in CSV files, so text that starts with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return is given a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from travelban.errors import ReportError
+from travelban.models import Entry, ReviewDecision, RunResult
+from travelban.report.paths import ensure_folder, report_stem, write_group_atomically
+from travelban.report.safety import csv_text
+from travelban.report.tables import Value, build_tables
+
+log = logging.getLogger(__name__)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def csv_value(value: Value) -> str:
+    """One cell as CSV text: ISO dates, plain numbers, safe text."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return csv_text(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(round(value, 4))
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return str(value)
+
+
+def write_csv(
+    result: RunResult,
+    out_dir: Path,
+    *,
+    entries: Mapping[str, Entry] | None = None,
+    previous: Mapping[str, Sequence[ReviewDecision]] | None = None,
+    regimes_table: Sequence[Mapping[str, str]] | None = None,
+) -> list[Path]:
+    """Write one CSV file per sheet into the folder ``out_dir``; return their paths."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ReportError(
+            "CSV output needs a folder, and this is a file",
+            path=out_dir,
+            fix="give a folder (it is created when missing)",
+        )
+    if not out_dir.exists() and out_dir.suffix:
+        raise ReportError(
+            "CSV output needs a folder, not a file name",
+            path=out_dir,
+            fix="give a folder (it is created when missing)",
+        )
+    ensure_folder(out_dir)
+    tables = build_tables(result, entries=entries, previous=previous, regimes_table=regimes_table)
+    stem = report_stem(result)
+
+    def names_for(n: int) -> list[Path]:
+        base = stem if n == 1 else f"{stem}-{n}"
+        return [out_dir / f"{base}-{_slug(t.name)}.csv" for t in tables]
+
+    def write(tmps: list[Path]) -> None:
+        for table, tmp in zip(tables, tmps, strict=True):
+            with tmp.open("w", encoding="utf-8", newline="") as fh:
+                writer = csv.writer(fh, lineterminator="\n")
+                writer.writerow(table.headers)
+                for row in table.rows:
+                    writer.writerow([csv_value(v) for v in row])
+
+    written = write_group_atomically(out_dir, names_for, True, write)
+    log.info("wrote %d CSV files into %s", len(written), out_dir)
+    return written
