@@ -378,3 +378,56 @@ def test_scorer_name_and_date_rules(scorer: ModuleType) -> None:
     assert scorer.overlap(a, dataclasses.replace(a, start=date(2015, 12, 14), end=None)) is False
     assert scorer.overlap(a, dataclasses.replace(a, start=None, end=None)) is None
     assert not scorer.dates_right(a, dataclasses.replace(a, start=None, end=None))
+
+
+# ---------------------------------------------------------------- the benchmark generator
+
+
+@pytest.fixture(scope="module")
+def generator() -> ModuleType:
+    """bench/corpus.py, imported from its path."""
+    path = ROOT / "bench" / "corpus.py"
+    spec = importlib.util.spec_from_file_location("bench_corpus", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_corpus_is_deterministic_and_mixed(generator: ModuleType, tmp_path: Path) -> None:
+    first = generator.make_corpus(tmp_path / "a", 40, seed=7)
+    again = generator.make_corpus(tmp_path / "b", 40, seed=7)
+    other = generator.make_corpus(tmp_path / "c", 40, seed=8)
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in again]
+    assert [p.read_bytes() for p in first] != [p.read_bytes() for p in other]
+    manifest = json.loads((tmp_path / "a" / "manifest.json").read_text(encoding="utf-8"))
+    assert [m["file"] for m in manifest] == [p.name for p in first]
+    assert sum(m["listed"] for m in manifest) == 4
+    for m, path in zip(manifest, first, strict=True):
+        text = path.read_text(encoding="utf-8")
+        assert 780 <= len(text.split()) <= 900, (path.name, len(text.split()))
+        named = [t for t in generator.LISTED if t.name in text]
+        assert len(named) == (1 if m["listed"] else 0), path.name
+    long = generator.make_corpus(tmp_path / "d", 3, words=2000, listed_share=1.0)
+    assert all(1950 <= len(p.read_text(encoding="utf-8").split()) <= 2100 for p in long)
+
+
+def test_generated_people_are_not_listed_names(
+    generator: ModuleType, listed: dict[str, ListedPerson]
+) -> None:
+    listed_names: set[str] = set()
+    for xml in sorted(LISTS.glob("un-consolidated-*.xml")):
+        root = ElementTree.parse(xml).getroot()
+        for node in root.iter("INDIVIDUAL"):
+            parts = (node.findtext(t) or "" for t in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME"))
+            listed_names.add(fold(" ".join(parts)))
+            listed_names.update(
+                fold(a.findtext("ALIAS_NAME") or "") for a in node.iter("INDIVIDUAL_ALIAS")
+            )
+    invented = {fold(f"{g} {f}") for g in generator.GIVEN for f in generator.FAMILY}
+    assert len(invented) > 2000
+    assert not invented & listed_names
+    for traveller in generator.LISTED:
+        assert traveller.reference in listed
+        assert set(fold(traveller.surname).split()) & listed[traveller.reference].tokens
