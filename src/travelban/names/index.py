@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+
 from travelban.models import (
     AliasQuality,
     Entry,
@@ -23,7 +25,14 @@ from travelban.models import (
     NameMatch,
     TokenAlignment,
 )
-from travelban.names.normalize import Normalizer, Role, Token, get_normalizer
+from travelban.names.normalize import (
+    _ARTICLE_ALWAYS,
+    _WORD,
+    Normalizer,
+    Role,
+    Token,
+    get_normalizer,
+)
 from travelban.names.score import (
     QUALITY_PENALTY,
     SCORE_CAP,
@@ -47,6 +56,8 @@ COMMON_POSTINGS = 120
 HOMONYM_MARGIN = 0.06
 _MIN_CANDIDATE = 0.45
 HOMONYM_MIN = 0.7
+# A lone surname is reported in text only when few entries share it.
+SURNAME_MAX_DF = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -531,19 +542,20 @@ class _TextScanner:
     def __init__(self, index: NameIndex) -> None:
         self.norm = index.norm
         common = index.norm.rules.common_tokens
-        # first key -> list of (keys, references, matched text, kind)
-        table: dict[str, dict[tuple[str, ...], tuple[set[str], str, str]]] = defaultdict(dict)
+        # first key -> {keys: (references, list name texts, kind)}
+        table: dict[str, dict[tuple[str, ...], tuple[set[str], list[str], str]]] = defaultdict(dict)
         kind_rank = {"name": 0, "alias": 1, "partial": 2, "surname": 3}
 
         def add(keys: tuple[str, ...], ref: str, text: str, kind: str) -> None:
             slot = table[keys[0]]
             have = slot.get(keys)
             if have is None:
-                slot[keys] = ({ref}, text, kind)
+                slot[keys] = ({ref}, [text], kind)
             else:
                 have[0].add(ref)
+                have[1].append(text)
                 if kind_rank[kind] < kind_rank[have[2]]:
-                    slot[keys] = (have[0], text, kind)
+                    slot[keys] = (have[0], have[1], kind)
 
         for name in index.names:
             if name.kind == "original" and any(t.abjad for t in name.tokens):
@@ -553,7 +565,8 @@ class _TextScanner:
             toks = name.tokens
             content = [t for t in toks if not t.role.weak]
             keys = tuple(t.key for t in toks if t.role is not Role.ORG)
-            if len(keys) >= 2 or (
+            telling = [t for t in content if t.text not in common and len(t.text) >= 3]
+            if (len(keys) >= 2 and (telling or len(keys) >= 3)) or (
                 len(keys) == 1
                 and len(keys[0]) >= 5
                 and toks[0].text not in common
@@ -561,54 +574,102 @@ class _TextScanner:
             ):
                 add(keys, ref, name.text, "name" if name.kind == "name" else "alias")
             if entry.kind is EntryKind.INDIVIDUAL and name.quality is not AliasQuality.LOW:
-                if len(content) >= 3:
+                if len(content) >= 3 and (
+                    content[0].text not in common or content[-1].text not in common
+                ):
                     add((content[0].key, content[-1].key), ref, name.text, "partial")
-                if len(content) >= 2:
+                if len(content) >= 2 and name.kind == "name":
                     last = content[-1]
                     if (
                         len(last.text) >= 4
                         and last.text not in common
                         and last.canonical == ""
-                        and index._key_df.get(last.key, 0) <= 3
+                        and index._key_df.get(last.key, 0) <= SURNAME_MAX_DF
                     ):
                         add((last.key,), ref, name.text, "surname")
         self.table = {
             k: sorted(
-                ((ks, tuple(sorted(v[0])), v[1], v[2]) for ks, v in d.items()),
+                ((ks, tuple(sorted(v[0])), tuple(v[1]), v[2]) for ks, v in d.items()),
                 key=lambda x: -len(x[0]),
             )
             for k, d in table.items()
         }
-        self.maxlen = max((len(ks) for d in self.table.values() for ks, *_ in d), default=1)
+        self._cache: dict[tuple[str, bool], tuple[tuple[str, str], ...]] = {}
+
+    def _word_info(self, word: str, hyphen: bool) -> tuple[tuple[str, str], ...]:
+        """(kind, key) per piece of one written word: "A" article, "C" compound, "T" token."""
+        out = []
+        norm = self.norm
+        for piece, _abjad in norm._fold_word(word):
+            if piece in norm._articles and (hyphen or piece in _ARTICLE_ALWAYS):
+                out.append(("A", piece))
+            elif piece in norm._compounds:
+                out.append(("C", piece))
+            else:
+                tok = norm._token(piece, piece, False, 0, 0)
+                out.append(("O" if tok.role is Role.ORG else "T", tok.key))
+        return tuple(out)
 
     def scan(self, text: str) -> list[TextHit]:
         """Longest phrase hits, left to right, without overlaps."""
-        words = self.norm.words(text)
-        toks = list(self.norm._tokens(words))
+        cache = self._cache
+        keys: list[str] = []
+        kinds: list[str] = []
+        spans: list[tuple[int, int]] = []
+        n_text = len(text)
+        pending_compound: tuple[str, int] | None = None
+        for m in _WORD.finditer(text):
+            word = m.group()
+            start, end = m.span()
+            hyphen = end < n_text and text[end] == "-"
+            ck = (word, hyphen)
+            info = cache.get(ck)
+            if info is None:
+                info = self._word_info(word, hyphen)
+                if len(cache) < 200_000:
+                    cache[ck] = info
+            for kind, key in info:
+                if kind == "A":
+                    continue
+                if kind == "C":
+                    pending_compound = (key, start)
+                    continue
+                if pending_compound is not None:
+                    # Abd al-Rahman written in running text: one given name, as in the index.
+                    merged = self.norm._token("abd" + key, "abd" + key, False, 0, 0).key
+                    keys.append(merged)
+                    kinds.append(kind)
+                    spans.append((pending_compound[1], end))
+                    pending_compound = None
+                    continue
+                keys.append(key)
+                kinds.append(kind)
+                spans.append((start, end))
         hits: list[TextHit] = []
+        table = self.table
         i = 0
-        n = len(toks)
+        n = len(keys)
         while i < n:
-            t = toks[i]
-            cands = self.table.get(t.key)
-            if cands is None or t.role is Role.ORG:
+            cands = table.get(keys[i])
+            if cands is None or kinds[i] == "O":
                 i += 1
                 continue
             done = False
-            for keys, refs, matched, kind in cands:
-                k = len(keys)
+            for phrase, refs, matched, kind in cands:
+                k = len(phrase)
                 if i + k > n:
                     continue
-                if any(toks[i + j].key != keys[j] for j in range(1, k)):
+                if any(keys[i + j] != phrase[j] for j in range(1, k)):
                     continue
-                start, end = toks[i].start, toks[i + k - 1].end
+                start, end = spans[i][0], spans[i + k - 1][1]
                 if k > 1 and end - start > 12 * k + 20:
                     continue  # the words are not next to each other in the text
-                if kind == "surname" or k == 1:
-                    raw = text[start:end]
-                    if not raw[:1].isupper():
-                        continue  # lone surnames only when written as a name
-                hits.append(TextHit(start, end, text[start:end], refs, matched, kind))
+                if k == 1 and not text[start : start + 1].isupper():
+                    continue  # lone names only when written as a name
+                written = text[start:end]
+                # The list spelling closest to what the text wrote (Qassem -> QASEM, not GHASEM).
+                shown = min(matched, key=lambda m: Levenshtein.distance(m.lower(), written.lower()))
+                hits.append(TextHit(start, end, written, refs, shown, kind))
                 i += k
                 done = True
                 break
