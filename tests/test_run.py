@@ -36,16 +36,16 @@ class Loads:
         return [Path(s).name for e in self.engines for s in e.screened]
 
 
-@pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> Iterator[Loads]:
+@pytest.fixture(name="loads")
+def loads_fixture(monkeypatch: pytest.MonkeyPatch) -> Iterator[Loads]:
     counter = Loads()
     monkeypatch.setattr(runner, "_default_loader", counter)
     monkeypatch.setattr(runner, "list_fingerprint", fake_fingerprint)
     yield counter
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Path:
+@pytest.fixture(name="site")
+def site_fixture(tmp_path: Path) -> Path:
     """A working folder: inbox/, a fake list with two references, a config file."""
     (tmp_path / "inbox").mkdir()
     (tmp_path / "list.txt").write_text("IRi.039\nQDi.001\n", encoding="utf-8")

@@ -78,6 +78,33 @@ def kill_after_line(site: Path, needle: str, nth: int = 1) -> bool:
     return proc.returncode == -signal.SIGKILL
 
 
+def kill_between_report_and_commit(site: Path) -> bool:
+    """SIGKILL a run after its report is on disk but before the run is marked complete.
+
+    When the run says it is writing its report the test takes the database's write lock
+    (WAL readers still read), so the run writes the report and then waits to commit.
+    """
+    proc = start(site)
+    assert proc.stderr is not None
+    holder: sqlite3.Connection | None = None
+    try:
+        for line in proc.stderr:
+            if "writing the report" in line:
+                holder = sqlite3.connect(site / "state" / "db.sqlite", isolation_level=None)
+                holder.execute("BEGIN EXCLUSIVE")
+            if "wrote " in line:
+                proc.send_signal(signal.SIGKILL)
+                break
+        proc.wait(timeout=60)
+    finally:
+        if holder is not None:
+            holder.execute("ROLLBACK")
+            holder.close()
+    proc.stdout and proc.stdout.close()
+    proc.stderr.close()
+    return proc.returncode == -signal.SIGKILL
+
+
 def kill_after_seconds(site: Path, seconds: float) -> bool:
     proc = start(site)
     time.sleep(seconds)
@@ -164,14 +191,25 @@ def test_runs_killed_at_chosen_points_lose_and_duplicate_nothing(tmp_path: Path)
     for i in range(4, 14):
         write_article(site / "inbox", f"a{i:02d}.txt", *trips(i))
 
-    killed = [
-        kill_after_line(site, "started (state"),
-        kill_after_line(site, "decision(s) recorded"),
-        kill_after_line(site, "screened ", nth=2),
-        kill_after_line(site, "screened ", nth=5),
-        kill_after_line(site, "wrote "),  # report on disk, run not yet marked complete
+    points = [
+        ("started (state", 1),
+        ("decision(s) recorded", 1),
+        ("screened ", 2),
+        ("screened ", 5),
+        ("wrote ", 1),  # the report is on disk, the run not yet marked complete
     ]
-    assert all(killed), killed
+    for needle, nth in points:
+        before = len(list((site / "reports").glob("*.xlsx")))
+        if needle == "wrote ":
+            assert kill_between_report_and_commit(site)
+        else:
+            assert kill_after_line(site, needle, nth), needle
+        with sqlite3.connect(site / "state" / "db.sqlite") as c:
+            last = c.execute("SELECT status FROM runs ORDER BY id DESC LIMIT 1").fetchone()[0]
+        c.close()
+        assert last == "running", f"the kill after {needle!r} came too late"
+        after = len(list((site / "reports").glob("*.xlsx")))
+        assert after == before + (1 if needle == "wrote " else 0)
     finish(site)
     check_state(site, 14, decided)
 

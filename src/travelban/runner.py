@@ -521,6 +521,12 @@ def _do_run(
         alerts=alerts,
         imports=imports,
     )
+    log.info(
+        "writing the report: %d article(s), %d failure(s), %d finding change(s)",
+        len(screened),
+        len(all_failures),
+        len(changes),
+    )
     report_path = _write_report(result, config.reports, engine, previous_decisions(stored))
     try:
         report_sha = file_sha256(report_path)
