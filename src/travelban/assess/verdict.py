@@ -264,6 +264,10 @@ def assess(
         if not ms or not evs:
             continue
         ranked = _rank(ms, person, history, lookup, country_of)
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] >= _AMBIGUITY_MARGIN:
+            # Corroboration settled which entry is meant: the others stay visible as
+            # candidates (Matches sheet, with their scores) but raise no finding.
+            ranked = ranked[:1]
         for m, strength in ranked:
             for ev in evs:
                 f = assess_event(
@@ -698,7 +702,7 @@ def _rank(
 def _ambiguity(
     f: Finding, m: NameMatch, strength: float, ranked: Sequence[tuple[NameMatch, float]]
 ) -> Finding:
-    """When one person matched several entries, keep only the clear winner's verdict."""
+    """When one person matched several entries too closely to tell apart: needs_review."""
     if len(ranked) < 2:
         return f
     best, best_s = ranked[0]
@@ -712,8 +716,9 @@ def _ambiguity(
         )
     else:
         why = (
-            f"the same person matched {best.reference} ({best.name}) better ({best_s:.2f} vs "
-            f"{strength:.2f} with corroboration); probably a different person"
+            f"the same person matched {best.reference} ({best.name}) slightly better "
+            f"({best_s:.2f} vs {strength:.2f} with corroboration); cannot tell which entry "
+            "is meant"
         )
     if f.verdict in (Verdict.NOT_TRAVELLED, Verdict.NEEDS_REVIEW) and m is not best:
         return _replace(f, f.verdict, f"{f.rationale} Two entries matched: {why}.", 0.5)

@@ -56,3 +56,6 @@ def main() -> None:
 from travelban.cli import lists_cmd  # noqa: E402,F401
 from travelban.cli import review_cmd  # noqa: E402,F401
 from travelban.cli import run_cmd  # noqa: E402,F401
+from travelban.cli import events_cmd  # noqa: E402,F401
+from travelban.cli import match_cmd  # noqa: E402,F401
+from travelban.cli import screen_cmd  # noqa: E402,F401
