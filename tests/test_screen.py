@@ -73,8 +73,15 @@ def test_default_run_writes_an_xlsx_report(tmp_path: Path) -> None:
 def test_fail_on_breach_exits_3(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         cli,
-        ["screen", str(EXAMPLE), "--format", "json", "-o", str(tmp_path / "out.json"),
-         "--fail-on-breach"],
+        [
+            "screen",
+            str(EXAMPLE),
+            "--format",
+            "json",
+            "-o",
+            str(tmp_path / "out.json"),
+            "--fail-on-breach",
+        ],
         catch_exceptions=False,
     )
     assert result.exit_code == 3
