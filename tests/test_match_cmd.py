@@ -99,7 +99,7 @@ def test_whole_request_bad_exits_nonzero() -> None:
 
 def test_huge_line_is_refused_others_screened() -> None:
     stdin = "a" * 10_000_000 + "\nKim Yong Chol\n"
-    code, out, err = run(["--format", "json", "--list", str(LIST)], stdin=stdin)
+    code, out, _ = run(["--format", "json", "--list", str(LIST)], stdin=stdin)
     objs = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(objs) == 2
     assert "characters long" in objs[0]["error"]

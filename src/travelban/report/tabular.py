@@ -59,7 +59,7 @@ def _rows_xlsx(path: Path) -> list[list[str]]:
 
 
 def read_column(path: Path | str, column: str | None = None) -> list[str]:
-    """The cells of one column (header name or 1-based number; default: a name column or the first)."""
+    """The cells of one column (header name or 1-based number; default: a name column)."""
     p = Path(path)
     if not p.is_file():
         raise ConfigError("file not found", path=p, fix="check the path given to --file")
