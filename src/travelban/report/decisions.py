@@ -184,7 +184,9 @@ def read_review(path: Path) -> ReviewRead:
             fix="give a report written by travelban",
         )
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        # Formulas are read as typed ("=..."), not as their cached results: what the
+        # analyst wrote is what is recorded, or reported as a problem.
+        wb = load_workbook(path, read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise ReportError(
             f"cannot read the workbook ({exc.__class__.__name__})",
