@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -68,11 +69,7 @@ class Extractor:
             return Extraction(article=article, people=(), events=(), notes=("empty text",))
         doc = self.nlp(text)
         credits = find_credits(text, self.vocab)
-        places = [
-            p
-            for p in self.gazetteer.find_places(text)
-            if not any(s <= p.start and p.end <= e for s, e in credits)
-        ]
+        places = self._places(doc, text, credits)
         dates = find_dates(text, article.published)
         people = self.people.find(doc, text, places, hits, credits)
         events = self.events.find(doc, article, people, places, dates)
@@ -87,6 +84,33 @@ class Extractor:
             places=tuple(places),
             notes=tuple(notes),
         )
+
+    def _places(self, doc: Any, text: str, credits: Sequence[tuple[int, int]]) -> list[Place]:
+        """Gazetteer places in the text, plus GPE/LOC/FAC entities it did not place itself."""
+        places = [
+            p
+            for p in self.gazetteer.find_places(text)
+            if not any(s <= p.start and p.end <= e for s, e in credits)
+        ]
+        taken = [(p.start, p.end) for p in places]
+        for ent in doc.ents:
+            if ent.label_ not in {"GPE", "LOC", "FAC"}:
+                continue
+            s, e = ent.start_char, ent.end_char
+            if any(a < e and s < b for a, b in taken) or any(a <= s and e <= b for a, b in credits):
+                continue
+            name = ent.text.strip()
+            if name.lower().startswith("the "):
+                name, s = name[4:], s + 4
+            place = self.gazetteer.lookup(name)
+            if place is None or place.country is None:
+                continue
+            places.append(
+                replace(place, name=name, start=s, end=s + len(name), how=place.how + "+ner")
+            )
+            taken.append((s, s + len(name)))
+        places.sort(key=lambda p: p.start)
+        return places
 
 
 __all__ = ["CHEAP_PASS_NOTE", "Extractor"]

@@ -86,9 +86,16 @@ class GazetteerLike(Protocol):
 
 
 class ScanHitLike(Protocol):
-    start: int
-    end: int
-    text: str
+    """A list-name hit in the text (``travelban.names.TextHit``)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
 
 
 @dataclass
@@ -343,9 +350,20 @@ class PeopleFinder:
         place_spans = [(p.start, p.end) for p in places if p.start >= 0]
         cands, credit_names, sources = self.candidates(doc, text, credits, place_spans, hits)
         clusters: list[_Cluster] = []
+        alias_owner: dict[str, _Cluster] = {}
         for s, e, name, kind, refs in cands:
-            self._assign(clusters, s, e, name, kind, refs)
-        self._aliases(clusters, text)
+            owner = alias_owner.get(fold(name))
+            if owner is not None:
+                owner.add(Mention(name, s, e, "alias"))
+                owner.references |= refs
+                continue
+            cluster = self._assign(clusters, s, e, name, kind, refs)
+            found = _alias_after(text, e)
+            if found is not None and fold(found[0]) != fold(cluster.name):
+                alias, at = found
+                cluster.aliases.append(alias)
+                cluster.add(Mention(alias, at, at + len(alias), "alias"))
+                alias_owner[fold(alias)] = cluster
         self._variants(clusters, doc, text, credits, place_spans, sources)
         token_pid: dict[int, str] = {}
         for c in clusters:
@@ -397,7 +415,7 @@ class PeopleFinder:
     ) -> _Cluster:
         toks = _tokens(name)
         target = self._match(clusters, toks, refs, s)
-        mkind = kind if kind != "name" or len(toks) > 1 else "surname"
+        mkind = kind if len(toks) > 1 else "surname"
         if target is None:
             target = _Cluster(pid=f"P{len(clusters) + 1}", name=name, first_start=s, tokens=toks)
             clusters.append(target)
@@ -433,23 +451,6 @@ class PeopleFinder:
                 if len(c.tokens) == 1 and c.tokens[0] in (toks[-1], toks[0]):
                     return c
         return None
-
-    def _aliases(self, clusters: list[_Cluster], text: str) -> None:
-        for c in list(clusters):
-            for m in list(c.mentions):
-                tail = text[m.end : m.end + 160]
-                for pattern in (_ALIAS_BEFORE, _ALIAS_TAG, _REAL_NAME):
-                    hit = pattern.match(tail)
-                    if not hit:
-                        continue
-                    alias = hit.group("alias").rstrip(" ,.;:)\"”’'")
-                    alias = re.sub(r"\s+(?:who|and|in|on|at|was|is|has|had)$", "", alias)
-                    if not alias or fold(alias) == fold(c.name):
-                        continue
-                    s = m.end + hit.start("alias")
-                    c.aliases.append(alias)
-                    c.add(Mention(alias, s, s + len(alias), "alias"))
-                    break
 
     def _variants(
         self,
@@ -744,6 +745,20 @@ class PeopleFinder:
         if anyone:
             return anyone[-1][1]
         return None
+
+
+def _alias_after(text: str, end: int) -> tuple[str, int] | None:
+    """An in-text alias right after a name ("X, also known as Y"): (alias, start) or None."""
+    tail = text[end : end + 160]
+    for pattern in (_ALIAS_BEFORE, _ALIAS_TAG, _REAL_NAME):
+        hit = pattern.match(tail)
+        if not hit:
+            continue
+        alias = hit.group("alias").rstrip(" ,.;:)\"”’'")
+        alias = re.sub(r"\s+(?:who|and|in|on|at|was|is|has|had)$", "", alias)
+        if alias:
+            return alias, end + hit.start("alias")
+    return None
 
 
 def _trim_det(span: Any) -> str:

@@ -1,0 +1,173 @@
+"""``travelban events``: the people and travel events the extractor finds in articles."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import click
+
+from travelban.cli import cli
+from travelban.cli.common import DATE
+from travelban.errors import ExitCode
+from travelban.models import Extraction, TravelEvent
+from travelban.settings import default_lists_dir
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def extraction_json(ex: Extraction) -> dict[str, Any]:
+    """A JSON-ready view of one extraction (article metadata, people, events, notes)."""
+    a = ex.article
+    return {
+        "source": a.source,
+        "sha256": a.sha256,
+        "title": a.title,
+        "published": a.published.isoformat() if a.published else None,
+        "published_source": a.published_source.value,
+        "published_evidence": a.published_evidence,
+        "people": [_plain(asdict(p)) for p in ex.people],
+        "events": [_plain(asdict(e)) for e in ex.events],
+        "notes": list(ex.notes),
+    }
+
+
+def _when(e: TravelEvent) -> str:
+    w = e.when
+    if w.start is None:
+        return f'"{w.phrase}" (unresolved)' if w.phrase else "no date given"
+    span = w.start.isoformat() if w.start == w.end else f"{w.start} .. {w.end}"
+    return f'{span} ({w.precision.value}, from "{w.phrase}")'
+
+
+def _table(ex: Extraction) -> str:
+    a = ex.article
+    lines = [f"== {a.source}"]
+    if a.published:
+        said = f": {a.published_evidence}" if a.published_evidence else ""
+        lines.append(f"published {a.published} ({a.published_source.value}{said})")
+    else:
+        lines.append("published: unknown (relative dates stay unresolved; use --published)")
+    lines.append(f"people ({len(ex.people)}):")
+    for p in ex.people:
+        extra = []
+        if p.titles:
+            extra.append("titles: " + "; ".join(p.titles))
+        if p.descriptions:
+            extra.append("described as: " + "; ".join(p.descriptions[:3]))
+        if p.aliases:
+            extra.append("aliases: " + "; ".join(p.aliases))
+        if p.organisations:
+            extra.append("organisations: " + "; ".join(p.organisations))
+        if p.nationalities:
+            extra.append("nationality evidence: " + ", ".join(p.nationalities))
+        lines.append(f"  {p.pid} {p.name}  [{len(p.mentions)} mention(s)]")
+        lines.extend(f"       {x}" for x in extra)
+    lines.append(f"travel events ({len(ex.events)}):")
+    for e in ex.events:
+        who = f"{e.person_id} {e.person_name}" if e.person_id else f"(unresolved) {e.person_name}"
+        dest = e.destination
+        where = f"{dest.name} [{dest.country or '??'}]" if dest else "?"
+        origin = f" from {e.origin.name} [{e.origin.country or '??'}]" if e.origin else ""
+        status = e.status.value + (f" by {e.status_source}" if e.status_source else "")
+        lines.append(f"  - {who}: {e.kind} -> {where}{origin}; {_when(e)}; {status}")
+        if e.exemption:
+            lines.append(f'      exemption/permission: "{e.exemption}"')
+        lines.append(f"      evidence: {e.evidence}")
+    for note in ex.notes:
+        lines.append(f"note: {note}")
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", type=DATE, default=None, help="Publication date of every article.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--lists-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=default_lists_dir,
+    show_default="the repository's lists/",
+    help="Folder holding the UN lists, gazetteer and extraction tables.",
+)
+@click.pass_context
+def events(
+    ctx: click.Context, paths: tuple[str, ...], published: date | None, fmt: str, lists_dir: Path
+) -> None:
+    """Print the people and travel events found in articles, with their evidence.
+
+    PATHS are article files (.txt, .md, .html), folders (searched recursively) or - for
+    standard input. No screening is done; the UN list's names are only used so that a
+    listed person is never missed. Exit status 1 when some article could not be read.
+
+    \b
+    Examples:
+      travelban events examples/soleimani-moscow.txt --published 2015-12-16
+      travelban events inbox/ --format json > events.json
+    """
+    from travelban.extract import Extractor
+    from travelban.extract.nlp import load_nlp
+    from travelban.extract.places import Gazetteer
+    from travelban.ingest import read_articles
+    from travelban.names import NameIndex
+    from travelban.sanctions import Archive
+
+    articles, failures = read_articles(paths, published=published, stdin=sys.stdin.buffer)
+    failed = [(f.source, f.error) for f in failures]
+    results: list[Extraction] = []
+    if articles:
+        archive = Archive.open(lists_dir)
+        entries = {}
+        for info in archive.snapshots:
+            for entry in archive.load(info).entries:
+                entries[entry.reference] = entry
+        extractor = Extractor(
+            load_nlp(),
+            Gazetteer.load(lists_dir),
+            scanner=NameIndex.build(entries.values()),
+            lists_dir=lists_dir,
+        )
+        for article in articles:
+            try:
+                results.append(extractor.extract(article))
+            except Exception as exc:  # one bad article must not sink the batch
+                if ctx.obj and ctx.obj.get("debug"):
+                    raise
+                failed.append((article.source, f"extraction failed: {exc}"))
+    if fmt == "json":
+        payload = {
+            "articles": [extraction_json(r) for r in results],
+            "failures": [{"source": s, "error": e} for s, e in failed],
+        }
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n\n".join(_table(r) for r in results))
+    for source, error in failed:
+        click.echo(f"error: {source}: {error}", err=True)
+    if failed:
+        click.echo(f"{len(failed)} of {len(failed) + len(results)} file(s) failed", err=True)
+        ctx.exit(ExitCode.ERROR)

@@ -1,0 +1,319 @@
+"""People, coreference and travel events on the project's example and on short articles."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from travelban.extract import CHEAP_PASS_NOTE, Extractor
+from travelban.extract.nlp import load_nlp
+from travelban.extract.places import Gazetteer
+from travelban.ingest import read_article
+from travelban.models import Article, DateSource, EventStatus, Extraction, TravelEvent
+from travelban.names import NameIndex
+from travelban.sanctions import Archive
+from travelban.settings import default_lists_dir
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "soleimani-moscow.txt"
+SEED = ROOT.parent / "shared" / "seed" / "000_dcf7398d4c868163.txt"
+PUBLISHED = date(2015, 12, 16)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    lists = default_lists_dir()
+    archive = Archive.open(lists)
+    entries = {}
+    for info in archive.snapshots:
+        for entry in archive.load(info).entries:
+            entries[entry.reference] = entry
+    return Extractor(load_nlp(), Gazetteer.load(lists), scanner=NameIndex.build(entries.values()))
+
+
+def article(text: str, published: date | None = date(2024, 5, 15)) -> Article:
+    return Article(
+        source="<test>",
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        text=text,
+        published=published,
+        published_source=DateSource.GIVEN if published else DateSource.UNKNOWN,
+    )
+
+
+def events_of(ex: Extraction, name_part: str) -> list[TravelEvent]:
+    return [e for e in ex.events if name_part in e.person_name]
+
+
+def person(ex: Extraction, name_part: str):  # type: ignore[no-untyped-def]
+    found = [p for p in ex.people if name_part in p.name]
+    assert found, f"{name_part!r} not among {[p.name for p in ex.people]}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- the example article
+
+
+@pytest.fixture(scope="module")
+def example(extractor: Extractor) -> Extraction:
+    return extractor.extract(read_article(EXAMPLE, published=PUBLISHED))
+
+
+def _has_trip(events: list[TravelEvent], country: str, start: date, end: date) -> bool:
+    return any(
+        e.destination is not None
+        and e.destination.country == country
+        and e.when.start == start
+        and e.when.end == end
+        for e in events
+    )
+
+
+def test_example_gives_the_three_soleimani_trips(example: Extraction) -> None:
+    trips = events_of(example, "Soleimani")
+    assert _has_trip(trips, "RU", date(2015, 12, 7), date(2015, 12, 13))
+    assert _has_trip(trips, "RU", date(2015, 7, 1), date(2015, 7, 31))
+    assert _has_trip(trips, "IQ", date(2015, 3, 8), date(2015, 3, 8))
+    moscow = next(e for e in trips if e.when.start == date(2015, 12, 7))
+    assert moscow.destination is not None and moscow.destination.name == "Moscow"
+    assert moscow.status is EventStatus.REPORTED and "Fars" in moscow.status_source
+    # the headline, the lead and the later retellings are one trip, not four
+    assert len([e for e in trips if e.destination and e.destination.country == "RU"]) == 2
+    assert "travelled to Moscow last week" in moscow.evidence
+
+
+def test_example_hosts_reporters_and_khamenei_are_not_travellers(example: Extraction) -> None:
+    for e in example.events:
+        assert "Khamenei" not in e.person_name
+        assert not ("Putin" in e.person_name and e.destination and e.destination.country == "RU")
+    names = {p.name for p in example.people}
+    for reporter in ("Hadi Rostami", "Claire Vandermeer", "Tomas Lindqvist", "Margaret Osei"):
+        assert reporter not in names
+        assert not events_of(example, reporter)
+    assert any("Claire Vandermeer" in n for n in example.notes)
+
+
+def test_example_people_and_coreference(example: Extraction) -> None:
+    soleimani = person(example, "Soleimani")
+    assert soleimani.name == "Qassem Soleimani"
+    kinds = {m.kind for m in soleimani.mentions}
+    assert {"surname", "pronoun", "description"} <= kinds
+    assert "Quds Force" in soleimani.organisations
+    assert person(example, "Putin").name == "Vladimir Putin"
+    for not_a_person in ("Fars", "Tal Ksaiba", "Photo"):
+        assert all(not_a_person not in p.name for p in example.people)
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the commissioning article is not beside the repo")
+def test_commissioning_article(extractor: Extractor) -> None:
+    ex = extractor.extract(read_article(SEED, published=PUBLISHED))
+    trips = events_of(ex, "Soleimani")
+    assert _has_trip(trips, "RU", date(2015, 12, 7), date(2015, 12, 13))
+    assert _has_trip(trips, "RU", date(2015, 7, 1), date(2015, 7, 31))
+    assert _has_trip(trips, "IQ", date(2015, 3, 8), date(2015, 3, 8))
+    iraq = next(e for e in trips if e.destination and e.destination.country == "IQ")
+    assert iraq.destination is not None and iraq.destination.name == "Tal Ksaiba"
+    soleimani = person(ex, "Soleimani")
+    assert any(m.kind == "description" and "commander" in m.text for m in soleimani.mentions)
+    assert "IR" in soleimani.nationalities
+    assert not [e for e in ex.events if "Khamenei" in e.person_name]
+    assert not [p for p in ex.people if p.name in {"Louis Charbonneau", "Noah Browning"}]
+
+
+# ---------------------------------------------------------------- targeted constructs
+
+
+def test_alias_better_known_as(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "Omar Haddad, better known as Abu Yusuf al-Shami, arrived in Istanbul on Monday, "
+            "officials said. Abu Yusuf al-Shami had left Idlib a week earlier."
+        )
+    )
+    omar = person(ex, "Omar Haddad")
+    assert "Abu Yusuf al-Shami" in omar.aliases
+    assert len(ex.people) == 1
+    trips = events_of(ex, "Omar Haddad")
+    assert any(e.destination and e.destination.country == "TR" for e in trips)
+
+
+def test_nom_de_guerre(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "Rebel commander Idris Kamara, whose nom de guerre is Black Snake, flew to Conakry."
+        )
+    )
+    assert "Black Snake" in person(ex, "Idris Kamara").aliases
+
+
+def test_pronoun_subject_and_origin(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "Sudanese militia leader Osman Dagash met aides in Khartoum on Tuesday.\n\n"
+            "He then flew from Khartoum to Doha, where he was received by Qatari officials."
+        )
+    )
+    doha = [
+        e for e in events_of(ex, "Osman Dagash") if e.destination and e.destination.country == "QA"
+    ]
+    assert doha, ex.events
+    assert doha[0].origin is not None and doha[0].origin.country == "SD"
+
+
+def test_description_linked_to_name(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "Militia deputy leader Karim Batal visits Tripoli\n\n"
+            "The group's deputy leader travelled to Tripoli on Sunday for talks, aides said.\n\n"
+            "Karim Batal, the deputy leader of the Free Coast Brigade, has been under a U.N. "
+            "travel ban since 2011."
+        )
+    )
+    trips = events_of(ex, "Karim Batal")
+    assert trips and trips[0].destination is not None and trips[0].destination.country == "LY"
+    assert trips[0].when.start == date(2024, 5, 12)
+
+
+def test_byline_and_credits_are_not_actors(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "By Jonathan Meyers in Beirut\n\n"
+            "Former minister Nabil Haddad visited Damascus last week, state media said.\n\n"
+            "(Reporting by Lina Saad in Amman; Editing by Paul Grant)"
+        )
+    )
+    names = {p.name for p in ex.people}
+    assert not names & {"Jonathan Meyers", "Lina Saad", "Paul Grant"}
+    assert all(e.destination is None or e.destination.country != "LB" for e in ex.events)
+    assert all(e.destination is None or e.destination.country != "JO" for e in ex.events)
+    assert events_of(ex, "Nabil Haddad")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Ahmed Rashidi will visit Paris next week, his office said.", EventStatus.PLANNED),
+        ("Ahmed Rashidi plans to travel to Paris in June.", EventStatus.PLANNED),
+        ("Ahmed Rashidi cancelled his visit to Paris at the last minute.", EventStatus.CANCELLED),
+        ("A trip by Ahmed Rashidi to Paris was called off on Monday.", EventStatus.CANCELLED),
+        ("Ahmed Rashidi did not travel to Paris, his spokesman insisted.", EventStatus.DENIED),
+        ("Ahmed Rashidi denied that he had travelled to Paris.", EventStatus.DENIED),
+        (
+            "Ahmed Rashidi visited Paris on Monday, the Tass news agency reported.",
+            EventStatus.REPORTED,
+        ),
+        ("Ahmed Rashidi arrived in Paris on Monday.", EventStatus.OCCURRED),
+    ],
+)
+def test_status(extractor: Extractor, sentence: str, status: EventStatus) -> None:
+    ex = extractor.extract(article(sentence))
+    trips = [
+        e for e in events_of(ex, "Ahmed Rashidi") if e.destination and e.destination.country == "FR"
+    ]
+    assert trips, f"no trip in {sentence!r}: {ex.events}"
+    assert trips[0].status is status, sentence
+
+
+def test_reported_names_the_source(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article("Ahmed Rashidi visited Minsk on Monday, the Tass news agency reported.")
+    )
+    assert "Tass" in events_of(ex, "Ahmed Rashidi")[0].status_source
+
+
+def test_exemption_is_quoted(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "Ahmed Rashidi arrived in Geneva on Monday for the talks. The U.N. sanctions "
+            "committee granted an exemption for his visit on humanitarian grounds."
+        )
+    )
+    trips = events_of(ex, "Ahmed Rashidi")
+    assert any("exemption" in e.exemption for e in trips), trips
+
+
+def test_caption_date_dates_the_caption_event(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "Taliban official Abdul Qadir Mansoor is seen at a rally in Kandahar, Afghanistan. "
+            "Picture taken May 2, 2019. REUTERS/Stringer\n\n"
+            "Mansoor is on the U.N. sanctions list."
+        )
+    )
+    trips = events_of(ex, "Mansoor")
+    assert trips and trips[0].when.start == date(2019, 5, 2)
+    assert trips[0].destination is not None and trips[0].destination.country == "AF"
+
+
+def test_exile_and_photographed(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "Former intelligence chief Salah Gosh has been living in exile in Cairo since 2019. "
+            "Last month he was photographed in Istanbul."
+        )
+    )
+    countries = {e.destination.country for e in events_of(ex, "Salah Gosh") if e.destination}
+    assert {"EG", "TR"} <= countries
+
+
+def test_host_is_not_the_traveller(extractor: Extractor) -> None:
+    ex = extractor.extract(article("President Putin received Kim Yong Chol in Moscow on Friday."))
+    assert events_of(ex, "Kim Yong Chol")
+    assert not events_of(ex, "Putin")
+
+
+def test_countries_merely_named_are_not_trips(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "Russia and Iran support Syrian President Bashar al-Assad. Hadi Amiri said Iraq "
+            "would stay neutral in the war in Syria."
+        )
+    )
+    assert ex.events == ()
+
+
+def test_same_trip_told_twice_is_one_event(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "Warlord Yusuf Barre visits Nairobi\n\n"
+            "Yusuf Barre arrived in Nairobi on Monday for a three-day visit. Barre's visit to "
+            "Nairobi was confirmed by Kenyan police. He last visited Kenya in March."
+        )
+    )
+    trips = [
+        e for e in events_of(ex, "Yusuf Barre") if e.destination and e.destination.country == "KE"
+    ]
+    assert len(trips) == 2, trips
+    monday = next(e for e in trips if e.when.start == date(2024, 5, 13))
+    assert monday.destination is not None and monday.destination.name == "Nairobi"
+    assert "Warlord Yusuf Barre visits Nairobi" in monday.evidence
+    assert any(e.when.start == date(2024, 3, 1) for e in trips)
+
+
+def test_cheap_pass_skips_articles_without_listed_names(extractor: Extractor) -> None:
+    text = "The city council of Leeds approved a new bus lane on Tuesday after a long debate."
+    ex = extractor.extract(article(text), full=False)
+    assert ex.people == () and ex.events == () and ex.notes == (CHEAP_PASS_NOTE,)
+    full = extractor.extract(article(text))
+    assert CHEAP_PASS_NOTE not in full.notes
+
+
+def test_cheap_pass_runs_everything_when_a_listed_name_is_there(extractor: Extractor) -> None:
+    text = "Qassem Soleimani travelled to Moscow last week, the Fars news agency said."
+    ex = extractor.extract(article(text, published=PUBLISHED), full=False)
+    assert events_of(ex, "Soleimani")
+
+
+def test_load_nlp_is_memoised() -> None:
+    assert load_nlp() is load_nlp()
+    assert "parser" in load_nlp().pipe_names and "ner" in load_nlp().pipe_names
+
+
+def test_extraction_is_a_pure_function(extractor: Extractor, example: Extraction) -> None:
+    again = extractor.extract(example.article)
+    assert again == example
