@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -184,7 +185,7 @@ def test_a_false_positive_is_not_alerted_again_but_stays_visible(site: Path, loa
 def test_a_run_killed_before_its_report_is_reported_by_the_next(site: Path, loads: Loads) -> None:
     write_article(site / "inbox", "a.txt", BREACH)
     with Store(site / "state" / "travelban.sqlite") as store:  # a run that died mid-way
-        run_id = store.begin_run(__import__("datetime").datetime(2026, 5, 9))
+        run_id = store.begin_run(datetime(2026, 5, 9))
         engine = FakeEngine(Settings(list_path=site / "list.txt"))
         from travelban.ingest import read_article
         from travelban.state import Screened
@@ -254,3 +255,63 @@ def test_bad_config_names_the_file_the_key_and_the_fix(
     assert expected in out.stderr
     assert str(site / "travelban.toml") in out.stderr
     assert "—" in out.stderr  # a fix follows
+
+
+# ---------------------------------------------------------------- with the real pipeline
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "soleimani-moscow.txt"
+
+
+@pytest.mark.slow
+def test_the_real_pipeline_carries_a_false_positive_across_a_list_update(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The example article under the 2020 snapshot, then the list moves on to 2026."""
+    from travelban.pipeline import Engine
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / EXAMPLE.name).write_bytes(EXAMPLE.read_bytes())
+    base = [
+        "run",
+        "--inbox",
+        str(inbox),
+        "--reports",
+        str(tmp_path / "reports"),
+        "--state",
+        str(tmp_path / "state.sqlite"),
+        "--fail-on-breach",
+    ]
+    engines: list[object] = []
+
+    def load(settings: Settings) -> Engine:
+        engines.append(settings.as_of)
+        return Engine.load(settings)
+
+    monkeypatch.setattr(runner, "_default_loader", load)
+
+    def invoke(*args: str, code: int) -> Result:
+        out = CliRunner().invoke(cli, [*base, *args], catch_exceptions=False)
+        assert out.exit_code == code, (out.stdout, out.stderr)
+        return out
+
+    first = invoke("--as-of", "2020-12-31", code=3)
+    assert "3 new apparent breach(es)" in first.stdout
+    site = tmp_path
+    (report,) = reports(site)
+    breaches = [r for r in findings_sheet(report) if r["Verdict"] == "apparent_breach"]
+    assert {r["Reference"] for r in breaches} == {"IRi.039"} and len(breaches) == 3
+    decide(report, "IRi.039", "False positive", notes="test: treat as namesake")
+
+    second = invoke(code=0)  # the newest snapshot: a list change, so the article is redone
+    assert "list changed" in second.stdout
+    assert "1 screened again" in second.stdout
+    assert "decisions: 3 recorded" in second.stdout
+    assert engines == [date(2020, 12, 31), None]
+
+    third = invoke("--rescreen", code=0)  # everything again: the cleared findings stay quiet
+    assert "0 new apparent breach(es)" in third.stdout
+    latest = reports(site)[-1]
+    assert all(r["Verdict"] != "apparent_breach" for r in findings_sheet(latest))
+    previously = findings_sheet(latest, "Previously reviewed")
+    assert len([r for r in previously if r["Verdict"] == "apparent_breach"]) == 3
