@@ -252,6 +252,7 @@ def hostile_book(tmp_path_factory):
     findings[0] = replace(findings[0], rationale=long)
     findings[1] = replace(findings[1], rationale="+cmd|' /C calc'!A0")
     findings[2] = replace(findings[2], rationale="@SUM(A1:A9)")
+    findings[3] = replace(findings[3], rationale="  kept spaces  ")
     result = replace(result, findings=tuple(findings))
     return write_xlsx(result, tmp_path_factory.mktemp("hostile"), entries=entries_for(result))
 
@@ -271,6 +272,7 @@ def test_formula_like_text_is_stored_as_text(hostile_book):
     values = {ws.cell(row=r, column=rationale).value for r in range(2, ws.max_row + 1)}
     assert "+cmd|' /C calc'!A0" in values
     assert "@SUM(A1:A9)" in values
+    assert "  kept spaces  " in values
     # No formula anywhere in the package.
     with zipfile.ZipFile(hostile_book) as z:
         for name in z.namelist():

@@ -72,12 +72,22 @@ def write_csv(
         return [out_dir / f"{base}-{_slug(t.name)}.csv" for t in tables]
 
     def write(tmps: list[Path]) -> None:
+        seen: dict[str, str] = {}  # names, verdicts and sources repeat: clean each once
+
+        def cell(value: Value) -> str:
+            if isinstance(value, str):
+                hit = seen.get(value)
+                if hit is None:
+                    hit = seen[value] = csv_text(value)
+                return hit
+            return csv_value(value)
+
         for table, tmp in zip(tables, tmps, strict=True):
             with tmp.open("w", encoding="utf-8", newline="") as fh:
                 writer = csv.writer(fh, lineterminator="\n")
                 writer.writerow(table.headers)
                 for row in table.rows:
-                    writer.writerow([csv_value(v) for v in row])
+                    writer.writerow([cell(v) for v in row])
 
     written = write_group_atomically(out_dir, names_for, True, write)
     log.info("wrote %d CSV files into %s", len(written), out_dir)

@@ -264,28 +264,16 @@ def _lines(text: str, width: float) -> int:
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
 
 
-class _TextCache:
-    """Safe, escaped text per distinct value: names, verdicts and sources repeat a lot."""
-
-    def __init__(self) -> None:
-        self._prepared: dict[str, tuple[str, str, bool, bool]] = {}
-        self._lines: dict[tuple[str, float], int] = {}
-
-    def get(self, value: str) -> tuple[str, str, bool, bool]:
-        """(cleaned text, XML-escaped text, formula-like, has a line break)."""
-        hit = self._prepared.get(value)
-        if hit is None:
-            text, risky = cell_text(value)
-            hit = (text, text.translate(_ESCAPES), risky, "\n" in text)
-            self._prepared[value] = hit
-        return hit
-
-    def lines(self, text: str, width: float) -> int:
-        key = (text, width)
-        n = self._lines.get(key)
-        if n is None:
-            n = self._lines[key] = _lines(text, width)
-        return n
+def _prepare(value: str) -> tuple[str, str, bool, bool]:
+    """(cleaned text, its XML element body, formula-like, has a line break)."""
+    text, risky = cell_text(value)
+    body = text.translate(_ESCAPES)
+    # Spreadsheets drop leading and trailing spaces unless told to keep them.
+    if text[:1].isspace() or text[-1:].isspace():
+        body = f'<t xml:space="preserve">{body}</t>'
+    else:
+        body = f"<t>{body}</t>"
+    return text, body, risky, "\n" in text
 
 
 _ANY_KIND = {
@@ -305,7 +293,17 @@ def _rows_xml(
     hyperlinks: list[str],
 ) -> Iterator[str]:
     """The <row> elements of a sheet's data, a row at a time."""
-    texts = _TextCache()
+    # Style ids by kind, then [formula-like][carried]; indexed with bools for speed.
+    sid = {
+        kind: (
+            (styles.get(kind, False, False), styles.get(kind, False, True)),
+            (styles.get(kind, True, False), styles.get(kind, True, True)),
+        )
+        for kind in ColKind
+    }
+    prepared: dict[str, tuple[str, str, bool, bool]] = {}
+    heights: dict[tuple[str, float], int] = {}
+    wrap, text_kind, link = ColKind.WRAP, ColKind.TEXT, ColKind.LINK
     carried_rows = table.carried or (False,) * len(table.rows)
     max_lines = MAX_LINES_BY_SHEET.get(table.name, MAX_LINES)
     for i, (values, carried) in enumerate(zip(table.rows, carried_rows, strict=True)):
@@ -316,63 +314,68 @@ def _rows_xml(
             mark = carried and col.review
             if value is None or value == "":
                 if col.review:
-                    style = styles.get(col.kind, False, mark)
-                    cells.append(f'<c r="{col.letter}{r}" s="{style}"/>')
+                    cells.append(f'<c r="{col.letter}{r}" s="{sid[col.kind][0][mark]}"/>')
                 continue
             kind = col.kind
             if kind is ColKind.ANY:
-                kind = _ANY_KIND.get(type(value), ColKind.WRAP)
-            if isinstance(value, str):
-                text, body, risky, multiline = texts.get(value)
+                kind = _ANY_KIND.get(type(value), wrap)
+            if type(value) is str:
+                hit = prepared.get(value)
+                if hit is None:
+                    hit = prepared[value] = _prepare(value)
+                text, body, risky, multiline = hit
                 if not text:
                     continue
-                if kind is ColKind.LINK:
+                if kind is link:
                     if value in links:
                         target = f"'{ENTRIES}'!A{links[value]}".translate(_ATTR_ESCAPES)
                         hyperlinks.append(
                             f'<hyperlink ref="{col.letter}{r}" location="{target}" '
                             f'display="{text.translate(_ATTR_ESCAPES)}"/>'
                         )
-                elif kind is ColKind.WRAP or multiline:
-                    kind = ColKind.WRAP
-                    if len(text) > col.width or multiline:
-                        lines = max(lines, texts.lines(text, col.width))
+                elif kind is wrap or multiline:
+                    kind = wrap
+                    if multiline or len(text) > col.width:
+                        key = (text, col.width)
+                        n = heights.get(key)
+                        if n is None:
+                            n = heights[key] = _lines(text, col.width)
+                        if n > lines:
+                            lines = n
                 else:
-                    kind = ColKind.TEXT
-                style = styles.get(kind, risky, mark)
+                    kind = text_kind
                 cells.append(
-                    f'<c r="{col.letter}{r}" s="{style}" t="inlineStr">'
-                    f'<is><t xml:space="preserve">{body}</t></is></c>'
+                    f'<c r="{col.letter}{r}" s="{sid[kind][risky][mark]}" t="inlineStr">'
+                    f"<is>{body}</is></c>"
                 )
             elif isinstance(value, bool):
-                style = styles.get(ColKind.TEXT)
+                style = sid[text_kind][0][0]
                 cells.append(f'<c r="{col.letter}{r}" s="{style}" t="b"><v>{int(value)}</v></c>')
             elif isinstance(value, int | float):
                 if isinstance(value, float) and not math.isfinite(value):
                     continue
-                if kind not in (ColKind.SCORE, ColKind.INT):
-                    kind = ColKind.INT if isinstance(value, int) else ColKind.TEXT
-                style = styles.get(kind, False, mark)
-                cells.append(f'<c r="{col.letter}{r}" s="{style}"><v>{value!r}</v></c>')
+                if kind is not ColKind.SCORE and kind is not ColKind.INT:
+                    kind = ColKind.INT if isinstance(value, int) else text_kind
+                cells.append(
+                    f'<c r="{col.letter}{r}" s="{sid[kind][0][mark]}"><v>{value!r}</v></c>'
+                )
             elif isinstance(value, date):
                 day = value.date() if isinstance(value, datetime) else value
                 if day < FIRST_SAFE_DATE:  # Excel cannot show it as a date: keep the text
-                    style = styles.get(ColKind.TEXT)
                     cells.append(
-                        f'<c r="{col.letter}{r}" s="{style}" t="inlineStr">'
+                        f'<c r="{col.letter}{r}" s="{sid[text_kind][0][0]}" t="inlineStr">'
                         f"<is><t>{value.isoformat()}</t></is></c>"
                     )
                     continue
-                if kind not in (ColKind.DATE, ColKind.DATETIME):
+                if kind is not ColKind.DATE and kind is not ColKind.DATETIME:
                     kind = ColKind.DATETIME if isinstance(value, datetime) else ColKind.DATE
-                style = styles.get(kind, False, mark)
+                style = sid[kind][0][mark]
                 cells.append(f'<c r="{col.letter}{r}" s="{style}"><v>{_serial(value)!r}</v></c>')
             else:
-                text, body, risky, _ = texts.get(str(value))
-                style = styles.get(ColKind.TEXT, risky, mark)
+                text, body, risky, _ = _prepare(str(value))
                 cells.append(
-                    f'<c r="{col.letter}{r}" s="{style}" t="inlineStr">'
-                    f'<is><t xml:space="preserve">{body}</t></is></c>'
+                    f'<c r="{col.letter}{r}" s="{sid[text_kind][risky][mark]}" t="inlineStr">'
+                    f"<is>{body}</is></c>"
                 )
         height = ""
         if lines > 1:
