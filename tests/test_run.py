@@ -315,3 +315,30 @@ def test_the_real_pipeline_carries_a_false_positive_across_a_list_update(
     assert all(r["Verdict"] != "apparent_breach" for r in findings_sheet(latest))
     previously = findings_sheet(latest, "Previously reviewed")
     assert len([r for r in previously if r["Verdict"] == "apparent_breach"]) == 3
+
+
+def test_terminal_logging_shows_a_progress_bar_and_restores_handlers(tmp_path: Path) -> None:
+    import io
+    import logging
+
+    from travelban.cli.run_cmd import progress_bar, run_logging
+
+    logger = logging.getLogger("travelban")
+    before = list(logger.handlers)
+    log_file = tmp_path / "logs" / "run.log"
+    with run_logging(log_file, terminal=True, debug=False) as console:
+        assert console is not None
+        console.file = io.StringIO()  # stand-in for the terminal
+        console._force_terminal = True
+        with progress_bar(console) as progress:
+            assert progress is not None
+            progress("screening", 0, 3)
+            progress("screening", 3, 3)
+        logging.getLogger("travelban.runner").info("into the file only")
+        logging.getLogger("travelban.runner").warning("into both")
+        shown = console.file.getvalue()
+    assert "\x1b[?25l" in shown  # the live progress display took the terminal
+    assert "into both" in shown and "into the file only" not in shown
+    text = log_file.read_text(encoding="utf-8")
+    assert "INFO travelban.runner: into the file only" in text and "into both" in text
+    assert logger.handlers == before
