@@ -29,7 +29,7 @@ from typing import Any, Protocol
 
 from travelban import __version__
 from travelban.config import RunConfig
-from travelban.errors import ArticleError, ConfigError, ReportError, TravelbanError
+from travelban.errors import ArticleError, ConfigError, ListError, ReportError, TravelbanError
 from travelban.models import (
     Article,
     ArticleFailure,
@@ -264,6 +264,12 @@ def list_fingerprint(settings: Settings) -> str:
     from travelban.sanctions.archive import Archive, sha256_of
 
     if settings.list_path is not None:
+        if not settings.list_path.is_file():
+            raise ListError(
+                "list file not found",
+                path=settings.list_path,
+                fix="check --list (or `list` in the config file)",
+            )
         return sha256_of(settings.list_path)
     archive = Archive.open(settings.lists_dir, verify=False)
     info, _ = archive.select(settings.as_of)
@@ -398,7 +404,7 @@ def _do_run(
 
     # What is new in the inbox, by content hash.
     known = store.known_articles()
-    fresh: list[tuple[Path, str, bytes]] = []
+    fresh: list[tuple[Path, str]] = []  # bytes are read again when screened: low memory
     seen_now: set[str] = set()
     failed_reads: list[tuple[Path, str]] = []
     skipped = 0
@@ -417,11 +423,12 @@ def _do_run(
         if status == "screened" or (status == "failed" and not config.rescreen):
             skipped += 1
             continue
-        fresh.append((path, sha, data))
+        fresh.append((path, sha))
 
     fingerprint = list_fingerprint(settings)
     redo = store.articles_to_rescreen(None if config.rescreen else fingerprint)
-    redo = [sha for sha in redo if not any(sha == f[1] for f in fresh)]
+    fresh_shas = {sha for _, sha in fresh}
+    redo = [sha for sha in redo if sha not in fresh_shas]
     list_changed = bool(redo) and not config.rescreen
     if list_changed:
         log.warning(
@@ -433,18 +440,21 @@ def _do_run(
     engine: EngineLike | None = None
     if fresh or redo:
         engine = loader(settings)
-        if engine.list_info.sha256 != fingerprint:
-            log.debug("list fingerprint %s… differs from the engine's", fingerprint[:12])
-            fingerprint = engine.list_info.sha256
+        if engine.list_info.sha256 != fingerprint:  # kept: the next run compares the same way
+            log.warning(
+                "the list's sha256 from the manifest (%s…) differs from the loaded list's (%s…)",
+                fingerprint[:12],
+                engine.list_info.sha256[:12],
+            )
 
     new_count = failed_count = rescreened = 0
     extra_failures = [ArticleFailure(str(path), reason) for path, reason in failed_reads]
     total = len(fresh)
-    for i, (path, sha, data) in enumerate(fresh, 1):
+    for i, (path, sha) in enumerate(fresh, 1):
         assert engine is not None
         if progress:
             progress("screening", i - 1, total)
-        if _screen_new(store, engine, run_id, path, sha, data, fingerprint):
+        if _screen_new(store, engine, run_id, path, sha, fingerprint):
             new_count += 1
         else:
             failed_count += 1
@@ -481,7 +491,7 @@ def _do_run(
     # Everything not yet shown in a completed run's report.
     screened, failures = store.unreported()
     changes = store.unreported_changes()
-    this_run = {sha for _, sha, _ in fresh} | set(redo)
+    this_run = fresh_shas | set(redo)
     carried = sum(1 for s in screened if s.article.sha256 not in this_run)
     carried += sum(1 for sha, _, _ in failures if sha not in this_run)
     keys = {f.key for s in screened for f in s.findings} | {c.finding_key for c in changes}
@@ -572,12 +582,16 @@ def _screen_new(
     run_id: int,
     path: Path,
     sha: str,
-    data: bytes,
     fingerprint: str,
 ) -> int:
     """Read and screen one new article and record it; 1 when screened, 0 when it failed."""
     from travelban.ingest import parse_bytes
 
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        store.record_failure(run_id, sha, str(path), f"cannot read the file ({exc.strerror})")
+        return 0
     try:
         article = parse_bytes(str(path), data)
     except ArticleError as exc:
