@@ -342,3 +342,16 @@ def test_terminal_logging_shows_a_progress_bar_and_restores_handlers(tmp_path: P
     text = log_file.read_text(encoding="utf-8")
     assert "INFO travelban.runner: into the file only" in text and "into both" in text
     assert logger.handlers == before
+
+
+def test_a_state_database_from_a_newer_travelban_is_refused(site: Path, loads: Loads) -> None:
+    write_article(site / "inbox", "a.txt", BREACH)
+    run_cli(site)
+    state = site / "state" / "travelban.sqlite"
+    with sqlite3.connect(state) as c:
+        c.execute("PRAGMA user_version = 99")
+    c.close()
+    out = run_cli(site, code=1)
+    assert f"{state}: the state database has schema version 99" in out.stderr
+    assert "upgrade travelban" in out.stderr
+    assert len(reports(site)) == 1
