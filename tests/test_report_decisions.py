@@ -13,7 +13,7 @@ from openpyxl import Workbook, load_workbook
 
 from conftest_report import entries_for, soleimani_result
 from travelban.errors import ReportError
-from travelban.models import Decision
+from travelban.models import Decision, ReviewDecision
 from travelban.report import read_decisions, read_review, write_xlsx
 
 
@@ -183,3 +183,18 @@ def test_decisions_survive_a_libreoffice_save(report, tmp_path):
     assert d.decision is Decision.FALSE_POSITIVE
     assert (d.reviewer, d.review_date, d.notes) == ("B. Analyst", date(2026, 3, 1), "namesake")
     assert d.finding_key == _key(report, 2)
+
+
+def test_carried_decisions_are_read_from_both_sheets(tmp_path):
+    result = soleimani_result()
+    fp, breach = result.findings[3], result.findings[0]
+    previous = {
+        fp.key: [ReviewDecision(fp.key, Decision.FALSE_POSITIVE, "A. Analyst", date(2026, 1, 5))],
+        breach.key: [ReviewDecision(breach.key, Decision.CONFIRMED_BREACH, "A. Analyst")],
+    }
+    path = write_xlsx(result, tmp_path, previous=previous)
+    decisions = {d.finding_key: d for d in read_decisions(path)}
+    assert set(decisions) == {fp.key, breach.key}
+    assert decisions[fp.key].decision is Decision.FALSE_POSITIVE
+    assert decisions[fp.key].review_date == date(2026, 1, 5)
+    assert decisions[breach.key].decision is Decision.CONFIRMED_BREACH
