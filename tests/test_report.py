@@ -284,3 +284,11 @@ def test_long_rationale_survives_in_frames(result):
     findings[0] = replace(findings[0], rationale="y" * 40_000)
     frames = to_frames(replace(result, findings=tuple(findings)))
     assert frames["Findings"]["Rationale"].str.len().max() == 40_000
+
+
+def test_regimes_table_rows_in_method(result):
+    table = [{"code": "IR", "name": "Iran", "list_type": "Iran", "travel_ban": "1929 (2010) 10"}]
+    method = to_frames(result, regimes_table=table)["Method"]
+    (row,) = method[method["Topic"] == "Regime"].itertuples()
+    assert row.Term == "IR — Iran"
+    assert row.Meaning == "list type: Iran\ntravel ban: 1929 (2010) 10"

@@ -70,7 +70,7 @@ FINDING_COLUMNS: tuple[Column, ...] = (
     C("Paragraph", K.TEXT, 10, "The operative paragraph of that resolution."),
     C("Score", K.SCORE, 7, "Name match score, 0 to 1; see Matches for how it was reached."),
     C("Confidence", K.SCORE, 10, "Confidence in the verdict, 0 to 1."),
-    C("Rationale", K.WRAP, 55, "Why this verdict: rule, resolution, listing dates, evidence."),
+    C("Rationale", K.WRAP, 70, "Why this verdict: rule, resolution, listing dates, evidence."),
     C("Evidence", K.WRAP, 55, "The sentence(s) of the article that report the trip."),
     C("Article", K.TEXT, 24, "The article file the trip was read from."),
     C("Key", K.TEXT, 46, "Stable identity of the finding across runs; do not edit."),

@@ -87,12 +87,23 @@ SCORE_MEANING = (
 )
 
 
-def _regime_term(row: Mapping[str, str]) -> str:
-    for key in ("code", "regime", "prefix", "reference_prefix", "list_type", "name"):
-        value = row.get(key)
-        if value:
-            return str(value)
-    return next((str(v) for v in row.values() if v), "")
+def _regime_term(row: Mapping[str, str]) -> tuple[str, set[str]]:
+    """The regime's label for the Term column, and the keys it already shows."""
+    used: set[str] = set()
+    term = ""
+    for key in ("code", "regime", "prefix", "reference_prefix", "list_type"):
+        if row.get(key):
+            term, used = str(row[key]), {key}
+            break
+    else:
+        first = next(((k, v) for k, v in row.items() if v), None)
+        if first:
+            term, used = str(first[1]), {first[0]}
+    name = str(row.get("name") or "")
+    if name and name != term:
+        term = f"{term} — {name}" if term else name
+        used.add("name")
+    return term, used
 
 
 def method_rows(
@@ -114,8 +125,13 @@ def method_rows(
         rows += [(f"{sheet} column", col.name, col.meaning) for col in COLUMNS[sheet]]
     if regimes_table:
         for row in regimes_table:
-            details = "\n".join(f"{k}: {v}" for k, v in row.items() if v not in (None, ""))
-            rows.append(("Regime", _regime_term(row), details))
+            term, used = _regime_term(row)
+            details = "\n".join(
+                f"{k.replace('_', ' ')}: {v}"
+                for k, v in row.items()
+                if k not in used and v not in (None, "")
+            )
+            rows.append(("Regime", term, details))
     else:
         rows.append(("Regime", "(not given)", "The regimes table was not passed to the report."))
     return rows

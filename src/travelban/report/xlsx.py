@@ -75,7 +75,8 @@ FROZEN = {FINDINGS: "C2", PREVIOUS: "C2", ENTRIES: "B2"}
 ZIP_LEVEL = 1  # fast; the XML still shrinks ~10 times
 LINE_POINTS = 15.0  # height of one line of 11-point text
 MAX_LINES = 8  # taller rows make the sheet hard to scan; the full text is in the cell
-MAX_LINES_BY_SHEET = {ENTRIES: 40, METHOD: 16}  # few rows: show everything
+# Few rows: show everything. Findings: the rationale is what the analyst must read.
+MAX_LINES_BY_SHEET = {ENTRIES: 40, METHOD: 16, FINDINGS: 16, PREVIOUS: 16}
 EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 FIRST_SAFE_DATE = date(1900, 3, 1)  # Excel's serial numbers are off before this day
 
