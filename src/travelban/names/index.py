@@ -12,6 +12,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -34,8 +35,12 @@ from travelban.names.normalize import (
     get_normalizer,
 )
 from travelban.names.score import (
+    BASE_MAX,
+    EVIDENCE_LIFT,
     QUALITY_PENALTY,
+    QUERY_EXPONENT,
     SCORE_CAP,
+    TITLE_AGREES,
     WEAK_AGREES,
     EvidenceJudge,
     describe_entry,
@@ -54,8 +59,9 @@ SCORER = "travelban token alignment v1 (translit keys, consonant skeletons, Leve
 COMMON_POSTINGS = 120
 # Candidates kept below the caller's floor to detect near-homonyms.
 HOMONYM_MARGIN = 0.06
-_MIN_CANDIDATE = 0.45
 HOMONYM_MIN = 0.7
+# Skeletons shorter than this do not block through one-consonant deletions (too many hits).
+MIN_DELETE_SKELETON = 4
 # A lone surname is reported in text only when few entries share it.
 SURNAME_MAX_DF = 6
 
@@ -71,6 +77,7 @@ class IndexedName:
     tokens: tuple[Token, ...]
     tids: tuple[int, ...]  # vocabulary id per token
     weights: tuple[float, ...]  # coverage weight per token (0 for weak tokens)
+    strong: tuple[tuple[int, int], ...] = ()  # (position, vocabulary id) of weighted tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +93,8 @@ class TextHit:
 
 
 def _deletions(s: str) -> set[str]:
-    return {s[:i] + s[i + 1 :] for i in range(len(s))} if len(s) >= 3 else set()
+    """One-consonant deletions of a skeleton: blocks a wrong, missing or extra consonant."""
+    return {s[:i] + s[i + 1 :] for i in range(len(s))} if len(s) >= MIN_DELETE_SKELETON else set()
 
 
 class NameIndex:
@@ -104,7 +112,10 @@ class NameIndex:
         self._by_skel: dict[str, list[int]] = defaultdict(list)
         self._by_del: dict[str, list[int]] = defaultdict(list)
         self._key_df: dict[str, int] = {}
-        self._hit_cache: dict[tuple[str, bool, str], dict[int, tuple[float, str]]] = {}
+        self._hit_cache: dict[
+            tuple[str, bool, str], tuple[dict[int, tuple[float, str]], int, frozenset[int]]
+        ] = {}
+        self._posting_sets: list[frozenset[int]] = []
         self._scan: _TextScanner | None = None
         self._build()
 
@@ -174,12 +185,14 @@ class NameIndex:
             tids = tuple(self._vocab_id(t) for t in toks)
             weights = tuple(role_weight(t.role) * self.key_weight(t.key) for t in toks)
             nid = len(self.names)
-            self.names.append(IndexedName(ei, text, kind, quality, toks, tids, weights))
+            strong = tuple((li, tid) for li, tid in enumerate(tids) if weights[li] > 0)
+            self.names.append(IndexedName(ei, text, kind, quality, toks, tids, weights, strong))
             for t, tid in zip(toks, tids, strict=True):
                 if not t.role.weak:
                     postings = self._postings[tid]
                     if not postings or postings[-1] != nid:
                         postings.append(nid)
+        self._posting_sets = [frozenset(p) for p in self._postings]
         log.debug("indexed %d names, %d distinct tokens", len(self.names), len(self.vocab))
 
     def key_weight(self, key: str) -> float:
@@ -188,8 +201,9 @@ class NameIndex:
 
     # ------------------------------------------------------------ screening
 
-    def _token_hits(self, q: Token) -> dict[int, tuple[float, str]]:
-        """List-token id -> (similarity, rule) for every list token near ``q``."""
+    def _token_hits(self, q: Token) -> tuple[dict[int, tuple[float, str]], int, frozenset[int]]:
+        """List-token id -> (similarity, rule) for every list token near ``q``, the postings
+        total, and the names holding any of those tokens."""
         ck = (q.spelling, q.abjad, q.text)
         hit = self._hit_cache.get(ck)
         if hit is not None:
@@ -210,9 +224,15 @@ class NameIndex:
             sim, rule = token_similarity(q, vocab[tid])
             if sim > 0:
                 out[tid] = (sim, rule)
+        sets = self._posting_sets
+        res = (
+            out,
+            sum(len(self._postings[tid]) for tid in out),
+            frozenset().union(*(sets[tid] for tid in out)),
+        )
         if len(self._hit_cache) < 200_000:
-            self._hit_cache[ck] = out
-        return out
+            self._hit_cache[ck] = res
+        return res
 
     def screen(
         self,
@@ -258,13 +278,22 @@ class NameIndex:
                 for t in weak
             ]
             weak = []
-        hits = [self._token_hits(q) for q in content]
-        q_weights = [role_weight(q.role) * self.key_weight(q.key) for q in content]
+        found = [self._token_hits(q) for q in content]
+        hits = [f[0] for f in found]
+        sizes = [f[1] for f in found]
+        reach = [f[2] for f in found]
         # Unknown query tokens weigh fully: a word the list never uses argues against it.
-        candidates = self._candidates(hits, exclude)
+        q_weights = [role_weight(q.role) * self.key_weight(q.key) for q in content]
+        keep_at = cut - HOMONYM_MARGIN
+        # Upper bound of what adjustments can add, for pruning before alignment.
+        lift = EVIDENCE_LIFT if evidence is not None else 0.0
+        lift += WEAK_AGREES * 2 + TITLE_AGREES if weak else 0.0
+        has_initials = any(len(q.text) == 1 for q in content)  # they align outside the hits
+        candidates = self._candidates(
+            reach, sizes, q_weights, exclude, -1.0 if has_initials else keep_at - lift
+        )
         if not candidates:
             return ()
-        min_base = min(_MIN_CANDIDATE, cut - HOMONYM_MARGIN)
         best: dict[int, tuple[float, IndexedName, list[tuple[int, int, float, str]], str]] = {}
         for nid in candidates:
             name = self.names[nid]
@@ -274,7 +303,7 @@ class NameIndex:
             base, detail = name_score(
                 q_weights, name.weights, [(a, b, s) for a, b, s, _ in aligned]
             )
-            if base < min_base:
+            if base + lift < keep_at:
                 continue
             prev = best.get(name.entry)
             if prev is None or base > prev[0] or (base == prev[0] and name.kind == "name"):
@@ -333,22 +362,51 @@ class NameIndex:
         return out
 
     def _candidates(
-        self, hits: list[dict[int, tuple[float, str]]], exclude: frozenset[int]
+        self,
+        reach: list[frozenset[int]],
+        sizes: list[int],
+        q_weights: list[float],
+        exclude: frozenset[int],
+        need: float,
     ) -> set[int]:
-        """Names sharing a near token with the query; common tokens only when nothing rarer hits."""
-        postings = self._postings
-        sizes = [sum(len(postings[t]) for t in h) for h in hits]
-        rare = [h for h, n in zip(hits, sizes, strict=True) if 0 < n <= COMMON_POSTINGS]
-        out: set[int] = set()
-        for h in rare:
-            for tid in h:
-                out.update(postings[tid])
-        out -= exclude
+        """Names that can still score ``need`` (before adjustments) given which query tokens
+        reach them. Common tokens (Muhammad, Ali) do not generate candidates while a rarer
+        token does; they are assumed to reach every name, which keeps the bound safe."""
+        rare = [qi for qi, n in enumerate(sizes) if 0 < n <= COMMON_POSTINGS]
+        out = self._reach(reach, rare, q_weights, need, sizes) - exclude
         if not out:
-            for h in hits:
-                for tid in h:
-                    out.update(postings[tid])
-            out -= exclude
+            every = [qi for qi, n in enumerate(sizes) if n > 0]
+            if every != rare:
+                out = self._reach(reach, every, q_weights, need, [0] * len(sizes)) - exclude
+        return out
+
+    def _reach(
+        self,
+        reach: list[frozenset[int]],
+        use: list[int],
+        q_weights: list[float],
+        need: float,
+        sizes: list[int],
+    ) -> set[int]:
+        if not use:
+            return set()
+        per_q = {qi: reach[qi] for qi in use}
+        if need <= 0 or len(use) > 6:
+            return set().union(*per_q.values())
+        sq = sum(q_weights) or 1.0
+        assumed = sum(w for qi, w in enumerate(q_weights) if sizes[qi] > COMMON_POSTINGS)
+        out: set[int] = set()
+        passed: list[frozenset[int]] = []
+        for r in range(1, len(use) + 1):
+            for subset in combinations(use, r):
+                fs = frozenset(subset)
+                if any(p <= fs for p in passed):
+                    continue  # a smaller passing subset already brought these names in
+                covered = assumed + sum(q_weights[qi] for qi in subset)
+                if BASE_MAX * (covered / sq) ** QUERY_EXPONENT < need:
+                    continue
+                passed.append(fs)
+                out |= frozenset.intersection(*(per_q[qi] for qi in subset))
         return out
 
     def _align(
@@ -356,14 +414,13 @@ class NameIndex:
     ) -> list[tuple[int, int, float, str]]:
         """One-to-one alignment (query index, list index, similarity, rule), greedy."""
         pairs = []
-        for li, tid in enumerate(name.tids):
-            if name.weights[li] == 0.0:
-                continue
+        for li, tid in name.strong:
             for qi, h in enumerate(hits):
                 s = h.get(tid)
                 if s is not None:
                     pairs.append((s[0], qi, li, s[1]))
-        pairs.sort(key=lambda p: (-p[0], abs(p[1] - p[2])))
+        if len(pairs) > 1:
+            pairs.sort(key=lambda p: (-p[0], abs(p[1] - p[2])))
         used_q: set[int] = set()
         used_l: set[int] = set()
         aligned = []
@@ -373,7 +430,7 @@ class NameIndex:
             used_q.add(qi)
             used_l.add(li)
             aligned.append((qi, li, sim, rule))
-        if len(used_q) < len(content) or len(used_l) < len(name.tokens):
+        if len(used_q) < len(content) and len(used_l) < len(name.strong):
             aligned.extend(self._align_rest(content, name, used_q, used_l))
         return aligned
 

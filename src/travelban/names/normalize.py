@@ -102,6 +102,8 @@ class Normalizer:
         }
         self._arabic_particles = {fold_arabic(k): v for k, v in rules.arabic_particles}
         self._key_cache: dict[str, tuple[str, str]] = {}
+        self._token_cache: dict[tuple[str, str, bool], Token] = {}
+        self._fold_cache: dict[str, list[tuple[str, bool]]] = {}
 
     # ------------------------------------------------------------ single words
 
@@ -125,6 +127,14 @@ class Normalizer:
 
     def _fold_word(self, word: str) -> list[tuple[str, bool]]:
         """One written word -> folded pieces with an abjad flag (Arabic script)."""
+        hit = self._fold_cache.get(word)
+        if hit is None:
+            hit = self._fold_word_uncached(word)
+            if len(self._fold_cache) < 500_000:
+                self._fold_cache[word] = hit
+        return hit
+
+    def _fold_word_uncached(self, word: str) -> list[tuple[str, bool]]:
         if _ARABIC.search(word):
             word = fold_arabic(word)
             particle = self._arabic_particles.get(word)
@@ -205,6 +215,19 @@ class Normalizer:
             yield self._token(text, spelling, abjad, start, end)
 
     def _token(self, text: str, spelling: str, abjad: bool, start: int, end: int) -> Token:
+        ck = (text, spelling, abjad)
+        hit = self._token_cache.get(ck)
+        if hit is None:
+            hit = self._make_token(text, spelling, abjad)
+            if len(self._token_cache) < 500_000:
+                self._token_cache[ck] = hit
+        if start == hit.start and end == hit.end:
+            return hit
+        return Token(
+            hit.text, hit.key, hit.skeleton, hit.role, abjad, hit.canonical, start, end, spelling
+        )
+
+    def _make_token(self, text: str, spelling: str, abjad: bool) -> Token:
         canonical = self._canonical.get(text, "")
         if canonical:
             text = canonical
@@ -215,7 +238,7 @@ class Normalizer:
             if canonical:
                 text = canonical
         key, skeleton = self.key(text)
-        return Token(text, key, skeleton, role, abjad, canonical, start, end, spelling)
+        return Token(text, key, skeleton, role, abjad, canonical, -1, -1, spelling)
 
     def _split_glued(self, text: str) -> str:
         """Abdulrahman -> abdrahman, Nasiruddin -> nasirdin (glued compounds)."""

@@ -36,6 +36,8 @@ NATIONALITY_DISAGREES = -0.05
 ORGANISATION_AGREES = 0.03
 TITLE_AGREES = 0.01
 WEAK_AGREES = 0.01
+# The most that evidence can add (used to prune candidates safely).
+EVIDENCE_LIFT = BIRTH_AGREES + NATIONALITY_AGREES + ORGANISATION_AGREES + TITLE_AGREES
 
 
 def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
