@@ -69,7 +69,8 @@ _ARABIC_FOLD = str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك", "أ": "ا", "�
 
 def fold_arabic(word: str) -> str:
     """Arabic-script word without diacritics, with Persian letter forms folded."""
-    return _ARABIC_MARKS.sub("", word).translate(_ARABIC_FOLD)
+    # NFKC turns presentation forms (U+FExx, as some list copies hold) into plain letters.
+    return _ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", word)).translate(_ARABIC_FOLD)
 
 
 class Normalizer:
