@@ -674,3 +674,79 @@ def test_without_country_resolver_or_entry_lookup_nothing_crashes(
         regimes=regimes,
     )
     assert unknown.verdict is Verdict.NEEDS_REVIEW and "not found" in unknown.rationale
+
+
+# ------------------------------------------------------------------------------ checked data
+
+
+def _without_entry_rules(regimes: Regimes) -> Regimes:
+    stripped = tuple(dataclasses.replace(r, entry_rules=()) for r in regimes.regimes)
+    by_code = {r.code: r for r in stripped}
+    for r in stripped:
+        for t in r.list_types:
+            by_code.setdefault(t.casefold(), r)
+    return dataclasses.replace(regimes, regimes=stripped, _by_code=by_code)
+
+
+def test_resolution_2799_removal_is_on_the_shipped_lists(
+    snapshots: tuple[SanctionsList, ...],
+) -> None:
+    refs = {s.info.path.name: {e.reference for e in s.entries} for s in snapshots}
+    assert {"QDi.317", "QDi.336"} <= refs["un-consolidated-2024-09-26.xml"]
+    for name in ("un-consolidated-2026-01-28.xml", "un-consolidated-2026-05-08.xml"):
+        assert not {"QDi.317", "QDi.336"} & refs[name], name
+
+
+def test_resolution_2799_dates_the_al_sharaa_removal(
+    history: ListingHistory, regimes: Regimes
+) -> None:
+    qd = regimes.get("QD")
+    assert qd is not None
+    after = history.status("QDi.317", date(2025, 11, 10), qd)
+    assert after.state is ListingState.DELISTED and after.presumed == date(2025, 11, 6)
+    assert "2799 (2025)" in after.explanation
+    assert "un-consolidated-2026-01-28.xml" in after.snapshots
+    before = history.status("QDi.317", date(2025, 5, 14), qd)
+    assert before.state is ListingState.LISTED and before.presumed == date(2025, 11, 6)
+    khattab = history.status("QDi.336", date(2025, 12, 1), qd)
+    assert khattab.state is ListingState.DELISTED
+    # Without the dated rows the snapshots only bracket the removal.
+    bare = _without_entry_rules(regimes).get("QD")
+    assert history.status("QDi.317", date(2025, 11, 10), bare).state is ListingState.UNCERTAIN
+
+
+AL_SHARAA = Person(pid="P1", name="Ahmed al-Sharaa", nationalities=("SY",))
+
+
+def test_al_sharaa_trips_either_side_of_resolution_2799(judge) -> None:
+    later = judge("QDi.317", "ABU MOHAMMED AL-JAWLANI", _event("US", date(2025, 11, 10)), AL_SHARAA)
+    assert later.verdict is Verdict.NOT_LISTED_AT_TIME, later.rationale
+    assert "2799 (2025)" in later.rationale and "2025-11-06" in later.rationale
+    earlier = judge("QDi.317", "ABU MOHAMMED AL-JAWLANI", _event("FR", date(2025, 5, 7)), AL_SHARAA)
+    assert earlier.verdict is Verdict.APPARENT_BREACH, earlier.rationale
+    assert (earlier.resolution, earlier.paragraph) == ("2734 (2024)", "1(b)")
+    assert "paragraph number not yet checked" not in earlier.rationale
+
+
+def test_liberia_travel_ban_ended_with_2237_before_the_regime(regimes: Regimes, judge) -> None:
+    lr = regimes.get("LR")
+    assert lr is not None and lr.terminated == date(2016, 5, 25)
+    assert [p.binding for p in lr.travel_ban_periods("LRi.001", date(2015, 9, 1))] == [True]
+    assert lr.travel_ban_periods("LRi.001", date(2015, 9, 2)) == ()
+    person = Person(pid="P1", name="Viktor Bout")
+    f = judge("LRi.001", "VIKTOR ANATOLJEVITCH BOUT", _event("GH", date(2015, 12, 1)), person)
+    assert f.verdict is Verdict.NO_TRAVEL_BAN, f.rationale
+    assert "2015-09-02" in f.rationale
+
+
+def test_checked_paragraphs_and_end_dates(regimes: Regimes) -> None:
+    kp, ml, qd = regimes.get("KP"), regimes.get("ML"), regimes.get("QD")
+    assert kp is not None and ml is not None and qd is not None
+    tb, af = kp.travel_ban[0], kp.asset_freeze[0]
+    assert (tb.paragraph, af.paragraph) == ("8(e)", "8(d)") and tb.is_verified and af.is_verified
+    assert [p.citation for p in qd.travel_ban_periods("QDi.001", date(2025, 1, 1))] == [
+        "2734 (2024) para 1(b)"
+    ]
+    assert qd.travel_ban_periods("QDi.001", date(2025, 1, 1))[0].is_verified
+    assert ml.travel_ban_periods("MLi.001", date(2023, 8, 31))
+    assert ml.travel_ban_periods("MLi.001", date(2023, 9, 1)) == ()

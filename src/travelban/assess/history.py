@@ -204,7 +204,7 @@ class ListingHistory:
         obs = h.observations
         prev = next((o for o in reversed(obs) if o.day <= day), None)
         nxt = next((o for o in obs if o.day >= day), None)
-        events = regime.list_events if regime is not None else ()
+        events = regime.events_for(reference) if regime is not None else ()
         if prev is not None and prev.day == day:
             nxt = prev
         if prev is None and nxt is None:
@@ -225,6 +225,23 @@ class ListingHistory:
             after = lo or day
             return _window(reference, day, lo, after, "LISTED_ON", nxt, "removal", events)
         if nxt is None:
+            removed = [
+                e
+                for e in events
+                if e.reference == reference and e.kind == "removal" and prev.day < e.day <= day
+            ]
+            if prev.present and removed:
+                ev = removed[-1]
+                return ListingStatus(
+                    reference,
+                    day,
+                    ListingState.DELISTED,
+                    lo,
+                    f"present in the newest covering snapshot {prev.snapshot} "
+                    f"({prev.day.isoformat()}) but {ev.note} on {ev.day.isoformat()}",
+                    (prev.snapshot,),
+                    presumed=ev.day,
+                )
             if prev.present:
                 return ListingStatus(
                     reference,
@@ -279,7 +296,9 @@ class ListingHistory:
                 days.add(b.day)
                 days.add(date.fromordinal(a.day.toordinal() + 1))
                 if regime is not None:
-                    days.update(e.day for e in regime.list_events if a.day < e.day <= b.day)
+                    days.update(
+                        e.day for e in regime.events_for(reference) if a.day < e.day <= b.day
+                    )
         return tuple(sorted(days))
 
     def measures_at(self, reference: str, day: date, regimes: Regimes) -> MeasuresReading:

@@ -106,13 +106,14 @@ class EntryRule:
 
 @dataclass(frozen=True, slots=True)
 class ListEvent:
-    """A date on which many entries of a regime left (or rejoined) the list."""
+    """A date on which entries of a regime left (or rejoined) the list; one reference, if set."""
 
     day: date
     kind: str  # "removal" or "relisting"
     note: str = ""
     verified: str = "unverified"
     source: str = ""
+    reference: str = ""  # set when the event concerns one reference only (an entry row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +142,27 @@ class Regime:
     def exemptions_for(self, measure: Measure) -> tuple[Exemption, ...]:
         """Standard exemptions to one measure."""
         return tuple(e for e in self.exemptions if e.measure is measure)
+
+    def events_for(self, reference: str) -> tuple[ListEvent, ...]:
+        """Dated list events that bear on ``reference``: the regime's own, plus its removal rows.
+
+        An entry row of kind ``removed`` (a resolution that struck one reference off the list
+        on a known day, such as 2799 (2025)) is a dated removal for that reference alone.
+        """
+        own = tuple(
+            ListEvent(
+                day=r.start,
+                kind="removal",
+                note=f"removed by {r.resolution or r.decided_by or 'a Council decision'}"
+                + (f"; {r.note}" if r.note else ""),
+                verified=r.verified,
+                source=r.source,
+                reference=reference,
+            )
+            for r in self.rules_for(reference)
+            if r.kind is EntryRuleKind.REMOVED
+        )
+        return tuple(sorted(self.list_events + own, key=lambda e: e.day))
 
     def change_points(self, reference: str) -> tuple[date, ...]:
         """Every date on which the travel-ban position of ``reference`` may change."""
