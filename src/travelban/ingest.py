@@ -741,15 +741,20 @@ def _expand(paths: Sequence[str]) -> tuple[list[str], list[ArticleFailure]]:
                     path=raw,
                     fix="point at a folder with article files",
                 )
-                failures.append(ArticleFailure(raw, err.render()))
+                failures.append(ArticleFailure(raw, _reason(err)))
             for f in files:
                 add(str(f))
         elif p.exists():
             add(raw)
         else:
             err = ArticleError("no such file or folder", path=raw, fix="check the path")
-            failures.append(ArticleFailure(raw, err.render()))
+            failures.append(ArticleFailure(raw, _reason(err)))
     return found, failures
+
+
+def _reason(exc: ArticleError) -> str:
+    """The error without its file name (an ArticleFailure carries the source apart)."""
+    return f"{exc.problem} — {exc.fix}" if exc.fix else exc.problem
 
 
 def _hidden_below(f: Path, root: Path) -> bool:
@@ -760,7 +765,7 @@ def expand_paths(paths: Sequence[str]) -> list[str]:
     """Files as given, folders searched recursively for articles (sorted), "-" for stdin."""
     found, failures = _expand(paths)
     if failures:
-        raise ArticleError(failures[0].error)
+        raise ArticleError(failures[0].error, path=failures[0].source)
     return found
 
 
@@ -785,6 +790,16 @@ def read_articles(
             else:
                 articles.append(read_article(Path(item), published=published, max_bytes=max_bytes))
         except ArticleError as exc:
-            log.warning("%s", exc.render())
-            failures.append(ArticleFailure(STDIN_SOURCE if item == STDIN else item, exc.render()))
+            # the caller lists failures to the operator; logging them too would say it twice
+            log.info("%s", exc.render())
+            failures.append(ArticleFailure(STDIN_SOURCE if item == STDIN else item, _reason(exc)))
+        except Exception as exc:  # a reader bug must not sink the rest of the batch
+            log.debug("reading %s failed", item, exc_info=True)
+            failures.append(
+                ArticleFailure(
+                    STDIN_SOURCE if item == STDIN else item,
+                    f"could not be read ({type(exc).__name__}: {exc}) — this is a bug in "
+                    "travelban; rerun with --debug and report the traceback",
+                )
+            )
     return tuple(articles), tuple(failures)

@@ -175,12 +175,15 @@ class Engine:
         )
 
 
-def screen_paths(
-    engine: Engine, paths: Sequence[str], *, stdin: BinaryIO | None = None
+def screen_articles(
+    engine: Engine,
+    articles: Sequence[Article],
+    failures: Sequence[ArticleFailure] = (),
+    *,
+    started: datetime | None = None,
 ) -> RunResult:
-    """Read every article under ``paths`` and screen each; failures are collected, not raised."""
-    started = datetime.now(UTC)
-    articles, failures = read_articles(paths, published=engine.settings.published, stdin=stdin)
+    """Screen articles already read; a crash on one article becomes a listed failure."""
+    started = started or datetime.now(UTC)
     results: list[ArticleResult] = []
     done: list[Article] = []
     extra_failures: list[ArticleFailure] = list(failures)
@@ -189,6 +192,23 @@ def screen_paths(
             results.append(engine.screen_article(article))
             done.append(article)
         except Exception as exc:  # one bad article must not sink the batch
-            log.exception("screening %s failed", article.source)
-            extra_failures.append(ArticleFailure(article.source, f"screening failed: {exc}"))
+            if engine.settings.debug:
+                raise
+            log.info("screening %s failed: %s: %s", article.source, type(exc).__name__, exc)
+            extra_failures.append(
+                ArticleFailure(
+                    article.source,
+                    f"screening failed ({type(exc).__name__}: {exc}) — this is a bug in "
+                    "travelban; rerun with --debug and report the traceback",
+                )
+            )
     return engine.run_result(done, extra_failures, results, started)
+
+
+def screen_paths(
+    engine: Engine, paths: Sequence[str], *, stdin: BinaryIO | None = None
+) -> RunResult:
+    """Read every article under ``paths`` and screen each; failures are collected, not raised."""
+    started = datetime.now(UTC)
+    articles, failures = read_articles(paths, published=engine.settings.published, stdin=stdin)
+    return screen_articles(engine, articles, failures, started=started)

@@ -263,8 +263,12 @@ def entry(
       travelban lists entry IRi.040 --as-of 2016-01-01
       travelban lists entry QDe.014 --format json
     """
-    sl = _choose(lists_dir, list_path, as_of)
     ref = normalise_reference(reference)
+    if not ref:
+        raise click.BadParameter(
+            "the reference is empty; give one such as IRi.039", param_hint="'REFERENCE'"
+        )
+    sl = _choose(lists_dir, list_path, as_of)
     by_ref = sl.by_reference()
     found = by_ref.get(ref)
     if found is None:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import click
 
 from travelban.cli import cli
 from travelban.cli.common import DATE, list_options
-from travelban.errors import ExitCode
+from travelban.errors import ArticleError, ExitCode
+from travelban.ingest import read_articles
 from travelban.models import Verdict
-from travelban.pipeline import Engine, screen_paths
+from travelban.pipeline import Engine, screen_articles
 from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD, Settings
 
 
@@ -78,7 +79,14 @@ def screen(
       travelban screen article.txt --published 2015-12-16 --as-of 2015-12-31 -o reports/
     """
     from travelban import report  # imported late: openpyxl/pandas only when writing
+    from travelban.report.paths import check_destination
 
+    if output is not None and str(output) == "-":
+        if fmt != "json":
+            raise click.BadParameter(
+                "'-' (standard output) works only with --format json", param_hint="'-o'"
+            )
+        output = None
     settings = Settings(
         lists_dir=lists_dir,
         list_path=list_path,
@@ -88,15 +96,23 @@ def screen(
         review_band=max(0.0, min(review_band, threshold)),
         debug=bool(ctx.obj.get("debug")),
     )
-    engine = Engine.load(settings)
-    if engine.warning:
-        click.echo(f"warning: {engine.warning}", err=True)
-    result = screen_paths(engine, paths, stdin=sys.stdin.buffer)
-    for failure in result.failures:
+    # Cheap checks first, so a bad destination or unreadable input fails in a moment,
+    # before the lists and the language model are loaded.
+    if fmt != "json" or output is not None:
+        check_destination(output or Path(settings.reports_dir), f".{fmt}", folder_only=fmt == "csv")
+    started = datetime.now(UTC)
+    articles, failures = read_articles(paths, published=published, stdin=sys.stdin.buffer)
+    for failure in failures:
         click.echo(f"error: {failure.source}: {failure.error}", err=True)
-    if not result.articles:
-        click.echo("error: no article could be read; nothing written", err=True)
-        ctx.exit(ExitCode.ERROR)
+    if not articles:
+        raise ArticleError(
+            f"no article could be read ({len(failures)} failed, listed above); nothing written",
+            fix="give article files (.txt, .md, .html) with readable text, or - for stdin",
+        )
+    engine = Engine.load(settings)  # logs a warning when --as-of precedes every snapshot
+    result = screen_articles(engine, articles, failures, started=started)
+    for failure in result.failures[len(failures) :]:
+        click.echo(f"error: {failure.source}: {failure.error}", err=True)
 
     entries = dict(engine.entries)
     if fmt == "json" and output is None:

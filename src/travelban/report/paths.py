@@ -22,6 +22,14 @@ from travelban.models import RunResult
 
 log = logging.getLogger(__name__)
 
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_umask()
 _NO_CLOBBER = "travelban never overwrites a report: choose a new file name, or give a folder"
 
 
@@ -40,16 +48,68 @@ def _os_problem(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The nearest existing ancestor of ``folder`` (or itself) when it is not a folder."""
+    for p in (folder, *folder.parents):
+        if p.exists() or p.is_symlink():
+            return None if p.is_dir() else p
+    return None
+
+
+def _in_the_way(folder: Path, blocker: Path) -> ReportError:
+    what = "a file of that name is in the way" if blocker == folder else f"{blocker} is a file"
+    return ReportError(
+        f"cannot create the output folder: {what}",
+        path=folder,
+        fix="give another folder, or move that file away",
+    )
+
+
+def check_destination(out: Path, suffix: str, *, folder_only: bool = False) -> None:
+    """Refuse early (ReportError) an output path the writers would refuse; creates nothing.
+
+    ``folder_only`` is for outputs of several files (CSV), which need a folder.
+    """
+    out = Path(out)
+    if folder_only and not out.is_dir() and (out.exists() or out.suffix):
+        raise ReportError(
+            "this output needs a folder, and this is "
+            + ("an existing file" if out.exists() else "a file name"),
+            path=out,
+            fix="give a folder (it is created when missing)",
+        )
+    if out.is_dir():
+        folder = out
+    elif out.exists() or out.is_symlink():
+        raise ReportError("a file of that name already exists", path=out, fix=_NO_CLOBBER)
+    elif out.suffix.lower() == suffix:
+        folder = out.parent
+    elif out.suffix == "":
+        folder = out
+    else:
+        raise ReportError(
+            f"a {suffix} report cannot be written to a '{out.suffix}' file",
+            path=out,
+            fix=f"give a file name ending in {suffix}, or a folder",
+        )
+    blocker = _file_in_the_way(folder)
+    if blocker is not None:
+        raise _in_the_way(folder, blocker)
+    existing = next((p for p in (folder, *folder.parents) if p.is_dir()), None)
+    if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
+        raise ReportError(
+            "the folder is not writable",
+            path=existing,
+            fix="give a folder you can write to",
+        )
+
+
 def ensure_folder(folder: Path) -> None:
     """Create ``folder`` (and its parents) or raise ReportError saying why not."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except FileExistsError as exc:
-        raise ReportError(
-            "cannot create the output folder: a file of that name is in the way",
-            path=folder,
-            fix="give another folder",
-        ) from exc
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise _in_the_way(folder, _file_in_the_way(folder) or folder) from exc
     except OSError as exc:
         raise ReportError(
             f"cannot create the output folder: {_os_problem(exc)}",
@@ -123,6 +183,9 @@ def _temp_in(folder: Path, suffix: str) -> Iterator[Path]:
         ) from exc
     os.close(fd)
     tmp = Path(name)
+    # mkstemp makes the file private (0600); a report is shared like any file the user saves
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, _FILE_MODE)
     try:
         yield tmp
     finally:

@@ -138,6 +138,12 @@ def update_list(source: str, lists_dir: Path) -> tuple[ListInfo, ListDiff]:
         data = fetch(source)
         stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         provenance = f"Downloaded with `travelban lists update` from {source} on {stamp}."
+    elif "://" in source:
+        raise ListError(
+            "only http:// and https:// addresses can be downloaded",
+            path=source,
+            fix=f"use {OFFICIAL_URL}, or download the file and use --from FILE",
+        )
     else:
         data = read_bytes(Path(source))
         provenance = ""
