@@ -125,7 +125,7 @@ class Engine:
 
     def screen_article(self, article: Article) -> ArticleResult:
         """Extract, screen every person, and assess every matched trip of one article."""
-        extraction = self.extractor.extract(article)
+        extraction = self.extractor.extract(article, full=self.settings.all_events)
         s = self.settings
         candidates: list[tuple[str, str, NameMatch]] = []
         alerts: dict[str, list[NameMatch]] = {}

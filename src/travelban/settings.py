@@ -30,6 +30,8 @@ class Settings:
     threshold: float = DEFAULT_THRESHOLD
     review_band: float = DEFAULT_REVIEW_BAND
     reports_dir: Path = Path("reports")
+    # Run the full NLP on every article, not only where the list scan finds a listed name.
+    all_events: bool = False
     debug: bool = False
 
     def items(self) -> tuple[tuple[str, str], ...]:

@@ -52,6 +52,12 @@ from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD, Settings
     help="Lowest score kept as a candidate for review.",
 )
 @click.option("--fail-on-breach", is_flag=True, help="Exit 3 when an apparent breach is found.")
+@click.option(
+    "--all-events",
+    is_flag=True,
+    help="Run the full language pipeline on every article (slower), not only on articles "
+    "where the list scan finds a listed name.",
+)
 @click.pass_context
 def screen(
     ctx: click.Context,
@@ -65,6 +71,7 @@ def screen(
     threshold: float,
     review_band: float,
     fail_on_breach: bool,
+    all_events: bool,
 ) -> None:
     """Screen news articles for travel by UN-sanctioned people and write a report.
 
@@ -94,6 +101,7 @@ def screen(
         published=published,
         threshold=threshold,
         review_band=max(0.0, min(review_band, threshold)),
+        all_events=all_events,
         debug=bool(ctx.obj.get("debug")),
     )
     # Cheap checks first, so a bad destination or unreadable input fails in a moment,
