@@ -29,6 +29,7 @@ from travelban.models import (
 from travelban.names.normalize import (
     _ARTICLE_ALWAYS,
     _WORD,
+    WEAK_ROLES,
     Normalizer,
     Role,
     Token,
@@ -45,6 +46,7 @@ from travelban.names.score import (
     EvidenceJudge,
     describe_entry,
     df_weight,
+    name_factors,
     name_score,
     role_weight,
     token_similarity,
@@ -78,6 +80,52 @@ class IndexedName:
     tids: tuple[int, ...]  # vocabulary id per token
     weights: tuple[float, ...]  # coverage weight per token (0 for weak tokens)
     strong: tuple[tuple[int, int], ...] = ()  # (position, vocabulary id) of weighted tokens
+    # For the second alignment pass (initials, names written joined or split):
+    has_initial: bool = False  # a weighted token is one letter
+    strong_keys: frozenset[str] = frozenset()  # keys of weighted tokens
+    pair_keys: frozenset[str] = frozenset()  # a weighted token's key + the next token's key
+
+
+class _Hits:
+    """What one query token reaches in the index (cached per distinct query token).
+
+    ``reach`` is built on first use: most tokens of a batch only ever need their
+    postings total (``size``) to be ruled out.
+    """
+
+    __slots__ = ("_posting_sets", "_reach", "joined", "sims", "size", "weight")
+
+    def __init__(
+        self,
+        sims: dict[int, tuple[float, str]],
+        size: int,
+        weight: float,
+        posting_sets: list[frozenset[int]],
+        joined: frozenset[int] | None,
+    ) -> None:
+        self.joined = joined  # names where this token spells two adjacent list tokens
+        self.sims = sims  # list token id -> (similarity, rule)
+        self.size = size  # total postings of those list tokens
+        self.weight = weight  # coverage weight of the query token
+        self._posting_sets = posting_sets
+        self._reach: frozenset[int] | None = None
+
+    @property
+    def reach(self) -> frozenset[int]:
+        """The names holding a near list token."""
+        if self._reach is None:
+            sets = self._posting_sets
+            self._reach = frozenset().union(*(sets[tid] for tid in self.sims))
+        return self._reach
+
+
+# Subsets of 1..6 query tokens, smallest first (positions into the tokens in use).
+_SUBSETS = {n: [c for r in range(1, n + 1) for c in combinations(range(n), r)] for n in range(1, 7)}
+
+
+def _pair_order(p: tuple[float, int, int, str]) -> tuple[float, int, int, int]:
+    """Greedy alignment order: most similar first, then tokens in matching positions."""
+    return (-p[0], abs(p[1] - p[2]), p[2], p[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +160,10 @@ class NameIndex:
         self._by_skel: dict[str, list[int]] = defaultdict(list)
         self._by_del: dict[str, list[int]] = defaultdict(list)
         self._key_df: dict[str, int] = {}
-        self._hit_cache: dict[
-            tuple[str, bool, str], tuple[dict[int, tuple[float, str]], int, frozenset[int]]
-        ] = {}
         self._posting_sets: list[frozenset[int]] = []
+        self._names_by_key: dict[str, frozenset[int]] = {}  # weighted token key -> names
+        self._names_by_pair: dict[str, frozenset[int]] = {}  # two adjacent keys glued -> names
+        self._hit_cache: dict[tuple[str, bool, str, Role], _Hits] = {}
         self._scan: _TextScanner | None = None
         self._build()
 
@@ -186,13 +234,38 @@ class NameIndex:
             weights = tuple(role_weight(t.role) * self.key_weight(t.key) for t in toks)
             nid = len(self.names)
             strong = tuple((li, tid) for li, tid in enumerate(tids) if weights[li] > 0)
-            self.names.append(IndexedName(ei, text, kind, quality, toks, tids, weights, strong))
-            for t, tid in zip(toks, tids, strict=True):
-                if not t.role.weak:
-                    postings = self._postings[tid]
-                    if not postings or postings[-1] != nid:
-                        postings.append(nid)
+            self.names.append(
+                IndexedName(
+                    ei,
+                    text,
+                    kind,
+                    quality,
+                    toks,
+                    tids,
+                    weights,
+                    strong,
+                    any(len(toks[li].text) == 1 for li, _ in strong),
+                    frozenset(toks[li].key for li, _ in strong),
+                    frozenset(
+                        toks[li].key + toks[li + 1].key for li, _ in strong if li + 1 < len(toks)
+                    ),
+                )
+            )
+            for _, tid in strong:
+                postings = self._postings[tid]
+                if not postings or postings[-1] != nid:
+                    postings.append(nid)
         self._posting_sets = [frozenset(p) for p in self._postings]
+        by_key: dict[str, set[int]] = defaultdict(set)
+        by_pair: dict[str, set[int]] = defaultdict(set)
+        for nid, name in enumerate(self.names):
+            for k in name.strong_keys:
+                by_key[k].add(nid)
+            for k in name.pair_keys:
+                by_pair[k].add(nid)
+        # Only keys that can come out of a join (two tokens' keys glued) are worth keeping.
+        self._names_by_key = {k: frozenset(v) for k, v in by_key.items() if len(k) >= 3}
+        self._names_by_pair = {k: frozenset(v) for k, v in by_pair.items()}
         log.debug("indexed %d names, %d distinct tokens", len(self.names), len(self.vocab))
 
     def key_weight(self, key: str) -> float:
@@ -201,10 +274,10 @@ class NameIndex:
 
     # ------------------------------------------------------------ screening
 
-    def _token_hits(self, q: Token) -> tuple[dict[int, tuple[float, str]], int, frozenset[int]]:
-        """List-token id -> (similarity, rule) for every list token near ``q``, the postings
-        total, and the names holding any of those tokens."""
-        ck = (q.spelling, q.abjad, q.text)
+    def _token_hits(self, q: Token) -> _Hits:
+        """Every list token near ``q`` with its similarity, and where those tokens stand in
+        which indexed names (cached per distinct query token)."""
+        ck = (q.spelling, q.abjad, q.text, q.role)
         hit = self._hit_cache.get(ck)
         if hit is not None:
             return hit
@@ -214,23 +287,26 @@ class NameIndex:
             cands.update(self._by_key.get("al" + q.key, ()))
             if q.key.startswith("al") and len(q.key) > 4:
                 cands.update(self._by_key.get(q.key[2:], ()))
-        probes = {q.skeleton} | _deletions(q.skeleton)
-        for p in probes:
-            cands.update(self._by_skel.get(p, ()))
-            cands.update(self._by_del.get(p, ()))
-        out: dict[int, tuple[float, str]] = {}
+        by_skel = self._by_skel
+        by_del = self._by_del
+        for p in (q.skeleton, *_deletions(q.skeleton)):
+            cands.update(by_skel.get(p, ()))
+            cands.update(by_del.get(p, ()))
+        sims: dict[int, tuple[float, str]] = {}
         vocab = self.vocab
         for tid in cands:
             sim, rule = token_similarity(q, vocab[tid])
             if sim > 0:
-                out[tid] = (sim, rule)
-        sets = self._posting_sets
-        res = (
-            out,
-            sum(len(self._postings[tid]) for tid in out),
-            frozenset().union(*(sets[tid] for tid in out)),
+                sims[tid] = (sim, rule)
+        postings = self._postings
+        res = _Hits(
+            sims,
+            sum(len(postings[tid]) for tid in sims),
+            role_weight(q.role) * self.key_weight(q.key),
+            self._posting_sets,
+            self._names_by_pair.get(q.key),
         )
-        if len(self._hit_cache) < 200_000:
+        if len(self._hit_cache) < 100_000:
             self._hit_cache[ck] = res
         return res
 
@@ -257,11 +333,11 @@ class NameIndex:
     ) -> tuple[NameMatch, ...]:
         """``screen`` with some indexed names left out (``exclude``: name ids; for evaluation)."""
         cut = threshold if floor is None else min(floor, threshold)
-        toks = self.norm.analyse(query)
+        toks = self.norm.analyse(query, spans=False)
         if not toks:
             return ()
-        content = [t for t in toks if not t.role.weak]
-        weak = [t for t in toks if t.role.weak]
+        content = [t for t in toks if t.role not in WEAK_ROLES]
+        weak = [t for t in toks if t.role in WEAK_ROLES] if len(content) < len(toks) else []
         if not content:
             content = [
                 Token(
@@ -278,38 +354,22 @@ class NameIndex:
                 for t in weak
             ]
             weak = []
-        found = [self._token_hits(q) for q in content]
-        hits = [f[0] for f in found]
-        sizes = [f[1] for f in found]
-        reach = [f[2] for f in found]
+        cache = self._hit_cache
+        hits = [
+            cache.get((q.spelling, q.abjad, q.text, q.role)) or self._token_hits(q) for q in content
+        ]
         # Unknown query tokens weigh fully: a word the list never uses argues against it.
-        q_weights = [role_weight(q.role) * self.key_weight(q.key) for q in content]
+        q_weights = [h.weight for h in hits]
         keep_at = cut - HOMONYM_MARGIN
         # Upper bound of what adjustments can add, for pruning before alignment.
         lift = EVIDENCE_LIFT if evidence is not None else 0.0
         lift += WEAK_AGREES * 2 + TITLE_AGREES if weak else 0.0
-        has_initials = any(len(q.text) == 1 for q in content)  # they align outside the hits
-        candidates = self._candidates(
-            reach, sizes, q_weights, exclude, -1.0 if has_initials else keep_at - lift
-        )
+        candidates = self._candidates(content, hits, q_weights, exclude, keep_at - lift)
         if not candidates:
             return ()
-        best: dict[int, tuple[float, IndexedName, list[tuple[int, int, float, str]], str]] = {}
-        for nid in candidates:
-            name = self.names[nid]
-            aligned = self._align(content, hits, name)
-            if not aligned:
-                continue
-            base, detail = name_score(
-                q_weights, name.weights, [(a, b, s) for a, b, s, _ in aligned]
-            )
-            if base + lift < keep_at:
-                continue
-            prev = best.get(name.entry)
-            if prev is None or base > prev[0] or (base == prev[0] and name.kind == "name"):
-                best[name.entry] = (base, name, aligned, detail)
+        best = self._best_per_entry(content, hits, q_weights, candidates, keep_at - lift)
         scored: list[tuple[float, NameMatch, int]] = []
-        for ei, (base, name, aligned, detail) in best.items():
+        for ei, (base, name, aligned) in best.items():
             entry = self.entries[ei]
             adjustments: list[tuple[str, float]] = []
             if name.quality in QUALITY_PENALTY:
@@ -323,6 +383,7 @@ class NameIndex:
             score = round(max(0.0, min(SCORE_CAP, score)), 4)
             if score < cut - HOMONYM_MARGIN:
                 continue
+            _, detail = name_score(q_weights, name.weights, aligned)
             match = self._match(
                 query,
                 entry,
@@ -339,6 +400,71 @@ class NameIndex:
         scored.sort(key=lambda s: (-s[0], s[1].reference))
         return self._finish(scored, cut, limit)
 
+    def _best_per_entry(
+        self,
+        content: list[Token],
+        hits: list[_Hits],
+        q_weights: list[float],
+        candidates: set[int],
+        need: float,
+    ) -> dict[int, tuple[float, IndexedName, list[tuple[int, int, float, str]]]]:
+        """Entry -> (base score, list name form, alignment) of its best-scoring name form;
+        forms whose base score stays under ``need`` are dropped."""
+        nq = len(content)
+        sims_by_q = [h.sims for h in hits]
+        # What could make the second alignment pass (initials, joined names) find anything.
+        q_initial = any(len(q.text) == 1 for q in content)
+        q_keys = frozenset(q.key for q in content)
+        q_joined = frozenset(content[i].key + content[i + 1].key for i in range(nq - 1))
+        names = self.names
+        best: dict[int, tuple[float, IndexedName, list[tuple[int, int, float, str]]]] = {}
+        for nid in sorted(candidates):
+            name = names[nid]
+            pairs: list[tuple[float, int, int, str]] = []
+            for li, tid in name.strong:
+                for qi in range(nq):
+                    at = sims_by_q[qi].get(tid)
+                    if at is not None:
+                        pairs.append((at[0], qi, li, at[1]))
+            if len(pairs) > 1:
+                pairs.sort(key=_pair_order)
+            used_q = 0
+            used_l = 0
+            aligned: list[tuple[int, int, float, str]] = []
+            for sim, qi, li, rule in pairs:
+                if used_q >> qi & 1 or used_l >> li & 1:
+                    continue
+                used_q |= 1 << qi
+                used_l |= 1 << li
+                aligned.append((qi, li, sim, rule))
+            if (
+                len(aligned) < nq
+                and len(aligned) < len(name.strong)
+                and (
+                    q_initial
+                    or name.has_initial
+                    or not q_keys.isdisjoint(name.pair_keys)
+                    or not q_joined.isdisjoint(name.strong_keys)
+                )
+            ):
+                aligned.extend(
+                    self._align_rest(
+                        content,
+                        name,
+                        {a[0] for a in aligned},
+                        {a[1] for a in aligned},
+                    )
+                )
+            if not aligned:
+                continue
+            base = name_factors(q_weights, name.weights, aligned)[0]
+            if base < need:
+                continue
+            prev = best.get(name.entry)
+            if prev is None or base > prev[0] or (base == prev[0] and name.kind == "name"):
+                best[name.entry] = (base, name, aligned)
+        return best
+
     def screen_many(
         self,
         queries: Sequence[str],
@@ -354,85 +480,117 @@ class NameIndex:
         for q in queries:
             res = seen.get(q)
             if res is None:
-                res = self.screen(
-                    q, evidence=evidence, threshold=threshold, floor=floor, limit=limit
-                )
+                res = self._screen(q, evidence, threshold, floor, limit, frozenset())
                 seen[q] = res
             out.append(res)
         return out
 
+    def _joins(self, content: list[Token], hits: list[_Hits]) -> dict[int, frozenset[int]]:
+        """Query position -> names it reaches by a join the token hits cannot see: a query
+        token spelling two list tokens (Jongun / Jong Un), or two query tokens one."""
+        out: dict[int, frozenset[int]] = {}
+        by_key = self._names_by_key
+        for qi, h in enumerate(hits):
+            if h.joined:
+                out[qi] = h.joined
+        for qi in range(len(content) - 1):
+            found = by_key.get(content[qi].key + content[qi + 1].key)
+            if found:
+                out[qi] = out[qi] | found if qi in out else found
+                out[qi + 1] = out[qi + 1] | found if qi + 1 in out else found
+        return out
+
     def _candidates(
         self,
-        reach: list[frozenset[int]],
-        sizes: list[int],
+        content: list[Token],
+        hits: list[_Hits],
         q_weights: list[float],
         exclude: frozenset[int],
         need: float,
     ) -> set[int]:
         """Names that can still score ``need`` (before adjustments) given which query tokens
         reach them. Common tokens (Muhammad, Ali) do not generate candidates while a rarer
-        token does; they are assumed to reach every name, which keeps the bound safe."""
-        rare = [qi for qi, n in enumerate(sizes) if 0 < n <= COMMON_POSTINGS]
-        out = self._reach(reach, rare, q_weights, need, sizes) - exclude
-        if not out:
-            every = [qi for qi, n in enumerate(sizes) if n > 0]
-            if every != rare:
-                out = self._reach(reach, every, q_weights, need, [0] * len(sizes)) - exclude
+        token does; they are assumed to reach every name, which keeps the bound safe. So
+        are initials, which align with any list token of the same first letter."""
+        joins = self._joins(content, hits)
+        sq = 0.0
+        reachable = 0.0
+        assumed = 0.0
+        loose = 0.0
+        rare: list[int] = []
+        every: list[int] = []
+        for qi, h in enumerate(hits):
+            w = h.weight
+            sq += w
+            size = h.size + len(joins[qi]) if joins and qi in joins else h.size
+            if len(content[qi].text) == 1:
+                reachable += w
+                assumed += w
+                loose += w
+                if size:
+                    every.append(qi)
+            elif size:
+                every.append(qi)
+                reachable += w
+                if size > COMMON_POSTINGS:
+                    assumed += w
+                else:
+                    rare.append(qi)
+        if need > 0:
+            # The weight a set of aligned query tokens needs for a base score of ``need``.
+            # (A hair below the exact figure: a float rounding must not drop a name.)
+            need_w = (sq or 1.0) * (need / BASE_MAX) ** (1 / QUERY_EXPONENT) - 1e-9
+            if reachable < need_w:
+                return set()  # not even every token that reaches anything, together
+        else:
+            need_w = 0.0
+        out = self._reach(hits, joins, rare, q_weights, need_w, assumed)
+        if exclude:
+            out -= exclude
+        if not out and every != rare:
+            out = self._reach(hits, joins, every, q_weights, need_w, loose)
+            if exclude:
+                out -= exclude
         return out
 
+    @staticmethod
     def _reach(
-        self,
-        reach: list[frozenset[int]],
+        hits: list[_Hits],
+        joins: dict[int, frozenset[int]],
         use: list[int],
         q_weights: list[float],
-        need: float,
-        sizes: list[int],
+        need_w: float,
+        assumed: float,
     ) -> set[int]:
+        """Names reached by every token of some subset of ``use`` whose weight, with the
+        ``assumed`` weight of tokens that need not reach, is at least ``need_w``."""
         if not use:
             return set()
-        per_q = {qi: reach[qi] for qi in use}
-        if need <= 0 or len(use) > 6:
-            return set().union(*per_q.values())
-        sq = sum(q_weights) or 1.0
-        assumed = sum(w for qi, w in enumerate(q_weights) if sizes[qi] > COMMON_POSTINGS)
+        if joins:
+            reach = [hits[qi].reach | joins[qi] if qi in joins else hits[qi].reach for qi in use]
+        else:
+            reach = [hits[qi].reach for qi in use]
+        if need_w <= 0 or len(use) > 6:
+            return set().union(*reach)
         out: set[int] = set()
-        passed: list[frozenset[int]] = []
-        for r in range(1, len(use) + 1):
-            for subset in combinations(use, r):
-                fs = frozenset(subset)
-                if any(p <= fs for p in passed):
-                    continue  # a smaller passing subset already brought these names in
-                covered = assumed + sum(q_weights[qi] for qi in subset)
-                if BASE_MAX * (covered / sq) ** QUERY_EXPONENT < need:
-                    continue
-                passed.append(fs)
-                out |= frozenset.intersection(*(per_q[qi] for qi in subset))
-        return out
-
-    def _align(
-        self, content: list[Token], hits: list[dict[int, tuple[float, str]]], name: IndexedName
-    ) -> list[tuple[int, int, float, str]]:
-        """One-to-one alignment (query index, list index, similarity, rule), greedy."""
-        pairs = []
-        for li, tid in name.strong:
-            for qi, h in enumerate(hits):
-                s = h.get(tid)
-                if s is not None:
-                    pairs.append((s[0], qi, li, s[1]))
-        if len(pairs) > 1:
-            pairs.sort(key=lambda p: (-p[0], abs(p[1] - p[2])))
-        used_q: set[int] = set()
-        used_l: set[int] = set()
-        aligned = []
-        for sim, qi, li, rule in pairs:
-            if qi in used_q or li in used_l:
+        passed: list[int] = []
+        for members in _SUBSETS[len(use)]:
+            mask = 0
+            covered = assumed
+            for m in members:
+                mask |= 1 << m
+                covered += q_weights[use[m]]
+            if covered < need_w:
                 continue
-            used_q.add(qi)
-            used_l.add(li)
-            aligned.append((qi, li, sim, rule))
-        if len(used_q) < len(content) and len(used_l) < len(name.strong):
-            aligned.extend(self._align_rest(content, name, used_q, used_l))
-        return aligned
+            if any(p & mask == p for p in passed):
+                continue  # a smaller passing subset already brought these names in
+            passed.append(mask)
+            if len(members) == 1:
+                out |= reach[members[0]]
+            else:
+                sets = sorted((reach[m] for m in members), key=len)
+                out |= sets[0].intersection(*sets[1:])
+        return out
 
     def _align_rest(
         self, content: list[Token], name: IndexedName, used_q: set[int], used_l: set[int]

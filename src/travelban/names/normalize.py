@@ -33,7 +33,10 @@ class Role(StrEnum):
 
     @property
     def weak(self) -> bool:
-        return self in (Role.CONNECTOR, Role.HONORIFIC, Role.ORG)
+        return self in WEAK_ROLES
+
+
+WEAK_ROLES = frozenset({Role.CONNECTOR, Role.HONORIFIC, Role.ORG})
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +81,11 @@ class Normalizer:
 
     def __init__(self, rules: NameRules) -> None:
         self.rules = rules
-        self._key_rules = [(r.pattern, r.replacement) for r in rules.rewrites if r.stage == "key"]
+        self._key_rules = [
+            (r.pattern, r.replacement, r.needs) for r in rules.rewrites if r.stage == "key"
+        ]
         self._skel_rules = [
-            (r.pattern, r.replacement) for r in rules.rewrites if r.stage == "skeleton"
+            (r.pattern, r.replacement, r.needs) for r in rules.rewrites if r.stage == "skeleton"
         ]
         kinds = rules.particle_kind()
         self._articles = frozenset(p for p, k in kinds.items() if k == "article")
@@ -105,6 +110,9 @@ class Normalizer:
         self._key_cache: dict[str, tuple[str, str]] = {}
         self._token_cache: dict[tuple[str, str, bool], Token] = {}
         self._fold_cache: dict[str, list[tuple[str, bool]]] = {}
+        # written word -> its tokens when no particle needs the neighbouring words, else None
+        self._plain_cache: dict[str, tuple[Token, ...] | None] = {}
+        self._special = frozenset((*self._articles, *self._compounds, *_DIN_WORDS))
 
     # ------------------------------------------------------------ single words
 
@@ -114,11 +122,13 @@ class Normalizer:
         if hit is not None:
             return hit
         k = text
-        for pattern, repl in self._key_rules:
-            k = pattern.sub(repl, k)
+        for pattern, repl, needs in self._key_rules:
+            if needs in k:
+                k = pattern.sub(repl, k)
         s = k
-        for pattern, repl in self._skel_rules:
-            s = pattern.sub(repl, s)
+        for pattern, repl, needs in self._skel_rules:
+            if needs in s:
+                s = pattern.sub(repl, s)
         if not s:
             s = k[:1]
         out = (k, s)
@@ -177,11 +187,40 @@ class Normalizer:
                 out.append((piece, abjad, start, end, hyphen))
         return out
 
-    def analyse(self, text: str) -> tuple[Token, ...]:
-        """The tokens of one name (particles merged or dropped, roles assigned)."""
-        return tuple(self._tokens(self.words(text)))
+    def analyse(self, text: str, *, spans: bool = True) -> tuple[Token, ...]:
+        """The tokens of one name (particles merged or dropped, roles assigned).
 
-    def _tokens(self, words: list[tuple[str, bool, int, int, bool]]) -> Iterator[Token]:
+        With ``spans=False`` the tokens carry no text positions (start = end = -1); they
+        are then shared, cached objects, which is what screening a batch of names wants.
+        """
+        if spans:
+            return tuple(self._tokens(self.words(text), True))
+        # Fast path: most words need no look at their neighbours (no al-, abd, ud-din).
+        cache = self._plain_cache
+        out: list[Token] = []
+        for word in _WORD.findall(text):
+            toks = cache.get(word)
+            if toks is None:
+                if word in cache:
+                    return tuple(self._tokens(self.words(text), False))
+                toks = self._plain_word(word)
+                if len(cache) < 500_000:
+                    cache[word] = toks
+                if toks is None:
+                    return tuple(self._tokens(self.words(text), False))
+            out.extend(toks)
+        return tuple(out)
+
+    def _plain_word(self, word: str) -> tuple[Token, ...] | None:
+        """The tokens of one written word, or None when it holds a particle."""
+        pieces = self._fold_word(word)
+        if any(p in self._special for p, _ in pieces):
+            return None
+        return tuple(self._token(p, p, abjad, -1, -1) for p, abjad in pieces)
+
+    def _tokens(
+        self, words: list[tuple[str, bool, int, int, bool]], spans: bool
+    ) -> Iterator[Token]:
         i = 0
         n = len(words)
         # (text, spelling, abjad, start, end)
@@ -212,6 +251,10 @@ class Normalizer:
                 continue
             pending.append((text, text, abjad, start, end))
             i += 1
+        if not spans:
+            for text, spelling, abjad, _, _ in pending:
+                yield self._token(text, spelling, abjad, -1, -1)
+            return
         for text, spelling, abjad, start, end in pending:
             yield self._token(text, spelling, abjad, start, end)
 
@@ -261,14 +304,14 @@ def get_normalizer(directory: Path | None = None) -> Normalizer:
 
 def normalize(text: str) -> str:
     """A name folded to lower-case ASCII tokens joined by spaces (particles handled)."""
-    return " ".join(t.text for t in get_normalizer().analyse(text))
+    return " ".join(t.text for t in get_normalizer().analyse(text, spans=False))
 
 
 def tokens(text: str) -> list[str]:
     """The folded tokens of a name, e.g. ``"Qasem al-Soleimani"`` -> ``["qasem", "soleimani"]``."""
-    return [t.text for t in get_normalizer().analyse(text)]
+    return [t.text for t in get_normalizer().analyse(text, spans=False)]
 
 
 def name_key(text: str) -> str:
     """The transliteration keys of a name's content tokens joined by spaces."""
-    return " ".join(t.key for t in get_normalizer().analyse(text) if not t.role.weak)
+    return " ".join(t.key for t in get_normalizer().analyse(text, spans=False) if not t.role.weak)

@@ -31,6 +31,7 @@ class RewriteRule:
     pattern: re.Pattern[str]
     replacement: str
     why: str
+    needs: str = ""  # text every match contains (a cheap test before the regex)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,23 @@ def _data_lines(path: Path) -> list[list[str]]:
     return out
 
 
+_NOT_LITERAL = re.compile(
+    r"\(\?<?[=!][^)]*\)"  # look-arounds
+    r"|\[[^\]]*\]"  # character classes
+    r"|\\."  # escapes and back-references
+    r"|\([^)]*\)"  # groups
+    r"|[a-zA-Z][?*{]"  # optional letters
+)
+
+
+def required_text(pattern: str) -> str:
+    """A run of letters that every match of ``pattern`` contains ("" when unknown)."""
+    if "|" in pattern:
+        return ""
+    runs = re.split(r"[^a-zA-Z]+", _NOT_LITERAL.sub("\0", pattern))
+    return max(runs, key=len)
+
+
 def _rewrites(path: Path) -> tuple[RewriteRule, ...]:
     rules = []
     for n, cells in enumerate(_data_lines(path), 1):
@@ -98,7 +116,13 @@ def _rewrites(path: Path) -> tuple[RewriteRule, ...]:
                 f"rule {n} has a bad pattern {cells[1]!r}: {exc}", path=path, fix="fix the regex"
             ) from None
         rules.append(
-            RewriteRule(cells[0], pattern, replacement, cells[3] if len(cells) > 3 else "")
+            RewriteRule(
+                cells[0],
+                pattern,
+                replacement,
+                cells[3] if len(cells) > 3 else "",
+                required_text(cells[1]),
+            )
         )
     return tuple(rules)
 

@@ -93,10 +93,38 @@ def df_weight(df: int) -> float:
     return max(0.3, 1.0 - 0.17 * math.log2(df / 2))
 
 
+def name_factors(
+    q_weights: Sequence[float],
+    l_weights: Sequence[float],
+    aligned: Sequence[tuple[int, int, float]] | Sequence[tuple[int, int, float, str]],
+) -> tuple[float, float, float, float, float]:
+    """(base score, token likeness, query coverage, list coverage, thinness factor)."""
+    sq = sum(q_weights) or 1.0
+    sl = sum(l_weights) or 1.0
+    aq = 0.0
+    al = 0.0
+    wsum = 0.0
+    wsim = 0.0
+    for a in aligned:
+        qw = q_weights[a[0]]
+        lw = l_weights[a[1]]
+        aq += qw
+        al += lw
+        w = (qw + lw) / 2 or 0.01
+        wsum += w
+        wsim += w * a[2]
+    like = wsim / (wsum or 1.0)
+    cq = min(1.0, aq / sq)
+    cl = min(1.0, al / sl)
+    thin = THIN_FLOOR + (1 - THIN_FLOOR) * min(1.0, al / INFO_FULL)
+    base = BASE_MAX * like * cq**QUERY_EXPONENT * (LIST_FLOOR + (1 - LIST_FLOOR) * cl) * thin
+    return base, like, cq, cl, thin
+
+
 def name_score(
     q_weights: Sequence[float],
     l_weights: Sequence[float],
-    aligned: Sequence[tuple[int, int, float]],
+    aligned: Sequence[tuple[int, int, float]] | Sequence[tuple[int, int, float, str]],
 ) -> tuple[float, str]:
     """Base score of one alignment (query index, list index, similarity) and a summary.
 
@@ -106,17 +134,7 @@ def name_score(
     middle name costs less, down to ``LIST_FLOOR``). A match resting on little matched
     weight (one common token) is scaled towards ``THIN_FLOOR``.
     """
-    sq = sum(q_weights) or 1.0
-    sl = sum(l_weights) or 1.0
-    aq = sum(q_weights[qi] for qi, _, _ in aligned)
-    al = sum(l_weights[li] for _, li, _ in aligned)
-    pair_w = [(q_weights[qi] + l_weights[li]) / 2 or 0.01 for qi, li, _ in aligned]
-    like = sum(w * s for w, (_, _, s) in zip(pair_w, aligned, strict=True)) / (sum(pair_w) or 1.0)
-    cq = min(1.0, aq / sq)
-    cl = min(1.0, al / sl)
-    info = min(1.0, al / INFO_FULL)
-    thin = THIN_FLOOR + (1 - THIN_FLOOR) * info
-    base = BASE_MAX * like * cq**QUERY_EXPONENT * (LIST_FLOOR + (1 - LIST_FLOOR) * cl) * thin
+    base, like, cq, cl, thin = name_factors(q_weights, l_weights, aligned)
     parts = [f"token likeness {like:.2f}", f"query covered {cq:.0%}", f"list name covered {cl:.0%}"]
     if thin < 0.995:
         parts.append(f"little matched weight x{thin:.2f}")
@@ -133,6 +151,20 @@ class EvidenceJudge:
         self.norm = normalizer
         self.countries = normalizer.rules.country_codes()
         self.common = normalizer.rules.common_tokens | {p for p, _ in normalizer.rules.particles}
+        # entry (by identity; the index keeps its entries alive) -> (described, word keys)
+        self._described: dict[int, tuple[str, set[str], set[str]]] = {}
+
+    def _description(self, entry: Entry) -> tuple[str, set[str], set[str]]:
+        """The entry's designations, titles and comments; their telling words' keys; and
+        the keys of all their words."""
+        hit = self._described.get(id(entry))
+        if hit is None:
+            described = " ".join((*entry.designations, *entry.titles, entry.comments))
+            telling = self._words(described)
+            every = telling | {self.norm.key(w)[0] for w in _SPLIT.split(described.lower()) if w}
+            hit = (described, telling, every)
+            self._described[id(entry)] = hit
+        return hit
 
     def _words(self, text: str) -> set[str]:
         out = set()
@@ -155,11 +187,8 @@ class EvidenceJudge:
     ) -> list[tuple[str, float]]:
         """(reason, delta) pairs: evidence that corroborates or contradicts ``entry``."""
         out: list[tuple[str, float]] = []
-        described = " ".join((*entry.designations, *entry.titles, entry.comments))
         if weak_query:
-            designation_keys = self._words(described) | {
-                self.norm.key(w)[0] for w in _SPLIT.split(described.lower()) if w
-            }
+            designation_keys = self._description(entry)[2]
             agreeing = [t.spelling for t in weak_query if t.key in designation_keys]
             if agreeing:
                 out.append(
@@ -201,8 +230,9 @@ class EvidenceJudge:
         said_words = set()
         for text in (*evidence.titles, *evidence.organisations):
             said_words |= self._words(text)
+        described, telling, _ = self._description(entry)
         if said_words and described:
-            common = said_words & self._words(described)
+            common = said_words & telling
             if common:
                 shown = next(
                     (d for d in (*entry.designations, *entry.titles) if self._words(d) & common),
