@@ -10,6 +10,7 @@ finds no listed name, the NLP is skipped and an empty extraction with a note is 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +26,11 @@ from travelban.settings import default_lists_dir
 log = logging.getLogger(__name__)
 
 CHEAP_PASS_NOTE = "cheap pass: no name of the UN list in the text; people and events not extracted"
+# Hits that name a listed person (a bare surname such as "Chen" decides nothing).
+DECISIVE_HITS = frozenset({"name", "alias", "partial", ""})
+# With full=False, articles longer than this are parsed only where a listed name is.
+FOCUS_MIN_WORDS = 300
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 class Scanner(Protocol):
@@ -59,20 +65,37 @@ class Extractor:
         self.events = EventFinder(self.vocab, gazetteer)
 
     def extract(self, article: Article, full: bool = True) -> Extraction:
-        """People, places and travel events of one article (``full=False``: cheap pass first)."""
+        """People, places and travel events of one article.
+
+        ``full=False`` is the screening mode: when the list scan finds no listed name the NLP
+        is skipped, and otherwise only the paragraphs around the list's names are parsed
+        (the first three, every paragraph with a list-name hit, and the one after each).
+        ``full=True`` parses everything.
+        """
         text = article.text
         hits = list(self.scanner.find_in_text(text)) if self.scanner is not None else []
-        if not full and not hits:
+        decisive = [h for h in hits if getattr(h, "kind", "") in DECISIVE_HITS]
+        if not full and not decisive:
             return Extraction(article=article, people=(), events=(), notes=(CHEAP_PASS_NOTE,))
         notes: list[str] = []
         if not text.strip():
             return Extraction(article=article, people=(), events=(), notes=("empty text",))
-        doc = self.nlp(text)
         credits = find_credits(text, self.vocab)
+        if not full:
+            text, note = self._focus(text, hits)
+            if note:
+                notes.append(note)
+                hits = [h for h in hits if text[h.start : h.end].strip()]
+                article_for_events = replace(article, text=text)
+            else:
+                article_for_events = article
+        else:
+            article_for_events = article
+        doc = self.nlp(text)
         places = self._places(doc, text, credits)
         dates = find_dates(text, article.published)
         people = self.people.find(doc, text, places, hits, credits)
-        events = self.events.find(doc, article, people, places, dates)
+        events = self.events.find(doc, article_for_events, people, places, dates)
         if people.credit_names:
             notes.append("not actors (bylines and credits): " + ", ".join(people.credit_names))
         if article.published is None:
@@ -84,6 +107,31 @@ class Extractor:
             places=tuple(places),
             notes=tuple(notes),
         )
+
+    def _focus(self, text: str, hits: Sequence[ScanHitLike]) -> tuple[str, str]:
+        """The text with paragraphs that cannot hold a trip blanked (offsets kept)."""
+        if len(text.split()) < FOCUS_MIN_WORDS:
+            return text, ""
+        bounds = []
+        start = 0
+        for m in _PARAGRAPH.finditer(text):
+            bounds.append((start, m.start()))
+            start = m.end()
+        bounds.append((start, len(text)))
+        keep: set[int] = set(range(min(3, len(bounds))))
+        for i, (s, e) in enumerate(bounds):
+            if any(s <= h.start < e for h in hits):
+                keep |= {i, i + 1}
+        if len(keep) >= len(bounds):
+            return text, ""
+        chars = list(text)
+        for i, (s, e) in enumerate(bounds):
+            if i not in keep:
+                for j in range(s, e):
+                    if chars[j] != "\n":
+                        chars[j] = " "
+        note = f"focused pass: parsed {len(keep)} of {len(bounds)} paragraphs"
+        return "".join(chars), note
 
     def _places(self, doc: Any, text: str, credits: Sequence[tuple[int, int]]) -> list[Place]:
         """Gazetteer places in the text, plus GPE/LOC/FAC entities it did not place itself."""

@@ -1,0 +1,136 @@
+"""Extraction speed and memory on one core, beside the bare spaCy pipeline, in one run.
+
+Two corpora from ``bench/corpus.py`` (generated in a temporary folder):
+
+* a realistic mix: N articles of ~800 words, 10% of them with a listed traveller;
+* a long variant: M articles of ~2,000 words, every one with a listed traveller.
+
+For each corpus it prints articles per second for
+
+  bare spaCy   ``nlp(text)`` over every article (the NER + parse baseline)
+  extract      ``Extractor.extract(article)`` with ``full=True`` (everything, always)
+  cheap pass   ``Extractor.extract(article, full=False)`` (the list scan decides whether
+               the NLP runs; what the screening pipeline uses)
+
+with the pipeline, gazetteer and name index loaded once (load times printed apart), and
+the peak memory of the process (ru_maxrss) plus the peak traced Python allocation of one
+extraction pass. Targets: >= 50 articles/s on the mix with the cheap pass; >= 5 articles/s
+on the long articles.
+
+Run: OMP_NUM_THREADS=1 /work/venv/bin/python bench/bench_extract.py [--n 300] [--long 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+
+# one core: numpy/BLAS threads off before spaCy is imported
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import resource  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import tracemalloc  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import make_corpus  # type: ignore[import-not-found]  # noqa: E402
+from travelban.extract import Extractor  # noqa: E402
+from travelban.extract.nlp import load_nlp  # noqa: E402
+from travelban.extract.places import Gazetteer  # noqa: E402
+from travelban.ingest import read_article  # noqa: E402
+from travelban.models import Article  # noqa: E402
+from travelban.names import NameIndex  # noqa: E402
+from travelban.sanctions import Archive  # noqa: E402
+from travelban.settings import default_lists_dir  # noqa: E402
+
+
+def _timed(label: str, fn: Callable[[], object]) -> tuple[object, float]:
+    t = time.perf_counter()
+    value = fn()
+    elapsed = time.perf_counter() - t
+    print(f"  load {label:<28} {elapsed * 1000:8.0f} ms")
+    return value, elapsed
+
+
+def _rate(articles: Sequence[Article], fn: Callable[[Article], object]) -> float:
+    t = time.perf_counter()
+    for a in articles:
+        fn(a)
+    return len(articles) / (time.perf_counter() - t)
+
+
+def _peak_traced(articles: Sequence[Article], fn: Callable[[Article], object]) -> float:
+    tracemalloc.start()
+    for a in articles:
+        fn(a)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=300, help="articles in the realistic mix")
+    parser.add_argument("--long", type=int, default=40, help="2,000-word articles")
+    args = parser.parse_args(argv)
+    with contextlib.suppress(AttributeError, OSError):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+    lists = default_lists_dir()
+    print(f"extraction benchmark (one core, pid {os.getpid()})")
+    nlp, _ = _timed("spaCy pipeline", load_nlp)
+    gazetteer, _ = _timed("gazetteer", lambda: Gazetteer.load(lists))
+
+    def _index() -> NameIndex:
+        archive = Archive.open(lists)
+        entries = {}
+        for info in archive.snapshots:
+            for entry in archive.load(info).entries:
+                entries[entry.reference] = entry
+        return NameIndex.build(entries.values())
+
+    index, _ = _timed("UN name index", _index)
+    extractor = Extractor(nlp, gazetteer, scanner=index)  # type: ignore[arg-type]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        mix = [read_article(p) for p in make_corpus(Path(tmp) / "mix", args.n)]
+        long = [
+            read_article(p)
+            for p in make_corpus(Path(tmp) / "long", args.long, words=2000, listed_share=1.0)
+        ]
+    extractor.extract(mix[0])  # warm-up: first-call costs are not throughput
+
+    for label, arts in (
+        ("mix, ~800 words, 10% listed", mix),
+        ("long, ~2,000 words, all listed", long),
+    ):
+        words = sum(len(a.text.split()) for a in arts) / max(1, len(arts))
+        print(f"\n{label}: {len(arts)} articles, {words:.0f} words on average")
+        bare = _rate(arts, lambda a: nlp(a.text))
+        full = _rate(arts, lambda a: extractor.extract(a))
+        cheap = _rate(arts, lambda a: extractor.extract(a, full=False))
+        print(f"  bare spaCy      {bare:8.1f} articles/s")
+        print(f"  extract (full)  {full:8.1f} articles/s   ({full / bare:4.2f} x bare)")
+        print(f"  cheap pass      {cheap:8.1f} articles/s   ({cheap / bare:4.2f} x bare)")
+        sample = arts[: min(20, len(arts))]
+        print(
+            f"  peak traced allocation of one extraction pass: "
+            f"{_peak_traced(sample, lambda a: extractor.extract(a)):.1f} MiB"
+        )
+    events = sum(len(extractor.extract(a).events) for a in long)
+    print(f"\nevents found in the long articles: {events} ({events / max(1, len(long)):.1f} each)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak resident memory of the process: {peak:.0f} MiB")
+    print("targets: cheap pass on the mix >= 50 articles/s; long articles >= 5 articles/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
