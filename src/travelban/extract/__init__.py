@@ -13,10 +13,11 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
-from travelban.extract.dates import find_dates
+from travelban.extract.dates import MONTHS, DateHit, find_dates, resolve_date
 from travelban.extract.events import EventFinder
 from travelban.extract.people import PeopleFinder, ScanHitLike, find_credits
 from travelban.extract.vocab import Vocabulary
@@ -28,6 +29,12 @@ log = logging.getLogger(__name__)
 CHEAP_PASS_NOTE = "cheap pass: no name of the UN list in the text; people and events not extracted"
 # Hits that name a listed person (a bare surname such as "Chen" decides nothing).
 DECISIVE_HITS = frozenset({"name", "alias", "partial", ""})
+# Capitalised runs ("Aisha Gaddafi", "Maulvi Abdul Kabir") screened against the list in the
+# cheap pass: a spelling the verbatim scan misses still makes the NLP run.
+CHEAP_SCREEN_FLOOR = 0.7
+_NAME_RUN = re.compile(
+    r"\b[A-Z][\w'’-]+(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|van)[ -])?[A-Z][\w'’-]+){1,3}"
+)
 # With full=False, articles longer than this are parsed only where a listed name is.
 FOCUS_MIN_WORDS = 300
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -75,14 +82,15 @@ class Extractor:
         text = article.text
         hits = list(self.scanner.find_in_text(text)) if self.scanner is not None else []
         decisive = [h for h in hits if getattr(h, "kind", "") in DECISIVE_HITS]
-        if not full and not decisive:
+        screened = self._screened_runs(text) if not full else []
+        if not full and not decisive and not screened:
             return Extraction(article=article, people=(), events=(), notes=(CHEAP_PASS_NOTE,))
         notes: list[str] = []
         if not text.strip():
             return Extraction(article=article, people=(), events=(), notes=("empty text",))
         credits = find_credits(text, self.vocab)
         if not full:
-            text, note = self._focus(text, hits)
+            text, note = self._focus(text, [(h.start, h.end) for h in hits] + screened)
             if note:
                 notes.append(note)
                 hits = [h for h in hits if text[h.start : h.end].strip()]
@@ -93,7 +101,7 @@ class Extractor:
             article_for_events = article
         doc = self.nlp(text)
         places = self._places(doc, text, credits)
-        dates = find_dates(text, article.published)
+        dates = self._dates(doc, text, article.published)
         people = self.people.find(doc, text, places, hits, credits)
         events = self.events.find(doc, article_for_events, people, places, dates)
         if people.credit_names:
@@ -108,7 +116,36 @@ class Extractor:
             notes=tuple(notes),
         )
 
-    def _focus(self, text: str, hits: Sequence[ScanHitLike]) -> tuple[str, str]:
+    def _dates(self, doc: Any, text: str, published: date | None) -> list[DateHit]:
+        """Date phrases of the dates module, plus NER DATE entities it did not read."""
+        hits = find_dates(text, published)
+        taken = [(h.start, h.end) for h in hits]
+        for ent in doc.ents:
+            if ent.label_ != "DATE":
+                continue
+            s, e = ent.start_char, ent.end_char
+            if any(a < e and s < b for a, b in taken):
+                continue
+            phrase = ent.text.strip()
+            # "planned for October": a month named alone reads as "in October"
+            when = resolve_date(f"in {phrase}" if phrase.lower() in MONTHS else phrase, published)
+            if when.resolved:
+                hits.append(DateHit(s, s + len(phrase), replace(when, phrase=phrase)))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+    def _screened_runs(self, text: str) -> list[tuple[int, int]]:
+        """Spans of capitalised runs that screen against the list (scanner's screen_many)."""
+        screen_many = getattr(self.scanner, "screen_many", None)
+        if screen_many is None:
+            return []
+        runs = [(m.start(), m.end(), m.group(0)) for m in _NAME_RUN.finditer(text)]
+        queries = sorted({q for _, _, q in runs})
+        results = screen_many(queries, threshold=CHEAP_SCREEN_FLOOR)
+        matched = {q for q, r in zip(queries, results, strict=True) if r}
+        return [(s, e) for s, e, q in runs if q in matched]
+
+    def _focus(self, text: str, hits: Sequence[tuple[int, int]]) -> tuple[str, str]:
         """The text with paragraphs that cannot hold a trip blanked (offsets kept)."""
         if len(text.split()) < FOCUS_MIN_WORDS:
             return text, ""
@@ -120,7 +157,7 @@ class Extractor:
         bounds.append((start, len(text)))
         keep: set[int] = set(range(min(3, len(bounds))))
         for i, (s, e) in enumerate(bounds):
-            if any(s <= h.start < e for h in hits):
+            if any(s <= h < e for h, _ in hits):
                 keep |= {i, i + 1}
         if len(keep) >= len(bounds):
             return text, ""

@@ -22,7 +22,7 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Protocol
 
 from travelban.extract.dates import DateHit
@@ -48,6 +48,23 @@ _LOCATIVE = {
 }
 _DIRECT_DEST = {"to", "into", "for", "toward", "towards", "onto", "in", "at", "near", "inside"}
 _ORIGIN = {"from"}
+# prepositions under which a nested place still says where the traveller was
+_NESTING = {
+    "in",
+    "at",
+    "near",
+    "during",
+    "with",
+    "to",
+    "into",
+    "inside",
+    "outside",
+    "across",
+    "around",
+    "throughout",
+    "within",
+    "on",
+}
 _VIA = {"via", "through"}
 # Nouns a place hangs from without ceasing to be where the action is ("the town of X").
 _PLACE_NOUNS = {
@@ -235,6 +252,8 @@ class EventFinder:
             via_context = True
         when = self._date(tok, ctx)
         status, source = self._status(tok, trig, ctx, when)
+        if status in {EventStatus.PLANNED, EventStatus.CANCELLED}:
+            when = _ahead(when, ctx.article.published)
         exemption = self._exemption(tok, si, ctx)
         sent = ctx.sents[si]
         caption = ctx.is_caption(si)
@@ -396,43 +415,50 @@ class EventFinder:
         return list(dests.values()), origin, there
 
     def _role(self, t: Any, trigger: Any, trig: Trigger) -> str:
-        """'dest', 'origin' or '' for a place token inside the trigger's region."""
+        """'dest', 'origin' or '' for a place token inside the trigger's region.
+
+        The preposition that hangs the phrase on the travel word decides: "to/in/at/into"
+        give a destination, "from" an origin, "via/through" a transit stop. A place nested
+        deeper counts only below a locative phrase ("during operations ... in the town of
+        X", "near the town of X"), never below a purpose or topic ("for the construction of
+        units in Iran", "talks on the war in Syria").
+        """
         if t.dep_ == "poss" or (t.dep_ in {"compound", "amod", "nmod"} and t.head.i != trigger.i):
             return ""  # "Iran's forces", "Russian warplanes"
         if t.dep_ in {"compound", "nmod"} and t.head.i == trigger.i:
             return "dest"  # "the Moscow talks"
         if t.dep_ in {"dobj", "obj"} and t.head.i == trigger.i:
             return "origin" if trig.kind == "departure" else "dest"
+        path: list[tuple[str, Any, Any]] = []  # (preposition, its head, its object) upwards
         node = t
-        nearest = ""
         while node.i != trigger.i and node.head.i != node.i:
             head = node.head
             if head.dep_ == "prep" or head.pos_ == "ADP":
-                prep = head.lower_
-                owner = head.head
-                if prep == "of" and owner.lemma_.lower() in _PLACE_NOUNS:
-                    node = owner
-                    continue
-                direct = owner.i == trigger.i
-                if direct:
-                    if prep in _ORIGIN:
-                        return "origin"
-                    if prep in _VIA:
-                        return "dest" if trig.kind == "transit" else ""
-                    if prep in _DIRECT_DEST:
-                        return "dest"
-                    return nearest
-                if not nearest:
-                    if prep in _LOCATIVE:
-                        nearest = "dest"
-                    elif owner.lemma_.lower() not in _PLACE_NOUNS:
-                        return ""
-                node = owner
-                continue
-            if head.dep_ == "advmod" and head.head.i == trigger.i:
+                path.append((head.lower_, head.head, node))
+            elif head.dep_ == "advmod" and head.head.i == trigger.i:
                 return "dest"
             node = head
-        return nearest
+        if node.i != trigger.i or not path:
+            return ""
+        top_prep, _, top_obj = path[-1]
+        direct = len(path) == 1 or all(
+            p == "of" and owner.lemma_.lower() in _PLACE_NOUNS for p, owner, _ in path[:-1]
+        )
+        if direct:
+            if top_prep in _ORIGIN:
+                return "origin"
+            if top_prep in _VIA:
+                return "dest" if trig.kind == "transit" else ""
+            return "dest" if top_prep in _DIRECT_DEST or top_prep in _LOCATIVE else ""
+        # nested: the top phrase must be locative or temporal, and "on" only "on the front"
+        if top_prep not in _NESTING:
+            return ""
+        if top_prep == "on" and top_obj.lemma_.lower() not in _PLACE_NOUNS:
+            return ""
+        nearest, owner, _ = path[0]
+        if nearest == "of" and owner.lemma_.lower() in _PLACE_NOUNS:
+            return "dest"
+        return "dest" if nearest in _LOCATIVE else ""
 
     # ------------------------------------------------------------ when
 
@@ -625,6 +651,25 @@ class EventFinder:
 
 
 # ---------------------------------------------------------------- parse helpers
+
+
+def _ahead(when: DateRange, published: date | None) -> DateRange:
+    """A plan's month named alone is the next such month ("will travel in November")."""
+    if (
+        published is None
+        or not when.relative
+        or when.precision is not Precision.MONTH
+        or when.start is None
+        or when.end is None
+        or when.end >= published
+    ):
+        return when
+    try:
+        start = when.start.replace(year=when.start.year + 1)
+        end = (when.end + timedelta(days=1)).replace(year=when.end.year + 1) - timedelta(days=1)
+    except ValueError:
+        return when
+    return replace(when, start=start, end=end)
 
 
 def _subject(verb: Any) -> Any | None:
@@ -839,8 +884,8 @@ class _Context:
             desc = self.people.unresolved.get(t.i)
             if desc is not None:
                 return None, desc
-        if tok.lemma_.lower() in self.finder.vocab.collectives:
-            return self._member(tok)
+            if t.lemma_.lower() in self.finder.vocab.collectives:
+                return self._member(t)
         return None
 
     def _member(self, tok: Any) -> tuple[str | None, str] | None:

@@ -57,7 +57,8 @@ _PARTICLES = {
     "ben",
 }
 _NAME_TOKEN = (
-    r"(?:[A-Z][\w'’.-]*|(?:al|el|bin|ibn|bint|abu|ad|as|ul|ud|de|van|von)-?[A-Z]?[\w'’-]*)"
+    r"(?:(?:[A-Z]\.)+|[A-Z][\w'’-]+"
+    r"|(?:al|el|bin|ibn|bint|abu|ad|as|ul|ud|de|van|von)-?[A-Z]?[\w'’-]*)"
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ALIAS_BEFORE = re.compile(
@@ -184,9 +185,9 @@ class PeopleFinder:
         self._titled = re.compile(
             r"\b(?:"
             + vocab.title_pattern()
-            + r")\s+(?P<name>"
+            + r")[ \t]+(?P<name>"
             + _NAME_TOKEN
-            + r"(?:\s+"
+            + r"(?:[ \t]+"
             + _NAME_TOKEN
             + r"){0,3})"
         )
@@ -292,6 +293,8 @@ class PeopleFinder:
                 continue
             if label in _MAYBE_NAME_LABELS and not self._person_by_context(ent):
                 continue
+            if label == "PERSON" and self._modifier_of_thing(ent):
+                continue
             if _inside(credits, s, e):
                 credit_names.append(name)
                 continue
@@ -301,8 +304,10 @@ class PeopleFinder:
         taken = [(s, e) for s, e, *_ in out]
         for m in self._titled.finditer(text):
             name, s, e = self._clean(text, m.start("name"), m.end("name"))
-            if not name or _overlaps(taken, s, e) or _inside(credits, s, e):
+            if not name or _inside(credits, s, e):
                 continue
+            if any(a < e and s < b and not (s <= a and b <= e) for a, b in taken):
+                continue  # crosses a name found otherwise; a longer titled name may replace it
             if not self._looks_like_name(name) or fold(name.split()[0]) in self._title_words:
                 continue
             if self._is_source(name, s, e, text) or self._is_place(name, s, e, place_spans):
@@ -323,6 +328,15 @@ class PeopleFinder:
                 kept.append(cand)
         kept.sort()
         return kept, credit_names, _union(sources)
+
+    def _modifier_of_thing(self, ent: Any) -> bool:
+        """'the Tiananmen rostrum': a one-word 'name' modifying a common noun is no person."""
+        root = ent.root
+        if len(ent) != 1 or root.dep_ != "compound" or root.head.pos_ != "NOUN":
+            return False
+        if root.head.lemma_.lower() in self.vocab.roles or ent.start == 0:
+            return False
+        return ent.doc[ent.start - 1].lower_ == "the"
 
     def _person_by_context(self, ent: Any) -> bool:
         """An ORG/GPE-labelled name that the syntax shows is a person (title or role apposition)."""
@@ -475,7 +489,7 @@ class PeopleFinder:
                     if words[-1].lower().startswith(("al-", "el-")):
                         forms.add(words[-1])
             for form in forms:
-                if len(form) >= 3 and form[:1].isupper():
+                if len(form) >= 2 and form[:1].isupper() and fold(form) not in _PARTICLES:
                     owners.setdefault(form, []).append(c)
         if not owners:
             return
@@ -622,6 +636,19 @@ class PeopleFinder:
             if tok.dep_ == "attr":
                 continue
             text = _trim_det(sub) if len(sub) <= 25 else tok.text
+            named = [
+                token_pid[t.i]
+                for t in sub
+                if t.i in token_pid and (t.head.i == tok.i or t.dep_ in {"appos", "compound"})
+            ]
+            by_pid = {c.pid: c for c in clusters}
+            target = by_pid.get(named[0]) if named else None
+            if target is not None:
+                # "Iran's nuclear chief Mohammad Eslami": the name's own title phrase
+                token_pid[tok.i] = target.pid
+                for t in doc[tok.left_edge.i : tok.i + 1]:
+                    token_pid.setdefault(t.i, target.pid)
+                continue
             target = self._link_description(clusters, head, text, tok.i)
             if target is None and len(sub) <= 3:
                 # "the general": the person the text is about at this point
