@@ -202,3 +202,142 @@ def test_find_in_text(index: NameIndex) -> None:
 
 def test_find_in_text_ignores_lowercase_words(index: NameIndex) -> None:
     assert index.find_in_text("the bank said a general trading company was fined") == []
+
+
+# ------------------------------------------------------------ Korean names
+
+
+@pytest.mark.parametrize(
+    ("hangul", "reference"),
+    [
+        ("김영철", "KPi.024"),  # KIM YONG CHOL
+        ("리수용", "KPi.052"),  # RI SU YONG, North Korean spelling of the surname
+        ("이수용", "KPi.052"),  # the same name with the South Korean surname syllable
+        ("박도춘", "KPi.050"),  # PAK TO CHUN
+        ("최춘식", "KPi.013"),  # CHOE CHUN-SIK
+        ("조일우", "KPi.040"),  # CHO IL U: the list spells ㅈ as ch, this table as j
+        ("고철재", "KPi.011"),  # KO CH'O'L-CHAE
+        ("박한세", "KPi.049"),  # PAK HAN SE
+    ],
+)
+def test_hangul_names_find_dprk_entries(index: NameIndex, hangul: str, reference: str) -> None:
+    ms = index.screen(hangul)
+    assert ms and ms[0].reference == reference
+
+
+def test_hangul_is_read_syllable_by_syllable_with_list_surnames() -> None:
+    # anyascii would give "Gim", "Bag" and "Sig"; the table gives the UN list's spellings.
+    assert tokens("김영철") == ["kim", "yong", "chol"]
+    assert tokens("박도춘") == ["pak", "to", "chun"]
+    assert tokens("최춘식") == ["choe", "chun", "sik"]
+    toks = get_normalizer().analyse("이수용")
+    assert toks[0].text == "ri" and all(t.hangul for t in toks)
+    assert not get_normalizer().analyse("Ri Su Yong")[0].hangul
+
+
+@pytest.mark.parametrize(
+    ("query", "reference"),
+    [
+        ("Lee Su-yong", "KPi.052"),
+        ("Rhee Su Yong", "KPi.052"),
+        ("Park To Chun", "KPi.050"),
+        ("Choi Chun Sik", "KPi.013"),
+        ("Gim Yong Chol", "KPi.024"),
+    ],
+)
+def test_south_korean_surname_spellings(index: NameIndex, query: str, reference: str) -> None:
+    ms = index.screen(query, floor=0.0, limit=1)
+    assert ms and ms[0].reference == reference and ms[0].score >= DEFAULT_THRESHOLD
+    assert any(a.rule == "variant" for a in ms[0].explanation.alignments)
+
+
+def test_korean_surname_groups_do_not_merge_different_surnames(index: NameIndex) -> None:
+    # Jeong is a spelling of Jong, not of Chang/Jang (CHANG MYONG-CHIN, KPi.007).
+    assert top(index, "Chang Myong Chin") == ("KPi.007", top(index, "Chang Myong Chin")[1])
+    assert top(index, "Chang Myong Chin")[1] >= DEFAULT_THRESHOLD
+    assert top(index, "Jeong Myong Chin")[1] < DEFAULT_THRESHOLD
+
+
+def test_korean_rules_file_is_checked(tmp_path: Path) -> None:
+    src = default_lists_dir() / "names"
+    for f in src.iterdir():
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    text = (tmp_path / "korean.tsv").read_text(encoding="utf-8")
+    (tmp_path / "korean.tsv").write_text(text.replace("initial\tㅎ\th\n", ""), encoding="utf-8")
+    load_rules.cache_clear()
+    try:
+        with pytest.raises(ListError, match="no initial row for ㅎ"):
+            load_rules(tmp_path)
+    finally:
+        load_rules.cache_clear()
+
+
+# ------------------------------------------------------------ Abdul-type prefixes
+
+
+@pytest.mark.parametrize(
+    "typo", ["Abddul Rahman", "Abdl Rahman", "Abudl Rahman", "Abddulrahman", "Abdualrahman"]
+)
+def test_misspelt_abd_prefix_is_still_the_compound(typo: str) -> None:
+    assert normalize(typo) == normalize("Abdul Rahman") == "abdrahman"
+
+
+def test_fuzzy_compound_leaves_other_ab_names_alone() -> None:
+    assert tokens("Abid Hussain") == ["abid", "husain"]
+    assert tokens("Abbas Ali") == ["abbas", "ali"]
+    assert tokens("Muhammad Abduh") == ["muhammad", "abduh"]  # last word: nothing to join
+
+
+def test_misspelt_prefix_finds_the_entry(index: NameIndex) -> None:
+    right = top(index, "Abdul Ghani Baradar")
+    wrong = top(index, "Abddul Ghani Baradar")
+    assert wrong[0] == right[0] == "TAi.024"
+    assert wrong[1] >= DEFAULT_THRESHOLD
+
+
+# ------------------------------------------------------------ speed machinery keeps scores
+
+
+def test_rule_prechecks_name_a_literal_every_match_contains() -> None:
+    from travelban.names.rules import required_text
+
+    assert required_text("tch") == "tch"
+    assert required_text("c(?=[eiy])") == "c"
+    assert required_text("[ae]y(?![aeiou])") == "y"
+    assert required_text("(?<=[aeiu])h$") == "h"
+    assert required_text("(.)\\1+") == ""
+    assert required_text("a|b") == ""
+    # On real list words: whenever a rule's pattern matches, the word holds its literal.
+    words = {w for e in load_list(LIST).entries for w in tokens(e.name)}
+    words |= {get_normalizer().key(w)[0] for w in words}
+    checked = 0
+    for rule in get_normalizer().rules.rewrites:
+        for w in words:
+            if rule.pattern.search(w):
+                assert rule.needs in w, (rule.pattern.pattern, w)
+                checked += 1
+    assert checked > 1000
+
+
+def test_span_free_tokens_equal_full_analysis() -> None:
+    n = get_normalizer()
+    entries = load_list(LIST).entries
+    names = [e.name for e in entries] + [a.name for e in entries for a in e.aliases]
+    names += ["Abddul Rahman", "Nasir ud-Din al-Tusi", "عبد الرحمن", "김영철", "Kim Jong-un"]
+
+    def shape(toks: tuple[object, ...]) -> list[tuple[object, ...]]:
+        return [(t.text, t.key, t.role, t.abjad, t.spelling, t.hangul) for t in toks]  # type: ignore[attr-defined]
+
+    for name in names:
+        assert shape(n.analyse(name)) == shape(n.analyse(name, spans=False)), name
+
+
+def test_pruning_keeps_every_match_above_the_floor(index: NameIndex) -> None:
+    """The candidate bound never drops a name the full alignment would keep."""
+    queries = ["Qasem Soleimani", "K. Soleimani", "Kim Jong Un", "Mun Chong Chol", "Ri Hongsop"]
+    for q in queries:
+        fast = {m.reference: m.score for m in index.screen(q, floor=0.6)}
+        slow = {m.reference: m.score for m in index.screen(q, floor=0.0, limit=10_000)}
+        for ref, score in slow.items():
+            if score >= 0.6:
+                assert fast.get(ref) == score, (q, ref)

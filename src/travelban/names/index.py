@@ -38,6 +38,7 @@ from travelban.names.normalize import (
 from travelban.names.score import (
     BASE_MAX,
     EVIDENCE_LIFT,
+    KOREAN_SIM,
     QUALITY_PENALTY,
     QUERY_EXPONENT,
     SCORE_CAP,
@@ -154,16 +155,17 @@ class NameIndex:
         self.judge = EvidenceJudge(normalizer)
         self.names: list[IndexedName] = []
         self.vocab: list[Token] = []
-        self._tid: dict[tuple[str, str, bool], int] = {}
+        self._tid: dict[tuple[str, str, bool, bool], int] = {}
         self._postings: list[list[int]] = []
         self._by_key: dict[str, list[int]] = defaultdict(list)
         self._by_skel: dict[str, list[int]] = defaultdict(list)
         self._by_del: dict[str, list[int]] = defaultdict(list)
         self._key_df: dict[str, int] = {}
         self._posting_sets: list[frozenset[int]] = []
+        self._by_korean: dict[str, list[int]] | None = None
         self._names_by_key: dict[str, frozenset[int]] = {}  # weighted token key -> names
         self._names_by_pair: dict[str, frozenset[int]] = {}  # two adjacent keys glued -> names
-        self._hit_cache: dict[tuple[str, bool, str, Role], _Hits] = {}
+        self._hit_cache: dict[tuple[str, bool, str, Role, bool], _Hits] = {}
         self._scan: _TextScanner | None = None
         self._build()
 
@@ -183,7 +185,7 @@ class NameIndex:
                 yield alias.name, "original" if alias.original_script else "alias", alias.quality
 
     def _vocab_id(self, tok: Token) -> int:
-        k = (tok.spelling, tok.text, tok.abjad)
+        k = (tok.spelling, tok.text, tok.abjad, tok.hangul)
         tid = self._tid.get(k)
         if tid is None:
             tid = len(self.vocab)
@@ -227,6 +229,7 @@ class NameIndex:
                         -1,
                         -1,
                         t.spelling,
+                        t.hangul,
                     )
                     for t in toks
                 )
@@ -277,7 +280,7 @@ class NameIndex:
     def _token_hits(self, q: Token) -> _Hits:
         """Every list token near ``q`` with its similarity, and where those tokens stand in
         which indexed names (cached per distinct query token)."""
-        ck = (q.spelling, q.abjad, q.text, q.role)
+        ck = (q.spelling, q.abjad, q.text, q.role, q.hangul)
         hit = self._hit_cache.get(ck)
         if hit is not None:
             return hit
@@ -298,6 +301,11 @@ class NameIndex:
             sim, rule = token_similarity(q, vocab[tid])
             if sim > 0:
                 sims[tid] = (sim, rule)
+        if q.hangul:
+            # Read from Hangul: any romanisation of the same syllable in the list agrees.
+            for tid in self._korean_keys().get(self.norm.korean_key(q.text), ()):
+                if sims.get(tid, (0.0, ""))[0] < KOREAN_SIM:
+                    sims[tid] = (KOREAN_SIM, "korean")
         postings = self._postings
         res = _Hits(
             sims,
@@ -309,6 +317,16 @@ class NameIndex:
         if len(self._hit_cache) < 100_000:
             self._hit_cache[ck] = res
         return res
+
+    def _korean_keys(self) -> dict[str, list[int]]:
+        """Korean comparison key -> ids of the Latin list tokens with that key (built once)."""
+        if self._by_korean is None:
+            by: dict[str, list[int]] = defaultdict(list)
+            for tid, tok in enumerate(self.vocab):
+                if not tok.abjad:
+                    by[self.norm.korean_key(tok.text)].append(tid)
+            self._by_korean = dict(by)
+        return self._by_korean
 
     def screen(
         self,
@@ -350,13 +368,15 @@ class NameIndex:
                     t.start,
                     t.end,
                     t.spelling,
+                    t.hangul,
                 )
                 for t in weak
             ]
             weak = []
         cache = self._hit_cache
         hits = [
-            cache.get((q.spelling, q.abjad, q.text, q.role)) or self._token_hits(q) for q in content
+            cache.get((q.spelling, q.abjad, q.text, q.role, q.hangul)) or self._token_hits(q)
+            for q in content
         ]
         # Unknown query tokens weigh fully: a word the list never uses argues against it.
         q_weights = [h.weight for h in hits]
@@ -815,7 +835,7 @@ class _TextScanner:
         """(kind, key) per piece of one written word: "A" article, "C" compound, "T" token."""
         out = []
         norm = self.norm
-        for piece, _abjad in norm._fold_word(word):
+        for piece, _abjad, _hangul in norm._fold_word(word):
             if piece in norm._articles and (hyphen or piece in _ARTICLE_ALWAYS):
                 out.append(("A", piece))
             elif piece in norm._compounds:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from anyascii import anyascii
+from rapidfuzz.distance import OSA
 
 from travelban.names.rules import NameRules, load_rules
 
@@ -52,6 +53,7 @@ class Token:
     start: int = -1  # span in the text it was read from
     end: int = -1
     spelling: str = ""  # the folded spelling as written ("abdulrahman", "mohammed")
+    hangul: bool = False  # read from Hangul (compared with Korean romanisation rewrites)
 
 
 # Letters joined by apostrophe-like marks (ayn, hamza, quotes) stay one word.
@@ -60,10 +62,15 @@ _APOSTROPHES = re.compile(r"['’ʼʿʾ`‘]")
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _ARABIC_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
 _HANGUL_OR_CJK = re.compile(r"[\uac00-\ud7a3\u4e00-\u9fff\u3400-\u4dbf]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_BASE = 0xAC00
 _CAMEL = re.compile(r"[A-Z][a-z]*|[a-z]+")
 _NON_ALPHA = re.compile(r"[^a-z]+")
 _DIN_SUFFIX = re.compile(r"^(.{3,}?)(?:ud|ad|ed|al|el|ul|u|e|a)?dd?(?:in|een|ine)$")
 _DIN_WORDS = frozenset({"din", "deen", "dine", "dinn"})
+# Words this long or longer that are one typo away from a compound (Abddul, Abdl Rahman
+# is shorter: "abdl" has a letter dropped) are read as that compound.
+MIN_FUZZY_COMPOUND = 5
 _ARTICLE_ALWAYS = frozenset({"al", "el"})
 _ARABIC_ARTICLE = "ال"
 # Persian/Urdu letter forms and hamza seats folded to one Arabic form before look-ups.
@@ -107,12 +114,24 @@ class Normalizer:
             for k, v in rules.canonical_given().items()
         }
         self._arabic_particles = {fold_arabic(k): v for k, v in rules.arabic_particles}
+        korean = rules.korean
+        self._ko_initials = korean.initials if korean else ()
+        self._ko_vowels = korean.vowels if korean else ()
+        self._ko_finals = korean.finals if korean else ()
+        self._ko_surnames = {h: sp[0] for h, sp in korean.surnames} if korean else {}
+        self._ko_rewrites = korean.rewrites if korean else ()
+        self._ko_key_cache: dict[str, str] = {}
         self._key_cache: dict[str, tuple[str, str]] = {}
-        self._token_cache: dict[tuple[str, str, bool], Token] = {}
-        self._fold_cache: dict[str, list[tuple[str, bool]]] = {}
+        self._token_cache: dict[tuple[str, str, bool, bool], Token] = {}
+        self._fold_cache: dict[str, list[tuple[str, bool, bool]]] = {}
         # written word -> its tokens when no particle needs the neighbouring words, else None
         self._plain_cache: dict[str, tuple[Token, ...] | None] = {}
         self._special = frozenset((*self._articles, *self._compounds, *_DIN_WORDS))
+        # Keys of the longer compound spellings: "abddul" or "abdoul" has the key of "abdul".
+        self._compound_keys = frozenset(
+            self.key(c)[0] for c in self._compounds if len(c) >= MIN_FUZZY_COMPOUND
+        )
+        self._compound_like_cache: dict[str, bool] = {}
 
     # ------------------------------------------------------------ single words
 
@@ -136,8 +155,36 @@ class Normalizer:
             self._key_cache[text] = out
         return out
 
-    def _fold_word(self, word: str) -> list[tuple[str, bool]]:
-        """One written word -> folded pieces with an abjad flag (Arabic script)."""
+    def korean_key(self, text: str) -> str:
+        """A folded token rewritten so that romanisations of one Korean syllable agree."""
+        hit = self._ko_key_cache.get(text)
+        if hit is None:
+            hit = text
+            for old, new in self._ko_rewrites:
+                hit = hit.replace(old, new)
+            if len(self._ko_key_cache) < 200_000:
+                self._ko_key_cache[text] = hit
+        return hit
+
+    def _read_hangul(self, word: str) -> list[tuple[str, bool, bool]]:
+        """Hangul syllables read one by one (a surname syllable opening the word as the
+        UN list spells it); other characters in the word are dropped."""
+        out = []
+        for i, ch in enumerate(word):
+            code = ord(ch) - _HANGUL_BASE
+            if not 0 <= code < 11172:
+                continue
+            latin = self._ko_surnames.get(ch) if i == 0 else None
+            if latin is None:
+                initial, rest = divmod(code, 588)
+                vowel, final = divmod(rest, 28)
+                latin = self._ko_initials[initial] + self._ko_vowels[vowel] + self._ko_finals[final]
+            if latin:
+                out.append((latin, False, True))
+        return out
+
+    def _fold_word(self, word: str) -> list[tuple[str, bool, bool]]:
+        """One written word -> folded pieces with flags: abjad (Arabic script), Hangul."""
         hit = self._fold_cache.get(word)
         if hit is None:
             hit = self._fold_word_uncached(word)
@@ -145,15 +192,15 @@ class Normalizer:
                 self._fold_cache[word] = hit
         return hit
 
-    def _fold_word_uncached(self, word: str) -> list[tuple[str, bool]]:
+    def _fold_word_uncached(self, word: str) -> list[tuple[str, bool, bool]]:
         if _ARABIC.search(word):
             word = fold_arabic(word)
             particle = self._arabic_particles.get(word)
             if particle:
-                return [(particle, True)]
+                return [(particle, True, False)]
             known = self._canonical.get(word) or self._canonical.get(word.removeprefix("ال"))
             if known:
-                return [(known, False)]
+                return [(known, False, False)]
             pieces: list[str] = []
             abd = next((a for a, p in self._arabic_particles.items() if p == "abd"), "")
             if abd and word.startswith(abd + _ARABIC_ARTICLE) and len(word) > len(abd) + 3:
@@ -162,29 +209,31 @@ class Normalizer:
             if word.startswith(_ARABIC_ARTICLE) and len(word) > 3:
                 word = word[2:]
             pieces.append(_NON_ALPHA.sub("", anyascii(word).lower()))
-            return [(p, True) for p in pieces if p]
+            return [(p, True, False) for p in pieces if p]
+        if self._ko_initials and _HANGUL.search(word):
+            return self._read_hangul(word)
         if _HANGUL_OR_CJK.search(word):
             # anyascii writes one capitalised syllable per character: split them.
-            return [(m.lower(), False) for m in _CAMEL.findall(anyascii(word))]
+            return [(m.lower(), False, False) for m in _CAMEL.findall(anyascii(word))]
         word = _APOSTROPHES.sub("", word)
         if word.isascii():
             folded = word.lower()
         else:
             folded = anyascii(unicodedata.normalize("NFKC", word)).lower()
         folded = _NON_ALPHA.sub("", folded)
-        return [(folded, False)] if folded else []
+        return [(folded, False, False)] if folded else []
 
     # ------------------------------------------------------------ names
 
-    def words(self, text: str) -> list[tuple[str, bool, int, int, bool]]:
-        """(folded piece, abjad, start, end, hyphen_follows) for each word of ``text``."""
+    def words(self, text: str) -> list[tuple[str, bool, int, int, bool, bool]]:
+        """(folded piece, abjad, start, end, hyphen_follows, hangul) per word of ``text``."""
         out = []
         n = len(text)
         for m in _WORD.finditer(text):
             start, end = m.span()
             hyphen = end < n and text[end] in "-‐‑–"
-            for piece, abjad in self._fold_word(m.group()):
-                out.append((piece, abjad, start, end, hyphen))
+            for piece, abjad, hangul in self._fold_word(m.group()):
+                out.append((piece, abjad, start, end, hyphen, hangul))
         return out
 
     def analyse(self, text: str, *, spans: bool = True) -> tuple[Token, ...]:
@@ -214,24 +263,28 @@ class Normalizer:
     def _plain_word(self, word: str) -> tuple[Token, ...] | None:
         """The tokens of one written word, or None when it holds a particle."""
         pieces = self._fold_word(word)
-        if any(p in self._special for p, _ in pieces):
+        if any((p in self._special or self.compound_like(p)) and not h for p, _, h in pieces):
             return None
-        return tuple(self._token(p, p, abjad, -1, -1) for p, abjad in pieces)
+        return tuple(self._token(p, p, abjad, -1, -1, h) for p, abjad, h in pieces)
 
     def _tokens(
-        self, words: list[tuple[str, bool, int, int, bool]], spans: bool
+        self, words: list[tuple[str, bool, int, int, bool, bool]], spans: bool
     ) -> Iterator[Token]:
         i = 0
         n = len(words)
-        # (text, spelling, abjad, start, end)
-        pending: list[tuple[str, str, bool, int, int]] = []
+        # (text, spelling, abjad, start, end, hangul)
+        pending: list[tuple[str, str, bool, int, int, bool]] = []
         while i < n:
-            text, abjad, start, end, hyphen = words[i]
+            text, abjad, start, end, hyphen, hangul = words[i]
+            if hangul:
+                pending.append((text, text, abjad, start, end, True))
+                i += 1
+                continue
             has_next = i + 1 < n
             if has_next and text in self._articles and (hyphen or text in _ARTICLE_ALWAYS):
                 i += 1
                 continue
-            if text in self._compounds and has_next:
+            if has_next and self.compound_like(text):
                 # abd al-Rahman, Abdul Rahman -> one given name "abdrahman"
                 j = i + 1
                 while j + 1 < n and words[j][0] in self._articles:
@@ -239,56 +292,120 @@ class Normalizer:
                 nxt = words[j][0]
                 nxt = self._canonical.get(nxt, nxt)
                 pending.append(
-                    ("abd" + nxt, text + words[j][0], abjad or words[j][1], start, words[j][3])
+                    (
+                        "abd" + nxt,
+                        text + words[j][0],
+                        abjad or words[j][1],
+                        start,
+                        words[j][3],
+                        False,
+                    )
                 )
                 i = j + 1
                 continue
             if text in _DIN_WORDS and pending:
                 # Nasir al-Din, Nasir ud-Din -> "nasirdin"
-                p_text, p_spell, p_abjad, p_start, _ = pending[-1]
-                pending[-1] = (p_text + "din", p_spell + text, p_abjad, p_start, end)
+                p_text, p_spell, p_abjad, p_start, _, p_hangul = pending[-1]
+                pending[-1] = (p_text + "din", p_spell + text, p_abjad, p_start, end, p_hangul)
                 i += 1
                 continue
-            pending.append((text, text, abjad, start, end))
+            pending.append((text, text, abjad, start, end, False))
             i += 1
         if not spans:
-            for text, spelling, abjad, _, _ in pending:
-                yield self._token(text, spelling, abjad, -1, -1)
+            for text, spelling, abjad, _, _, hangul in pending:
+                yield self._token(text, spelling, abjad, -1, -1, hangul)
             return
-        for text, spelling, abjad, start, end in pending:
-            yield self._token(text, spelling, abjad, start, end)
+        for text, spelling, abjad, start, end, hangul in pending:
+            yield self._token(text, spelling, abjad, start, end, hangul)
 
-    def _token(self, text: str, spelling: str, abjad: bool, start: int, end: int) -> Token:
-        ck = (text, spelling, abjad)
+    def _token(
+        self, text: str, spelling: str, abjad: bool, start: int, end: int, hangul: bool = False
+    ) -> Token:
+        ck = (text, spelling, abjad, hangul)
         hit = self._token_cache.get(ck)
         if hit is None:
-            hit = self._make_token(text, spelling, abjad)
+            hit = self._make_token(text, spelling, abjad, hangul)
             if len(self._token_cache) < 500_000:
                 self._token_cache[ck] = hit
         if start == hit.start and end == hit.end:
             return hit
         return Token(
-            hit.text, hit.key, hit.skeleton, hit.role, abjad, hit.canonical, start, end, spelling
+            hit.text,
+            hit.key,
+            hit.skeleton,
+            hit.role,
+            abjad,
+            hit.canonical,
+            start,
+            end,
+            spelling,
+            hangul,
         )
 
-    def _make_token(self, text: str, spelling: str, abjad: bool) -> Token:
+    def _make_token(self, text: str, spelling: str, abjad: bool, hangul: bool = False) -> Token:
         canonical = self._canonical.get(text, "")
         if canonical:
             text = canonical
-        role = self._roles.get(text, Role.CONTENT)
-        if role is Role.CONTENT and not canonical:
+        # A Hangul syllable is a name part: never a title, particle or glued compound.
+        role = Role.CONTENT if hangul else self._roles.get(text, Role.CONTENT)
+        if role is Role.CONTENT and not canonical and not hangul:
             text = self._split_glued(text)
             canonical = self._canonical.get(text, "")
             if canonical:
                 text = canonical
         key, skeleton = self.key(text)
-        return Token(text, key, skeleton, role, abjad, canonical, -1, -1, spelling)
+        return Token(text, key, skeleton, role, abjad, canonical, -1, -1, spelling, hangul)
+
+    def _glued_prefix(self, text: str) -> int:
+        """Length of the compound (Abdul, Abd ...) that ``text`` starts with, 0 if none."""
+        for prefix in self._compounds:  # longest first
+            if len(prefix) < MIN_FUZZY_COMPOUND:
+                break
+            if text.startswith(prefix) and len(text) - len(prefix) >= 3:
+                return len(prefix)
+        # A misspelt long compound (Abddulrahman): its key is a compound's key.
+        for n in range(MIN_FUZZY_COMPOUND, min(8, len(text) - 3) + 1):
+            if self.key(text[:n])[0] in self._compound_keys:
+                return n
+        for prefix in self._compounds:
+            if (
+                len(prefix) < MIN_FUZZY_COMPOUND
+                and text.startswith(prefix)
+                and len(text) - len(prefix) >= 3
+            ):
+                return len(prefix)
+        return 0
+
+    def compound_like(self, text: str) -> bool:
+        """A compound particle (Abdul, Abdel ...) or one typo away from a long one."""
+        hit = self._compound_like_cache.get(text)
+        if hit is None:
+            hit = text in self._compounds or (
+                len(text) >= MIN_FUZZY_COMPOUND - 1
+                and text.startswith("ab")
+                and text not in self._canonical
+                and text not in self._roles
+                and (
+                    self.key(text)[0] in self._compound_keys
+                    or any(
+                        OSA.distance(text, c, score_cutoff=1) <= 1
+                        for c in self._compounds
+                        if len(c) >= MIN_FUZZY_COMPOUND
+                    )
+                )
+            )
+            if len(self._compound_like_cache) < 200_000:
+                self._compound_like_cache[text] = hit
+        return hit
 
     def _split_glued(self, text: str) -> str:
         """Abdulrahman -> abdrahman, Nasiruddin -> nasirdin (glued compounds)."""
-        for prefix in self._compounds:
-            if text.startswith(prefix) and len(text) - len(prefix) >= 3:
-                rest = text[len(prefix) :]
+        if text.startswith("ab"):
+            n = self._glued_prefix(text)
+            if n:
+                rest = text[n:]
+                if rest[:2] in _ARTICLE_ALWAYS | {"ul"} and len(rest) >= 6:
+                    rest = rest[2:]  # Abdualrahman: the article glued on as well
                 return "abd" + self._canonical.get(rest, rest)
         m = _DIN_SUFFIX.match(text)
         if m and m.group(1) + "din" != text and not text.endswith("dinn"):

@@ -3,8 +3,9 @@
 The files are the documentation of what the matcher treats as equivalent:
 ``translit.tsv`` (spelling equivalences and consonant skeletons), ``particles.tsv``
 (al-, bin, abu, abd ...), ``honorifics.txt`` (weak title words), ``given_names.tsv``
-(Muhammad/Mohammed/Mohamed ...), ``common_tokens.txt`` (words never reported alone
-when scanning text) and ``countries.tsv`` (UN country names to ISO codes).
+(Muhammad/Mohammed/Mohamed ...), ``korean.tsv`` (reading Hangul, Korean surname
+spellings), ``common_tokens.txt`` (words never reported alone when scanning text) and
+``countries.tsv`` (UN country names to ISO codes).
 """
 
 from __future__ import annotations
@@ -21,6 +22,21 @@ from travelban.settings import default_lists_dir
 log = logging.getLogger(__name__)
 
 PARTICLE_KINDS = ("article", "connector", "kunya", "compound", "org")
+# Compatibility jamo in the order Unicode composes Hangul syllables from them.
+HANGUL_INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+HANGUL_VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+HANGUL_FINALS = "ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+
+
+@dataclass(frozen=True, slots=True)
+class KoreanRules:
+    """How Hangul is read (per jamo), surname spellings, and the comparison rewrites."""
+
+    initials: tuple[str, ...]  # romanisation per initial consonant, in HANGUL_INITIALS order
+    vowels: tuple[str, ...]
+    finals: tuple[str, ...]  # "" first (no final consonant), then HANGUL_FINALS order
+    surnames: tuple[tuple[str, tuple[str, ...]], ...]  # (Hangul syllable, spellings)
+    rewrites: tuple[tuple[str, str], ...]  # comparison key: plain-text replacements
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +62,7 @@ class NameRules:
     variant_groups: tuple[tuple[str, ...], ...]
     common_tokens: frozenset[str]
     countries: tuple[tuple[str, str], ...]  # (name as the UN writes it, ISO2)
+    korean: KoreanRules | None = None
 
     def particle_kind(self) -> dict[str, str]:
         """Particle -> kind."""
@@ -127,6 +144,46 @@ def _rewrites(path: Path) -> tuple[RewriteRule, ...]:
     return tuple(rules)
 
 
+def _korean(path: Path) -> KoreanRules:
+    jamo: dict[str, dict[str, str]] = {"initial": {}, "vowel": {}, "final": {}}
+    surnames: list[tuple[str, tuple[str, ...]]] = []
+    rewrites: list[tuple[str, str]] = []
+    for n, cells in enumerate(_data_lines(path), 1):
+        cells = ["" if c == '""' else c for c in cells]
+        kind = cells[0]
+        if kind in jamo and len(cells) >= 2:
+            jamo[kind][cells[1]] = cells[2].lower() if len(cells) > 2 else ""
+        elif kind == "surname" and len(cells) >= 3:
+            surnames.append((cells[1], tuple(c.lower() for c in cells[2:] if c)))
+        elif kind == "key" and len(cells) >= 2:
+            rewrites.append((cells[1], cells[2] if len(cells) > 2 else ""))
+        else:
+            raise ListError(
+                f"row {n} {cells!r} is not initial/vowel/final/surname/key with its columns",
+                path=path,
+                fix="see the comment at the top of the file for the row kinds",
+            )
+    for kind, letters in (
+        ("initial", HANGUL_INITIALS),
+        ("vowel", HANGUL_VOWELS),
+        ("final", HANGUL_FINALS),
+    ):
+        missing = [j for j in letters if j not in jamo[kind]]
+        if missing:
+            raise ListError(
+                f"no {kind} row for {' '.join(missing)}",
+                path=path,
+                fix='add a row for every jamo (write "" for a silent one)',
+            )
+    return KoreanRules(
+        tuple(jamo["initial"][j] for j in HANGUL_INITIALS),
+        tuple(jamo["vowel"][j] for j in HANGUL_VOWELS),
+        ("", *(jamo["final"][j] for j in HANGUL_FINALS)),
+        tuple(surnames),
+        tuple(rewrites),
+    )
+
+
 @lru_cache(maxsize=8)
 def load_rules(directory: Path | None = None) -> NameRules:
     """The rules in ``directory`` (default ``lists/names`` of the shipped lists folder)."""
@@ -146,6 +203,15 @@ def load_rules(directory: Path | None = None) -> NameRules:
     groups = tuple(
         tuple(c.lower() for c in cells if c) for cells in _data_lines(d / "given_names.tsv")
     )
+    korean = _korean(d / "korean.tsv")
+    # Latin spellings of one Korean surname are one name (Lee = Ri); one-letter ones are
+    # initials in Latin text and single-spelling rows only say how Hangul reads.
+    seen: set[tuple[str, ...]] = set()
+    for _, spellings in korean.surnames:
+        group = tuple(sp for sp in spellings if len(sp) >= 2)
+        if len(group) >= 2 and group not in seen:
+            seen.add(group)
+            groups += (group,)
     countries = []
     for cells in _data_lines(d / "countries.tsv"):
         if len(cells) < 2 or len(cells[1]) != 2:
@@ -162,6 +228,7 @@ def load_rules(directory: Path | None = None) -> NameRules:
         variant_groups=groups,
         common_tokens=frozenset(c[0].lower() for c in _data_lines(d / "common_tokens.txt")),
         countries=tuple(countries),
+        korean=korean,
     )
     log.debug("loaded name rules from %s (%d rewrites)", d, len(rules.rewrites))
     return rules

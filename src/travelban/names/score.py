@@ -16,6 +16,7 @@ from travelban.models import AliasQuality, Entry, Evidence
 from travelban.names.normalize import Normalizer, Role, Token
 
 _VOWELS = frozenset("aeiou")
+KOREAN_SIM = 0.93  # a syllable read from Hangul and a list spelling of it (Cheol / Chol)
 BASE_MAX = 0.95  # an uncorroborated exact match of a full Good name
 SCORE_CAP = 0.99  # evidence can lift a score this far and no further
 QUERY_EXPONENT = 1.5  # unmatched query tokens (a different given name) cost a lot ...
