@@ -48,6 +48,8 @@ _LOCATIVE = {
 }
 _DIRECT_DEST = {"to", "into", "for", "toward", "towards", "onto", "in", "at", "near", "inside"}
 _ORIGIN = {"from"}
+# a place below these is a purpose or a topic ("for the construction of units in Iran")
+_BLOCKING = {"for", "about", "over", "regarding", "concerning", "on"}
 # prepositions under which a nested place still says where the traveller was
 _NESTING = {
     "in",
@@ -396,6 +398,10 @@ class EventFinder:
         for t in region:
             if t.lower_ == "there" and t.dep_ == "advmod":
                 there = True
+            if t.lower_ == "where" and t.dep_ == "advmod" and tok.dep_ == "relcl":
+                place = ctx.place_at(tok.head.i)  # "a stop in Moscow, where he joined talks"
+                if place is not None:
+                    found.append((place, "dest"))
             place = ctx.place_at(t.i)
             if place is None:
                 continue
@@ -406,6 +412,12 @@ class EventFinder:
                 origin = origin or place
             elif role == "dest":
                 found.append((place, role))
+        if not found and trig.pos == "noun" and tok.dep_ in {"dobj", "obj", "dative"}:
+            # "Oman granted her refuge": the country that gives asylum is where she went
+            subj = _subject(tok.head) if tok.head.pos_ in {"VERB", "AUX"} else None
+            place = ctx.place_at(subj.i) if subj is not None else None
+            if place is not None:
+                found.append((place, "dest"))
         dests: dict[str | None, Place] = {}
         for place, _role in found:
             key = place.country
@@ -440,7 +452,7 @@ class EventFinder:
             node = head
         if node.i != trigger.i or not path:
             return ""
-        top_prep, _, top_obj = path[-1]
+        top_prep = path[-1][0]
         direct = len(path) == 1 or all(
             p == "of" and owner.lemma_.lower() in _PLACE_NOUNS for p, owner, _ in path[:-1]
         )
@@ -449,12 +461,15 @@ class EventFinder:
                 return "origin"
             if top_prep in _VIA:
                 return "dest" if trig.kind == "transit" else ""
+            if top_prep == "on":
+                return ""  # "talks on Afghanistan" is a topic
             return "dest" if top_prep in _DIRECT_DEST or top_prep in _LOCATIVE else ""
-        # nested: the top phrase must be locative or temporal, and "on" only "on the front"
-        if top_prep not in _NESTING:
+        # nested: no purpose or topic phrase above it, and "on" only "on the front line"
+        if path[-1][1].i == trigger.i and top_prep not in _NESTING:
             return ""
-        if top_prep == "on" and top_obj.lemma_.lower() not in _PLACE_NOUNS:
-            return ""
+        for prep, _, obj in path[1:]:
+            if prep in _BLOCKING or (prep == "on" and obj.lemma_.lower() not in _PLACE_NOUNS):
+                return ""
         nearest, owner, _ = path[0]
         if nearest == "of" and owner.lemma_.lower() in _PLACE_NOUNS:
             return "dest"
@@ -492,8 +507,10 @@ class EventFinder:
                 or (anchor is not None and anchor.i in {tok.i, gov.i})
             ):
                 score = 0
+            elif anchor is None or anchor.i in {a.i for a in tok.ancestors}:
+                score = 2  # a date of the clause that governs the travel word
             else:
-                score = 2
+                continue  # a date of some other clause ("since Oman granted her refuge in 2012")
             if not rng.resolved:
                 score += 1
             dist = abs(hit.start - tok.idx)
@@ -522,6 +539,11 @@ class EventFinder:
         for node in chain:
             lemma = node.lemma_.lower()
             st = self.planned_gov.get(lemma)
+            if st is None:
+                for form in _forms(node):  # the lemmatizer turns "hoped" into "hop"
+                    st = self.planned_gov.get(form)
+                    if st is not None:
+                        break
             if st is not None and node.i != tok.i and st is not EventStatus.REPORTED:
                 found.add(st)
             prts = [c.lower_ for c in node.children if c.dep_ == "prt"]
@@ -604,6 +626,8 @@ class EventFinder:
             if not related:
                 continue
             subj = _subject(t)
+            if subj is not None and tok in subj.subtree:
+                continue  # "the lawyer, who has lived in Muscat, told ...": no attribution
             if subj is None:
                 agents = [c for c in t.children if c.dep_ == "agent"]
                 if agents:
@@ -653,6 +677,24 @@ class EventFinder:
 # ---------------------------------------------------------------- parse helpers
 
 
+def _forms(tok: Any) -> set[str]:
+    """Crude base forms of a verb besides its lemma ("hoped" -> "hope")."""
+    low = tok.lower_
+    out = {low}
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("s", ""),
+    ):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.add(low[: -len(suffix)] + repl)
+    return out
+
+
 def _ahead(when: DateRange, published: date | None) -> DateRange:
     """A plan's month named alone is the next such month ("will travel in November")."""
     if (
@@ -661,7 +703,7 @@ def _ahead(when: DateRange, published: date | None) -> DateRange:
         or when.precision is not Precision.MONTH
         or when.start is None
         or when.end is None
-        or when.end >= published
+        or (published - when.end).days <= 180  # "had planned to go in November": past
     ):
         return when
     try:

@@ -113,6 +113,7 @@ class _Cluster:
     organisations: list[str] = field(default_factory=list)
     nationalities: list[str] = field(default_factory=list)
     last_seen: int = 0
+    genders: set[str] = field(default_factory=set)
 
     def add(self, mention: Mention) -> None:
         if any(m.start == mention.start and m.end == mention.end for m in self.mentions):
@@ -295,6 +296,8 @@ class PeopleFinder:
                 continue
             if label == "PERSON" and self._modifier_of_thing(ent):
                 continue
+            if name.lower() in self.vocab.not_persons:
+                continue  # "Hajj", "Umrah" tagged PERSON
             if _inside(credits, s, e):
                 credit_names.append(name)
                 continue
@@ -388,6 +391,7 @@ class PeopleFinder:
                         token_pid.setdefault(t.i, c.pid)
         for c in clusters:
             self._attributes(c, doc, token_pid)
+            self._gender(c, doc)
         unresolved = self._descriptions(clusters, doc, token_pid, credits)
         self._pronouns(clusters, doc, token_pid, credits)
         persons = []
@@ -579,6 +583,27 @@ class PeopleFinder:
                         c.descriptions.append(_trim_det(sub))
                         self._evidence(c, sub)
 
+    def _gender(self, c: _Cluster, doc: Any) -> None:
+        """Grammatical gender from titles, descriptions and the word before a name."""
+        for m in c.mentions:
+            if m.kind in {"pronoun", "description"}:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.start == 0:
+                continue
+            prev = doc[span.start - 1]
+            g = self.vocab.genders.get(prev.lower_) or self.vocab.genders.get(prev.text)
+            if g is not None and prev.pos_ != "PRON":
+                c.genders.add(g)  # "her brother Saif", "Mr Khan"
+        for phrase in c.titles + c.descriptions[:2]:
+            words = re.findall(r"[\w'’-]+", phrase)
+            head = words[:4]  # the head of a description comes first ("daughter of ...")
+            for w in head:
+                g = self.vocab.genders.get(w.lower())
+                if g is not None and w.lower() not in {"his", "her", "he", "she"}:
+                    c.genders.add(g)
+                    break
+
     def _evidence(self, c: _Cluster, span: Any, organisations_only: bool = False) -> None:
         for ent in span.ents:
             if ent.label_ == "ORG":
@@ -632,7 +657,7 @@ class PeopleFinder:
                 d.dep_ == "det" and d.lower_ in {"a", "an", "another", "some", "any"} for d in dets
             ):
                 continue
-            sub = doc[tok.left_edge.i : tok.right_edge.i + 1]
+            sub = _core(doc, tok)
             if tok.dep_ == "attr":
                 continue
             text = _trim_det(sub) if len(sub) <= 25 else tok.text
@@ -683,6 +708,26 @@ class PeopleFinder:
                 return by_pid.get(pid)
         return None
 
+    def _heads(self, c: _Cluster) -> set[str]:
+        """The role nouns a person is called by: the last word of a title ("Quds Force
+        commander"), the role word opening a description ("head of the Quds Force")."""
+        heads = set()
+        for title in c.titles:
+            words = title.split()
+            heads |= {
+                fold(w)
+                for w in words
+                if fold(w) in self.vocab.roles or fold(w) in self._title_words
+            }
+        for desc in c.descriptions:
+            for w in re.findall(r"[\w'’-]+", desc):
+                lw = fold(w)
+                if lw in {"of", "for", "in", "at", "to", "who", "which", "that", "with"}:
+                    break
+                if lw in self.vocab.roles or lw in self._title_words:
+                    heads.add(lw)
+        return heads
+
     def _link_description(
         self, clusters: list[_Cluster], head: str, text: str, at: int
     ) -> _Cluster | None:
@@ -698,7 +743,7 @@ class PeopleFinder:
         for c in clusters:
             roles = " ".join(c.titles + c.descriptions).lower()
             role_words = {fold(w) for w in re.findall(r"[\w'’-]+", roles)}
-            if head not in role_words:
+            if head not in self._heads(c):
                 continue
             overlap = len(words & role_words) / max(1, len(words))
             score = 1.0 + overlap + (0.5 if c.references else 0.0) + 0.01 * len(c.mentions)
@@ -730,11 +775,15 @@ class PeopleFinder:
                 continue
             if _inside(credits, tok.idx, tok.idx + 1):
                 continue
-            pid = self._antecedent(tok, doc, token_pid, sents, sent_index)
+            gender = self.vocab.genders.get(low)
+            compatible = {c.pid for c in clusters if not c.genders or gender in c.genders}
+            pid = self._antecedent(tok, doc, token_pid, sents, sent_index, compatible)
             if pid is None:
                 continue
             token_pid[tok.i] = pid
             by_pid[pid].add(Mention(tok.text, tok.idx, tok.idx + len(tok.text), "pronoun"))
+            if gender and len(by_pid[pid].genders) == 0:
+                by_pid[pid].genders.add(gender)
 
     def _antecedent(
         self,
@@ -743,21 +792,25 @@ class PeopleFinder:
         token_pid: dict[int, str],
         sents: list[Any],
         sent_index: dict[int, int],
+        compatible: set[str],
     ) -> str | None:
         si = sent_index[tok.i]
         excluded: set[str] = set()
         # "X said his trips ...": the speaker is rarely the one the pronoun means
-        for anc in tok.ancestors:
+        # ("X said he would travel" is X: only a possessive is kept from the speaker)
+        for anc in tok.ancestors if tok.dep_ == "poss" else ():
             if anc.lemma_ in _REPORTING:
                 for ch in anc.children:
-                    if ch.dep_ in _PRONOUN_SUBJ and ch.i in token_pid:
+                    # not when the pronoun sits in the speaker's own phrase ("the lawyer,
+                    # who has lived where Oman granted her refuge, told ...")
+                    if ch.dep_ in _PRONOUN_SUBJ and ch.i in token_pid and tok not in ch.subtree:
                         excluded.add(token_pid[ch.i])
         subjects: list[tuple[int, str]] = []
         anyone: list[tuple[int, str]] = []
         lo = sents[max(0, si - 2)].start
         for t in doc[lo : tok.i]:
             pid = token_pid.get(t.i)
-            if pid is None or pid in excluded:
+            if pid is None or pid in excluded or pid not in compatible:
                 continue
             anyone.append((t.i, pid))
             if t.dep_ in _PRONOUN_SUBJ or (
@@ -786,6 +839,16 @@ def _alias_after(text: str, end: int) -> tuple[str, int] | None:
         if alias:
             return alias, end + hit.start("alias")
     return None
+
+
+def _core(doc: Any, tok: Any) -> Any:
+    """The noun phrase of ``tok`` without relative clauses, appositions or what follows them."""
+    right = tok.i
+    for ch in tok.rights:
+        if ch.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj"}:
+            break
+        right = ch.right_edge.i
+    return doc[tok.left_edge.i : right + 1]
 
 
 def _trim_det(span: Any) -> str:

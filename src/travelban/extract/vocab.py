@@ -52,6 +52,12 @@ class Vocabulary:
     exemption_cues: tuple[str, ...]
     pronouns: dict[str, str]
     collectives: frozenset[str]
+    genders: dict[str, str]  # word (lower case) -> "f" or "m"
+
+    @property
+    def not_persons(self) -> frozenset[str]:
+        """Travel nouns and news sources, which the NER model sometimes calls persons."""
+        return frozenset(self.nouns) | self.sources
 
     @classmethod
     def load(cls, lists_dir: Path) -> Vocabulary:
@@ -134,4 +140,5 @@ def _load(lists_dir: Path) -> Vocabulary:
         exemption_cues=tuple(" ".join(r).lower() for r in _rows(folder / "exemption_cues.txt")),
         pronouns=pronouns,
         collectives=frozenset(" ".join(r).lower() for r in _rows(folder / "collectives.txt")),
+        genders={r[0].lower(): r[1] for r in _rows(folder / "genders.txt") if len(r) > 1},
     )
