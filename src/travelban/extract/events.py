@@ -49,7 +49,7 @@ _LOCATIVE = {
 _DIRECT_DEST = {"to", "into", "for", "toward", "towards", "onto", "in", "at", "near", "inside"}
 _ORIGIN = {"from"}
 # a place below these is a purpose or a topic ("for the construction of units in Iran")
-_BLOCKING = {"for", "about", "over", "regarding", "concerning", "on"}
+_BLOCKING = {"for", "about", "over", "regarding", "concerning"}
 # prepositions under which a nested place still says where the traveller was
 _NESTING = {
     "in",
