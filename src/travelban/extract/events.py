@@ -48,6 +48,7 @@ _LOCATIVE = {
 }
 _DIRECT_DEST = {"to", "into", "for", "toward", "towards", "onto", "in", "at", "near", "inside"}
 _ORIGIN = {"from"}
+_NEGATORS = {"no", "not", "without", "never", "n't", "denied", "refused", "rejected", "lacked"}
 # a place below these is a purpose or a topic ("for the construction of units in Iran")
 _BLOCKING = {"for", "about", "over", "regarding", "concerning"}
 # prepositions under which a nested place still says where the traveller was
@@ -206,10 +207,16 @@ class EventFinder:
                 continue
             found = len(raws)
             for tok in sent:
+                if tok.lemma_.lower() == "accompany" and tok.pos_ == "VERB":
+                    raws.extend(self._companions(tok, si, ctx, raws))
+                    continue
                 trig = self._trigger(tok)
                 if trig is None:
                     continue
-                raws.extend(self._events_for(tok, trig, si, ctx, raws))
+                new = self._events_for(tok, trig, si, ctx, raws)
+                if not new and trig.pos == "noun":
+                    self._restatus(tok, trig, si, ctx, raws)
+                raws.extend(new)
             if len(raws) == found and ctx.is_caption(si):
                 raws.extend(self._caption_events(sent, si, ctx, raws))
         merged = _merge(raws)
@@ -289,6 +296,58 @@ class EventFinder:
                     )
                 )
         return out
+
+    def _companions(self, tok: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
+        """'X was accompanied by Y' (or 'Y accompanied X'): Y made X's latest trip too."""
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            leaders = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            groups = [c for c in tok.children if c.dep_ == "agent"]
+        else:
+            leaders = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+            groups = [c for c in tok.children if c.dep_ == "nsubj"]
+        leader = ctx.who(leaders[0]) if leaders else None
+        if leader is None or leader[0] is None:
+            return []
+        companions = {
+            ctx.people.token_pid[t.i]
+            for g in groups
+            for t in g.subtree
+            if t.i in ctx.people.token_pid and ctx.people.token_pid[t.i] != leader[0]
+        }
+        latest = next(
+            (r for r in reversed(so_far) if r.pid == leader[0] and si - 4 <= r.sentence <= si),
+            None,
+        )
+        if latest is None or not companions:
+            return []
+        text = _clean(ctx.sents[si].text)
+        return [
+            replace(
+                latest,
+                pid=pid,
+                name=ctx.name_of(pid),
+                evidence={**latest.evidence, si: text},
+                sentences=[*latest.sentences, si],
+                trigger=tok.text,
+                headline=False,
+            )
+            for pid in sorted(companions)
+        ]
+
+    def _restatus(
+        self, tok: Any, trig: Trigger, si: int, ctx: _Context, so_far: list[_Raw]
+    ) -> None:
+        """'... but that trip was postponed': a bare travel noun updates the trip just told."""
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in tok.children):
+            return
+        status, _ = self._status(tok, trig, ctx, DateRange(phrase=""))
+        if status not in {EventStatus.CANCELLED, EventStatus.DENIED}:
+            return
+        for r in reversed(so_far):
+            if si - 1 <= r.sentence <= si:
+                r.status = status
+                r.evidence[si] = _clean(ctx.sents[si].text)
+                break
 
     def _caption_events(self, sent: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
         """A caption without a verb: '<person> on the front line near <place>' is presence."""
@@ -652,8 +711,15 @@ class EventFinder:
         return ""
 
     def _has_exemption_cue(self, text: str) -> bool:
+        """True when the sentence mentions an exemption, waiver or permission that was given
+        ("without any exemption", "not authorised" do not count)."""
         low = text.lower()
-        return any(re.search(r"\b" + re.escape(c) + r"\b", low) for c in self.vocab.exemption_cues)
+        for cue in self.vocab.exemption_cues:
+            for m in re.finditer(r"\b" + re.escape(cue) + r"\b", low):
+                before = low[max(0, m.start() - 40) : m.start()].split()[-4:]
+                if not set(before) & _NEGATORS:
+                    return True
+        return False
 
     # ------------------------------------------------------------ final record
 

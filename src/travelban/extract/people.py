@@ -62,7 +62,9 @@ _NAME_TOKEN = (
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ALIAS_BEFORE = re.compile(
-    r"^\s*,?\s*[(\[]?\s*(?:who\s+is\s+|who\s+was\s+)?(?:also|previously|formerly|better|widely|"
+    # an apposition may come first: "Ahmed al-Sharaa, the former commander once known by ..."
+    r"^\s*,?\s*[(\[]?\s*(?:the\s+[^,.;()\n]{0,80}?\s+)?(?:who\s+is\s+|who\s+was\s+)?"
+    r"(?:also|previously|formerly|better|widely|"
     r"commonly|otherwise|popularly|once|now)?\s*(?:known|called|referred\s+to|dubbed|named)"
     r"\s+(?:by\s+(?:his|her|the)\s+(?:nom\s+de\s+guerre|alias|kunya|pseudonym|nickname)\s+|as\s+)"
     r"[\"“‘']?(?P<alias>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|al-[\w'’-]+|bin|ibn|abu|el-[\w'’-]+)){0,5})"
@@ -490,8 +492,10 @@ class PeopleFinder:
                     for w in (words[-1], words[0]):
                         if fold(w) not in _PARTICLES and fold(w) not in self._title_words:
                             forms.add(w)
-                    if words[-1].lower().startswith(("al-", "el-")):
-                        forms.add(words[-1])
+                    last = words[-1]
+                    if last.lower().startswith(("al-", "el-", "ad-", "as-", "ash-", "ar-")):
+                        bare = last.split("-", 1)[1]
+                        forms.add(bare[:1].upper() + bare[1:])  # "al-Sharaa" -> "Sharaa"
             for form in forms:
                 if len(form) >= 2 and form[:1].isupper() and fold(form) not in _PARTICLES:
                     owners.setdefault(form, []).append(c)
@@ -663,7 +667,7 @@ class PeopleFinder:
             text = _trim_det(sub) if len(sub) <= 25 else tok.text
             named = [
                 token_pid[t.i]
-                for t in sub
+                for t in [*sub, *(c for c in tok.children if c.dep_ == "appos")]
                 if t.i in token_pid and (t.head.i == tok.i or t.dep_ in {"appos", "compound"})
             ]
             by_pid = {c.pid: c for c in clusters}
