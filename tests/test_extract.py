@@ -317,3 +317,76 @@ def test_load_nlp_is_memoised() -> None:
 def test_extraction_is_a_pure_function(extractor: Extractor, example: Extraction) -> None:
     again = extractor.extract(example.article)
     assert again == example
+
+
+def test_companion_makes_the_same_trip(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "Syrian President Ahmed al-Sharaa held talks with President Donald Trump at the "
+            "White House in Washington on Monday.\n\n"
+            "Sharaa was accompanied by Foreign Minister Asaad al-Shaibani."
+        )
+    )
+    trips = events_of(ex, "Shaibani")
+    assert trips and trips[0].destination is not None and trips[0].destination.country == "US"
+    assert trips[0].when.start == date(2024, 5, 13)
+    assert not events_of(ex, "Trump")
+
+
+def test_a_later_bare_trip_noun_updates_the_plan(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article("Ahmed Rashidi had planned to visit Rome in April, but that trip was postponed.")
+    )
+    trips = events_of(ex, "Ahmed Rashidi")
+    assert [t.status for t in trips] == [EventStatus.CANCELLED]
+    assert trips[0].when.start == date(2024, 4, 1)
+
+
+def test_plan_for_a_month_named_alone_is_ahead(extractor: Extractor) -> None:
+    ex = extractor.extract(article("Ahmed Rashidi intends to travel to Rome in January."))
+    (trip,) = events_of(ex, "Ahmed Rashidi")
+    assert trip.status is EventStatus.PLANNED
+    assert trip.when.start == date(2025, 1, 1)
+
+
+def test_pronoun_respects_gender_evidence(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "Leila Haddad, the only daughter of the late ruler Omar Haddad, lives in Muscat.\n\n"
+            "Her brother Karim Haddad remains in Tripoli. Officials said she spent two weeks "
+            "in Algiers in March."
+        )
+    )
+    algiers = [e for e in ex.events if e.destination and e.destination.country == "DZ"]
+    assert algiers and algiers[0].person_name == "Leila Haddad"
+
+
+def test_alias_after_an_apposition(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "Ahmed al-Sharaa, the former commander once known by the nom de guerre Abu Mohammed "
+            "al-Jawlani, visited Paris in May."
+        )
+    )
+    sharaa = person(ex, "Sharaa")
+    assert "Abu Mohammed al-Jawlani" in sharaa.aliases
+    assert len(ex.people) == 1
+
+
+def test_negated_exemption_is_not_an_exemption(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article("Ahmed Rashidi flew to Riyadh in February without any exemption being announced.")
+    )
+    (trip,) = events_of(ex, "Ahmed Rashidi")
+    assert trip.exemption == ""
+
+
+def test_purpose_phrases_are_not_destinations(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "Ahmed Rashidi signed an agreement in Moscow on Thursday for the construction of "
+            "two reactors in Iran, and joined talks on Afghanistan."
+        )
+    )
+    countries = {e.destination.country for e in events_of(ex, "Ahmed Rashidi") if e.destination}
+    assert countries == {"RU"}

@@ -261,7 +261,7 @@ class EventFinder:
             via_context = True
         when = self._date(tok, ctx)
         status, source = self._status(tok, trig, ctx, when)
-        if status in {EventStatus.PLANNED, EventStatus.CANCELLED}:
+        if status in {EventStatus.PLANNED, EventStatus.CANCELLED} and _looks_ahead(tok):
             when = _ahead(when, ctx.article.published)
         exemption = self._exemption(tok, si, ctx)
         sent = ctx.sents[si]
@@ -761,6 +761,17 @@ def _forms(tok: Any) -> set[str]:
     return out
 
 
+def _looks_ahead(tok: Any) -> bool:
+    """False for a plan told in the past perfect ("had planned to visit in November", a
+    plan of the past); True otherwise ("intends", "will", "said he intended")."""
+    for node in [tok, *tok.ancestors]:
+        if any(ch.dep_ == "aux" and ch.lower_ in {"had", "'d"} for ch in node.children):
+            return node.tag_ != "VBN" or node.lemma_.lower() in {"call", "cancel", "postpone"}
+        if node.dep_ == "ROOT":
+            break
+    return True
+
+
 def _ahead(when: DateRange, published: date | None) -> DateRange:
     """A plan's month named alone is the next such month ("will travel in November")."""
     if (
@@ -769,7 +780,7 @@ def _ahead(when: DateRange, published: date | None) -> DateRange:
         or when.precision is not Precision.MONTH
         or when.start is None
         or when.end is None
-        or (published - when.end).days <= 180  # "had planned to go in November": past
+        or when.end >= published
     ):
         return when
     try:
