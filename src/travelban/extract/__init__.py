@@ -82,7 +82,7 @@ class Extractor:
         text = article.text
         hits = list(self.scanner.find_in_text(text)) if self.scanner is not None else []
         decisive = [h for h in hits if getattr(h, "kind", "") in DECISIVE_HITS]
-        screened = self._screened_runs(text) if not full else []
+        screened = self._screened_runs(text)
         if not full and not decisive and not screened:
             return Extraction(article=article, people=(), events=(), notes=(CHEAP_PASS_NOTE,))
         notes: list[str] = []
@@ -102,7 +102,8 @@ class Extractor:
         doc = self.nlp(text)
         places = self._places(doc, text, credits)
         dates = self._dates(doc, text, article.published)
-        people = self.people.find(doc, text, places, hits, credits)
+        runs = [(s, e) for s, e in screened if text[s:e].strip()]
+        people = self.people.find(doc, text, places, hits, credits, runs=runs)
         events = self.events.find(doc, article_for_events, people, places, dates)
         if people.credit_names:
             notes.append("not actors (bylines and credits): " + ", ".join(people.credit_names))

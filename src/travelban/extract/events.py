@@ -251,10 +251,14 @@ class EventFinder:
             return []
         dests, origin, there = self._places(tok, trig, ctx)
         via_context = False
+        kind = trig.kind
         if not dests and there:
             p = ctx.recent_place(tok.idx)
             if p is not None:
                 dests = [p]
+        if not dests and origin is not None and trig.leaves:
+            # "left Nigeria in October", no destination given: he was in Nigeria until then
+            dests, origin, kind = [origin], None, "departure"
         if not dests:
             if trig.needs_place:
                 return []
@@ -279,7 +283,7 @@ class EventFinder:
                     _Raw(
                         pid=pid,
                         name=name,
-                        kind=trig.kind,
+                        kind=kind,
                         dest=dest,
                         origin=origin,
                         when=when,
@@ -337,15 +341,19 @@ class EventFinder:
     def _restatus(
         self, tok: Any, trig: Trigger, si: int, ctx: _Context, so_far: list[_Raw]
     ) -> None:
-        """'... but that trip was postponed': a bare travel noun updates the trip just told."""
+        """'... but that trip was postponed', 'an exemption for the visit': a bare travel noun
+        updates the trip just told (its status, its exemption)."""
         if not any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in tok.children):
             return
         status, _ = self._status(tok, trig, ctx, DateRange(phrase=""))
-        if status not in {EventStatus.CANCELLED, EventStatus.DENIED}:
+        exemption = self._exemption(tok, si, ctx)
+        if status not in {EventStatus.CANCELLED, EventStatus.DENIED} and not exemption:
             return
         for r in reversed(so_far):
-            if si - 1 <= r.sentence <= si:
-                r.status = status
+            if si - 2 <= r.sentence <= si:
+                if status in {EventStatus.CANCELLED, EventStatus.DENIED}:
+                    r.status = status
+                r.exemption = r.exemption or exemption
                 r.evidence[si] = _clean(ctx.sents[si].text)
                 break
 
@@ -499,7 +507,7 @@ class EventFinder:
         if t.dep_ in {"compound", "nmod"} and t.head.i == trigger.i:
             return "dest"  # "the Moscow talks"
         if t.dep_ in {"dobj", "obj"} and t.head.i == trigger.i:
-            return "origin" if trig.kind == "departure" else "dest"
+            return "origin" if trig.leaves else "dest"
         path: list[tuple[str, Any, Any]] = []  # (preposition, its head, its object) upwards
         node = t
         while node.i != trigger.i and node.head.i != node.i:
@@ -996,7 +1004,8 @@ class _Context:
 
     def who(self, tok: Any) -> tuple[str | None, str] | None:
         """(pid, name) of the person a token stands for; (None, description) when unresolved."""
-        for t in (tok, *_relcl_antecedent(tok)):
+        appositions = [c for c in tok.children if c.dep_ == "appos"]
+        for t in (tok, *_relcl_antecedent(tok), *appositions):
             pid = self.people.token_pid.get(t.i)
             if pid is not None:
                 return pid, self.name_of(pid)

@@ -258,6 +258,7 @@ class PeopleFinder:
         credits: Sequence[tuple[int, int]],
         place_spans: Sequence[tuple[int, int]],
         hits: Sequence[ScanHitLike],
+        runs: Sequence[tuple[int, int]] = (),
     ) -> tuple[list[tuple[int, int, str, str, frozenset[str]]], list[str], list[tuple[int, int]]]:
         """(start, end, name, kind, references) of each name mention; credit names; sources."""
         out: list[tuple[int, int, str, str, frozenset[str]]] = []
@@ -265,6 +266,9 @@ class PeopleFinder:
         sources: list[tuple[int, int]] = []
         for hit in hits:
             # only whole names and aliases identify an entry; a bare surname may be a namesake
+            references = tuple(getattr(hit, "references", ()) or ())
+            if references and all(r[2:3] == "e" for r in references):
+                continue  # an entity of the list ("Pakistani Taliban"), not a person
             whole = getattr(hit, "kind", "name") in {"name", "alias", ""}
             refs = frozenset(getattr(hit, "references", ()) or ()) if whole else frozenset()
             if _inside(credits, hit.start, hit.end):
@@ -325,6 +329,13 @@ class PeopleFinder:
                 continue
             out.append((s, e, name, "titled", frozenset()))
             taken.append((s, e))
+        for rs, re_ in runs:
+            name, s, e = self._clean(text, rs, re_)
+            if not name or len(name.split()) < 2 or _inside(credits, s, e):
+                continue
+            if self._is_source(name, s, e, text) or _overlaps(place_spans, s, e):
+                continue
+            out.append((s, e, name, "name", frozenset()))
         out.sort()
         # drop overlaps: keep list-scan, then the longer
         kept: list[tuple[int, int, str, str, frozenset[str]]] = []
@@ -363,11 +374,16 @@ class PeopleFinder:
         places: Sequence[Place],
         hits: Sequence[ScanHitLike],
         credits: Sequence[tuple[int, int]] | None = None,
+        runs: Sequence[tuple[int, int]] = (),
     ) -> People:
-        """Every person of the article with mentions, titles, descriptions and aliases."""
+        """Every person of the article with mentions, titles, descriptions and aliases.
+
+        ``runs`` are spans of capitalised words that screen against the UN list; they are
+        names even where the NER model cut them short ("Raghad Saddam Hussein").
+        """
         credits = list(credits) if credits is not None else find_credits(text, self.vocab)
         place_spans = [(p.start, p.end) for p in places if p.start >= 0]
-        cands, credit_names, sources = self.candidates(doc, text, credits, place_spans, hits)
+        cands, credit_names, sources = self.candidates(doc, text, credits, place_spans, hits, runs)
         clusters: list[_Cluster] = []
         alias_owner: dict[str, _Cluster] = {}
         for s, e, name, kind, refs in cands:

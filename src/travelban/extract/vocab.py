@@ -29,6 +29,7 @@ class Trigger:
     kind: str  # visit, meeting, presence, ...
     needs_place: bool = False  # only an event when a place is attached
     host: bool = False  # the traveller is the object ("Putin received Choe")
+    leaves: bool = False  # the direct object is where the traveller left ("fled Iraq")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,7 @@ def _load(lists_dir: Path) -> Vocabulary:
                 fix="write: lemma pos kind [flags]",
             )
         flags = set(row[3].split(",")) if len(row) > 3 else set()
-        trig = Trigger(row[0], row[1], row[2], "place" in flags, "host" in flags)
+        trig = Trigger(row[0], row[1], row[2], "place" in flags, "host" in flags, "from" in flags)
         (verbs if row[1] == "verb" else nouns)[row[0]] = trig
     cues = []
     for row in _rows(folder / "status_cues.tsv"):
