@@ -238,3 +238,21 @@ def test_parse_calendar_date() -> None:
     assert parse_calendar_date("June 2, 2021 6:40 pm") == date(2021, 6, 2)
     assert parse_calendar_date("in July") is None
     assert parse_calendar_date("Dec. 6") is None
+
+
+def test_a_month_given_as_a_target_is_a_date() -> None:
+    # "planned for October": the month is read like "in October" (events move plans ahead)
+    got = phrases("The talks are planned for October and a summit is set for January.")
+    assert got["for October"].start == date(2015, 10, 1)
+    assert got["for October"].end == date(2015, 10, 31)
+    assert got["for January"].start == date(2015, 1, 1)
+    assert phrases("The talks are planned for October.", None)["for October"].start is None
+
+
+def test_open_range_since_a_year_keeps_its_start_and_precision() -> None:
+    got = phrases("She has lived in Amman since 2003.")
+    assert got["since 2003"].start == date(2003, 1, 1)
+    assert got["since 2003"].precision is Precision.OPEN
+    # without a publication date the start stands and the end stays open
+    bare = phrases("She has lived in Amman since 2003.", None)["since 2003"]
+    assert (bare.start, bare.end) == (date(2003, 1, 1), None)

@@ -327,3 +327,45 @@ def test_hand_written_lists_name_real_places(gaz: Gazetteer) -> None:
     entries = [ln for ln in lines if ln.strip() and not ln.startswith("#")]
     assert entries
     assert all(gaz.lookup(e) is not None for e in entries)
+
+
+def test_landmarks_stand_for_their_city_not_a_namesake(gaz: Gazetteer) -> None:
+    # Casablanca's Arabic name means "white house"; in English prose it is Washington's.
+    found = gaz.find_places("The minister was received at the White House on Thursday.")
+    assert [(p.name, p.country, p.kind) for p in found] == [("White House", "US", "landmark")]
+    assert found[0].how == "landmark:Washington"
+    kremlin = gaz.lookup("the Kremlin")
+    assert kremlin is not None and kremlin.country == "RU"
+    # an organisation named after the building is no place at all
+    assert gaz.find_places("a dinner of the White House Correspondents' Association") == []
+
+
+def test_city_before_a_joining_word_is_a_whole_name(gaz: Gazetteer) -> None:
+    # "Geneva on Tuesday" is one capitalised run; the city still stands on its own there,
+    # while a small city inside a personal name ("Vladimir Putin") does not
+    found = gaz.find_places("Ahmed Rashidi arrived in Geneva on Tuesday.")
+    assert [(p.name, p.country) for p in found] == [("Geneva", "CH")]
+    both = gaz.find_places("Officials flew between Lyon and Basel last week.")
+    assert [p.country for p in both] == ["FR", "CH"]
+    assert gaz.find_places("Vladimir Putin spoke to reporters.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("seen at Tal Ksaiba, a town in Iraq's Salahuddin province, last week", "Tal Ksaiba", "IQ"),
+        ("raids on Umm Dhahab, a small village near Raqqa", "Umm Dhahab", "SY"),
+        ("landed at Zarzis, a port city in southern Tunisia", "Zarzis", "TN"),
+    ],
+)
+def test_appositive_container_places_an_unknown_town(
+    gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    found = {p.name: p for p in gaz.find_places(text)}
+    assert found[name].country == country
+    assert "container:" in found[name].how
+
+
+def test_appositive_describing_a_person_places_nobody(gaz: Gazetteer) -> None:
+    found = gaz.find_places("Ali Hassan, a commander in Iraq's army, spoke.")
+    assert [p.name for p in found] == ["Iraq"]

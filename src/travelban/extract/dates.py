@@ -571,7 +571,8 @@ def _rules() -> list[_Rule]:
         )
     )
     rel = r"(?P<rel>(?i:last|this|next))"
-    prep = r"(?i:in|during|throughout|of)"
+    # "planned for October", "set for January": a month named as a target date
+    prep = r"(?i:in|during|throughout|of|for)"
     specs.append(
         (
             "month-alone",

@@ -4,8 +4,9 @@ The gazetteer is data shipped under ``lists/gazetteer/``:
 
 * ``countries.tsv`` and ``places.tsv`` are derived once from GeoNames (CC BY 4.0) and
   ISO 3166 data by ``tools/build_gazetteer.py``;
-* ``aliases.tsv`` (short and formal country names, region spellings), ``demonyms.tsv``
-  and ``stopnames.txt`` are written by hand.
+* ``aliases.tsv`` (short and formal country names, region spellings), ``demonyms.tsv``,
+  ``landmarks.tsv`` ("the White House" → Washington, US; it wins over Casablanca, whose
+  Arabic name means "white house") and ``stopnames.txt`` are written by hand.
 
 Ambiguous names are settled by kind (a country beats a city of the same name), then by
 a country-context bias the caller passes (``prefer``), then by prominence (a capital
@@ -117,7 +118,7 @@ class _Cand(NamedTuple):
 
     name: str  # canonical name
     country: str  # ISO alpha-2
-    kind: str  # country, capital, city, region
+    kind: str  # country, capital, city, region, landmark, notplace
     population: int
 
     @property
@@ -160,8 +161,10 @@ class Gazetteer:
         stopnames: frozenset[str],
         country_keys: Iterable[str],
         orgwords: frozenset[str] = frozenset(),
+        landmark_cities: dict[str, str] | None = None,
     ) -> None:
         self._org = orgwords
+        self._landmark_city = landmark_cities or {}
         self.countries = countries
         self._keys = keys
         self._iso = iso
@@ -226,14 +229,22 @@ class Gazetteer:
         for key, kind_word in ((fold(raw), ""), (fold(stripped), word)):
             cands = self._candidates(key)
             if cands:
+                if all(c.kind == "notplace" for c in cands):
+                    return None
                 best, note = self._best(cands, bias, kind_word)
                 if best is None:
                     return Place(raw, None, kind=cands[0].place_kind, how=note)
-                return Place(raw, best.country, kind=best.place_kind, how="gazetteer")
+                return Place(raw, best.country, kind=best.place_kind, how=self._how(best))
         code = raw.upper()
         if re.fullmatch(r"[A-Z]{2,3}", raw) and code in self._iso:
             return Place(raw, self._iso[code], kind="country", how="iso-code")
         return self._fuzzy_country(raw, fold(stripped))
+
+    def _how(self, best: _Cand) -> str:
+        """The ``how`` of a gazetteer hit: "gazetteer", or "landmark:Washington"."""
+        if best.kind == "landmark":
+            return f"landmark:{self._landmark_city.get(best.name, '')}"
+        return "gazetteer"
 
     def _fuzzy_country(self, raw: str, key: str) -> Place | None:
         if len(key) < FUZZY_MIN_LENGTH or not self._country_keys:
@@ -401,7 +412,36 @@ class Gazetteer:
 
     def _context_places(self, text: str, bias: frozenset[str]) -> Iterable[Place]:
         yield from self._town_of(text, bias)
+        yield from self._appositive(text, bias)
         yield from self._x_comma_y(text, bias)
+
+    def _appositive(self, text: str, bias: frozenset[str]) -> Iterable[Place]:
+        """ "X, a (small) town in (Y's) Z province": X placed by its container."""
+        for m in _APPOSITIVE.finditer(text):
+            name = m["name"]
+            if fold(name) in self._stop and not self._candidates(fold(name)):
+                continue
+            country, how = None, ""
+            container = m["cont"]
+            cont_place = self.lookup(f"{container} {m['csuf'] or ''}".strip(), prefer=bias)
+            if cont_place and cont_place.country:
+                country, how = cont_place.country, f"container:{container}"
+            elif m["owner"]:
+                owner = self.lookup(m["owner"], prefer=bias)
+                if owner and owner.country and owner.kind == "country":
+                    country, how = owner.country, f"container:{m['owner']}"
+            if country is None:
+                continue
+            kind = _KIND_OF_WORD.get(m["kind"].lower(), "town")
+            s, e = m.start("name"), m.end("name")
+            inside = [
+                c for c in self._candidates(fold(self._strip(name)[0])) if c.country == country
+            ]
+            if inside:
+                best = max(inside, key=lambda c: c.weight(bias))
+                yield Place(name, country, best.place_kind, f"gazetteer+{how}", s, e)
+            else:
+                yield Place(name, country, kind, how, s, e)
 
     def _town_of(self, text: str, bias: frozenset[str]) -> Iterable[Place]:
         """ "the (Syrian) town of X (in Y (province))" """
@@ -488,10 +528,18 @@ class Gazetteer:
                 cands = self._candidates(fold(folded[s:e]))
                 if not cands:
                     continue
+                if all(c.kind == "notplace" for c in cands):
+                    i, matched = j, True  # "White House Correspondents": an organisation
+                    break
                 nxt = text[run[j][0] : run[j][1]] if j < n else ""
                 if nxt and fold(nxt) in self._org:
                     break  # "Quds Force", "Tehran Times", "Iran Air"
-                place = self._accept(text, s, e, cands, whole=(i == 0 and j == n), bias=bias)
+                # a name is whole when the run ends there or goes on after a joining word
+                # ("Geneva on Tuesday", "Paris and Berlin")
+                whole = (i == 0 or _is_joiner(text, run[i - 1])) and (
+                    j == n or _is_joiner(text, run[j])
+                )
+                place = self._accept(text, s, e, cands, whole=whole, bias=bias)
                 if place is not None:
                     yield place
                     i = j
@@ -527,7 +575,7 @@ class Gazetteer:
         best, note = self._best(cands, bias, word)
         if best is None:
             return Place(surface, None, cands[0].place_kind, note, s, e)
-        big = best.kind in ("country", "region", "capital")
+        big = best.kind in ("country", "region", "capital", "landmark")
         if not whole and not big and best.population < _RUN_PART_MIN_POPULATION:
             return None
         if (
@@ -538,7 +586,7 @@ class Gazetteer:
             return Place(surface, best.country, best.place_kind, _SENTENCE_START, s, e)
         if m and best.kind == "region":
             return Place(text[s : m.end()], best.country, "region", "gazetteer", s, m.end())
-        return Place(surface, best.country, best.place_kind, "gazetteer", s, e)
+        return Place(surface, best.country, best.place_kind, self._how(best), s, e)
 
     def _fuzzy_in_text(self, text: str, span: tuple[int, int]) -> Place | None:
         surface = text[span[0] : span[1]]
@@ -563,6 +611,13 @@ _TOWN_OF = re.compile(
     rf"(?:(?:northern|southern|eastern|western|central)\s+)?"
     rf"(?P<cont>{_NAME})(?:\s+(?P<csuf>{'|'.join(_REGION_WORDS)}))?)?"
 )
+_COMPASS = r"(?:(?:northern|southern|eastern|western|central|north|south|east|west)\s+)?"
+_APPOSITIVE = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_NAME}),\s+an?\s+(?:(?!of\b)[a-z-]+\s+){{0,2}}"
+    rf"(?P<kind>{_PLACE_WORDS})\s+(?:in|near|outside|(?:north|south|east|west)\s+of)\s+"
+    rf"(?:the\s+)?{_COMPASS}(?:(?P<owner>{_NAME})['’]s\s+{_COMPASS})?"
+    rf"(?P<cont>{_NAME})(?:\s+(?P<csuf>{'|'.join(_REGION_WORDS)}))?"
+)
 _X_COMMA_Y = re.compile(rf"(?<![\w'’-])(?P<x>{_NAME}),[ ]+(?P<y>{_NAME})(?!['’]s)(?![\w'’-])")
 _KIND_AFTER = re.compile(rf"\s+({'|'.join(_REGION_WORDS + _CITY_WORDS)})\b", re.IGNORECASE)
 _RUN_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z\u00c0-\u024f][\w'’]*(?:-[\w'’]+)*")
@@ -572,6 +627,14 @@ _CAPPED = re.compile(r"^(?:[A-Z\u00c0-\u00de]|[a-z]{1,3}['’-][A-Z])")
 def _is_connector(text: str, span: tuple[int, int]) -> bool:
     word = text[span[0] : span[1]]
     return word.islower() and word in _CONNECTORS
+
+
+# lower-case words inside a capitalised run that end a name rather than continue it
+_JOINERS = frozenset({"on", "and"})
+
+
+def _is_joiner(text: str, span: tuple[int, int]) -> bool:
+    return text[span[0] : span[1]] in _JOINERS
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -675,6 +738,21 @@ def _load(lists_dir: Path) -> Gazetteer:
         for n in [name, *alt.split("|")]:
             if fold(n):
                 add(fold(n), cand)
+    landmark_cities: dict[str, str] = {}
+    landmarks = folder / "landmarks.tsv"
+    for row in _read_rows(landmarks) if landmarks.is_file() else []:
+        name, iso2, city, alt = [*row, "", "", "", ""][:4]
+        if not city:
+            cand = _Cand(name, iso2, "notplace", 0)
+        else:
+            pop = max(
+                (c.population for c in keys.get(fold(city), []) if c.country == iso2), default=0
+            )
+            cand = _Cand(name, iso2, "landmark", pop)
+            landmark_cities[name] = city
+        for n in [name, *alt.split("|")]:
+            if fold(n):
+                keys[fold(n)] = [cand]  # a landmark wins over a namesake place
     demonyms: dict[str, str] = {}
     for row in _read_rows(folder / "demonyms.tsv"):
         iso2, words = row[0], row[1]
@@ -683,7 +761,7 @@ def _load(lists_dir: Path) -> Gazetteer:
     stop = _word_list(folder / "stopnames.txt")
     org = _word_list(folder / "orgwords.txt")
     log.debug("gazetteer: %d countries, %d keys", len(countries), len(keys))
-    return Gazetteer(countries, keys, iso, demonyms, stop, country_keys, org)
+    return Gazetteer(countries, keys, iso, demonyms, stop, country_keys, org, landmark_cities)
 
 
 def _word_list(path: Path) -> frozenset[str]:
