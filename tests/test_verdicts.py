@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from travelban.ingest import read_article
-from travelban.models import DateSource, Finding, Verdict
+from travelban.models import DateSource, EventStatus, Finding, Verdict
 from travelban.pipeline import ArticleResult, Engine
 from travelban.settings import Settings
 
@@ -205,6 +205,19 @@ CASES = [
         ("2799 (2025)", "2025-11-06"),
         D("2025-12-07"),
     ),
+    # The same person half a year earlier, while listed, with a Committee exemption.
+    Case(
+        "syria-sharaa-paris-2025.txt",
+        "QDi.317",
+        Verdict.EXEMPTED,
+        "FR",
+        D("2025-05-07"),
+        D("2025-05-07"),
+        "2734 (2024)",
+        "1(b)",
+        ("exemption from its travel ban",),
+        D("2025-05-08"),
+    ),
     Case(
         "taliban-muttaqi-kazan-2024.txt",
         "TAi.026",
@@ -216,6 +229,31 @@ CASES = [
         "1(b)",
         ("approved an exemption",),
         D("2024-10-05"),
+    ),
+    # Libya: LYi.009's travel ban was in force in 2019 and lifted on 2023-10-16.
+    Case(
+        "libya-aisha-minsk-2019.txt",
+        "LYi.009",
+        Verdict.APPARENT_BREACH,
+        "BY",
+        D("2019-03-21"),
+        D("2019-03-21"),
+        "1970 (2011)",
+        "15",
+        ("listed since 2011-02-26",),
+        D("2019-03-22"),
+    ),
+    Case(
+        "libya-aisha-moscow-2024.txt",
+        "LYi.009",
+        Verdict.NO_TRAVEL_BAN,
+        "RU",
+        D("2024-11-27"),
+        D("2024-11-27"),
+        None,
+        None,
+        ("2023-10-16",),
+        D("2024-11-28"),
     ),
     # A trip with no date.
     Case(
@@ -242,6 +280,33 @@ CASES = [
         "1(b)",
         ("cancelled",),
         D("2023-09-20"),
+    ),
+    # One person, two entries with the same name (QDi.042 and SOi.002): cannot tell which.
+    Case(
+        "somalia-aweys-asmara-2012.txt",
+        "QDi.042",
+        Verdict.NEEDS_REVIEW,
+        "ER",
+        D("2012-05-07"),
+        D("2012-05-13"),
+        "1390 (2002)",
+        "2(b)",
+        ("SOi.002",),
+        D("2012-05-16"),
+        frozenset({"SOi.002"}),
+    ),
+    Case(
+        "somalia-aweys-asmara-2012.txt",
+        "SOi.002",
+        Verdict.NEEDS_REVIEW,
+        "ER",
+        D("2012-05-07"),
+        D("2012-05-13"),
+        "1844 (2008)",
+        "1",
+        ("QDi.042",),
+        D("2012-05-16"),
+        frozenset({"QDi.042"}),
     ),
 ]
 NO_PEOPLE = "none-committee-guidelines.txt"
@@ -307,6 +372,15 @@ def test_undated_trip_keeps_no_invented_date(screened: dict[str, ArticleResult])
     f = _trip(screened[case.article], case)
     assert (f.event.when.start, f.event.when.end) == (None, None)
     assert (f.resolution, f.paragraph) == ("", "")
+
+
+def test_denied_trip_is_not_judged_again_as_a_reported_presence(
+    screened: dict[str, ArticleResult],
+) -> None:
+    """The website's claim and the ministry's denial are one trip: nothing but not_travelled."""
+    result = screened["iran-zolqadr-moscow-denied.txt"]
+    verdicts = [(f.country, f.event.status.value, f.verdict.value) for f in result.findings]
+    assert verdicts == [("RU", EventStatus.DENIED.value, Verdict.NOT_TRAVELLED.value)]
 
 
 def test_article_with_no_people_yields_nothing(screened: dict[str, ArticleResult]) -> None:
