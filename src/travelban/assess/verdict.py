@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -264,10 +265,7 @@ def assess(
         if not ms or not evs:
             continue
         ranked = _rank(ms, person, history, lookup, country_of)
-        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] >= _AMBIGUITY_MARGIN:
-            # Corroboration settled which entry is meant: the others stay visible as
-            # candidates (Matches sheet, with their scores) but raise no finding.
-            ranked = ranked[:1]
+        ranked = _settled(ranked, history, lookup)
         for m, strength in ranked:
             for ev in evs:
                 f = assess_event(
@@ -683,6 +681,40 @@ def _best_per_reference(ms: Sequence[NameMatch]) -> list[NameMatch]:
     return list(best.values())
 
 
+def _settled(
+    ranked: list[tuple[NameMatch, float]], history: ListingHistory, lookup: EntryLookup
+) -> list[tuple[NameMatch, float]]:
+    """Drop weaker entries that the article's evidence ruled out; keep those it could not test.
+
+    A weaker entry is set aside (it stays a candidate in the Matches sheet) only when it
+    trails the best by the ambiguity margin AND it had details of its own that the article
+    could have agreed with. An entry with no designation, title or comments cannot lose
+    on corroboration: it stays, and the two are judged ambiguous.
+    """
+    if len(ranked) < 2:
+        return ranked
+    best_s = ranked[0][1]
+    kept = [ranked[0]]
+    for m, strength in ranked[1:]:
+        found = history.entry_at(m.reference, None)
+        entry = found[0] if found else lookup(m.reference)
+        if best_s - strength >= _AMBIGUITY_MARGIN and entry is not None and _testable(entry):
+            continue
+        kept.append((m, strength))
+    return kept
+
+
+_BOILERPLATE = re.compile(
+    r"https?://\S+|INTERPOL-UN Security Council Special Notice web link:?", re.I
+)
+
+
+def _testable(entry: Entry) -> bool:
+    """True when the entry states a role the article's titles could be compared with."""
+    comments = _BOILERPLATE.sub(" ", entry.comments)
+    return bool(entry.designations or entry.titles or len(comments.split()) > 3)
+
+
 def _rank(
     ms: Sequence[NameMatch],
     person: Person,
@@ -707,12 +739,12 @@ def _ambiguity(
         return f
     best, best_s = ranked[0]
     if m is best:
+        # ``ranked`` holds only entries the article could not rule out (see _settled).
         second, second_s = ranked[1]
-        if best_s - second_s >= _AMBIGUITY_MARGIN:
-            return f
         why = (
-            f"the same person also matched {second.reference} ({second.name}) almost as well "
-            f"({second_s:.2f} vs {best_s:.2f}); cannot tell which entry is meant"
+            f"the same person also matched {second.reference} ({second.name}) "
+            f"({second_s:.2f} vs {best_s:.2f} with corroboration), and the article says "
+            "nothing that rules it out; cannot tell which entry is meant"
         )
     else:
         why = (
