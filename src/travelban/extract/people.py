@@ -572,10 +572,28 @@ class PeopleFinder:
                     ttext = doc[words[0].i : span.start].text.strip()
                     c.titles.append(ttext)
                     self._evidence(c, doc[words[0].i : span.start])
+            # the name in apposition to a description before it ("An Iranian official,
+            # Ali Akbar Tabatabaei, ..."; "A second Iranian named in the case, X, ...")
+            head = root.head
+            if (
+                root.dep_ == "appos"
+                and head.i < span.start
+                and head.pos_ in {"NOUN", "PROPN", "ADJ"}
+                and token_pid.get(head.i) is None
+            ):
+                sub = doc[head.left_edge.i : head.i + 1]
+                desc = _trim_det(sub)
+                if desc and len(sub) <= 12:
+                    c.descriptions.append(desc)
+                    self._evidence(c, sub)
             # appositions and relative clauses
             for child in root.children:
                 if child.i < span.end:
                     continue
+                if child.dep_ == "appos" and token_pid.get(child.i) is None:
+                    iso = self.gazetteer.demonym(child.text)
+                    if iso:  # "X, an Iranian, ..."
+                        c.nationalities.append(iso)
                 if (
                     child.dep_ == "appos"
                     and token_pid.get(child.i) is None

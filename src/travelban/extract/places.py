@@ -262,6 +262,10 @@ class Gazetteer:
             raw, country.country, kind="country", how=f"fuzzy:{country.name} ({score:.0f})"
         )
 
+    def is_stopname(self, name: str) -> bool:
+        """True for a word that names a place but in prose is usually something else."""
+        return fold(re.sub(r"(?i)^the\s+", "", name)) in self._stop
+
     def country_name(self, iso2: str) -> str:
         """The short English name of a country ("IR" → "Iran"); the code itself if unknown."""
         info = self.countries.get(iso2.upper())
