@@ -466,3 +466,29 @@ def test_gaddafi_spelling_reaches_the_qadhafi_entries(extractor: Extractor) -> N
     ex = extractor.extract(article(text), full=False)
     assert CHEAP_PASS_NOTE not in ex.notes
     assert events_of(ex, "Gaddafi")
+
+
+@pytest.mark.parametrize(
+    "cue",
+    [
+        "under the name",
+        "then known as",
+        "formerly known as",
+        "previously known as",
+        "known by the nom de guerre",
+        "better known as",
+        "a.k.a.",
+        "alias",
+    ],
+)
+def test_alias_cue_inside_a_clause_joins_the_person(extractor: Extractor, cue: str) -> None:
+    # the cue may sit at the end of a relative clause, well after the person's name
+    text = (
+        f"Ahmed al-Sharaa, who commanded Hayat Tahrir al-Sham for years {cue} "
+        "Abu Mohammed al-Jawlani, visited Paris on Wednesday."
+    )
+    ex = extractor.extract(article(text, date(2025, 5, 8)))
+    sharaa = person(ex, "Sharaa")
+    assert "Abu Mohammed al-Jawlani" in sharaa.aliases
+    assert not [p for p in ex.people if p.name == "Abu Mohammed al-Jawlani"]
+    assert {e.person_id for e in ex.events} == {sharaa.pid}

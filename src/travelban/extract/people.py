@@ -65,7 +65,7 @@ _ALIAS_BEFORE = re.compile(
     # an apposition may come first: "Ahmed al-Sharaa, the former commander once known by ..."
     r"^\s*,?\s*[(\[]?\s*(?:the\s+[^,.;()\n]{0,80}?\s+)?(?:who\s+is\s+|who\s+was\s+)?"
     r"(?:also|previously|formerly|better|widely|"
-    r"commonly|otherwise|popularly|once|now)?\s*(?:known|called|referred\s+to|dubbed|named)"
+    r"commonly|otherwise|popularly|once|now|then|later)?\s*(?:known|called|referred\s+to|dubbed|named)"
     r"\s+(?:by\s+(?:his|her|the)\s+(?:nom\s+de\s+guerre|alias|kunya|pseudonym|nickname)\s+|as\s+)"
     r"[\"“‘']?(?P<alias>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|al-[\w'’-]+|bin|ibn|abu|el-[\w'’-]+)){0,5})"
 )
@@ -185,6 +185,11 @@ class PeopleFinder:
         self.gazetteer = gazetteer
         self._title_words = {fold(t) for title in vocab.titles for t in title.split()}
         self._titles_folded = {fold(t) for t in vocab.titles}
+        cues = "|".join(r"\s+".join(re.escape(w) for w in cue.split()) for cue in vocab.alias_cues)
+        # a cue right before a name: "... under the name <Y>", "a.k.a. <Y>"
+        self._alias_cue = (
+            re.compile(r"(?i)(?<![\w.])(?:" + cues + r")\s*[:,]?\s*[\"“‘']?\s*$") if cues else None
+        )
         self._titled = re.compile(
             r"\b(?:"
             + vocab.title_pattern()
@@ -392,6 +397,13 @@ class PeopleFinder:
                 owner.add(Mention(name, s, e, "alias"))
                 owner.references |= refs
                 continue
+            owner = self._alias_owner(clusters, text, s)
+            if owner is not None:
+                owner.aliases.append(name)
+                owner.add(Mention(name, s, e, "alias"))
+                owner.references |= refs
+                alias_owner[fold(name)] = owner
+                continue
             cluster = self._assign(clusters, s, e, name, kind, refs)
             found = _alias_after(text, e)
             if found is not None and fold(found[0]) != fold(cluster.name):
@@ -439,6 +451,29 @@ class PeopleFinder:
             sources=tuple(sources),
             listed_pids=listed,
         )
+
+    def _alias_owner(self, clusters: list[_Cluster], text: str, start: int) -> _Cluster | None:
+        """The person a name at ``start`` is an alias of, when an alias cue comes just before.
+
+        The owner is the person mentioned last before the cue in the same sentence ("X, who
+        led the group under the name Y"); with no such person the name stands alone.
+        """
+        if self._alias_cue is None:
+            return None
+        cue = self._alias_cue.search(text, max(0, start - 60), start)
+        if cue is None:
+            return None
+        best: tuple[int, _Cluster] | None = None
+        for c in clusters:
+            for m in c.mentions:
+                if m.end <= cue.start() and (best is None or m.end > best[0]):
+                    best = (m.end, c)
+        if best is None:
+            return None
+        between = text[best[0] : cue.start()]
+        if re.search(r"[.!?][\"”’']?\s+[A-Z\"“]|\n", between) or len(between) > 250:
+            return None  # another sentence: the cue is not about that person
+        return best[1]
 
     def _assign(
         self,

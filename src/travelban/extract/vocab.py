@@ -54,6 +54,7 @@ class Vocabulary:
     pronouns: dict[str, str]
     collectives: frozenset[str]
     genders: dict[str, str]  # word (lower case) -> "f" or "m"
+    alias_cues: tuple[str, ...] = ()  # "under the name", "then known as" (lower case)
 
     @property
     def not_persons(self) -> frozenset[str]:
@@ -142,4 +143,7 @@ def _load(lists_dir: Path) -> Vocabulary:
         pronouns=pronouns,
         collectives=frozenset(" ".join(r).lower() for r in _rows(folder / "collectives.txt")),
         genders={r[0].lower(): r[1] for r in _rows(folder / "genders.txt") if len(r) > 1},
+        alias_cues=tuple(
+            sorted({" ".join(r).lower() for r in _rows(folder / "alias_cues.txt")}, key=len)[::-1]
+        ),
     )
