@@ -492,3 +492,22 @@ def test_alias_cue_inside_a_clause_joins_the_person(extractor: Extractor, cue: s
     assert "Abu Mohammed al-Jawlani" in sharaa.aliases
     assert not [p for p in ex.people if p.name == "Abu Mohammed al-Jawlani"]
     assert {e.person_id for e in ex.events} == {sharaa.pid}
+
+
+def test_report_of_a_denied_trip_joins_the_denial(extractor: Extractor) -> None:
+    text = (
+        "Officials in Tehran on Monday denied that Hossein Dehghan flew to Moscow in May. "
+        "A Russian newspaper had reported that Dehghan was in the Russian capital."
+    )
+    (ev,) = events_of(extractor.extract(article(text, date(2024, 6, 10))), "Dehghan")
+    assert ev.status is EventStatus.DENIED
+    assert (ev.when.start, ev.when.end) == (date(2024, 5, 1), date(2024, 5, 31))
+
+
+def test_report_of_another_trip_stays_beside_the_denial(extractor: Extractor) -> None:
+    text = (
+        "Officials in Tehran on Monday denied that Hossein Dehghan flew to Moscow in May. "
+        "A Russian newspaper reported that Dehghan was in Moscow in January 2023."
+    )
+    evs = events_of(extractor.extract(article(text, date(2024, 6, 10))), "Dehghan")
+    assert sorted(e.status.value for e in evs) == ["denied", "reported"]

@@ -1274,7 +1274,39 @@ def _merge(raws: list[_Raw]) -> list[_Raw]:
             target.kind = r.kind if r.kind != "presence" else target.kind
         target.headline = target.headline and r.headline
     groups.sort(key=lambda g: g.position)
-    return _fold_departures(groups)
+    return _fold_departures(_fold_denied_reports(groups))
+
+
+def _fold_denied_reports(groups: list[_Raw]) -> list[_Raw]:
+    """A report of a trip the article denies is that trip, told again: it joins the denial
+    (same traveller, same country, compatible or missing dates) and stays denied."""
+    denied = [g for g in groups if g.status is EventStatus.DENIED and g.dest is not None]
+    if not denied:
+        return groups
+    out = []
+    for g in groups:
+        if g.status is EventStatus.REPORTED and g.dest is not None:
+            trip = next(
+                (
+                    d
+                    for d in denied
+                    if d.pid == g.pid
+                    and (g.pid is not None or d.name == g.name)
+                    and d.dest is not None
+                    and d.dest.country == g.dest.country
+                    and _compatible_dates(d.when, g.when)
+                ),
+                None,
+            )
+            if trip is not None:
+                if not trip.when.resolved:
+                    trip.when = g.when
+                trip.source = trip.source or g.source
+                trip.evidence.update(g.evidence)
+                trip.sentences.append(g.sentence)
+                continue
+        out.append(g)
+    return out
 
 
 def _fold_departures(groups: list[_Raw]) -> list[_Raw]:
