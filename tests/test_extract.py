@@ -511,3 +511,16 @@ def test_report_of_another_trip_stays_beside_the_denial(extractor: Extractor) ->
     )
     evs = events_of(extractor.extract(article(text, date(2024, 6, 10))), "Dehghan")
     assert sorted(e.status.value for e in evs) == ["denied", "reported"]
+
+
+def test_multi_word_ranks_are_titles_not_people(extractor: Extractor) -> None:
+    # "Major" alone is a name on the list; before "General" it is part of a rank
+    text = (
+        "Major General Qassem Soleimani visited Moscow on Monday. A video later showed "
+        "the general kissing Khamenei's hand."
+    )
+    ex = extractor.extract(article(text, date(2016, 2, 10)))
+    assert "Major" not in [p.name for p in ex.people]
+    assert person(ex, "Soleimani").titles == ("Major General",)
+    assert person(ex, "Khamenei").titles == ()
+    assert {e.person_name for e in ex.events} == {"Qassem Soleimani"}

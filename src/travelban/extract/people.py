@@ -79,6 +79,8 @@ _REAL_NAME = re.compile(
     r"[\"“‘']?(?P<alias>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|al-[\w'’-]+|bin|ibn|abu)){0,5})"
 )
 _PRONOUN_SUBJ = {"nsubj", "nsubjpass"}
+# parts of speech that end a title written before a name
+_NOT_IN_TITLES = frozenset({"VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "PART", "NUM"})
 _REPORTING = {"say", "tell", "report", "claim", "add", "state", "announce", "write"}
 
 
@@ -190,6 +192,7 @@ class PeopleFinder:
         self._alias_cue = (
             re.compile(r"(?i)(?<![\w.])(?:" + cues + r")\s*[:,]?\s*[\"“‘']?\s*$") if cues else None
         )
+        self._title_run = re.compile(r"(?<![\w-])(?:" + vocab.title_pattern() + r")(?=[ \t]+[A-Z])")
         self._titled = re.compile(
             r"\b(?:"
             + vocab.title_pattern()
@@ -239,6 +242,10 @@ class PeopleFinder:
         end = start + len(stripped)
         return stripped, start, end
 
+    def _title_spans(self, text: str) -> list[tuple[int, int]]:
+        """Spans of titles and ranks written before a capitalised word ("Major General")."""
+        return [(m.start(), m.end()) for m in self._title_run.finditer(text)]
+
     def _looks_like_name(self, name: str) -> bool:
         words = [w for w in re.split(r"\s+", name) if w]
         if not words or len(words) > 6:
@@ -269,7 +276,10 @@ class PeopleFinder:
         out: list[tuple[int, int, str, str, frozenset[str]]] = []
         credit_names: list[str] = []
         sources: list[tuple[int, int]] = []
+        titles = self._title_spans(text)
         for hit in hits:
+            if _inside(titles, hit.start, hit.end):
+                continue  # "Major" of "Major General": a rank, whatever the list calls it
             # only whole names and aliases identify an entry; a bare surname may be a namesake
             references = tuple(getattr(hit, "references", ()) or ())
             if references and all(r[2:3] == "e" for r in references):
@@ -595,6 +605,8 @@ class PeopleFinder:
                 prev = doc[left - 1]
                 if prev.is_space or prev.is_punct or token_pid.get(prev.i) not in (None, c.pid):
                     break
+                if prev.pos_ in _NOT_IN_TITLES or prev.tag_.startswith("VB"):
+                    break  # "showed the general kissing Khamenei's shoulder": a verb, no title
                 modifier = prev.dep_ in {"compound", "amod", "nmod", "npadvmod"}
                 if (modifier or fold(prev.text) in self._title_words) and prev.head.i < span.end:
                     left -= 1
