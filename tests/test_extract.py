@@ -524,3 +524,28 @@ def test_multi_word_ranks_are_titles_not_people(extractor: Extractor) -> None:
     assert person(ex, "Soleimani").titles == ("Major General",)
     assert person(ex, "Khamenei").titles == ()
     assert {e.person_name for e in ex.events} == {"Qassem Soleimani"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("this week", date(2018, 6, 25), date(2018, 6, 28)),
+        ("this month", date(2018, 6, 1), date(2018, 6, 28)),
+        ("this year", date(2018, 1, 1), date(2018, 6, 28)),
+        ("earlier this month", date(2018, 6, 1), date(2018, 6, 27)),
+    ],
+)
+def test_a_past_trip_ends_by_the_publication_date(
+    extractor: Extractor, phrase: str, start: date, end: date
+) -> None:
+    # published on Thursday 28 June 2018
+    text = f"Ghasem Soleymani travelled to Vienna {phrase} for a conference on uranium."
+    (ev,) = events_of(extractor.extract(article(text, date(2018, 6, 28))), "Soleymani")
+    assert (ev.when.start, ev.when.end) == (start, end)
+
+
+def test_a_plan_for_this_week_starts_at_the_publication_date(extractor: Extractor) -> None:
+    text = "Ghasem Soleymani will travel to Vienna this week for a conference on uranium."
+    (ev,) = events_of(extractor.extract(article(text, date(2018, 6, 28))), "Soleymani")
+    assert ev.status is EventStatus.PLANNED
+    assert (ev.when.start, ev.when.end) == (date(2018, 6, 28), date(2018, 7, 1))

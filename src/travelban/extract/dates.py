@@ -445,7 +445,8 @@ def _h_period(m: re.Match[str], ref: date | None) -> Resolved | None:
     else:
         start, end, prec = _apply_mod_year(mod, ref.year + delta)
     if rel.startswith("earlier"):
-        start, end, prec = start, min(end, ref), Precision.RANGE
+        # "earlier this month": told on the day, so up to the day before (tests/articles)
+        start, end, prec = start, max(start, min(end, ref - timedelta(days=1))), Precision.RANGE
     elif rel.startswith("later"):
         start, end, prec = max(start, ref), end, Precision.RANGE
     return start, end, prec, True

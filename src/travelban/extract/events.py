@@ -278,6 +278,9 @@ class EventFinder:
         status, source = self._status(tok, trig, ctx, when)
         if status in {EventStatus.PLANNED, EventStatus.CANCELLED} and _looks_ahead(tok):
             when = _ahead(when, ctx.article.published)
+            when = _clip(when, ctx.article.published, past=False)
+        elif status is not EventStatus.PLANNED:
+            when = _clip(when, ctx.article.published, past=True)
         exemption = self._exemption(tok, si, ctx)
         sent = ctx.sents[si]
         caption = ctx.is_caption(si)
@@ -893,6 +896,24 @@ def _ahead(when: DateRange, published: date | None) -> DateRange:
     except ValueError:
         return when
     return replace(when, start=start, end=end)
+
+
+def _clip(when: DateRange, published: date | None, *, past: bool) -> DateRange:
+    """A relative range around the publication date cut at it: a trip told as done ends by
+    then ("travelled to Vienna this week": Monday to the publication day), a plan still
+    ahead starts then ("will visit this month")."""
+    if (
+        published is None
+        or not when.relative
+        or when.start is None
+        or when.end is None
+        or not when.start <= published <= when.end
+        or when.start == when.end
+    ):
+        return when
+    if past:
+        return replace(when, end=published, precision=Precision.RANGE)
+    return replace(when, start=published, precision=Precision.RANGE)
 
 
 def _subject(verb: Any) -> Any | None:
