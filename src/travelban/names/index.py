@@ -85,6 +85,9 @@ class IndexedName:
     has_initial: bool = False  # a weighted token is one letter
     strong_keys: frozenset[str] = frozenset()  # keys of weighted tokens
     pair_keys: frozenset[str] = frozenset()  # a weighted token's key + the next token's key
+    # An individual's name of 3+ weighted tokens: positions of the first and last (given
+    # and family name), for the given + family rule (score.given_family_factor).
+    ends: tuple[int, int] | None = None
 
 
 class _Hits:
@@ -215,6 +218,7 @@ class NameIndex:
                     if not t.role.weak:
                         df[t.key].add(ei)
         self._key_df = {k: len(v) for k, v in df.items()}
+        common = self.norm.rules.common_tokens
         for ei, text, kind, quality, toks in raw:
             if all(t.role.weak for t in toks):
                 # A name made only of title words ("Mullah Sahib"): they are its content.
@@ -237,6 +241,12 @@ class NameIndex:
             weights = tuple(role_weight(t.role) * self.key_weight(t.key) for t in toks)
             nid = len(self.names)
             strong = tuple((li, tid) for li, tid in enumerate(tids) if weights[li] > 0)
+            ends = None
+            if self.entries[ei].kind is EntryKind.INDIVIDUAL and len(strong) >= 3:
+                first, last = strong[0][0], strong[-1][0]
+                # Mohammed ... Hassan: names common the world over never identify anyone.
+                if toks[first].text not in common and toks[last].text not in common:
+                    ends = (first, last)
             self.names.append(
                 IndexedName(
                     ei,
@@ -252,6 +262,7 @@ class NameIndex:
                     frozenset(
                         toks[li].key + toks[li + 1].key for li, _ in strong if li + 1 < len(toks)
                     ),
+                    ends,
                 )
             )
             for _, tid in strong:
@@ -403,7 +414,7 @@ class NameIndex:
             score = round(max(0.0, min(SCORE_CAP, score)), 4)
             if score < cut - HOMONYM_MARGIN:
                 continue
-            _, detail = name_score(q_weights, name.weights, aligned)
+            _, detail = name_score(q_weights, name.weights, aligned, name.ends)
             match = self._match(
                 query,
                 entry,
@@ -477,7 +488,7 @@ class NameIndex:
                 )
             if not aligned:
                 continue
-            base = name_factors(q_weights, name.weights, aligned)[0]
+            base = name_factors(q_weights, name.weights, aligned, name.ends)[0]
             if base < need:
                 continue
             prev = best.get(name.entry)

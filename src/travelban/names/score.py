@@ -23,6 +23,14 @@ QUERY_EXPONENT = 1.5  # unmatched query tokens (a different given name) cost a l
 LIST_FLOOR = 0.6  # ... missing list tokens (an omitted middle name) cost less
 INFO_FULL = 1.6  # matched token weight at which a name is informative enough
 THIN_FLOOR = 0.8  # score factor for a match that rests on one common token
+# Given + family name with the middle names (a patronymic chain) left out, as news writes
+# Arab names: the list factor is floored between these two, by how informative the two
+# tokens are (mean coverage weight from GF_MIN_WEIGHT to 1.0), so the match alerts
+# (about 0.82-0.88) but stays below a full-name match.
+GF_LOW = 0.86
+GF_HIGH = 0.93
+GF_MIN_WEIGHT = 0.45  # each of the two tokens must be at least this informative ...
+GF_MIN_SIM = 0.9  # ... and written the same way (exact, variant, translit, skeleton)
 QUALITY_PENALTY = {
     AliasQuality.LOW: ("Low-quality alias", -0.04),
     AliasQuality.FKA: ("former name (f.k.a.)", -0.02),
@@ -94,12 +102,47 @@ def df_weight(df: int) -> float:
     return max(0.3, 1.0 - 0.17 * math.log2(df / 2))
 
 
+def given_family_factor(
+    q_weights: Sequence[float],
+    l_weights: Sequence[float],
+    aligned: Sequence[tuple[int, int, float]] | Sequence[tuple[int, int, float, str]],
+    ends: tuple[int, int] | None,
+) -> float:
+    """List factor for a given + family name whose middle names were left out, or 0.0.
+
+    Applies when every query token aligned, the list name's first and last weighted
+    tokens (``ends``) are among them with a similarity of at least ``GF_MIN_SIM``, and
+    both are informative (weight >= ``GF_MIN_WEIGHT``): "Aisha Qadhafi" for AISHA MUAMMAR
+    MUHAMMED ABU MINYAR QADHAFI. Common pairs (Mohammed ... Hassan) get nothing.
+    """
+    if ends is None or len(aligned) < 2:
+        return 0.0
+    first, last = ends
+    if l_weights[first] < GF_MIN_WEIGHT or l_weights[last] < GF_MIN_WEIGHT:
+        return 0.0
+    seen_q = set()
+    found = 0
+    for a in aligned:
+        seen_q.add(a[0])
+        if a[1] == first or a[1] == last:
+            if a[2] < GF_MIN_SIM:
+                return 0.0
+            found += 1
+    if found < 2 or any(q_weights[i] > 0 and i not in seen_q for i in range(len(q_weights))):
+        return 0.0
+    mean = (l_weights[first] + l_weights[last]) / 2
+    t = min(1.0, (mean - GF_MIN_WEIGHT) / (1.0 - GF_MIN_WEIGHT))
+    return GF_LOW + (GF_HIGH - GF_LOW) * t
+
+
 def name_factors(
     q_weights: Sequence[float],
     l_weights: Sequence[float],
     aligned: Sequence[tuple[int, int, float]] | Sequence[tuple[int, int, float, str]],
-) -> tuple[float, float, float, float, float]:
-    """(base score, token likeness, query coverage, list coverage, thinness factor)."""
+    ends: tuple[int, int] | None = None,
+) -> tuple[float, float, float, float, float, float]:
+    """(base score, token likeness, query coverage, list coverage, thinness factor,
+    given + family factor or 0.0 when that rule did not raise the score)."""
     sq = sum(q_weights) or 1.0
     sl = sum(l_weights) or 1.0
     aq = 0.0
@@ -119,13 +162,17 @@ def name_factors(
     cl = min(1.0, al / sl)
     thin = THIN_FLOOR + (1 - THIN_FLOOR) * min(1.0, al / INFO_FULL)
     base = BASE_MAX * like * cq**QUERY_EXPONENT * (LIST_FLOOR + (1 - LIST_FLOOR) * cl) * thin
-    return base, like, cq, cl, thin
+    gf = given_family_factor(q_weights, l_weights, aligned, ends) if cl < 1.0 else 0.0
+    if gf and BASE_MAX * like * gf > base:
+        return BASE_MAX * like * gf, like, cq, cl, thin, gf
+    return base, like, cq, cl, thin, 0.0
 
 
 def name_score(
     q_weights: Sequence[float],
     l_weights: Sequence[float],
     aligned: Sequence[tuple[int, int, float]] | Sequence[tuple[int, int, float, str]],
+    ends: tuple[int, int] | None = None,
 ) -> tuple[float, str]:
     """Base score of one alignment (query index, list index, similarity) and a summary.
 
@@ -133,11 +180,15 @@ def name_score(
     of the query is explained (an unexplained given name argues for another person, so
     it costs ``QUERY_EXPONENT``), and how much of the list name is covered (an omitted
     middle name costs less, down to ``LIST_FLOOR``). A match resting on little matched
-    weight (one common token) is scaled towards ``THIN_FLOOR``.
+    weight (one common token) is scaled towards ``THIN_FLOOR``. A given + family name
+    with only middle names missing is scored by ``given_family_factor`` when that is
+    higher.
     """
-    base, like, cq, cl, thin = name_factors(q_weights, l_weights, aligned)
+    base, like, cq, cl, thin, gf = name_factors(q_weights, l_weights, aligned, ends)
     parts = [f"token likeness {like:.2f}", f"query covered {cq:.0%}", f"list name covered {cl:.0%}"]
-    if thin < 0.995:
+    if gf:
+        parts.append(f"given + family name, middle names missing x{gf:.2f}")
+    elif thin < 0.995:
         parts.append(f"little matched weight x{thin:.2f}")
     return base, ", ".join(parts)
 
