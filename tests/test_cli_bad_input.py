@@ -324,7 +324,7 @@ def test_unexpected_exception_is_one_line_saying_bug(monkeypatch: pytest.MonkeyP
     def broken(*_a: object, **_k: object) -> None:
         raise ZeroDivisionError("injected fault")
 
-    monkeypatch.setattr(lists_cmd, "_choose", broken)
+    monkeypatch.setattr(lists_cmd, "chosen_list", broken)
     result = CliRunner().invoke(cli, ["lists", "show"])
     assert result.exit_code == ExitCode.ERROR
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]  # exactly one line
@@ -342,7 +342,7 @@ def test_os_error_names_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
     def denied(*_a: object, **_k: object) -> None:
         raise PermissionError(13, "Permission denied", "/srv/lists/manifest.json")
 
-    monkeypatch.setattr(lists_cmd, "_choose", denied)
+    monkeypatch.setattr(lists_cmd, "chosen_list", denied)
     result = CliRunner().invoke(cli, ["lists", "show"])
     assert result.exit_code == ExitCode.ERROR
     (line,) = error_lines(result)
@@ -355,7 +355,7 @@ def test_ctrl_c_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*_a: object, **_k: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(lists_cmd, "_choose", interrupted)
+    monkeypatch.setattr(lists_cmd, "chosen_list", interrupted)
     result = CliRunner().invoke(cli, ["lists", "show"])
     assert result.exit_code == 130
     assert result.stderr.strip() == "interrupted"

@@ -17,6 +17,7 @@ from travelban.sanctions import (
     ListKind,
     load_legacy_1737,
     read_manifest,
+    select_list,
 )
 from travelban.settings import default_lists_dir
 
@@ -87,6 +88,17 @@ def test_select_as_of(archive: Archive, as_of: date | None, expected: str, warns
     assert (warning is not None) == warns
     if warning:
         assert "precedes every" in warning and expected in warning
+
+
+def test_select_list_file_wins_else_archive_snapshot() -> None:
+    given = LISTS / "un-consolidated-2020-11-30.xml"
+    sl, warning = select_list(LISTS, given, date(2001, 1, 1))
+    assert (sl.info.path, warning) == (given, None)  # --list wins; --as-of is not consulted
+    sl, warning = select_list(LISTS, None, date(2016, 1, 1))
+    assert (sl.info.path.name, warning) == ("un-consolidated-2015-03-27.xml", None)
+    sl, warning = select_list(LISTS, None, date(2001, 1, 1))
+    assert sl.info.path.name == "un-consolidated-2015-03-27.xml"
+    assert warning is not None and "precedes every" in warning
 
 
 def test_load_is_memoised_and_load_all(archive: Archive) -> None:

@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 
 import click
 
+from travelban.models import SanctionsList
+from travelban.sanctions import select_list
 from travelban.settings import default_lists_dir
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -56,3 +58,11 @@ def list_options(func: F) -> F:
         help="Folder holding the shipped lists, manifest and domain data.",
     )(func)
     return func
+
+
+def chosen_list(lists_dir: Path, list_path: Path | None, as_of: date | None) -> SanctionsList:
+    """The list --list names, else the snapshot --as-of selects; its warning goes to stderr."""
+    sl, warning = select_list(lists_dir, list_path, as_of)
+    if warning:
+        click.echo(f"warning: {warning}", err=True)
+    return sl

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from travelban.cli import cli
-from travelban.cli.common import list_options
+from travelban.cli.common import chosen_list, list_options
 from travelban.errors import ConfigError
 from travelban.models import Entry, EntryKind, ListInfo, SanctionsList
 from travelban.sanctions import (
@@ -60,17 +60,6 @@ def lists() -> None:
 
 def _generated(info: ListInfo) -> str:
     return format_generated(info.generated) or "(not stated)"
-
-
-def _choose(lists_dir: Path, list_path: Path | None, as_of: date | None) -> SanctionsList:
-    """The list named by --list, else the snapshot --as-of selects, else the newest."""
-    if list_path is not None:
-        return load_list(list_path)
-    archive = Archive.open(lists_dir)
-    info, warning = archive.select(as_of)
-    if warning:
-        click.echo(f"warning: {warning}", err=True)
-    return archive.load(info)
 
 
 def _resolve(spec: str, lists_dir: Path, archive: Archive | None) -> SanctionsList:
@@ -211,7 +200,7 @@ def show(lists_dir: Path, list_path: Path | None, as_of: date | None) -> None:
       travelban lists show --as-of 2016-01-01
       travelban lists show --list ~/Downloads/consolidated.xml
     """
-    sl = _choose(lists_dir, list_path, as_of)
+    sl = chosen_list(lists_dir, list_path, as_of)
     info = sl.info
     click.echo(f"file:        {info.path}")
     click.echo(f"generated:   {_generated(info)}")
@@ -268,7 +257,7 @@ def entry(
         raise click.BadParameter(
             "the reference is empty; give one such as IRi.039", param_hint="'REFERENCE'"
         )
-    sl = _choose(lists_dir, list_path, as_of)
+    sl = chosen_list(lists_dir, list_path, as_of)
     by_ref = sl.by_reference()
     found = by_ref.get(ref)
     if found is None:

@@ -16,12 +16,11 @@ from typing import Any
 import click
 
 from travelban.cli import cli
-from travelban.cli.common import list_options
+from travelban.cli.common import chosen_list, list_options
 from travelban.errors import ConfigError, ExitCode
-from travelban.models import Evidence, NameMatch, SanctionsList
+from travelban.models import Evidence, NameMatch
 from travelban.names import NameIndex
 from travelban.report.tabular import read_column
-from travelban.sanctions import Archive, load_list
 from travelban.settings import DEFAULT_THRESHOLD
 
 log = logging.getLogger(__name__)
@@ -66,16 +65,6 @@ def _read_stdin() -> list[str]:
             fix="pipe a UTF-8 text file with one name per line",
         )
     return [line for line in text.splitlines() if line.strip()]
-
-
-def _select_list(lists_dir: Path, list_path: Path | None, as_of: date | None) -> SanctionsList:
-    if list_path is not None:
-        return load_list(list_path)
-    archive = Archive.open(lists_dir)
-    info, warning = archive.select(as_of)
-    if warning:
-        click.echo(f"warning: {warning}", err=True)
-    return archive.load(info)
 
 
 def _match_dict(m: NameMatch) -> dict[str, Any]:
@@ -197,7 +186,7 @@ def match(
     if not good:
         raise ConfigError("no name could be screened", fix="see the messages above")
 
-    slist = _select_list(lists_dir, list_path, as_of)
+    slist = chosen_list(lists_dir, list_path, as_of)
     rules_dir = lists_dir / "names"
     index = NameIndex.build(slist.entries, rules_dir=rules_dir if rules_dir.is_dir() else None)
     evidence = None

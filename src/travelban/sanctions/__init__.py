@@ -6,6 +6,7 @@ from travelban.sanctions.archive import (
     ListKind,
     ManifestRow,
     read_manifest,
+    select_list,
     write_manifest,
 )
 from travelban.sanctions.diff import EntryChange, FieldChange, ListDiff, diff_lists
@@ -37,6 +38,7 @@ __all__ = [
     "normalise_reference",
     "old_references",
     "read_manifest",
+    "select_list",
     "update_list",
     "write_manifest",
 ]

@@ -372,6 +372,17 @@ class Archive:
         return self._legacy
 
 
+def select_list(
+    lists_dir: Path, list_path: Path | None, as_of: date | None
+) -> tuple[SanctionsList, str | None]:
+    """The list file ``list_path``, else the archived snapshot ``as_of`` selects; and a warning."""
+    if list_path is not None:
+        return load_list(list_path), None
+    archive = Archive.open(lists_dir)
+    info, warning = archive.select(as_of)
+    return archive.load(info), warning
+
+
 def manifest_row_for(
     path: Path, kind: ListKind, provenance: str, *, file: str | None = None
 ) -> ManifestRow:
@@ -408,6 +419,7 @@ __all__ = [
     "atomic_write_bytes",
     "manifest_row_for",
     "read_manifest",
+    "select_list",
     "sha256_of",
     "write_manifest",
 ]
