@@ -256,3 +256,10 @@ def test_open_range_since_a_year_keeps_its_start_and_precision() -> None:
     # without a publication date the start stands and the end stays open
     bare = phrases("She has lived in Amman since 2003.", None)["since 2003"]
     assert (bare.start, bare.end) == (date(2003, 1, 1), None)
+
+
+def test_a_duration_before_after_is_not_a_date() -> None:
+    # "for two years after the war" says how long, not when; "two years after" alone is an offset
+    assert find_dates("He stayed there for two years after the war.", WED) == []
+    (hit,) = find_dates("He returned two years after the war.", WED)
+    assert not hit.range.resolved

@@ -549,3 +549,15 @@ def test_a_plan_for_this_week_starts_at_the_publication_date(extractor: Extracto
     (ev,) = events_of(extractor.extract(article(text, date(2018, 6, 28))), "Soleymani")
     assert ev.status is EventStatus.PLANNED
     assert (ev.when.start, ev.when.end) == (date(2018, 6, 28), date(2018, 7, 1))
+
+
+def test_a_stay_for_years_after_an_event_is_undated_and_occurred(extractor: Extractor) -> None:
+    text = (
+        "Hassan Dahir Aweys, who lived in the Eritrean capital for two years after Ethiopian "
+        "troops drove the Islamists from Mogadishu in 2006, had sought weapons, officials said."
+    )
+    (ev,) = events_of(extractor.extract(article(text, date(2012, 5, 16))), "Aweys")
+    assert ev.destination is not None and ev.destination.country == "ER"
+    assert ev.status in {EventStatus.OCCURRED, EventStatus.REPORTED}
+    assert not ev.when.resolved
+    assert "after" not in ev.when.phrase

@@ -632,7 +632,14 @@ def _rules() -> list[_Rule]:
     )
     specs.append(("ago", rf"\b{_NUM}\s+{_UNIT}\s+(?i:ago)\b", _h_ago))
     # "three days earlier" counts from another event in the text, not from the reference
-    specs.append(("offset", rf"\b{_NUM}\s+{_UNIT}\s+(?i:earlier|later|before|after)\b", _h_vague))
+    # ("for two years after the war" is a duration, not a date: no hit at all)
+    specs.append(
+        (
+            "offset",
+            rf"(?<![Ff]or )\b{_NUM}\s+{_UNIT}\s+(?i:earlier|later|before|after)\b",
+            _h_vague,
+        )
+    )
     specs.append(
         (
             "past-n",

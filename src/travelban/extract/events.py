@@ -648,6 +648,8 @@ class EventFinder:
                 other = ctx.finder._trigger(anchor)
                 if other is not None and anchor.i != tok.i:
                     continue  # another event's date
+                if _in_time_clause(anchor, {tok.i, gov.i}):
+                    continue  # "lived there after troops drove them out in 2006": that clause's
             if (
                 tok.i in {t.i for t in root.ancestors}
                 or root.i in {t.i for t in tok.subtree}
@@ -676,7 +678,7 @@ class EventFinder:
         self, tok: Any, trig: Trigger, ctx: _Context, when: DateRange
     ) -> tuple[EventStatus, str]:
         found: set[EventStatus] = set()
-        chain = [tok, *list(tok.ancestors)]
+        chain = _status_chain(tok)
         gov = None
         if trig.pos == "noun":
             for anc in tok.ancestors:
@@ -898,6 +900,43 @@ def _ahead(when: DateRange, published: date | None) -> DateRange:
     return replace(when, start=start, end=end)
 
 
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "where"})
+
+
+def _status_chain(tok: Any) -> list[Any]:
+    """The travel word and the words that govern it, up to the top of its own clause: a
+    relative clause ends it ("Aweys, who lived in Asmara, had sought weapons": "sought"
+    says nothing of the stay)."""
+    chain = [tok]
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ == "relcl" and any(c.lower_ in _RELATIVES for c in node.children):
+            break  # "reports that X had crossed" (a complement misread as relcl) goes on
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+# subordinators of a clause that places the trip against another event, not at its date
+_TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "once"})
+
+
+def _in_time_clause(verb: Any, travel: set[int]) -> bool:
+    """True when ``verb`` heads (or sits in) an "after/before/since ..." clause of the travel
+    word: a date there belongs to that other event."""
+    node = verb
+    for _ in range(6):
+        if node.i in travel or node.head.i == node.i:
+            return False
+        marks = {c.lower_ for c in node.children if c.dep_ in {"mark", "prep"}}
+        if node.dep_ in {"advcl", "pcomp"} and marks & _TIME_MARKS:
+            return node.head.i in travel or any(a.i in travel for a in node.ancestors)
+        if node.dep_ == "pcomp" and node.head.lower_ in _TIME_MARKS:
+            return any(a.i in travel for a in node.ancestors)
+        node = node.head
+    return False
+
+
 def _clip(when: DateRange, published: date | None, *, past: bool) -> DateRange:
     """A relative range around the publication date cut at it: a trip told as done ends by
     then ("travelled to Vienna this week": Monday to the publication day), a plan still
@@ -908,7 +947,8 @@ def _clip(when: DateRange, published: date | None, *, past: bool) -> DateRange:
         or when.start is None
         or when.end is None
         or not when.start <= published <= when.end
-        or when.start == when.end
+        or when.precision is Precision.OPEN
+        or (when.end if past else when.start) == published
     ):
         return when
     if past:
