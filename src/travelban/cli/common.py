@@ -35,29 +35,42 @@ class DateParam(click.ParamType):
 DATE = DateParam()
 
 
-def list_options(func: F) -> F:
-    """--lists-dir, --list and --as-of: which UN list snapshot(s) to use."""
-    func = click.option(
-        "--as-of",
-        type=DATE,
-        default=None,
-        help="Use the newest shipped snapshot generated on or before this date.",
-    )(func)
-    func = click.option(
-        "--list",
-        "list_path",
-        type=click.Path(path_type=Path, dir_okay=False),
-        default=None,
-        help="Use this UN list XML file instead of the shipped archive.",
-    )(func)
-    func = click.option(
+def lists_dir_option(default: Callable[[], Path] | None = default_lists_dir) -> Callable[[F], F]:
+    """--lists-dir; ``default=None`` where a config file may supply the folder."""
+    return click.option(
         "--lists-dir",
         type=click.Path(path_type=Path, file_okay=False),
-        default=default_lists_dir,
+        default=default,
         show_default="the repository's lists/",
         help="Folder holding the shipped lists, manifest and domain data.",
-    )(func)
-    return func
+    )
+
+
+def _list_options(lists_dir_default: Callable[[], Path] | None) -> Callable[[F], F]:
+    def decorate(func: F) -> F:
+        func = click.option(
+            "--as-of",
+            type=DATE,
+            default=None,
+            help="Use the newest shipped snapshot generated on or before this date.",
+        )(func)
+        func = click.option(
+            "--list",
+            "list_path",
+            type=click.Path(path_type=Path, dir_okay=False),
+            default=None,
+            help="Use this UN list XML file instead of the shipped archive.",
+        )(func)
+        return lists_dir_option(lists_dir_default)(func)
+
+    return decorate
+
+
+list_options = _list_options(default_lists_dir)
+"""--lists-dir, --list and --as-of: which UN list snapshot(s) to use."""
+
+config_list_options = _list_options(None)
+"""The same options defaulting to None, so that a config file's values apply unless given."""
 
 
 def chosen_list(lists_dir: Path, list_path: Path | None, as_of: date | None) -> SanctionsList:

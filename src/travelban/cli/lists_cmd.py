@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from travelban.cli import cli
-from travelban.cli.common import chosen_list, list_options
+from travelban.cli.common import chosen_list, list_options, lists_dir_option
 from travelban.errors import ConfigError
 from travelban.models import Entry, EntryKind, ListInfo, SanctionsList
 from travelban.sanctions import (
@@ -31,15 +31,6 @@ from travelban.sanctions.archive import format_generated
 from travelban.sanctions.diff import render_alias, render_birth_date, render_document
 from travelban.sanctions.parse import read_bytes
 from travelban.sanctions.update import import_bytes
-from travelban.settings import default_lists_dir
-
-_LISTS_DIR = click.option(
-    "--lists-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=default_lists_dir,
-    show_default="the repository's lists/",
-    help="Folder holding the list archive and manifest.json.",
-)
 
 
 @cli.group()
@@ -298,7 +289,7 @@ def entry(
 @lists.command()
 @click.argument("old")
 @click.argument("new")
-@_LISTS_DIR
+@lists_dir_option()
 @click.option(
     "--width",
     type=click.IntRange(0, 10_000),
@@ -337,7 +328,7 @@ def diff(old: str, new: str, lists_dir: Path, width: int, fmt: str) -> None:
 
 @lists.command(name="import")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@_LISTS_DIR
+@lists_dir_option()
 def import_(file: Path, lists_dir: Path) -> None:
     """Validate a UN list XML file and add it to the archive with a manifest row.
 
@@ -367,7 +358,7 @@ def import_(file: Path, lists_dir: Path) -> None:
     metavar="URL|FILE",
     help="Where the new list comes from: an http(s) URL (fetched now) or a local file.",
 )
-@_LISTS_DIR
+@lists_dir_option()
 @click.option(
     "--width",
     type=click.IntRange(0, 10_000),

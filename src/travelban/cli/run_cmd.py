@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from travelban.cli import cli
-from travelban.cli.common import DATE
+from travelban.cli.common import config_list_options
 from travelban.config import RunConfig, load_config
 from travelban.errors import ConfigError, ExitCode, TravelbanError
 from travelban.runner import ProgressFn, RunSummary, run
@@ -164,22 +164,7 @@ def summary_lines(s: RunSummary) -> list[str]:
     default=None,
     help="Log file.  [default: the state file with .log]",
 )
-@click.option(
-    "--lists-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Folder holding the shipped lists and manifest.  [default: the repository's lists/]",
-)
-@click.option(
-    "--list",
-    "list_path",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Use this UN list XML file instead of the shipped archive.",
-)
-@click.option(
-    "--as-of", type=DATE, default=None, help="Newest snapshot generated on or before this date."
-)
+@config_list_options
 @click.option(
     "--threshold", type=click.FloatRange(0, 1), default=None, help="Name-match alert threshold."
 )
