@@ -561,3 +561,26 @@ def test_a_stay_for_years_after_an_event_is_undated_and_occurred(extractor: Extr
     assert ev.status in {EventStatus.OCCURRED, EventStatus.REPORTED}
     assert not ev.when.resolved
     assert "after" not in ev.when.phrase
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qassem Soleimani spent much of January on the front lines south of Aleppo.",
+        "Qassem Soleimani was on the front lines south of Aleppo for much of January.",
+        "Qassem Soleimani spent much of January north of Aleppo.",
+        "Qassem Soleimani was seen outside Aleppo in January.",
+        "Qassem Soleimani was seen on the outskirts of Aleppo in January.",
+        "Qassem Soleimani was photographed on the road to Aleppo in January.",
+    ],
+)
+def test_directional_place_phrases_place_the_trip(extractor: Extractor, text: str) -> None:
+    (ev,) = events_of(extractor.extract(article(text, date(2016, 2, 10))), "Soleimani")
+    assert ev.destination is not None and ev.destination.country == "SY"
+    assert (ev.when.start, ev.when.end) == (date(2016, 1, 1), date(2016, 1, 31))
+
+
+def test_a_topic_after_on_is_still_no_place(extractor: Extractor) -> None:
+    text = "Ali Shamkhani held talks on Syria with Russian officials in Moscow on Monday."
+    evs = events_of(extractor.extract(article(text, date(2016, 2, 10))), "Shamkhani")
+    assert [e.destination.country for e in evs if e.destination] == ["RU"]

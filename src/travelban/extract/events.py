@@ -103,7 +103,21 @@ _PLACE_NOUNS = {
     "east",
     "west",
     "edge",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "outskirts",
+    "vicinity",
+    "lines",
+    "countryside",
 }
+# "on the road to X": the traveller is on the way, in X's country
+_ROUTE_NOUNS = frozenset({"road", "highway", "route", "way"})
 # Facilities named after their city ("Incheon International Airport", "Tehran's Mehrabad
 # airport"): the city is where the traveller is when the facility is the place of the trip.
 _FACILITY_NOUNS = frozenset(
@@ -601,25 +615,27 @@ class EventFinder:
             return ""
         top_prep = path[-1][0]
         direct = len(path) == 1 or all(
-            p == "of" and owner.lemma_.lower() in _PLACE_NOUNS for p, owner, _ in path[:-1]
+            p == "of" and _place_noun(owner) for p, owner, _ in path[:-1]
         )
         if direct:
             if top_prep in _ORIGIN:
                 return "origin"
             if top_prep in _VIA:
                 return "dest" if trig.kind == "transit" else ""
-            if top_prep == "on":
-                return ""  # "talks on Afghanistan" is a topic
+            if top_prep == "on" and not _place_noun(path[-1][2]):
+                return ""  # "talks on Afghanistan" is a topic; "on the front lines" is a place
             return "dest" if top_prep in _DIRECT_DEST or top_prep in _LOCATIVE else ""
         # nested: no purpose or topic phrase above it, and "on" only "on the front line"
         if path[-1][1].i == trigger.i and top_prep not in _NESTING:
             return ""
         for prep, _, obj in path[1:]:
-            if prep in _BLOCKING or (prep == "on" and obj.lemma_.lower() not in _PLACE_NOUNS):
+            if prep in _BLOCKING or (prep == "on" and not _place_noun(obj, _ROUTE_NOUNS)):
                 return ""
         nearest, owner, _ = path[0]
-        if nearest == "of" and owner.lemma_.lower() in _PLACE_NOUNS:
+        if nearest == "of" and _place_noun(owner):
             return "dest"
+        if nearest in _DIRECT_DEST and _place_noun(owner, _ROUTE_NOUNS, only=True):
+            return "dest"  # "on the road to Aleppo"
         return "dest" if nearest in _LOCATIVE else ""
 
     # ------------------------------------------------------------ when
@@ -915,6 +931,13 @@ def _status_chain(tok: Any) -> list[Any]:
         node = node.head
         chain.append(node)
     return chain
+
+
+def _place_noun(tok: Any, more: frozenset[str] = frozenset(), *, only: bool = False) -> bool:
+    """True for a noun a place hangs from ("the outskirts of X", "south of X"), by lemma or
+    as written (the lemmatiser makes "outskirts" into "outskirt")."""
+    words = more if only else _PLACE_NOUNS | more
+    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 # subordinators of a clause that places the trip against another event, not at its date
