@@ -111,7 +111,6 @@ _PLACE_NOUNS = {
     "north-west",
     "south-east",
     "south-west",
-    "outskirts",
     "vicinity",
     "lines",
     "countryside",
