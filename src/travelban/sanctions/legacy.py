@@ -12,7 +12,6 @@ Old identifications are tied to current references through the
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from collections.abc import Iterable, Mapping
@@ -133,11 +132,7 @@ def load_legacy_1737(
     """Parse the legacy 1737 Committee file, merging repeated entries on identification."""
     path = Path(path)
     data = read_bytes(path)
-    digest = (
-        check_sha256(data, path, expected_sha256)
-        if expected_sha256
-        else hashlib.sha256(data).hexdigest()
-    )
+    digest = check_sha256(data, path, expected_sha256)
     root = parse_xml(data, path)
     if root.tag != LEGACY_ROOT:
         raise ListError(
