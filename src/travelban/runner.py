@@ -261,7 +261,7 @@ class RunSummary:
 
 def list_fingerprint(settings: Settings) -> str:
     """The sha256 of the list the engine would name, without parsing any list."""
-    from travelban.sanctions.archive import Archive, sha256_of
+    from travelban.sanctions.archive import sha256_of
 
     if settings.list_path is not None:
         if not settings.list_path.is_file():
@@ -271,18 +271,22 @@ def list_fingerprint(settings: Settings) -> str:
                 fix="check --list (or `list` in the config file)",
             )
         return sha256_of(settings.list_path)
-    archive = Archive.open(settings.lists_dir, verify=False)
-    info, _ = archive.select(settings.as_of)
-    return info.sha256
+    return _selected_snapshot(settings).sha256
+
+
+def _selected_snapshot(settings: Settings) -> ListInfo:
+    """The archive snapshot --as-of selects, read from the manifest (no file is hashed)."""
+    from travelban.sanctions.archive import Archive
+
+    info, _ = Archive.open(settings.lists_dir, verify=False).select(settings.as_of)
+    return info
 
 
 def _archive_info(settings: Settings, sha: str) -> ListInfo | None:
     """The ListInfo of the selected archive snapshot when its sha256 is ``sha``."""
     if settings.list_path is not None:
         return None
-    from travelban.sanctions.archive import Archive
-
-    info, _ = Archive.open(settings.lists_dir, verify=False).select(settings.as_of)
+    info = _selected_snapshot(settings)
     return info if info.sha256 == sha else None
 
 
