@@ -584,3 +584,34 @@ def test_a_topic_after_on_is_still_no_place(extractor: Extractor) -> None:
     text = "Ali Shamkhani held talks on Syria with Russian officials in Moscow on Monday."
     evs = events_of(extractor.extract(article(text, date(2016, 2, 10))), "Shamkhani")
     assert [e.destination.country for e in evs if e.destination] == ["RU"]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Mr Hamid Karimi visited Moscow on Monday.",
+        "Hamid Karimi visited Moscow on Monday, and he met officials there.",
+        "Ali Karimi visited Moscow on Monday.",
+    ],
+)
+def test_she_does_not_join_a_man(extractor: Extractor, first: str) -> None:
+    # the only person is marked male: the pronoun stays unresolved and no trip is his
+    ex = extractor.extract(article(first + " She later flew to Damascus.", date(2016, 2, 10)))
+    assert [e.destination.country for e in ex.events if e.destination] == ["RU"]
+    assert all(m.kind != "pronoun" or m.text != "She" for p in ex.people for m in p.mentions)
+
+
+def test_she_joins_the_most_recent_woman(extractor: Extractor) -> None:
+    text = (
+        "Aisha Gaddafi arrived in Cairo on Monday. Mr. Ali Karimi met her there. "
+        "She flew to Muscat on Tuesday."
+    )
+    ex = extractor.extract(article(text, date(2016, 2, 10)))
+    (oman,) = [e for e in ex.events if e.destination and e.destination.country == "OM"]
+    assert oman.person_id == person(ex, "Aisha").pid
+
+
+def test_her_after_an_unnamed_daughter_is_not_her_father(extractor: Extractor) -> None:
+    text = "Gaddafi's daughter shows her paintings in Moscow\n\nMuammar Gaddafi ruled Libya."
+    ex = extractor.extract(article(text, date(2024, 11, 28)))
+    assert [m.kind for m in person(ex, "Gaddafi").mentions if m.kind == "pronoun"] == []

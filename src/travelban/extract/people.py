@@ -677,9 +677,13 @@ class PeopleFinder:
             if span is None or span.start == 0:
                 continue
             prev = doc[span.start - 1]
-            g = self.vocab.genders.get(prev.lower_) or self.vocab.genders.get(prev.text)
+            word = prev.text.rstrip(".")  # "Mr." as one token
+            g = self.vocab.genders.get(word.lower()) or self.vocab.genders.get(word)
             if g is not None and prev.pos_ != "PRON":
                 c.genders.add(g)  # "her brother Saif", "Mr Khan"
+        given = c.name.split()[0].lower() if c.name.split() else ""
+        if len(c.name.split()) > 1 and given in self.vocab.given_names:
+            c.genders.add(self.vocab.given_names[given])  # "Aisha Qadhafi", "Ali Karimi"
         for phrase in c.titles + c.descriptions[:2]:
             words = re.findall(r"[\w'’-]+", phrase)
             head = words[:4]  # the head of a description comes first ("daughter of ...")
@@ -861,6 +865,8 @@ class PeopleFinder:
             if _inside(credits, tok.idx, tok.idx + 1):
                 continue
             gender = self.vocab.genders.get(low)
+            if gender is not None and self._gendered_noun_subject(tok, token_pid, gender):
+                continue  # "Gaddafi's daughter shows her paintings": the daughter's, unnamed
             compatible = {c.pid for c in clusters if not c.genders or gender in c.genders}
             pid = self._antecedent(tok, doc, token_pid, sents, sent_index, compatible)
             if pid is None:
@@ -869,6 +875,23 @@ class PeopleFinder:
             by_pid[pid].add(Mention(tok.text, tok.idx, tok.idx + len(tok.text), "pronoun"))
             if gender and len(by_pid[pid].genders) == 0:
                 by_pid[pid].genders.add(gender)
+
+    def _gendered_noun_subject(self, tok: Any, token_pid: dict[int, str], gender: str) -> bool:
+        """True when the pronoun's clause has an unnamed subject noun of its gender before it
+        ("the woman ... her", "Gaddafi's daughter shows her paintings")."""
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is None:
+            return False
+        for ch in verb.children:
+            if (
+                ch.dep_ in _PRONOUN_SUBJ
+                and ch.i < tok.i
+                and ch.pos_ == "NOUN"
+                and ch.i not in token_pid
+                and self.vocab.genders.get(ch.lower_) == gender
+            ):
+                return True
+        return False
 
     def _antecedent(
         self,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -55,6 +55,7 @@ class Vocabulary:
     collectives: frozenset[str]
     genders: dict[str, str]  # word (lower case) -> "f" or "m"
     alias_cues: tuple[str, ...] = ()  # "under the name", "then known as" (lower case)
+    given_names: dict[str, str] = field(default_factory=dict)  # "aisha" -> "f"
 
     @property
     def not_persons(self) -> frozenset[str]:
@@ -143,6 +144,7 @@ def _load(lists_dir: Path) -> Vocabulary:
         pronouns=pronouns,
         collectives=frozenset(" ".join(r).lower() for r in _rows(folder / "collectives.txt")),
         genders={r[0].lower(): r[1] for r in _rows(folder / "genders.txt") if len(r) > 1},
+        given_names={r[0].lower(): r[1] for r in _rows(folder / "given_names.tsv") if len(r) > 1},
         alias_cues=tuple(
             sorted({" ".join(r).lower() for r in _rows(folder / "alias_cues.txt")}, key=len)[::-1]
         ),
