@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from travelban.models import SanctionsList
+from travelban.models import ArticleFailure, SanctionsList
 from travelban.sanctions import select_list
 from travelban.settings import default_lists_dir
 
@@ -79,3 +79,9 @@ def chosen_list(lists_dir: Path, list_path: Path | None, as_of: date | None) -> 
     if warning:
         click.echo(f"warning: {warning}", err=True)
     return sl
+
+
+def echo_failures(failures: Iterable[ArticleFailure]) -> None:
+    """One ``error: SOURCE: REASON`` line on stderr for each article that failed."""
+    for failure in failures:
+        click.echo(f"error: {failure.source}: {failure.error}", err=True)

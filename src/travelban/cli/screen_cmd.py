@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from travelban.cli import cli
-from travelban.cli.common import DATE, list_options
+from travelban.cli.common import DATE, echo_failures, list_options
 from travelban.errors import ArticleError, ExitCode
 from travelban.ingest import read_articles
 from travelban.models import Verdict
@@ -110,8 +110,7 @@ def screen(
         check_destination(output or Path(settings.reports_dir), f".{fmt}", folder_only=fmt == "csv")
     started = datetime.now(UTC)
     articles, failures = read_articles(paths, published=published, stdin=sys.stdin.buffer)
-    for failure in failures:
-        click.echo(f"error: {failure.source}: {failure.error}", err=True)
+    echo_failures(failures)
     if not articles:
         raise ArticleError(
             f"no article could be read ({len(failures)} failed, listed above); nothing written",
@@ -119,8 +118,7 @@ def screen(
         )
     engine = Engine.load(settings)  # logs a warning when --as-of precedes every snapshot
     result = screen_articles(engine, articles, failures, started=started)
-    for failure in result.failures[len(failures) :]:
-        click.echo(f"error: {failure.source}: {failure.error}", err=True)
+    echo_failures(result.failures[len(failures) :])
 
     entries = dict(engine.entries)
     if fmt == "json" and output is None:
