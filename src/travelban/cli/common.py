@@ -35,6 +35,18 @@ class DateParam(click.ParamType):
 DATE = DateParam()
 
 
+def format_option(*choices: str, help: str = "Output format.") -> Callable[[F], F]:
+    """--format (parameter ``fmt``) among ``choices``, the first being the default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
 def lists_dir_option(default: Callable[[], Path] | None = default_lists_dir) -> Callable[[F], F]:
     """--lists-dir; ``default=None`` where a config file may supply the folder."""
     return click.option(

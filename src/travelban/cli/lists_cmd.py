@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from travelban.cli import cli
-from travelban.cli.common import chosen_list, list_options, lists_dir_option
+from travelban.cli.common import chosen_list, format_option, list_options, lists_dir_option
 from travelban.errors import ConfigError
 from travelban.models import Entry, EntryKind, ListInfo, SanctionsList
 from travelban.sanctions import (
@@ -221,14 +221,7 @@ def show(lists_dir: Path, list_path: Path | None, as_of: date | None) -> None:
 @lists.command()
 @click.argument("reference")
 @list_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("text", "json")
 def entry(
     reference: str, lists_dir: Path, list_path: Path | None, as_of: date | None, fmt: str
 ) -> None:
@@ -297,14 +290,7 @@ def entry(
     show_default=True,
     help="Characters shown per changed value; 0 lists only the changed field names.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("text", "json")
 def diff(old: str, new: str, lists_dir: Path, width: int, fmt: str) -> None:
     """Compare two lists: entries added, removed and changed, by reference number.
 

@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from travelban.cli import cli
-from travelban.cli.common import chosen_list, list_options
+from travelban.cli.common import chosen_list, format_option, list_options
 from travelban.errors import ConfigError, ExitCode
 from travelban.models import Evidence, NameMatch
 from travelban.names import NameIndex
@@ -114,13 +114,8 @@ def _why(m: NameMatch) -> str:
     help="Read names from a CSV or XLSX file.",
 )
 @click.option("--column", default=None, help="Column of --file: header name or 1-based number.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-    help="json: one object per input name per line, in input order.",
+@format_option(
+    "table", "json", "csv", help="json: one object per input name per line, in input order."
 )
 @click.option(
     "--threshold",

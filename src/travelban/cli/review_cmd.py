@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from travelban.cli import cli
+from travelban.cli.common import format_option
 from travelban.config import RunConfig, load_config
 from travelban.errors import ExitCode, StateError
 from travelban.runner import ImportProblem, import_workbooks
@@ -110,14 +111,7 @@ def _row(d: StoredDecision, conflict: bool) -> dict[str, object]:
 @_state_option
 @click.option("--key", "key_part", default=None, help="Only findings whose key contains this.")
 @click.option("--conflicts", is_flag=True, help="Only findings with differing decisions.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("table", "json")
 def list_command(
     config_path: Path | None, state: Path | None, key_part: str | None, conflicts: bool, fmt: str
 ) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from travelban.cli import cli
-from travelban.cli.common import DATE, echo_failures, list_options
+from travelban.cli.common import DATE, echo_failures, format_option, list_options
 from travelban.errors import ArticleError, ExitCode
 from travelban.ingest import read_articles
 from travelban.models import Verdict
@@ -22,14 +22,7 @@ from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD, Settings
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", type=DATE, default=None, help="Publication date of every article.")
 @list_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["xlsx", "json", "csv"]),
-    default="xlsx",
-    show_default=True,
-    help="Report format.",
-)
+@format_option("xlsx", "json", "csv", help="Report format.")
 @click.option(
     "-o",
     "--output",
