@@ -383,41 +383,12 @@ def select_list(
     return archive.load(info), warning
 
 
-def manifest_row_for(
-    path: Path, kind: ListKind, provenance: str, *, file: str | None = None
-) -> ManifestRow:
-    """A manifest row describing ``path`` after parsing it fully."""
-    if kind is ListKind.COMMITTEE_LEGACY:
-        legacy = load_legacy_1737(path)
-        ind = sum(1 for e in legacy.entries if e.kind.value == "individual")
-        return ManifestRow(
-            file=file or path.name,
-            kind=kind,
-            generated=None,
-            sha256=legacy.sha256,
-            individuals=ind,
-            entities=len(legacy.entries) - ind,
-            provenance=provenance,
-        )
-    sl = load_list(path)
-    return ManifestRow(
-        file=file or path.name,
-        kind=kind,
-        generated=sl.info.generated,
-        sha256=sl.info.sha256,
-        individuals=sl.info.individuals,
-        entities=sl.info.entities,
-        provenance=provenance,
-    )
-
-
 __all__ = [
     "MANIFEST_NAME",
     "Archive",
     "ListKind",
     "ManifestRow",
     "atomic_write_bytes",
-    "manifest_row_for",
     "read_manifest",
     "select_list",
     "sha256_of",

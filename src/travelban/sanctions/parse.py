@@ -425,7 +425,6 @@ def _place(node: ET.Element, tags: tuple[str, ...]) -> str:
     return ", ".join(t for t in (clean(node.findtext(tag)) for tag in tags) if t)
 
 
-_NAME_TAGS = ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
 _ADDRESS_TAGS = ("STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY", "NOTE")
 _BIRTH_PLACE_TAGS = ("STREET", "CITY", "STATE_PROVINCE", "COUNTRY", "NOTE")
 
