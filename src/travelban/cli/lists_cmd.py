@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import json
 import textwrap
@@ -31,6 +30,7 @@ from travelban.sanctions.archive import format_generated
 from travelban.sanctions.diff import render_alias, render_birth_date, render_document
 from travelban.sanctions.parse import read_bytes
 from travelban.sanctions.update import import_bytes
+from travelban.state import encode
 
 
 @cli.group()
@@ -119,20 +119,6 @@ def render_entry(entry: Entry, info: ListInfo, history: list[str] | None = None)
     return "\n".join(lines)
 
 
-def _jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, tuple | list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, Path):
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    if hasattr(value, "value"):
-        return value.value
-    return value
-
-
 def _print_diff(d: ListDiff, width: int) -> None:
     old = f"{d.old.path.name} (generated {_generated(d.old)})" if d.old else "(nothing)"
     click.echo(f"old: {old}")
@@ -157,8 +143,8 @@ def _print_diff(d: ListDiff, width: int) -> None:
 
 def _diff_json(d: ListDiff) -> dict[str, Any]:
     return {
-        "old": _jsonable(d.old),
-        "new": _jsonable(d.new),
+        "old": encode(d.old),
+        "new": encode(d.new),
         "added": [{"reference": e.reference, "name": e.name} for e in d.added],
         "removed": [{"reference": e.reference, "name": e.name} for e in d.removed],
         "changed": [
@@ -270,8 +256,8 @@ def entry(
             for day, measures in old.measure_history():
                 history.append(f"{day.isoformat() if day else 'later     '}  {measures}")
     if fmt == "json":
-        doc = _jsonable(found)
-        doc["source"] = _jsonable(sl.info)
+        doc = encode(found)
+        doc["source"] = encode(sl.info)
         if history:
             doc["measure_history"] = history
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
