@@ -750,3 +750,50 @@ def test_checked_paragraphs_and_end_dates(regimes: Regimes) -> None:
     assert qd.travel_ban_periods("QDi.001", date(2025, 1, 1))[0].is_verified
     assert ml.travel_ban_periods("MLi.001", date(2023, 8, 31))
     assert ml.travel_ban_periods("MLi.001", date(2023, 9, 1)) == ()
+
+
+# ------------------------------------------------------------------ answers that hold any day
+
+
+def test_undated_trip_home_or_under_a_regime_without_ban_needs_no_date(judge) -> None:
+    undated = DateRange("one day")
+    home = dataclasses.replace(_event("IR", None), when=undated)
+    f = judge("IRi.039", "QASEM SOLEIMANI", home)
+    assert f.verdict is Verdict.OWN_COUNTRY and "unknown date does not matter" in f.rationale
+    iraq = dataclasses.replace(_event("JO", None), when=undated)
+    g = judge("IQi.057", "RAGHAD SADDAM HUSSEIN", iraq, Person(pid="P1", name="Raghad"))
+    assert g.verdict is Verdict.NO_TRAVEL_BAN and "never had" in g.rationale
+    abroad = dataclasses.replace(_event("SY", None), when=undated)
+    assert judge("IRi.039", "QASEM SOLEIMANI", abroad).verdict is Verdict.NEEDS_REVIEW
+
+
+def test_nationality_from_a_later_list_version_counts_for_an_earlier_trip(judge) -> None:
+    # The Omani passport appears only in list versions after 2014; a 2012 stay in Oman is
+    # still a stay in one of her countries.
+    plain = Person(pid="P1", name="Aisha Qadhafi")
+    f = judge("LYi.009", "AISHA QADHAFI", _event("OM", date(2012, 3, 1)), plain)
+    assert f.verdict is Verdict.OWN_COUNTRY, f.rationale
+    assert "issuer 'Oman'" in f.rationale
+
+
+def test_two_entries_that_agree_on_a_harmless_verdict_keep_it(
+    history: ListingHistory, regimes: Regimes, newest, country_of
+) -> None:
+    denied = (_event("SA", date(2023, 9, 15), status=EventStatus.DENIED),)
+    both = {
+        "P1": [
+            _match("YEi.001", "ABD AL-KHALIQ AL-HOUTHI", 0.95),
+            _match("YEi.004", "ABDULMALIK AL-HOUTHI", 0.93),
+        ]
+    }
+    out = assess(
+        _extraction(denied, (Person(pid="P1", name="al-Houthi"),)),
+        both,
+        history=history,
+        regimes=regimes,
+        entry_lookup=newest,
+        country_of=country_of,
+    )
+    assert len(out) == 2
+    assert {f.verdict for f in out} == {Verdict.NOT_TRAVELLED}
+    assert all("does not change it" in f.rationale for f in out)

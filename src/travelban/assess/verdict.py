@@ -98,6 +98,7 @@ class _Ctx:
     history: ListingHistory
     regimes: Regimes
     country_of: CountryOf | None
+    latest: Entry | None = None  # the entry as the newest list states it
     snapshots: list[str] = field(default_factory=list)
 
 
@@ -186,16 +187,9 @@ def assess_event(
                 certainty=0.5,
             )
         )
+    ctx = _Ctx(ref, regime, entry, person, event, history, regimes, country_of, lookup(ref))
     if day0 is None:
-        return finish(
-            DayJudgement(
-                Verdict.NEEDS_REVIEW,
-                f"the date of the trip is unknown ('{event.when.phrase or 'no date given'}'); "
-                "the rules and the listing depend on it",
-                certainty=0.5,
-            )
-        )
-    ctx = _Ctx(ref, regime, entry, person, event, history, regimes, country_of)
+        return finish(_judge_undated(ctx))
     day1 = event.when.end or day0
     if day1 < day0:
         day0, day1 = day1, day0
@@ -266,9 +260,9 @@ def assess(
             continue
         ranked = _rank(ms, person, history, lookup, country_of)
         ranked = _settled(ranked, history, lookup)
-        for m, strength in ranked:
-            for ev in evs:
-                f = assess_event(
+        judged = [
+            [
+                assess_event(
                     m,
                     ev,
                     person,
@@ -279,11 +273,52 @@ def assess(
                     country_of=country_of,
                     threshold=threshold,
                 )
-                out.append(_ambiguity(f, m, strength, ranked))
+                for ev in evs
+            ]
+            for m, _ in ranked
+        ]
+        for (m, strength), row in zip(ranked, judged, strict=True):
+            for i, f in enumerate(row):
+                agreed = {r[i].verdict for r in judged}
+                out.append(_ambiguity(f, m, strength, ranked, agreed))
     return tuple(out)
 
 
 # ------------------------------------------------------------------------------ one day
+
+
+def _judge_undated(ctx: _Ctx) -> DayJudgement:
+    """A trip with no usable date: only answers that hold on every day can be given.
+
+    A regime that never had a travel ban, or a destination that is one of the person's
+    own countries, settles the verdict whatever the date; anything else needs review.
+    """
+    regime = ctx.regime
+    if not regime.travel_ban:
+        return DayJudgement(
+            Verdict.NO_TRAVEL_BAN,
+            f"the {regime.name} regime has never had a UN travel ban{_note(regime)}, so the "
+            "unknown date does not matter",
+            certainty=0.9,
+        )
+    dest = ctx.event.destination
+    if dest is not None and dest.country:
+        nats, _ = _nationalities(ctx)
+        how = nats.get(dest.country.upper())
+        if how is not None:
+            return DayJudgement(
+                Verdict.OWN_COUNTRY,
+                f"{dest.country.upper()} is the person's own country ({how}); no UN travel "
+                "ban obliges a State to refuse entry to its own nationals, so the unknown "
+                "date does not matter",
+                certainty=0.7 if how.startswith("NATIONALITY") else 0.6,
+            )
+    return DayJudgement(
+        Verdict.NEEDS_REVIEW,
+        f"the date of the trip is unknown ('{ctx.event.when.phrase or 'no date given'}'); "
+        "the rules and the listing depend on it",
+        certainty=0.5,
+    )
 
 
 def _judge_day(ctx: _Ctx, day: date) -> DayJudgement:
@@ -531,18 +566,22 @@ def _status_from_entry(entry: Entry, day: date, status: ListingStatus) -> Listin
 
 def _nationalities(ctx: _Ctx) -> tuple[dict[str, str], str]:
     """The person's nationalities as ISO code -> where it came from, and a summary."""
-    e, country_of = ctx.entry, ctx.country_of
-    if e is not None and country_of is not None:
-        nats = {c.upper(): f"NATIONALITY '{n}'" for n in e.nationalities if (c := country_of(n))}
+    # Identity facts belong to the person, not to a list version: a later version that adds
+    # a passport or a nationality is better knowledge, so both versions are read.
+    versions = [v for v in (ctx.entry, ctx.latest) if v is not None]
+    country_of = ctx.country_of
+    if versions and country_of is not None:
+        stated = list(dict.fromkeys(n for v in versions for n in v.nationalities))
+        nats = {c.upper(): f"NATIONALITY '{n}'" for n in stated if (c := country_of(n))}
         if nats:
-            return nats, "NATIONALITY: " + "; ".join(e.nationalities)
+            return nats, "NATIONALITY: " + "; ".join(stated)
         sources: dict[str, list[str]] = {}
-        for d in e.documents:
+        for d in dict.fromkeys(d for v in versions for d in v.documents):
             if d.country and (c := country_of(d.country)):
-                sources.setdefault(c.upper(), []).append(
-                    f"the {d.kind or 'document'} issuer '{d.country}'"
-                )
-        for place in e.birth_places:
+                said = f"the {d.kind or 'document'} issuer '{d.country}'"
+                if said not in sources.get(c.upper(), []):
+                    sources.setdefault(c.upper(), []).append(said)
+        for place in dict.fromkeys(p for v in versions for p in v.birth_places):
             if c := country_of(place):
                 sources.setdefault(c.upper(), []).append(f"the place of birth '{place}'")
         if sources:
@@ -732,9 +771,18 @@ def _rank(
 
 
 def _ambiguity(
-    f: Finding, m: NameMatch, strength: float, ranked: Sequence[tuple[NameMatch, float]]
+    f: Finding,
+    m: NameMatch,
+    strength: float,
+    ranked: Sequence[tuple[NameMatch, float]],
+    verdicts: set[Verdict] | None = None,
 ) -> Finding:
-    """When one person matched several entries too closely to tell apart: needs_review."""
+    """When one person matched several entries too closely to tell apart: needs_review.
+
+    ``verdicts`` holds what every candidate entry gives for the same event. When they all
+    agree on a verdict that accuses nobody (the trip did not happen, no ban, own country,
+    ...), who is meant does not change the answer, so the verdict stands with a note.
+    """
     if len(ranked) < 2:
         return f
     best, best_s = ranked[0]
@@ -751,6 +799,15 @@ def _ambiguity(
             f"the same person matched {best.reference} ({best.name}) slightly better "
             f"({best_s:.2f} vs {strength:.2f} with corroboration); cannot tell which entry "
             "is meant"
+        )
+    if verdicts == {f.verdict} and f.verdict is not Verdict.APPARENT_BREACH:
+        others = ", ".join(o.reference for o, _ in ranked if o is not m)
+        return _replace(
+            f,
+            f.verdict,
+            f"{f.rationale} Several entries matched ({others} too) and every one of them "
+            f"gives {f.verdict.value} here, so the choice of entry does not change it.",
+            0.8 if m is best else 0.5,
         )
     if f.verdict in (Verdict.NOT_TRAVELLED, Verdict.NEEDS_REVIEW) and m is not best:
         return _replace(f, f.verdict, f"{f.rationale} Two entries matched: {why}.", 0.5)
