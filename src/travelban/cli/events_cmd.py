@@ -4,33 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
 import click
 
 from travelban.cli import cli
-from travelban.cli.common import DATE
+from travelban.cli.common import DATE, echo_failures, format_option, list_options
 from travelban.errors import ExitCode
-from travelban.models import Extraction, TravelEvent
-from travelban.settings import default_lists_dir
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Path):
-        return str(value)
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value
+from travelban.models import ArticleFailure, Extraction, TravelEvent
+from travelban.settings import Settings
+from travelban.state import encode
 
 
 def extraction_json(ex: Extraction) -> dict[str, Any]:
@@ -43,8 +28,8 @@ def extraction_json(ex: Extraction) -> dict[str, Any]:
         "published": a.published.isoformat() if a.published else None,
         "published_source": a.published_source.value,
         "published_evidence": a.published_evidence,
-        "people": [_plain(asdict(p)) for p in ex.people],
-        "events": [_plain(asdict(e)) for e in ex.events],
+        "people": encode(ex.people),
+        "events": encode(ex.events),
         "notes": list(ex.notes),
     }
 
@@ -99,24 +84,17 @@ def _table(ex: Extraction) -> str:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", type=DATE, default=None, help="Publication date of every article.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
-@click.option(
-    "--lists-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=default_lists_dir,
-    show_default="the repository's lists/",
-    help="Folder holding the UN lists, gazetteer and extraction tables.",
-)
+@format_option("table", "json")
+@list_options
 @click.pass_context
 def events(
-    ctx: click.Context, paths: tuple[str, ...], published: date | None, fmt: str, lists_dir: Path
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    published: date | None,
+    fmt: str,
+    lists_dir: Path,
+    list_path: Path | None,
+    as_of: date | None,
 ) -> None:
     """Print the people and travel events found in articles, with their evidence.
 
@@ -129,45 +107,42 @@ def events(
       travelban events examples/soleimani-moscow.txt --published 2015-12-16
       travelban events inbox/ --format json > events.json
     """
-    from travelban.extract import Extractor
-    from travelban.extract.nlp import load_nlp
-    from travelban.extract.places import Gazetteer
     from travelban.ingest import read_articles
-    from travelban.names import NameIndex
-    from travelban.sanctions import Archive
+    from travelban.pipeline import Engine
 
     articles, failures = read_articles(paths, published=published, stdin=sys.stdin.buffer)
-    failed = [(f.source, f.error) for f in failures]
+    failed = list(failures)
     results: list[Extraction] = []
     if articles:
-        archive = Archive.open(lists_dir)
-        entries = {}
-        for info in archive.snapshots:
-            for entry in archive.load(info).entries:
-                entries[entry.reference] = entry
-        extractor = Extractor(
-            load_nlp(),
-            Gazetteer.load(lists_dir),
-            scanner=NameIndex.build(entries.values()),
+        settings = Settings(
             lists_dir=lists_dir,
+            list_path=list_path,
+            as_of=as_of,
+            published=published,
+            all_events=True,
+            debug=bool(ctx.obj and ctx.obj.get("debug")),
         )
+        engine = Engine.load(settings)
         for article in articles:
             try:
-                results.append(extractor.extract(article))
+                results.append(engine.extractor.extract(article, full=True))
             except Exception as exc:  # one bad article must not sink the batch
-                if ctx.obj and ctx.obj.get("debug"):
+                if settings.debug:
                     raise
-                failed.append((article.source, f"extraction failed: {exc}"))
+                failed.append(ArticleFailure(article.source, f"extraction failed: {exc}"))
     if fmt == "json":
-        payload = {
+        payload: dict[str, Any] = {
             "articles": [extraction_json(r) for r in results],
-            "failures": [{"source": s, "error": e} for s, e in failed],
+            "failures": [{"source": f.source, "error": f.error} for f in failed],
         }
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         click.echo("\n\n".join(_table(r) for r in results))
-    for source, error in failed:
-        click.echo(f"error: {source}: {error}", err=True)
+    echo_failures(failed)
     if failed:
-        click.echo(f"{len(failed)} of {len(failed) + len(results)} file(s) failed", err=True)
+        click.echo(
+            f"{len(failed)} of {len(failed) + len(results)} file(s) failed; fix or remove "
+            "them and run again",
+            err=True,
+        )
         ctx.exit(ExitCode.ERROR)
