@@ -615,3 +615,20 @@ def test_her_after_an_unnamed_daughter_is_not_her_father(extractor: Extractor) -
     text = "Gaddafi's daughter shows her paintings in Moscow\n\nMuammar Gaddafi ruled Libya."
     ex = extractor.extract(article(text, date(2024, 11, 28)))
     assert [m.kind for m in person(ex, "Gaddafi").mentions if m.kind == "pronoun"] == []
+
+
+def test_group_nouns_are_not_the_person_and_an_opening_description_is(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "TEHRAN, May 15, 2024 (Newswire) - Hossein Amir-Abdollahian, the country's top "
+        "diplomat, spoke to reporters in Tehran on Tuesday.\n\n"
+        "The head of the Foreign Ministry said talks would go on. He is one of the Iranian "
+        "officials invited to the summit. Iran says its advisers are in Syria at the request "
+        "of Damascus.\n"
+    )
+    ex = extractor.extract(article(text))
+    p = person(ex, "Abdollahian")
+    assert "head of the Foreign Ministry" in p.descriptions
+    assert not any("officials" in d or "advisers" in d for d in p.descriptions)
+    assert not any(e.destination and e.destination.country == "SY" for e in events_of(ex, "Abd"))

@@ -739,6 +739,8 @@ class PeopleFinder:
                 continue
             if tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "poss", "conj"}:
                 continue
+            if tok.tag_ in {"NNS", "NNPS"}:
+                continue  # "its advisers", "Iranian officials": a group, not one person
             dets = [ch for ch in tok.children if ch.dep_ in {"det", "poss"}]
             if not dets:
                 continue
@@ -764,8 +766,10 @@ class PeopleFinder:
                     token_pid.setdefault(t.i, target.pid)
                 continue
             target = self._link_description(clusters, head, text, tok.i)
-            if target is None and len(sub) <= 3:
-                # "the general": the person the text is about at this point
+            opens = tok.dep_ in {"nsubj", "nsubjpass"} and tok.left_edge.is_sent_start
+            if target is None and (len(sub) <= 3 or (opens and len(sub) <= 8)):
+                # "the general", or a sentence opening "The commander of the Quds Force
+                # spoke ...": the person the text is about at this point
                 target = self._salient(clusters, doc, token_pid, tok)
             if target is None:
                 for t in doc[tok.left_edge.i : tok.i + 1]:
