@@ -632,3 +632,17 @@ def test_group_nouns_are_not_the_person_and_an_opening_description_is(
     assert "head of the Foreign Ministry" in p.descriptions
     assert not any("officials" in d or "advisers" in d for d in p.descriptions)
     assert not any(e.destination and e.destination.country == "SY" for e in events_of(ex, "Abd"))
+
+
+def test_a_date_of_a_noun_is_not_the_trip_date_and_arrival_starts_the_stay(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "NAIROBI, May 17, 2024 (Newswire) - Abdul Ghani Baradar spent several days in Nairobi "
+        "this week, two aides said.\n\n"
+        "Baradar, a deputy prime minister in the cabinet of 2021, arrived in the Kenyan capital "
+        "on Tuesday from Doha, the aides said.\n"
+    )
+    ex = extractor.extract(article(text, published=date(2024, 5, 17)))
+    trips = [e for e in events_of(ex, "Baradar") if e.destination and e.destination.country == "KE"]
+    assert [(e.when.start, e.when.end) for e in trips] == [(date(2024, 5, 14), date(2024, 5, 17))]

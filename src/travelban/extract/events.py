@@ -677,6 +677,8 @@ class EventFinder:
                 continue  # a date of some other clause ("since Oman granted her refuge in 2012")
             if not rng.resolved:
                 score += 1
+            if score == 0 and _dates_a_noun(root, tok):
+                score += 1  # "the Seleka government of 2013": that noun's date, not the trip's
             dist = abs(hit.start - tok.idx)
             if best is None or (score, dist) < (best[0], best[1]):
                 best = (score, dist, rng)
@@ -941,6 +943,15 @@ def _place_noun(tok: Any, more: frozenset[str] = frozenset(), *, only: bool = Fa
 
 # subordinators of a clause that places the trip against another event, not at its date
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "once"})
+
+
+def _dates_a_noun(root: Any, travel: Any) -> bool:
+    """True when the date hangs off a noun other than the travel word ("government of 2013")."""
+    prep = root.head if root.dep_ == "pobj" else root
+    if prep.dep_ == "prep" and prep.lower_ == "of":
+        owner = prep.head
+        return owner.i != travel.i and owner.pos_ in {"NOUN", "PROPN"}
+    return False
 
 
 def _in_time_clause(verb: Any, travel: set[int]) -> bool:
@@ -1291,12 +1302,36 @@ def _compatible_dates(a: DateRange, b: DateRange) -> bool:
     return False
 
 
-def _combine_dates(a: DateRange, b: DateRange) -> DateRange:
+def _edge(kind: str) -> str:
+    """Which end of a stay an event kind dates: "start" (arrival), "end" (departure) or ""."""
+    return {"arrival": "start", "departure": "end"}.get(kind, "")
+
+
+def _combine_dates(a: DateRange, b: DateRange, a_edge: str = "", b_edge: str = "") -> DateRange:
+    """The dates of one trip told twice: the narrower range, or a stay cut by its arrival.
+
+    An arrival day inside a wider stay ("spent several days there this week ... arrived on
+    Tuesday") starts the stay rather than replacing it; a departure day ends it.
+    """
     if not b.resolved:
         return a
     if not a.resolved:
         return b
     assert a.start is not None and a.end is not None and b.start is not None and b.end is not None
+    for wide, day, edge in ((a, b, b_edge), (b, a, a_edge)):
+        assert wide.start is not None and wide.end is not None and day.start is not None
+        one_day = day.start == day.end and day.precision is Precision.DAY
+        inside = wide.start <= day.start and day.end is not None and day.end <= wide.end
+        short = 0 < (wide.end - wide.start).days <= 14  # a week's stay, not "in 2019"
+        if edge and one_day and inside and short:
+            start, end = (day.start, wide.end) if edge == "start" else (wide.start, day.start)
+            return DateRange(
+                phrase=f"{wide.phrase}; {day.phrase}",
+                start=start,
+                end=end,
+                precision=Precision.RANGE,
+                relative=a.relative or b.relative,
+            )
     if a.start <= b.start and b.end <= a.end:
         return b
     if b.start <= a.start and a.end <= b.end:
@@ -1339,7 +1374,7 @@ def _merge(raws: list[_Raw]) -> list[_Raw]:
         if target is None:
             groups.append(replace(r, evidence=dict(r.evidence), sentences=list(r.sentences)))
             continue
-        target.when = _combine_dates(target.when, r.when)
+        target.when = _combine_dates(target.when, r.when, _edge(target.kind), _edge(r.kind))
         if r.dest is not None and (
             target.dest is None
             or _SPECIFIC.get(r.dest.kind, 2) < _SPECIFIC.get(target.dest.kind, 2)
