@@ -646,3 +646,15 @@ def test_a_date_of_a_noun_is_not_the_trip_date_and_arrival_starts_the_stay(
     ex = extractor.extract(article(text, published=date(2024, 5, 17)))
     trips = [e for e in events_of(ex, "Baradar") if e.destination and e.destination.country == "KE"]
     assert [(e.when.start, e.when.end) for e in trips] == [(date(2024, 5, 14), date(2024, 5, 17))]
+
+
+def test_the_date_of_another_trip_noun_is_not_borrowed(extractor: Extractor) -> None:
+    text = (
+        "BEIRUT, May 15, 2024 (Newswire) - Hannibal Gaddafi was taken across the border to "
+        "Lebanon, where he was held over the disappearance of a cleric during a visit to "
+        "Libya in 1978.\n"
+    )
+    ex = extractor.extract(article(text))
+    hannibal = events_of(ex, "Hannibal")
+    lebanon = [e for e in hannibal if e.destination and e.destination.country == "LB"]
+    assert lebanon and all(e.when.start is None or e.when.start.year != 1978 for e in lebanon)

@@ -675,6 +675,9 @@ class EventFinder:
                 score = 2  # a date of the clause that governs the travel word
             else:
                 continue  # a date of some other clause ("since Oman granted her refuge in 2012")
+            noun = _noun_dated(root)
+            if noun is not None and noun.i != tok.i and ctx.finder._trigger(noun) is not None:
+                continue  # "during a visit to Libya in 1978": that other trip's date
             if not rng.resolved:
                 score += 1
             if score == 0 and _dates_a_noun(root, tok):
@@ -943,6 +946,14 @@ def _place_noun(tok: Any, more: frozenset[str] = frozenset(), *, only: bool = Fa
 
 # subordinators of a clause that places the trip against another event, not at its date
 _TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "once"})
+
+
+def _noun_dated(root: Any) -> Any | None:
+    """The noun a date phrase hangs off through a preposition ("a visit ... in 1978"), if any."""
+    prep = root.head if root.dep_ == "pobj" else root
+    if prep.dep_ == "prep" and prep.head.pos_ in {"NOUN", "PROPN"}:
+        return prep.head
+    return None
 
 
 def _dates_a_noun(root: Any, travel: Any) -> bool:
