@@ -658,3 +658,16 @@ def test_the_date_of_another_trip_noun_is_not_borrowed(extractor: Extractor) -> 
     hannibal = events_of(ex, "Hannibal")
     lebanon = [e for e in hannibal if e.destination and e.destination.country == "LB"]
     assert lebanon and all(e.when.start is None or e.when.start.year != 1978 for e in lebanon)
+
+
+def test_a_run_that_screens_only_against_a_listed_entity_is_no_person(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "ISLAMABAD, May 15, 2024 (Newswire) - Afghanistan's Taliban foreign minister, Amir Khan "
+        "Muttaqi, arrived in Islamabad on Wednesday for talks.\n\n"
+        "Ties have been strained by attacks claimed by the Pakistani Taliban.\n"
+    )
+    ex = extractor.extract(article(text))
+    assert not any("Pakistani" in p.name for p in ex.people)
+    assert [e.destination.country for e in events_of(ex, "Muttaqi") if e.destination] == ["PK"]

@@ -54,6 +54,11 @@ class GazetteerLike(Protocol):
     def is_stopname(self, name: str) -> bool: ...
 
 
+def _individual(match: object) -> bool:
+    """False for a match on an entity of the list ("QDe.132": the Pakistani Taliban)."""
+    return str(getattr(match, "reference", "") or "")[2:3] != "e"
+
+
 class Extractor:
     """People and travel events of articles, with the pipeline and tables loaded once."""
 
@@ -145,7 +150,7 @@ class Extractor:
         runs = [(m.start(), m.end(), m.group(0)) for m in _NAME_RUN.finditer(text)]
         queries = sorted({q for _, _, q in runs})
         results = screen_many(queries, threshold=CHEAP_SCREEN_FLOOR)
-        matched = {q for q, r in zip(queries, results, strict=True) if r}
+        matched = {q for q, r in zip(queries, results, strict=True) if any(map(_individual, r))}
         return [(s, e) for s, e, q in runs if q in matched]
 
     def _focus(self, text: str, hits: Sequence[tuple[int, int]]) -> tuple[str, str]:
