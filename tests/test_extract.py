@@ -671,3 +671,35 @@ def test_a_run_that_screens_only_against_a_listed_entity_is_no_person(
     ex = extractor.extract(article(text))
     assert not any("Pakistani" in p.name for p in ex.people)
     assert [e.destination.country for e in events_of(ex, "Muttaqi") if e.destination] == ["PK"]
+
+
+def test_being_pictured_somewhere_puts_the_person_there(extractor: Extractor) -> None:
+    text = (
+        "TEHRAN, May 15, 2024 (Newswire) - Photos circulated this week in which Hossein Salami "
+        "was pictured in Damascus beside Syrian officers.\n"
+    )
+    ex = extractor.extract(article(text))
+    assert "SY" in {e.destination.country for e in events_of(ex, "Salami") if e.destination}
+
+
+def test_where_clause_after_a_place_and_a_day_is_that_place(extractor: Extractor) -> None:
+    text = (
+        "KABUL, May 15, 2024 (Newswire) - Amir Khan Muttaqi's tour began with a halt in Tashkent "
+        "on Monday, where Muttaqi attended a regional forum on trade.\n"
+    )
+    ex = extractor.extract(article(text))
+    uz = [e for e in events_of(ex, "Muttaqi") if e.destination and e.destination.country == "UZ"]
+    assert [(e.when.start, e.when.end) for e in uz] == [(date(2024, 5, 13), date(2024, 5, 13))]
+
+
+def test_a_season_set_off_after_a_trip_noun_dates_that_trip(extractor: Extractor) -> None:
+    text = (
+        "BEIRUT, May 15, 2024 (Newswire) - Hossein Salami flew to Caracas last week, officials "
+        "said.\n\nWashington said his earlier trip to Caracas, in the spring of 2021, had "
+        "violated U.N. restrictions.\n"
+    )
+    ex = extractor.extract(article(text))
+    ve = [e for e in events_of(ex, "Salami") if e.destination and e.destination.country == "VE"]
+    spans = sorted((e.when.start, e.when.end) for e in ve if e.when.start)
+    assert (date(2021, 3, 1), date(2021, 5, 31)) in spans
+    assert any(s.year == 2024 for s, _ in spans)

@@ -543,7 +543,10 @@ class EventFinder:
             if t.lower_ == "there" and t.dep_ == "advmod":
                 there = True
             if t.lower_ == "where" and t.dep_ == "advmod" and tok.dep_ == "relcl":
-                place = ctx.place_at(tok.head.i)  # "a stop in Moscow, where he joined talks"
+                # "a stop in Moscow, where he joined talks": the antecedent, or (when the
+                # parser hangs the clause on a date, "in Moscow on Tuesday, where") the
+                # nearest place before "where" in the sentence
+                place = ctx.place_at(tok.head.i) or ctx.place_before(t)
                 if place is not None:
                     found.append((place, "dest"))
             place = ctx.place_at(t.i)
@@ -657,6 +660,8 @@ class EventFinder:
             rng = hit.range
             root = span.root
             anchor = _governing_verb(root)
+            if _set_off_after(ctx.doc, tok, hit.start):
+                anchor = tok  # "his trip to Moscow, in the summer of 2015, ...": the trip's
             if anchor is not None and anchor.lemma_.lower() in self.reporting and anchor.i != tok.i:
                 continue  # "said on Wednesday": the report's date
             if anchor is not None and anchor.i not in {tok.i, gov.i}:
@@ -956,6 +961,19 @@ def _noun_dated(root: Any) -> Any | None:
     return None
 
 
+def _set_off_after(doc: Any, travel: Any, start: int) -> bool:
+    """True for a date set off by a comma right after a travel noun's phrase ("his trip to
+    Moscow, in the summer of 2015, had ..."): it dates that noun, however it is parsed."""
+    if travel.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    edge = travel.right_edge
+    end = edge.idx + len(edge.text)
+    gap = doc.text[end:start].strip()
+    if edge.text == ",":
+        return gap == "" and edge.i > travel.i
+    return gap == ","
+
+
 def _dates_a_noun(root: Any, travel: Any) -> bool:
     """True when the date hangs off a noun other than the travel word ("government of 2013")."""
     prep = root.head if root.dep_ == "pobj" else root
@@ -1140,6 +1158,14 @@ class _Context:
 
     def place_root(self, i: int) -> int:
         return self._place_root.get(i, i)
+
+    def place_before(self, tok: Any) -> Place | None:
+        """The nearest place left of a token in its sentence ('in Moscow on Tuesday, where')."""
+        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+            place = self._place_tok.get(i)
+            if place is not None:
+                return place
+        return None
 
     def recent_place(self, before: int) -> Place | None:
         """The most recent destination-like place before a character offset ('there')."""
