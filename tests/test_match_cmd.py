@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -135,3 +137,23 @@ def test_csv_and_xlsx_files(tmp_path: Path) -> None:
     assert code == 0 and json.loads(out)["matches"][0]["reference"] == "KPi.024"
     code, _, err = run(["--file", str(csv_path), "--column", "nope", "--list", str(LIST)])
     assert code == 1 and "no column named" in err
+
+
+def test_whole_request_bad_still_gives_one_json_object_per_name() -> None:
+    code, out, _ = run(["", "...", "--format", "json", "--list", str(LIST)])
+    assert code == 1
+    objs = [json.loads(line) for line in out.splitlines()]
+    assert [o["query"] for o in objs] == ["", "..."]
+    assert all(o["error"] and o["matches"] == [] for o in objs)
+
+
+def test_csv_never_carries_a_formula() -> None:
+    query = '=HYPERLINK("http://example.invalid","Soleimani")'
+    code, out, _ = run([query, "+Qasem Soleimani", "--format", "csv", "--list", str(LIST)])
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out)))[1:]
+    assert rows, out
+    for row in rows:
+        for cell in row:
+            assert not cell or cell[0] not in "=+-@", row
+    assert {row[0] for row in rows} >= {"'" + query, "'+Qasem Soleimani"}

@@ -20,6 +20,7 @@ from travelban.cli.common import chosen_list, format_option, list_options
 from travelban.errors import ConfigError, ExitCode
 from travelban.models import Evidence, NameMatch
 from travelban.names import NameIndex
+from travelban.report.safety import csv_text
 from travelban.report.tabular import read_column
 from travelban.settings import DEFAULT_THRESHOLD
 
@@ -179,6 +180,9 @@ def match(
             shown = q.text if len(q.text) <= 60 else q.text[:60] + "…"
             click.echo(f"error: {shown!r}: {q.error}; skipped", err=True)
     if not good:
+        if fmt == "json":  # the contract: one object per input name, even a rejected one
+            for q in queries:
+                _emit(json.dumps({"query": q.text, "error": q.error, "matches": []}) + "\n")
         raise ConfigError("no name could be screened", fix="see the messages above")
 
     slist = chosen_list(lists_dir, list_path, as_of)
@@ -217,13 +221,17 @@ def match(
         for q in queries:
             ms = () if q.error else by_text[q.text]
             any_match = any_match or bool(ms)
+            # Names may come from an untrusted file and the CSV is opened in a spreadsheet:
+            # formula-like text is neutralised the same way as in screen's CSV.
+            query = csv_text(q.text)
             if not ms:
-                w.writerow([q.text, "", "", "", "", "", "", "", "", q.error])
+                w.writerow([query, "", "", "", "", "", "", "", "", csv_text(q.error)])
             for rank, m in enumerate(ms, 1):
                 quality = m.alias_quality.value if m.alias_quality is not None else ""
                 w.writerow(
-                    [q.text, rank, m.reference, m.name, f"{m.score:.3f}", m.matched_name,
-                     quality, m.list_type, m.explanation.summary, ""]
+                    [query, rank, m.reference, csv_text(m.name), f"{m.score:.3f}",
+                     csv_text(m.matched_name), quality, m.list_type,
+                     csv_text(m.explanation.summary), ""]
                 )  # fmt: skip
         _emit(buf.getvalue())
     else:
