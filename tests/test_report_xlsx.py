@@ -475,3 +475,32 @@ def test_libreoffice_opens_it(book, tmp_path):
     pdf = tmp_path / book.with_suffix(".pdf").name
     assert pdf.exists(), proc.stdout + proc.stderr
     assert pdf.stat().st_size > 10_000
+
+
+def test_unwritable_folder_as_any_user(result, tmp_path, monkeypatch):
+    # Root ignores folder permissions, so the refusal the OS would give is injected.
+    import errno
+
+    import travelban.report.paths as paths
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(paths.tempfile, "mkstemp", refuse)
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    with pytest.raises(ReportError) as err:
+        write_xlsx(result, folder)
+    message = str(err.value)
+    assert "not writable" in message or "Permission denied" in message
+    assert str(folder) in message and "give a folder you can write to" in message
+    assert list(folder.iterdir()) == []
+
+
+def test_check_destination_refuses_a_folder_without_write_access(tmp_path, monkeypatch):
+    import travelban.report.paths as paths
+
+    monkeypatch.setattr(paths.os, "access", lambda *a, **k: False)
+    with pytest.raises(ReportError) as err:
+        paths.check_destination(tmp_path, ".xlsx")
+    assert str(tmp_path) in str(err.value)

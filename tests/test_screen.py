@@ -91,7 +91,7 @@ def test_no_readable_article_writes_nothing(tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     out = tmp_path / "reports"
-    result = CliRunner().invoke(cli, ["screen", str(empty), "-o", str(out)])
+    result = CliRunner().invoke(cli, ["screen", str(empty), "-o", str(out)], catch_exceptions=False)
     assert result.exit_code == 1
     assert "empty.txt" in result.stderr
     assert not out.exists() or not any(out.iterdir())
