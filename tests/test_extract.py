@@ -703,3 +703,40 @@ def test_a_season_set_off_after_a_trip_noun_dates_that_trip(extractor: Extractor
     spans = sorted((e.when.start, e.when.end) for e in ve if e.when.start)
     assert (date(2021, 3, 1), date(2021, 5, 31)) in spans
     assert any(s.year == 2024 for s, _ in spans)
+
+
+def test_an_act_at_an_office_in_a_city_is_presence_there(extractor: Extractor) -> None:
+    text = (
+        "TRIPOLI, May 15, 2024 (Newswire) - Saif al-Islam Gaddafi lodged his papers for next "
+        "month's vote at the electoral commission office in the eastern city of Benghazi on "
+        "Monday, the commission said.\n"
+    )
+    ex = extractor.extract(article(text))
+    ly = [e for e in events_of(ex, "Gaddafi") if e.destination and e.destination.country == "LY"]
+    assert [(e.destination.name, e.when.start) for e in ly if e.destination] == [
+        ("Benghazi", date(2024, 5, 13))
+    ]
+
+
+def test_a_headline_surname_joins_a_full_name_with_it_in_the_middle(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Ex-army chief Malong seen in Kigali\n\n"
+        "JUBA, May 15, 2024 (Newswire) - Paul Malong Awan travelled to Kigali on Monday for "
+        "talks, aides said.\n"
+    )
+    ex = extractor.extract(article(text))
+    assert [p.name for p in ex.people if "Malong" in p.name] == ["Paul Malong Awan"]
+    assert {e.person_name for e in ex.events} == {"Paul Malong Awan"}
+
+
+def test_a_verb_after_a_turned_apposition_keeps_the_subject(extractor: Extractor) -> None:
+    text = (
+        "JUBA, May 15, 2024 (Newswire) - Paul Malong Awan, the former army chief turned rebel "
+        "leader, spent four days in Kigali earlier this month for medical tests, his movement "
+        "said on Thursday.\n"
+    )
+    ex = extractor.extract(article(text))
+    rw = [e for e in events_of(ex, "Malong") if e.destination and e.destination.country == "RW"]
+    assert rw and rw[0].when.start == date(2024, 5, 1)

@@ -123,6 +123,9 @@ _FACILITY_NOUNS = frozenset(
     {"airport", "airbase", "base", "palace", "hotel", "stadium", "harbour", "harbor", "terminal"}
     | {"station", "hospital", "university", "mosque", "cathedral", "summit", "conference"}
 )
+# Buildings an act is done at ("submitted his papers at the commission office in Sabha"):
+# the place below them is where the doer was, whatever noun the parser hangs them on.
+_VENUE_NOUNS = _FACILITY_NOUNS | {"office", "headquarters", "embassy", "consulate", "building"}
 _SPECIFIC = {
     "facility": 0,
     "airport": 0,
@@ -627,6 +630,11 @@ class EventFinder:
             if top_prep == "on" and not _place_noun(path[-1][2]):
                 return ""  # "talks on Afghanistan" is a topic; "on the front lines" is a place
             return "dest" if top_prep in _DIRECT_DEST or top_prep in _LOCATIVE else ""
+        for k, (prep, _, obj) in enumerate(path):
+            if prep in {"at", "inside"} and obj.lemma_.lower() in _VENUE_NOUNS:
+                if all(p in _NESTING or p == "of" for p, _, _ in path[:k]):
+                    return "dest"  # "at the commission office in the city of Sabha"
+                break
         # nested: no purpose or topic phrase above it, and "on" only "on the front line"
         if path[-1][1].i == trigger.i and top_prep not in _NESTING:
             return ""
@@ -975,7 +983,10 @@ def _set_off_after(doc: Any, travel: Any, start: int) -> bool:
 
 
 def _dates_a_noun(root: Any, travel: Any) -> bool:
-    """True when the date hangs off a noun other than the travel word ("government of 2013")."""
+    """True when the date hangs off a noun other than the travel word ("government of 2013",
+    "next month's election")."""
+    if root.dep_ == "poss":  # "next month's election"
+        return root.head.i != travel.i and root.head.pos_ in {"NOUN", "PROPN"}
     prep = root.head if root.dep_ == "pobj" else root
     if prep.dep_ == "prep" and prep.lower_ == "of":
         owner = prep.head
@@ -1032,6 +1043,11 @@ def _subject(verb: Any) -> Any | None:
             node = node.head
             continue
         if node.dep_ in {"conj", "advcl"} and node.head.pos_ in {"VERB", "AUX"}:
+            node = node.head
+            continue
+        if node.dep_ == "dep" and node.head.pos_ == "VERB" and node.i > node.head.i:
+            # "X, former army chief turned rebel leader, spent ...": an unlabelled later verb
+            # without a subject of its own shares the one before it
             node = node.head
             continue
         if node.dep_ in {"acl", "relcl"} and node.head.pos_ in {"NOUN", "PROPN"}:

@@ -526,10 +526,11 @@ class PeopleFinder:
                 return c
             if len(key) == 1 and key <= ck:
                 return c
-        # a full name after a surname-only mention (headline "Soleimani", then "Qassem Soleimani")
+        # a full name after a surname-only mention (headline "Soleimani", then "Qassem
+        # Soleimani"; "Malong", then "Paul Malong Awan" where the family name is in the middle)
         if len(toks) > 1:
             for c in recent:
-                if len(c.tokens) == 1 and c.tokens[0] in (toks[-1], toks[0]):
+                if len(c.tokens) == 1 and c.tokens[0] in key:
                     return c
         return None
 
