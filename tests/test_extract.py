@@ -740,3 +740,28 @@ def test_a_verb_after_a_turned_apposition_keeps_the_subject(extractor: Extractor
     ex = extractor.extract(article(text))
     rw = [e for e in events_of(ex, "Malong") if e.destination and e.destination.country == "RW"]
     assert rw and rw[0].when.start == date(2024, 5, 1)
+
+
+def test_custody_with_a_demonym_is_presence_in_that_country(extractor: Extractor) -> None:
+    text = (
+        "NAIROBI, May 15, 2024 (Newswire) - Azim Aghajani has been in Kenyan custody since "
+        "early April, police said.\n"
+    )
+    ex = extractor.extract(article(text))
+    held = [e for e in events_of(ex, "Aghajani") if e.destination]
+    assert [(e.destination.country, e.when.start) for e in held if e.destination] == [
+        ("KE", date(2024, 4, 1))
+    ]
+
+
+def test_a_bare_capital_is_the_capital_of_the_articles_country(extractor: Extractor) -> None:
+    text = (
+        "CARACAS, May 15, 2024 (Newswire) - Jimmy Cherizier led a column of fighters through "
+        "the streets of the capital on Monday, witnesses said. Venezuela's government "
+        "denied it.\n"
+    )
+    ex = extractor.extract(article(text))
+    led = [e for e in events_of(ex, "Cherizier") if e.destination]
+    assert [(e.destination.country, e.when.start) for e in led if e.destination] == [
+        ("VE", date(2024, 5, 13))
+    ]

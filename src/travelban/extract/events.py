@@ -71,6 +71,8 @@ _NESTING = {
 _VIA = {"via", "through"}
 # Nouns a place hangs from without ceasing to be where the action is ("the town of X").
 _PLACE_NOUNS = {
+    "street",
+    "streets",
     "town",
     "city",
     "village",
@@ -123,6 +125,8 @@ _FACILITY_NOUNS = frozenset(
     {"airport", "airbase", "base", "palace", "hotel", "stadium", "harbour", "harbor", "terminal"}
     | {"station", "hospital", "university", "mosque", "cathedral", "summit", "conference"}
 )
+# Being held somewhere: "in Nigerian custody" puts the person in Nigeria.
+_CUSTODY = frozenset({"custody", "detention", "captivity", "jail", "prison"})
 # Buildings an act is done at ("submitted his papers at the commission office in Sabha"):
 # the place below them is where the doer was, whatever noun the parser hangs them on.
 _VENUE_NOUNS = _FACILITY_NOUNS | {"office", "headquarters", "embassy", "consulate", "building"}
@@ -626,6 +630,8 @@ class EventFinder:
             if top_prep in _ORIGIN:
                 return "origin"
             if top_prep in _VIA:
+                if trig.kind == "presence" and len(path) > 1 and _place_noun(path[-1][2]):
+                    return "dest"  # "led his men through the streets of the capital"
                 return "dest" if trig.kind == "transit" else ""
             if top_prep == "on" and not _place_noun(path[-1][2]):
                 return ""  # "talks on Afghanistan" is a topic; "on the front lines" is a place
@@ -1142,12 +1148,45 @@ class _Context:
 
     # places -------------------------------------------------------
 
+    def _home_country(self) -> str | None:
+        """The article's most named country (ties: the earliest, so the dateline's)."""
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for i, p in self._place_tok.items():
+            if p.country and self._place_root.get(i, i) == i:
+                counts[p.country] = counts.get(p.country, 0) + 1
+                first[p.country] = min(first.get(p.country, i), i)
+        if not counts:
+            return None
+        return min(counts, key=lambda c: (-counts[c], first[c]))
+
     def _capitals(self) -> None:
-        """'the Russian capital' -> a place in Russia."""
+        """'the Russian capital' -> a place in Russia; a bare 'the capital' is the capital of
+        the article's own country; 'in Nigerian custody' -> held in Nigeria."""
+        home = self._home_country()
         for tok in self.doc:
-            if tok.lower_ != "capital" or tok.i in self._place_tok:
+            low = tok.lower_
+            held = tok.lemma_.lower() in _CUSTODY
+            if (low != "capital" and not held) or tok.i in self._place_tok:
                 continue
             mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "poss"}]
+            if low == "capital" and not mods and home is not None:
+                det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+                if det and tok.dep_ == "pobj":
+                    bare = Place(
+                        name="the capital",
+                        country=home,
+                        kind="city",
+                        how="capital of the article's country",
+                        start=det[0].idx,
+                        end=tok.idx + len(tok.text),
+                    )
+                    for t in (det[0], tok):
+                        self._place_tok[t.i] = bare
+                        self._place_root[t.i] = tok.i
+                continue
+            if low != "capital":
+                mods = [m for m in mods if m.dep_ == "amod"]  # "in Nigerian custody"
             for m in mods:
                 iso = self.finder.gazetteer.demonym(m.text)
                 if iso is None and m.ent_type_ in {"GPE"}:
@@ -1159,8 +1198,8 @@ class _Context:
                     place = Place(
                         name=_clean(span.text),
                         country=iso,
-                        kind="city",
-                        how=f"capital of {m.text}",
+                        kind="city" if low == "capital" else "country",
+                        how=f"capital of {m.text}" if low == "capital" else f"{low} of {m.text}",
                         start=start,
                         end=tok.idx + len(tok.text),
                     )
