@@ -765,3 +765,15 @@ def test_a_bare_capital_is_the_capital_of_the_articles_country(extractor: Extrac
     assert [(e.destination.country, e.when.start) for e in led if e.destination] == [
         ("VE", date(2024, 5, 13))
     ]
+
+
+def test_a_during_trip_after_an_event_noun_belongs_to_its_genitive_person(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "BEIRUT, May 15, 2024 (Newswire) - Hannibal Gaddafi was questioned in Beirut about the "
+        "abduction of Musa al-Sadr during a trip to Italy in 1978, his lawyer said.\n"
+    )
+    ex = extractor.extract(article(text))
+    italy = [e for e in ex.events if e.destination and e.destination.country == "IT"]
+    assert italy and all("Sadr" in e.person_name for e in italy)

@@ -466,7 +466,7 @@ class EventFinder:
                 subj = _subject(tok)
                 heads = [subj] if subj is not None else []
         else:
-            heads = self._noun_traveller(tok)
+            heads = self._framed_traveller(tok, ctx) or self._noun_traveller(tok)
         out: list[tuple[str | None, str]] = []
         for h in heads:
             for t in [h, *_conjuncts(h)]:
@@ -474,6 +474,23 @@ class EventFinder:
                 if who is not None and who not in out:
                     out.append(who)
         return out
+
+    def _framed_traveller(self, tok: Any, ctx: _Context) -> list[Any]:
+        """'held over the disappearance of X during a visit to Libya': a 'during' trip with no
+        owner of its own is the trip of the person an event noun before it names."""
+        if tok.dep_ != "pobj" or tok.head.lower_ != "during":
+            return []
+        if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children):
+            return []
+        gov = tok.head.head  # the verb, or the event noun itself ("abduction of X during")
+        if gov.pos_ not in {"VERB", "AUX", "NOUN"}:
+            return []
+        for t in reversed(ctx.doc[gov.i + 1 : tok.head.i]):
+            if t.dep_ != "pobj" or t.head.lower_ != "of" or t.head.head.pos_ != "NOUN":
+                continue
+            if ctx.who(t) is not None and ctx.who(t.head.head) is None:
+                return [t]
+        return []
 
     def _noun_traveller(self, tok: Any) -> list[Any]:
         for ch in tok.children:
