@@ -820,20 +820,7 @@ def _ambiguity(
 
 
 def _replace(f: Finding, verdict: Verdict, rationale: str, factor: float) -> Finding:
-    return Finding(
-        article=f.article,
-        article_sha256=f.article_sha256,
-        person=f.person,
-        person_id=f.person_id,
-        reference=f.reference,
-        listed_name=f.listed_name,
-        event=f.event,
-        match=f.match,
-        verdict=verdict,
-        regime=f.regime,
-        resolution=f.resolution,
-        paragraph=f.paragraph,
-        confidence=round(f.confidence * factor, 3),
-        rationale=rationale,
-        snapshots=f.snapshots,
+    """``f`` with a new verdict and rationale, its confidence scaled by ``factor``."""
+    return dataclasses.replace(
+        f, verdict=verdict, rationale=rationale, confidence=round(f.confidence * factor, 3)
     )

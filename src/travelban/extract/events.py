@@ -364,19 +364,7 @@ class EventFinder:
         )
         if latest is None or not companions:
             return []
-        text = _clean(ctx.sents[si].text)
-        return [
-            replace(
-                latest,
-                pid=pid,
-                name=ctx.name_of(pid),
-                evidence={**latest.evidence, si: text},
-                sentences=[*latest.sentences, si],
-                trigger=tok.text,
-                headline=False,
-            )
-            for pid in sorted(companions)
-        ]
+        return [_joined(latest, pid, tok, si, ctx) for pid in sorted(companions)]
 
     def _members(self, tok: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
         """Members of the group whose trip was just told: "the delegation includes X",
@@ -406,18 +394,9 @@ class EventFinder:
         )
         if latest is None or not pids:
             return []
-        text = _clean(ctx.sents[si].text)
+        exemption = self._exemption(tok, si, ctx) or latest.exemption
         return [
-            replace(
-                latest,
-                pid=pid,
-                name=ctx.name_of(pid),
-                evidence={**latest.evidence, si: text},
-                sentences=[*latest.sentences, si],
-                trigger=tok.text,
-                headline=False,
-                exemption=self._exemption(tok, si, ctx) or latest.exemption,
-            )
+            replace(_joined(latest, pid, tok, si, ctx), exemption=exemption)
             for pid in pids
             if pid != latest.pid
         ]
@@ -1575,3 +1554,16 @@ def _overlap(a: DateRange, b: DateRange) -> bool:
 def events_for_dates(events: Iterable[TravelEvent], on: date) -> list[TravelEvent]:
     """The events whose date range contains ``on`` (helper for callers and tests)."""
     return [e for e in events if e.when.start and e.when.end and e.when.start <= on <= e.when.end]
+
+
+def _joined(latest: _Raw, pid: str, tok: Any, si: int, ctx: _Context) -> _Raw:
+    """The trip ``latest`` taken by ``pid`` too, as sentence ``si`` tells (companions, members)."""
+    return replace(
+        latest,
+        pid=pid,
+        name=ctx.name_of(pid),
+        evidence={**latest.evidence, si: _clean(ctx.sents[si].text)},
+        sentences=[*latest.sentences, si],
+        trigger=tok.text,
+        headline=False,
+    )
