@@ -69,67 +69,6 @@ _NESTING = {
     "on",
 }
 _VIA = {"via", "through"}
-# Nouns a place hangs from without ceasing to be where the action is ("the town of X").
-_PLACE_NOUNS = {
-    "street",
-    "streets",
-    "town",
-    "city",
-    "village",
-    "province",
-    "region",
-    "capital",
-    "outskirts",
-    "suburb",
-    "suburbs",
-    "border",
-    "district",
-    "area",
-    "port",
-    "frontline",
-    "front",
-    "line",
-    "country",
-    "state",
-    "governorate",
-    "island",
-    "county",
-    "territory",
-    "side",
-    "part",
-    "centre",
-    "center",
-    "heart",
-    "north",
-    "south",
-    "east",
-    "west",
-    "edge",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-    "vicinity",
-    "lines",
-    "countryside",
-}
-# "on the road to X": the traveller is on the way, in X's country
-_ROUTE_NOUNS = frozenset({"road", "highway", "route", "way"})
-# Facilities named after their city ("Incheon International Airport", "Tehran's Mehrabad
-# airport"): the city is where the traveller is when the facility is the place of the trip.
-_FACILITY_NOUNS = frozenset(
-    {"airport", "airbase", "base", "palace", "hotel", "stadium", "harbour", "harbor", "terminal"}
-    | {"station", "hospital", "university", "mosque", "cathedral", "summit", "conference"}
-)
-# Being held somewhere: "in Nigerian custody" puts the person in Nigeria.
-_CUSTODY = frozenset({"custody", "detention", "captivity", "jail", "prison"})
-# Buildings an act is done at ("submitted his papers at the commission office in Sabha"):
-# the place below them is where the doer was, whatever noun the parser hangs them on.
-_VENUE_NOUNS = _FACILITY_NOUNS | {"office", "headquarters", "embassy", "consulate", "building"}
 _SPECIFIC = {
     "facility": 0,
     "airport": 0,
@@ -236,7 +175,7 @@ class EventFinder:
                 if tok.lemma_.lower() == "accompany" and tok.pos_ == "VERB":
                     raws.extend(self._companions(tok, si, ctx, raws))
                     continue
-                if tok.dep_ == "ROOT" and tok.lemma_.lower() in _MEMBER_VERBS | {"be"}:
+                if tok.dep_ == "ROOT" and tok.lemma_.lower() in self.vocab.member_verbs | {"be"}:
                     raws.extend(self._members(tok, si, ctx, raws))
                 trig = self._trigger(tok)
                 if trig is None:
@@ -372,7 +311,7 @@ class EventFinder:
         lemma = tok.lemma_.lower()
         collectives = self.vocab.collectives
         heads: list[Any] = []
-        if lemma in _MEMBER_VERBS:
+        if lemma in self.vocab.member_verbs:
             subj = _subject(tok)
             if subj is not None and subj.lemma_.lower() in collectives:
                 heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "attr"}]
@@ -562,11 +501,11 @@ class EventFinder:
                 holder.dep_ in {"compound", "nmod", "amod", "poss"}
                 and holder.head.i != tok.i
                 and (
-                    holder.head.lemma_.lower() in _FACILITY_NOUNS
+                    holder.head.lemma_.lower() in self.vocab.facility_nouns
                     or (
                         holder.head.pos_ == "PROPN"
                         and any(
-                            a.lemma_.lower() in _FACILITY_NOUNS
+                            a.lemma_.lower() in self.vocab.facility_nouns
                             for a in (holder.head, holder.head.head)
                         )
                     )
@@ -601,6 +540,7 @@ class EventFinder:
         X", "near the town of X"), never below a purpose or topic ("for the construction of
         units in Iran", "talks on the war in Syria").
         """
+        places = self.vocab.place_nouns
         if t.dep_ == "poss" or (t.dep_ in {"compound", "amod", "nmod"} and t.head.i != trigger.i):
             return ""  # "Iran's forces", "Russian warplanes"
         if t.dep_ in {"compound", "nmod"} and t.head.i == trigger.i:
@@ -620,20 +560,20 @@ class EventFinder:
             return ""
         top_prep = path[-1][0]
         direct = len(path) == 1 or all(
-            p == "of" and _place_noun(owner) for p, owner, _ in path[:-1]
+            p == "of" and _place_noun(owner, places) for p, owner, _ in path[:-1]
         )
         if direct:
             if top_prep in _ORIGIN:
                 return "origin"
             if top_prep in _VIA:
-                if trig.kind == "presence" and len(path) > 1 and _place_noun(path[-1][2]):
+                if trig.kind == "presence" and len(path) > 1 and _place_noun(path[-1][2], places):
                     return "dest"  # "led his men through the streets of the capital"
                 return "dest" if trig.kind == "transit" else ""
-            if top_prep == "on" and not _place_noun(path[-1][2]):
+            if top_prep == "on" and not _place_noun(path[-1][2], places):
                 return ""  # "talks on Afghanistan" is a topic; "on the front lines" is a place
             return "dest" if top_prep in _DIRECT_DEST or top_prep in _LOCATIVE else ""
         for k, (prep, _, obj) in enumerate(path):
-            if prep in {"at", "inside"} and obj.lemma_.lower() in _VENUE_NOUNS:
+            if prep in {"at", "inside"} and obj.lemma_.lower() in self.vocab.venue_nouns:
                 if all(p in _NESTING or p == "of" for p, _, _ in path[:k]):
                     return "dest"  # "at the commission office in the city of Sabha"
                 break
@@ -641,12 +581,14 @@ class EventFinder:
         if path[-1][1].i == trigger.i and top_prep not in _NESTING:
             return ""
         for prep, _, obj in path[1:]:
-            if prep in _BLOCKING or (prep == "on" and not _place_noun(obj, _ROUTE_NOUNS)):
+            if prep in _BLOCKING or (
+                prep == "on" and not _place_noun(obj, places | self.vocab.route_nouns)
+            ):
                 return ""
         nearest, owner, _ = path[0]
-        if nearest == "of" and _place_noun(owner):
+        if nearest == "of" and _place_noun(owner, places):
             return "dest"
-        if nearest in _DIRECT_DEST and _place_noun(owner, _ROUTE_NOUNS, only=True):
+        if nearest in _DIRECT_DEST and _place_noun(owner, self.vocab.route_nouns):
             return "dest"  # "on the road to Aleppo"
         return "dest" if nearest in _LOCATIVE else ""
 
@@ -869,8 +811,6 @@ class EventFinder:
 # ---------------------------------------------------------------- parse helpers
 
 
-# "the delegation includes X": X is one of the travellers
-_MEMBER_VERBS = frozenset({"include", "comprise"})
 _SOURCE_WORD = re.compile(r"[^\W\d_]{2,}")
 _SOURCE_BAD = re.compile(r"^[=+@\-]|[=(){}\[\]<>|\\;:!$%^*#~]")
 
@@ -952,10 +892,9 @@ def _status_chain(tok: Any) -> list[Any]:
     return chain
 
 
-def _place_noun(tok: Any, more: frozenset[str] = frozenset(), *, only: bool = False) -> bool:
-    """True for a noun a place hangs from ("the outskirts of X", "south of X"), by lemma or
-    as written (the lemmatiser makes "outskirts" into "outskirt")."""
-    words = more if only else _PLACE_NOUNS | more
+def _place_noun(tok: Any, words: frozenset[str]) -> bool:
+    """True for a noun in ``words`` (a place hangs from it: "the outskirts of X", "south of
+    X"), by lemma or as written (the lemmatiser makes "outskirts" into "outskirt")."""
     return tok.lemma_.lower() in words or tok.lower_ in words
 
 
@@ -1162,7 +1101,7 @@ class _Context:
         home = self._home_country()
         for tok in self.doc:
             low = tok.lower_
-            held = tok.lemma_.lower() in _CUSTODY
+            held = tok.lemma_.lower() in self.finder.vocab.custody_nouns
             if (low != "capital" and not held) or tok.i in self._place_tok:
                 continue
             mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "poss"}]

@@ -56,6 +56,13 @@ class Vocabulary:
     genders: dict[str, str]  # word (lower case) -> "f" or "m"
     alias_cues: tuple[str, ...] = ()  # "under the name", "then known as" (lower case)
     given_names: dict[str, str] = field(default_factory=dict)  # "aisha" -> "f"
+    # word sets from lexicon.tsv (lower case)
+    place_nouns: frozenset[str] = frozenset()  # "the outskirts of X"
+    route_nouns: frozenset[str] = frozenset()  # "on the road to X"
+    facility_nouns: frozenset[str] = frozenset()  # "Incheon International Airport"
+    venue_nouns: frozenset[str] = frozenset()  # facilities plus office, embassy, ...
+    custody_nouns: frozenset[str] = frozenset()  # "in Nigerian custody"
+    member_verbs: frozenset[str] = frozenset()  # "the delegation includes X"
 
     @property
     def not_persons(self) -> frozenset[str]:
@@ -132,6 +139,7 @@ def _load(lists_dir: Path) -> Vocabulary:
     pronouns = {
         r[0].lower(): (r[1] if len(r) > 1 else "singular") for r in _rows(folder / "pronouns.txt")
     }
+    sets = _word_sets(folder / "lexicon.tsv")
     return Vocabulary(
         verbs=verbs,
         nouns=nouns,
@@ -148,4 +156,27 @@ def _load(lists_dir: Path) -> Vocabulary:
         alias_cues=tuple(
             sorted({" ".join(r).lower() for r in _rows(folder / "alias_cues.txt")}, key=len)[::-1]
         ),
+        place_nouns=sets["place"],
+        route_nouns=sets["route"],
+        facility_nouns=sets["facility"],
+        venue_nouns=sets["facility"] | sets["venue"],
+        custody_nouns=sets["custody"],
+        member_verbs=sets["member"],
     )
+
+
+_WORD_SETS = ("place", "route", "facility", "venue", "custody", "member")
+
+
+def _word_sets(path: Path) -> dict[str, frozenset[str]]:
+    """The rows of ``lexicon.tsv`` (set name, word) grouped by set name."""
+    sets: dict[str, set[str]] = {name: set() for name in _WORD_SETS}
+    for row in _rows(path):
+        if len(row) != 2 or row[0] not in sets:
+            raise ConfigError(
+                f"bad row {row!r}",
+                path=path,
+                fix=f"write: set word (set: {'/'.join(_WORD_SETS)})",
+            )
+        sets[row[0]].add(row[1].lower())
+    return {name: frozenset(words) for name, words in sets.items()}

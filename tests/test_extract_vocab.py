@@ -1,0 +1,56 @@
+"""The extraction vocabulary read from the shipped ``lists/extract/`` tables."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from travelban.errors import ConfigError
+from travelban.extract.vocab import Vocabulary
+from travelban.settings import default_lists_dir
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return Vocabulary.load(default_lists_dir())
+
+
+def test_lexicon_sets_come_from_the_data_file(vocab: Vocabulary) -> None:
+    assert {"outskirts", "town", "south-west", "vicinity"} <= vocab.place_nouns
+    assert {"road", "highway"} <= vocab.route_nouns
+    assert {"airport", "palace", "conference"} <= vocab.facility_nouns
+    assert {"custody", "prison"} <= vocab.custody_nouns
+    assert vocab.member_verbs == frozenset({"include", "comprise"})
+    assert "road" not in vocab.place_nouns
+
+
+def test_every_facility_is_also_a_venue(vocab: Vocabulary) -> None:
+    assert vocab.facility_nouns < vocab.venue_nouns
+    assert {"embassy", "office", "headquarters"} <= vocab.venue_nouns - vocab.facility_nouns
+
+
+def test_unknown_lexicon_set_names_the_file(tmp_path: Path) -> None:
+    shutil.copytree(default_lists_dir() / "extract", tmp_path / "extract")
+    table = tmp_path / "extract" / "lexicon.tsv"
+    table.write_text(table.read_text(encoding="utf-8") + "harbourside\tquay\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"lexicon\.tsv"):
+        Vocabulary.load(tmp_path)
+
+
+def test_given_names_are_one_gender_each() -> None:
+    table = default_lists_dir() / "extract" / "given_names.tsv"
+    seen: dict[str, str] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, gender = line.split()
+        assert gender in {"f", "m"}, line
+        assert seen.setdefault(name.lower(), gender) == gender, f"{name} given both genders"
+    assert not {"jean", "andrea", "kim", "nikita", "nur", "iman"} & seen.keys()
+
+
+def test_given_names_reach_the_vocabulary(vocab: Vocabulary) -> None:
+    assert vocab.given_names["aisha"] == "f"
+    assert vocab.given_names["mohammad"] == "m"
