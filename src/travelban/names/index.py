@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
 
@@ -222,21 +222,7 @@ class NameIndex:
         for ei, text, kind, quality, toks in raw:
             if all(t.role.weak for t in toks):
                 # A name made only of title words ("Mullah Sahib"): they are its content.
-                toks = tuple(
-                    Token(
-                        t.text,
-                        t.key,
-                        t.skeleton,
-                        Role.CONTENT,
-                        t.abjad,
-                        t.canonical,
-                        -1,
-                        -1,
-                        t.spelling,
-                        t.hangul,
-                    )
-                    for t in toks
-                )
+                toks = tuple(replace(t, role=Role.CONTENT, start=-1, end=-1) for t in toks)
             tids = tuple(self._vocab_id(t) for t in toks)
             weights = tuple(role_weight(t.role) * self.key_weight(t.key) for t in toks)
             nid = len(self.names)
@@ -368,21 +354,7 @@ class NameIndex:
         content = [t for t in toks if t.role not in WEAK_ROLES]
         weak = [t for t in toks if t.role in WEAK_ROLES] if len(content) < len(toks) else []
         if not content:
-            content = [
-                Token(
-                    t.text,
-                    t.key,
-                    t.skeleton,
-                    Role.CONTENT,
-                    t.abjad,
-                    t.canonical,
-                    t.start,
-                    t.end,
-                    t.spelling,
-                    t.hangul,
-                )
-                for t in weak
-            ]
+            content = [replace(t, role=Role.CONTENT) for t in weak]
             weak = []
         cache = self._hit_cache
         hits = [
