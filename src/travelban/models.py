@@ -310,6 +310,26 @@ class Verdict(str, Enum):
     NEEDS_REVIEW = "needs_review"
 
 
+class Stance(str, Enum):
+    """How one fact from the article stands against a list entry."""
+
+    AGREES = "agrees"
+    CONTRADICTS = "contradicts"
+    SILENT = "silent"  # one side says nothing to compare
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityItem:
+    """One fact about the person held against the entry, with the words on both sides."""
+
+    aspect: str  # "role", "age", "nationality", "gender", "place of birth", "father", ...
+    stance: Stance
+    strong: bool  # strong evidence (age, nationality, gender) vs weak (an older role)
+    article: str  # the article's words ("the 45-year-old"); "" when it says nothing
+    entry: str  # the entry's words ("DOB 1957"); "" when it states nothing
+    detail: str = ""  # how they compare ("born about 1970 vs 1957: 13 years apart")
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     article: str  # Article.source
@@ -327,6 +347,7 @@ class Finding:
     confidence: float
     rationale: str
     snapshots: tuple[str, ...] = ()  # file names the judgement rests on
+    identity: tuple[IdentityItem, ...] = ()  # evidence for and against this entry
 
     @property
     def country(self) -> str | None:
