@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from travelban.errors import ConfigError
-from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD, Settings, default_lists_dir
+from travelban.settings import (
+    DEFAULT_REVIEW_BAND,
+    DEFAULT_THRESHOLD,
+    Settings,
+    default_lists_dir,
+    user_lists_dir,
+)
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +64,7 @@ class RunConfig:
             review_band=max(0.0, min(self.review_band, self.threshold)),
             reports_dir=self.reports,
             debug=debug,
+            user_lists_dir=user_lists_dir() if self.lists_dir is None else None,
         )
 
     def merged(self, **flags: Any) -> RunConfig:

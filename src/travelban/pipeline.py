@@ -110,7 +110,7 @@ class Engine:
     @classmethod
     def load(cls, settings: Settings) -> Engine:
         """Load lists, index, NLP pipeline, gazetteer and regimes once."""
-        archive = Archive.open(settings.lists_dir)
+        archive = Archive.open(settings.lists_dir, user_dir=settings.user_lists_dir)
         snapshots, warning = _select_snapshots(settings, archive)
         if warning:
             log.warning(warning)

@@ -278,7 +278,9 @@ def _selected_snapshot(settings: Settings) -> ListInfo:
     """The archive snapshot --as-of selects, read from the manifest (no file is hashed)."""
     from travelban.sanctions.archive import Archive
 
-    info, _ = Archive.open(settings.lists_dir, verify=False).select(settings.as_of)
+    info, _ = Archive.open(
+        settings.lists_dir, user_dir=settings.user_lists_dir, verify=False
+    ).select(settings.as_of)
     return info
 
 

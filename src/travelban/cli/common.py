@@ -11,7 +11,7 @@ import click
 
 from travelban.models import ArticleFailure, SanctionsList
 from travelban.sanctions import select_list
-from travelban.settings import default_lists_dir
+from travelban.settings import default_lists_dir, user_overlay
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,8 +53,9 @@ def lists_dir_option(default: Callable[[], Path] | None = default_lists_dir) -> 
         "--lists-dir",
         type=click.Path(path_type=Path, file_okay=False),
         default=default,
-        show_default="the repository's lists/",
-        help="Folder holding the shipped lists, manifest and domain data.",
+        show_default="your data folder, then the shipped lists",
+        help="Folder holding the lists, manifest and domain data (replaces both the "
+        "per-user data folder and the lists shipped with travelban).",
     )
 
 
@@ -87,7 +88,7 @@ config_list_options = _list_options(None)
 
 def chosen_list(lists_dir: Path, list_path: Path | None, as_of: date | None) -> SanctionsList:
     """The list --list names, else the snapshot --as-of selects; its warning goes to stderr."""
-    sl, warning = select_list(lists_dir, list_path, as_of)
+    sl, warning = select_list(lists_dir, list_path, as_of, user_dir=user_overlay(lists_dir))
     if warning:
         click.echo(f"warning: {warning}", err=True)
     return sl

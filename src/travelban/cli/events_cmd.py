@@ -14,7 +14,7 @@ from travelban.cli import cli
 from travelban.cli.common import DATE, echo_failures, format_option, list_options
 from travelban.errors import ExitCode
 from travelban.models import ArticleFailure, Extraction, TravelEvent
-from travelban.settings import Settings
+from travelban.settings import Settings, user_overlay
 from travelban.state import encode
 
 
@@ -116,6 +116,7 @@ def events(
     if articles:
         settings = Settings(
             lists_dir=lists_dir,
+            user_lists_dir=user_overlay(lists_dir),
             list_path=list_path,
             as_of=as_of,
             published=published,

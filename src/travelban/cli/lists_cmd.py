@@ -30,7 +30,18 @@ from travelban.sanctions.archive import format_generated
 from travelban.sanctions.diff import render_alias, render_birth_date, render_document
 from travelban.sanctions.parse import read_bytes
 from travelban.sanctions.update import import_bytes
+from travelban.settings import user_overlay, writable_lists_dir
 from travelban.state import encode
+
+
+def _archive(lists_dir: Path) -> Archive:
+    """The archive of ``lists_dir``, with the per-user folder first when it is the shipped one."""
+    return Archive.open(lists_dir, user_dir=user_overlay(lists_dir))
+
+
+def _shipped(lists_dir: Path) -> Path | None:
+    """The shipped folder a user folder overlays, or None when --lists-dir names one folder."""
+    return lists_dir if user_overlay(lists_dir) is not None else None
 
 
 @cli.group()
@@ -59,7 +70,7 @@ def _resolve(spec: str, lists_dir: Path, archive: Archive | None) -> SanctionsLi
     if path.is_file():
         return load_list(path)
     if archive is None:
-        archive = Archive.open(lists_dir)
+        archive = _archive(lists_dir)
     info = archive.find(spec)
     if info is None:
         names = ", ".join(i.path.name for i in archive.snapshots)
@@ -169,7 +180,8 @@ def show(lists_dir: Path, list_path: Path | None, as_of: date | None) -> None:
     """Show which list is in use: file, generation date, sha256 and counts by regime.
 
     Without --list or --as-of this is the newest archived snapshot; the archive itself
-    (verified against lists/manifest.json) is listed below it.
+    (each folder verified against its manifest.json) is listed below it, saying which
+    folder each snapshot came from: your data folder or the lists shipped with travelban.
 
     \b
     Examples:
@@ -192,16 +204,23 @@ def show(lists_dir: Path, list_path: Path | None, as_of: date | None) -> None:
         ind = counts[(regime, list_type, EntryKind.INDIVIDUAL)]
         ent = counts[(regime, list_type, EntryKind.ENTITY)]
         click.echo(f"  {regime:<7} {list_type:<19} {ind:>11}  {ent:>8}")
-    manifest = lists_dir / MANIFEST_NAME
-    if list_path is None and manifest.exists():
-        click.echo(f"\narchive ({manifest}):")
-        for row in read_manifest(lists_dir):
-            mark = "*" if row.sha256 == info.sha256 else " "
-            gen = row.generated.date().isoformat() if row.generated else "-"
-            click.echo(
-                f" {mark} {row.file:<44} {row.kind.value:<16} {gen:<10} "
-                f"{row.individuals:>4} / {row.entities:<4}"
-            )
+    if list_path is None and (lists_dir / MANIFEST_NAME).exists():
+        archive = _archive(lists_dir)
+        folders = list(dict.fromkeys(archive.folder_of(r) for r in archive.rows))
+        for folder in folders:
+            label = "your data folder" if folder != archive.lists_dir else "shipped"
+            if _shipped(lists_dir) is None:
+                label = "--lists-dir"
+            click.echo(f"\narchive, {label} ({folder / MANIFEST_NAME}):")
+            for row in archive.rows:
+                if archive.folder_of(row) != folder:
+                    continue
+                mark = "*" if row.sha256 == info.sha256 else " "
+                gen = row.generated.date().isoformat() if row.generated else "-"
+                click.echo(
+                    f" {mark} {row.file:<44} {row.kind.value:<16} {gen:<10} "
+                    f"{row.individuals:>4} / {row.entities:<4}"
+                )
 
 
 @lists.command()
@@ -237,7 +256,7 @@ def entry(
         close = difflib.get_close_matches(ref, list(by_ref), n=5, cutoff=0.6)
         elsewhere = ""
         if list_path is None and (lists_dir / MANIFEST_NAME).exists():
-            archive = Archive.open(lists_dir)
+            archive = _archive(lists_dir)
             seen = [s.info.path.name for s in archive.load_all() if ref in s.by_reference()]
             if seen:
                 elsewhere = f"; it is in {', '.join(seen)} (use --as-of or --list)"
@@ -249,7 +268,7 @@ def entry(
         )
     history: list[str] = []
     if list_path is None and found.regime == "IR":
-        legacy = Archive.open(lists_dir).legacy_1737()
+        legacy = _archive(lists_dir).legacy_1737()
         old = legacy.by_reference().get(found.reference) if legacy else None
         if old is not None:
             history.append(f"old identification {old.identification}")
@@ -290,7 +309,7 @@ def diff(old: str, new: str, lists_dir: Path, width: int, fmt: str) -> None:
     """
     archive = None
     if not (Path(old).is_file() and Path(new).is_file()):
-        archive = Archive.open(lists_dir)
+        archive = _archive(lists_dir)
     d = diff_lists(_resolve(old, lists_dir, archive), _resolve(new, lists_dir, archive))
     if fmt == "json":
         click.echo(json.dumps(_diff_json(d), ensure_ascii=False, indent=2))
@@ -306,13 +325,16 @@ def import_(file: Path, lists_dir: Path) -> None:
 
     The file is parsed completely first; an invalid file is refused and nothing in the
     archive changes. A file already archived (same sha256) is reported, not added twice.
+    It is written to your data folder (not into the installed package), unless
+    --lists-dir names another folder.
 
     \b
     Example:
       travelban lists import ~/Downloads/consolidated.xml
     """
     data = read_bytes(file)
-    info, added = import_bytes(data, str(file), lists_dir)
+    target = writable_lists_dir(lists_dir)
+    info, added = import_bytes(data, str(file), target, shipped_dir=_shipped(lists_dir))
     if not added:
         click.echo(f"{file} is already archived as {info.path.name}; nothing added")
         return
@@ -349,11 +371,15 @@ def update(source: str, lists_dir: Path, width: int) -> None:
       travelban lists update --from ~/Downloads/consolidated.xml
       travelban lists update --from https://scsanctions.un.org/resources/xml/en/consolidated.xml
     """
-    before: set[str] = set()
-    if (lists_dir / MANIFEST_NAME).exists():
-        before = {r.file for r in read_manifest(lists_dir)}
-    info, d = update_list(source, lists_dir)
-    if info.path.name in before:
+    target = writable_lists_dir(lists_dir)
+    shipped = _shipped(lists_dir)
+    before: set[Path] = set()
+    if (target / MANIFEST_NAME).exists():
+        before |= {target / r.file for r in read_manifest(target)}
+    if shipped is not None:
+        before |= {shipped / r.file for r in read_manifest(shipped)}
+    info, d = update_list(source, target, shipped_dir=shipped)
+    if info.path in before:
         click.echo(f"{source} is already archived as {info.path.name}; nothing added")
     else:
         click.echo(f"added {info.path} (generated {_generated(info)})")

@@ -15,7 +15,7 @@ from travelban.errors import ArticleError, ExitCode
 from travelban.ingest import read_articles
 from travelban.models import Verdict
 from travelban.pipeline import Engine, screen_articles
-from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD, Settings
+from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD, Settings, user_overlay
 
 
 @cli.command()
@@ -89,6 +89,7 @@ def screen(
         output = None
     settings = Settings(
         lists_dir=lists_dir,
+        user_lists_dir=user_overlay(lists_dir),
         list_path=list_path,
         as_of=as_of,
         published=published,

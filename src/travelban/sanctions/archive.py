@@ -222,28 +222,75 @@ def _instant(info: ListInfo) -> float:
     return info.generated.timestamp() if info.generated else float("-inf")
 
 
+def _verified_rows(folder: Path, verify: bool) -> tuple[ManifestRow, ...]:
+    """The manifest rows of one folder, each file's sha256 checked when ``verify``."""
+    rows = read_manifest(folder)
+    if verify:
+        for row in rows:
+            path = folder / row.file
+            digest = sha256_of(path)
+            if digest != row.sha256:
+                raise ListError(
+                    f"sha256 {digest[:12]}… does not match the manifest "
+                    f"({row.sha256[:12]}…); the file was changed or replaced",
+                    path=path,
+                    fix=_FIX_TAMPER,
+                )
+    known = {r.file for r in rows}
+    for extra in sorted(folder.glob("*.xml")):
+        if extra.name not in known:
+            log.warning(
+                "%s is not in %s and is ignored; add it with `travelban lists import`",
+                extra,
+                MANIFEST_NAME,
+            )
+    return rows
+
+
 class Archive:
     """The verified shipped lists: snapshots by generation date, loaded on demand."""
 
     def __init__(
-        self, lists_dir: Path, rows: tuple[ManifestRow, ...], *, cache_dir: Path | None = None
+        self,
+        lists_dir: Path,
+        rows: tuple[ManifestRow, ...],
+        *,
+        cache_dir: Path | None = None,
+        folders: dict[str, Path] | None = None,
     ) -> None:
         self.lists_dir = Path(lists_dir)
         self.cache_dir = cache_dir
         self.rows = rows
+        # file name -> the folder holding it (a user folder searched before the shipped one)
+        self.folders: dict[str, Path] = dict(folders or {})
         self._loaded: dict[str, SanctionsList] = {}
         self._legacy: Legacy1737 | None = None
-        infos = [r.info(self.lists_dir) for r in rows if r.kind is ListKind.CONSOLIDATED]
+        infos = [self._info(r) for r in rows if r.kind is ListKind.CONSOLIDATED]
         # Ordered by the instant of generation, oldest first.
         self.snapshots: tuple[ListInfo, ...] = tuple(sorted(infos, key=_instant))
 
+    def folder_of(self, row: ManifestRow) -> Path:
+        """The folder a manifest row's file is read from."""
+        return self.folders.get(row.file, self.lists_dir)
+
+    def _info(self, row: ManifestRow) -> ListInfo:
+        return row.info(self.folder_of(row))
+
     @classmethod
     def open(
-        cls, lists_dir: Path, *, verify: bool = True, cache_dir: Path | None = None
+        cls,
+        lists_dir: Path,
+        *,
+        user_dir: Path | None = None,
+        verify: bool = True,
+        cache_dir: Path | None = None,
     ) -> Archive:
         """Read ``manifest.json`` and check every file's sha256 (ListError on any mismatch).
 
-        ``cache_dir`` (optional) keeps parsed lists keyed by sha256 between processes.
+        ``user_dir`` (optional, searched first) is a per-user folder of downloaded and
+        imported snapshots with its own manifest; a file name or sha256 found there hides
+        the same one in ``lists_dir``. ``cache_dir`` (optional) keeps parsed lists keyed
+        by sha256 between processes.
         """
         lists_dir = Path(lists_dir)
         if not lists_dir.is_dir():
@@ -252,27 +299,20 @@ class Archive:
                 path=lists_dir,
                 fix="give --lists-dir the folder that holds manifest.json",
             )
-        rows = read_manifest(lists_dir)
-        if verify:
-            for row in rows:
-                path = lists_dir / row.file
-                digest = sha256_of(path)
-                if digest != row.sha256:
-                    raise ListError(
-                        f"sha256 {digest[:12]}… does not match the manifest "
-                        f"({row.sha256[:12]}…); the file was changed or replaced",
-                        path=path,
-                        fix=_FIX_TAMPER,
-                    )
-        known = {r.file for r in rows}
-        for extra in sorted(lists_dir.glob("*.xml")):
-            if extra.name not in known:
-                log.warning(
-                    "%s is not in %s and is ignored; add it with `travelban lists import`",
-                    extra,
-                    MANIFEST_NAME,
-                )
-        return cls(lists_dir, rows, cache_dir=cache_dir)
+        searched = [lists_dir]
+        if user_dir is not None and (Path(user_dir) / MANIFEST_NAME).is_file():
+            searched.insert(0, Path(user_dir))
+        rows: list[ManifestRow] = []
+        folders: dict[str, Path] = {}
+        seen_sha: set[str] = set()
+        for folder in searched:
+            for row in _verified_rows(folder, verify):
+                if row.file in folders or row.sha256 in seen_sha:
+                    continue
+                rows.append(row)
+                folders[row.file] = folder
+                seen_sha.add(row.sha256)
+        return cls(lists_dir, tuple(rows), cache_dir=cache_dir, folders=folders)
 
     # ------------------------------------------------------------ lookup
 
@@ -288,7 +328,7 @@ class Archive:
 
     def infos(self, kind: ListKind | None = None) -> tuple[ListInfo, ...]:
         """``ListInfo`` of every manifest row (of one kind when given)."""
-        return tuple(r.info(self.lists_dir) for r in self.rows if kind is None or r.kind is kind)
+        return tuple(self._info(r) for r in self.rows if kind is None or r.kind is kind)
 
     def newest(self) -> ListInfo:
         """The most recently generated consolidated snapshot."""
@@ -319,7 +359,7 @@ class Archive:
         spec = spec.strip()
         row = self.row(spec)
         if row is not None:
-            return row.info(self.lists_dir)
+            return self._info(row)
         try:
             day = date.fromisoformat(spec)
         except ValueError:
@@ -365,7 +405,7 @@ class Archive:
         if self.snapshots:
             sources.append(self.load(self.newest()))
         self._legacy = load_legacy_1737(
-            self.lists_dir / row.file,
+            self.folder_of(row) / row.file,
             references=old_references(sources),
             expected_sha256=row.sha256,
         )
@@ -373,12 +413,16 @@ class Archive:
 
 
 def select_list(
-    lists_dir: Path, list_path: Path | None, as_of: date | None
+    lists_dir: Path,
+    list_path: Path | None,
+    as_of: date | None,
+    *,
+    user_dir: Path | None = None,
 ) -> tuple[SanctionsList, str | None]:
     """The list file ``list_path``, else the archived snapshot ``as_of`` selects; and a warning."""
     if list_path is not None:
         return load_list(list_path), None
-    archive = Archive.open(lists_dir)
+    archive = Archive.open(lists_dir, user_dir=user_dir)
     info, warning = archive.select(as_of)
     return archive.load(info), warning
 

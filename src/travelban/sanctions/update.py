@@ -50,8 +50,14 @@ def archive_name(sl: SanctionsList, taken: set[str]) -> str:
     return name
 
 
-def _open_or_empty(lists_dir: Path) -> Archive:
-    """The archive, or an empty one when the folder has no manifest yet."""
+def _open_or_empty(lists_dir: Path, shipped_dir: Path | None = None) -> Archive:
+    """The archive, or an empty one when the folder has no manifest yet.
+
+    With ``shipped_dir``, ``lists_dir`` is the per-user folder laid over the shipped lists,
+    and the archive is both (so a shipped copy is not imported a second time).
+    """
+    if shipped_dir is not None and lists_dir.is_dir():
+        return Archive.open(shipped_dir, user_dir=lists_dir)
     if not (lists_dir / MANIFEST_NAME).exists():
         if not lists_dir.is_dir():
             raise ListError(
@@ -64,16 +70,24 @@ def _open_or_empty(lists_dir: Path) -> Archive:
 
 
 def import_bytes(
-    data: bytes, source: str, lists_dir: Path, *, provenance: str = ""
+    data: bytes,
+    source: str,
+    lists_dir: Path,
+    *,
+    provenance: str = "",
+    shipped_dir: Path | None = None,
 ) -> tuple[ListInfo, bool]:
-    """Archive validated list bytes; returns the ``ListInfo`` and whether it was new."""
+    """Archive validated list bytes in ``lists_dir``; the ``ListInfo`` and whether it was new.
+
+    ``shipped_dir``: the read-only shipped lists that ``lists_dir`` (the user folder) overlays.
+    """
     lists_dir = Path(lists_dir)
-    archive = _open_or_empty(lists_dir)
+    archive = _open_or_empty(lists_dir, shipped_dir)
     digest = hashlib.sha256(data).hexdigest()
     existing = archive.by_sha256(digest)
     if existing is not None:
         log.warning("%s is already archived as %s; not added again", source, existing.file)
-        return existing.info(lists_dir), False
+        return existing.info(archive.folder_of(existing)), False
     # Validate completely before anything touches lists/.
     sl = parse_list_bytes(data, Path(source), sha256=digest)
     taken = {r.file for r in archive.rows} | {p.name for p in lists_dir.iterdir()}
@@ -98,11 +112,11 @@ def import_bytes(
     return row.info(lists_dir), True
 
 
-def import_list(file: Path, lists_dir: Path) -> ListInfo:
+def import_list(file: Path, lists_dir: Path, *, shipped_dir: Path | None = None) -> ListInfo:
     """Validate ``file`` and archive it in ``lists_dir`` with a manifest row (once per sha256)."""
     file = Path(file)
     data = read_bytes(file)
-    info, _ = import_bytes(data, str(file), lists_dir)
+    info, _ = import_bytes(data, str(file), lists_dir, shipped_dir=shipped_dir)
     return info
 
 
@@ -128,10 +142,12 @@ def fetch(url: str) -> bytes:
     return data
 
 
-def update_list(source: str, lists_dir: Path) -> tuple[ListInfo, ListDiff]:
+def update_list(
+    source: str, lists_dir: Path, *, shipped_dir: Path | None = None
+) -> tuple[ListInfo, ListDiff]:
     """Import a list from a file or http(s) URL and diff it against the previous newest."""
     lists_dir = Path(lists_dir)
-    archive = _open_or_empty(lists_dir)
+    archive = _open_or_empty(lists_dir, shipped_dir)
     previous = archive.newest() if archive.snapshots else None
     old = archive.load(previous) if previous else None
     if source.lower().startswith(("http://", "https://")):
@@ -147,6 +163,9 @@ def update_list(source: str, lists_dir: Path) -> tuple[ListInfo, ListDiff]:
     else:
         data = read_bytes(Path(source))
         provenance = ""
-    info, _ = import_bytes(data, source, lists_dir, provenance=provenance)
-    new = Archive.open(lists_dir).load(info)
+    info, _ = import_bytes(data, source, lists_dir, provenance=provenance, shipped_dir=shipped_dir)
+    if shipped_dir is not None:
+        new = Archive.open(shipped_dir, user_dir=lists_dir).load(info)
+    else:
+        new = Archive.open(lists_dir).load(info)
     return info, diff_lists(old, new)
