@@ -10,6 +10,7 @@ single guessed day.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -177,6 +178,9 @@ class DateSource(str, Enum):
     HTML_META = "html-metadata"
     DATELINE = "dateline"
     STAMP = "timestamp-line"
+    FEED = "feed-entry"  # an RSS/Atom entry's published (or updated) date
+    PDF_META = "pdf-metadata"  # a PDF's CreationDate
+    CRAWL = "crawl-date"  # a WARC record's WARC-Date: when it was fetched, an upper bound
     UNKNOWN = "unknown"
 
 
@@ -190,6 +194,23 @@ class Article:
     published_source: DateSource = DateSource.UNKNOWN
     published_evidence: str = ""  # the text the date was read from
     encoding: str = "utf-8"
+    url: str = ""  # the page's address (feed entry link, WARC-Target-URI), when known
+    author: str = ""
+    # PDF: where each page starts in ``text`` (page 1 at offset 0); see ``page_at``.
+    page_starts: tuple[int, ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based PDF page holding character ``offset`` of ``text`` (None if not a PDF)."""
+        if not self.page_starts:
+            return None
+        return bisect.bisect_right(self.page_starts, offset) or 1
+
+    def page_of(self, snippet: str) -> int | None:
+        """The PDF page where ``snippet`` (e.g. an evidence sentence) first occurs, else None."""
+        if not self.page_starts:
+            return None
+        at = self.text.find(snippet.strip()[:200])
+        return self.page_at(at) if at >= 0 else None
 
 
 @dataclass(frozen=True, slots=True)
