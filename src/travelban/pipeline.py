@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from travelban import __version__
 from travelban.assess import ListingHistory, Regimes, assess
+from travelban.assess.commonness import Commonness
 from travelban.extract import Extractor
 from travelban.extract.nlp import load_nlp
 from travelban.extract.places import Gazetteer
@@ -88,6 +89,7 @@ class Engine:
         regimes: Regimes,
         gazetteer: Gazetteer,
         warning: str = "",
+        commonness: Commonness | None = None,
     ) -> None:
         self.settings = settings
         self.snapshots = tuple(snapshots)
@@ -98,6 +100,7 @@ class Engine:
         self.regimes = regimes
         self.gazetteer = gazetteer
         self.warning = warning
+        self.commonness = commonness
 
     @property
     def list_info(self) -> ListInfo:
@@ -121,7 +124,10 @@ class Engine:
         legacy = archive.legacy_1737() if settings.list_path is None else None
         history = ListingHistory.build(snapshots, legacy=legacy)
         regimes = Regimes.load(settings.lists_dir)
-        return cls(settings, snapshots, index, extractor, history, regimes, gazetteer, warning)
+        commonness = Commonness.build(entries.values(), settings.lists_dir)
+        return cls(
+            settings, snapshots, index, extractor, history, regimes, gazetteer, warning, commonness
+        )
 
     def screen_article(self, article: Article) -> ArticleResult:
         """Extract, screen every person, and assess every matched trip of one article."""
@@ -147,6 +153,7 @@ class Engine:
             regimes=self.regimes,
             entry_lookup=self.entries.get,
             country_of=self.gazetteer.country_of,
+            commonness=self.commonness,
         )
         return ArticleResult(extraction, tuple(candidates), tuple(findings))
 

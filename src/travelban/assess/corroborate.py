@@ -17,7 +17,7 @@ from anyascii import anyascii
 from travelban.models import Entry, Person
 
 # Words that carry no meaning for corroboration.
-_STOP = frozenset(
+STOP = frozenset(
     [
         "the",
         "and",
@@ -50,7 +50,7 @@ _STOP = frozenset(
     ]
 )
 # Words too common in designations to count for much on their own.
-_GENERIC = frozenset(
+GENERIC = frozenset(
     [
         "former",
         "deputy",
@@ -110,7 +110,7 @@ def _skeleton(word: str) -> str:
     return "".join(out)
 
 
-def _words(texts: Iterable[str]) -> dict[str, str]:
+def significant_words(texts: Iterable[str]) -> dict[str, str]:
     """Significant words of ``texts`` keyed by skeleton (value: the word as folded)."""
     out: dict[str, str] = {}
     for t in texts:
@@ -129,15 +129,15 @@ def corroborate(
     """Compare the article's evidence on ``person`` with ``entry``; score and readable detail."""
     if entry is None:
         return Corroboration(0.0, (), "no entry details to compare")
-    strong = _words(person.titles + person.organisations)  # short, deliberate phrases
-    weak = _words(person.descriptions)  # clauses: more filler, less weight each
-    listed = _words(entry.designations + entry.titles + (entry.comments,))
+    strong = significant_words(person.titles + person.organisations)  # short, deliberate phrases
+    weak = significant_words(person.descriptions)  # clauses: more filler, less weight each
+    listed = significant_words(entry.designations + entry.titles + (entry.comments,))
     agreed = []
     score = 0.0
     for skel, word in {**weak, **strong}.items():
-        if skel in listed and word not in _STOP:
+        if skel in listed and word not in STOP:
             agreed.append((word, listed[skel]))
-            if word in _GENERIC:
+            if word in GENERIC:
                 score += 0.1
             else:
                 score += 0.35 if skel in strong else 0.2

@@ -10,7 +10,14 @@ Order of the checks, each of which can settle the verdict:
    ban then (regime, entry override, COMMENTS1) -> no_travel_ban; listing or stated
    measures uncertain -> needs_review; destination is a nationality -> own_country;
    exemption quoted or granted -> exempted; otherwise apparent_breach;
-5. a weak name match turns an apparent breach into needs_review.
+5. a weak name match turns an apparent breach into needs_review;
+6. a possible namesake turns an apparent breach into needs_review: the article contradicts
+   the entry strongly (age, nationality, gender, place of birth), or the name is common
+   and nothing specific agrees, or it differs weakly and nothing specific agrees
+   (``identity.namesake_reason``).
+
+Only individual entries give findings: a person matched to an entity entry (a company, a
+ship) is left out; an entity the entry cites and the article names corroborates instead.
 """
 
 from __future__ import annotations
@@ -22,8 +29,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from travelban.assess.article_facts import facts_about
+from travelban.assess.commonness import Commonness
 from travelban.assess.corroborate import Corroboration, corroborate
 from travelban.assess.history import ListingHistory, ListingState, ListingStatus
+from travelban.assess.identity import IdentityCheck, check_identity, describe
 from travelban.assess.regimes import (
     EntryRuleKind,
     MeasurePeriod,
@@ -34,6 +44,7 @@ from travelban.assess.regimes import (
 from travelban.models import (
     Article,
     Entry,
+    EntryKind,
     EventStatus,
     Extraction,
     Finding,
@@ -113,8 +124,16 @@ def assess_event(
     entry_lookup: EntryLookup | Mapping[str, Entry] | None = None,
     country_of: CountryOf | None = None,
     threshold: float | None = None,
+    others: Sequence[Person] = (),
+    commonness: Commonness | None = None,
+    identity: IdentityCheck | None = None,
 ) -> Finding:
-    """Judge one trip of one matched person against the regime of the matched entry."""
+    """Judge one trip of one matched person against the regime of the matched entry.
+
+    ``others`` (everyone else in the article) keeps facts like an age from being read off
+    a neighbour; ``commonness`` says how common the name is; ``identity`` is the evidence
+    for and against the entry when the caller already weighed it.
+    """
     ref = match.reference
     day0 = event.when.start
     lookup = _lookup(entry_lookup)
@@ -125,6 +144,10 @@ def assess_event(
     regime = regimes.for_reference(ref, match.list_type or (entry.list_type if entry else ""))
     corr = corroborate(person, entry, country_of)
     limit = match.explanation.threshold if threshold is None else threshold
+    if identity is None:
+        identity = _identity(
+            match, person, article, entry, lookup(ref), others, commonness, country_of, lookup
+        )
 
     def finish(j: DayJudgement, extra: str = "") -> Finding:
         verdict = j.verdict
@@ -134,6 +157,13 @@ def assess_event(
             notes.append(
                 f"the name match ({match.score:.2f}) is below the threshold {limit:.2f}, so "
                 "this would-be breach needs review"
+            )
+        namesake = verdict is Verdict.APPARENT_BREACH and bool(identity.namesake)
+        if namesake:
+            verdict = Verdict.NEEDS_REVIEW
+            notes.append(
+                f"needs_review, not apparent_breach: {identity.namesake}; if this is the "
+                "listed person, the trip is an apparent breach"
             )
         hist = history.get(ref)
         legacy_era = regime is not None and regime.legacy_until is not None
@@ -147,10 +177,12 @@ def assess_event(
             )
             if history.legacy_source:
                 snapshots.append(history.legacy_source)
-        conf = _confidence(match.score, corr, event, j.certainty)
+        conf = _confidence(match.score, corr, event, j.certainty) * (0.6 if namesake else 1.0)
         rationale = _rationale(
             match, event, entry, regime, verdict, j, corr, notes + ([extra] if extra else [])
         )
+        if identity.items:
+            rationale += " Identity: " + describe(identity.items).replace("\n", "; ") + "."
         snaps = tuple(dict.fromkeys([*snapshots, *j.snapshots]))
         return Finding(
             article=article.source,
@@ -165,9 +197,10 @@ def assess_event(
             regime=regime.code if regime else ref[:2].upper(),
             resolution=j.resolution,
             paragraph=j.paragraph,
-            confidence=conf,
+            confidence=round(conf, 3),
             rationale=rationale,
             snapshots=snaps,
+            identity=identity.items,
         )
 
     if event.status in _NOT_TRAVELLED:
@@ -245,20 +278,40 @@ def assess(
     entry_lookup: EntryLookup | Mapping[str, Entry] | None = None,
     country_of: CountryOf | None = None,
     threshold: float | None = None,
+    commonness: Commonness | None = None,
 ) -> tuple[Finding, ...]:
-    """One finding per (matched entry, travel event) of every person in ``extraction``."""
+    """One finding per (matched individual entry, travel event) of every person."""
     out: list[Finding] = []
     events_by_person: dict[str, list[TravelEvent]] = {}
     for ev in extraction.events:
         if ev.person_id is not None:
             events_by_person.setdefault(ev.person_id, []).append(ev)
     lookup = _lookup(entry_lookup)
+    article = extraction.article
     for person in extraction.people:
-        ms = _best_per_reference(matches.get(person.pid, ()))
+        ms = [
+            m
+            for m in _best_per_reference(matches.get(person.pid, ()))
+            if _kind(m.reference, history, lookup) is not EntryKind.ENTITY
+        ]
         evs = events_by_person.get(person.pid, [])
         if not ms or not evs:
             continue
-        ranked = _rank(ms, person, history, lookup, country_of)
+        checks = {
+            m.reference: _identity(
+                m,
+                person,
+                article,
+                _entry(m.reference, history, lookup),
+                lookup(m.reference),
+                extraction.people,
+                commonness,
+                country_of,
+                lookup,
+            )
+            for m in ms
+        }
+        ranked = _rank(ms, person, history, lookup, country_of, checks)
         ranked = _settled(ranked, history, lookup)
         judged = [
             [
@@ -272,6 +325,9 @@ def assess(
                     entry_lookup=lookup,
                     country_of=country_of,
                     threshold=threshold,
+                    others=extraction.people,
+                    commonness=commonness,
+                    identity=checks[m.reference],
                 )
                 for ev in evs
             ]
@@ -760,13 +816,16 @@ def _rank(
     history: ListingHistory,
     lookup: EntryLookup,
     country_of: CountryOf | None,
+    checks: Mapping[str, IdentityCheck] | None = None,
 ) -> list[tuple[NameMatch, float]]:
     scored = []
     for m in ms:
         found = history.entry_at(m.reference, None)
         entry = found[0] if found else lookup(m.reference)
         corr = corroborate(person, entry, country_of)
-        scored.append((m, round(m.score + 0.3 * corr.score, 4)))
+        check = checks.get(m.reference) if checks else None
+        extra = check.balance if check is not None else 0.0
+        scored.append((m, round(m.score + 0.3 * corr.score + extra, 4)))
     return sorted(scored, key=lambda t: -t[1])
 
 
@@ -823,4 +882,46 @@ def _replace(f: Finding, verdict: Verdict, rationale: str, factor: float) -> Fin
     """``f`` with a new verdict and rationale, its confidence scaled by ``factor``."""
     return dataclasses.replace(
         f, verdict=verdict, rationale=rationale, confidence=round(f.confidence * factor, 3)
+    )
+
+
+# ------------------------------------------------------------------------------ identity
+
+
+def _entry(ref: str, history: ListingHistory, lookup: EntryLookup) -> Entry | None:
+    found = history.entry_at(ref, None)
+    return found[0] if found else lookup(ref)
+
+
+def _kind(ref: str, history: ListingHistory, lookup: EntryLookup) -> EntryKind | None:
+    entry = _entry(ref, history, lookup)
+    if entry is not None:
+        return entry.kind
+    # No entry at hand: the reference says it ("QDe.115" is an entity, "QDi.019" a person).
+    return EntryKind.ENTITY if re.match(r"^[A-Z]{2}e\.", ref) else None
+
+
+def _identity(
+    match: NameMatch,
+    person: Person,
+    article: Article,
+    entry: Entry | None,
+    latest: Entry | None,
+    others: Sequence[Person],
+    commonness: Commonness | None,
+    country_of: CountryOf | None,
+    lookup: EntryLookup,
+) -> IdentityCheck:
+    """The evidence for and against ``entry`` being the article's ``person``."""
+    facts = facts_about(person, article.text, others)
+    return check_identity(
+        person,
+        facts,
+        entry,
+        latest=latest,
+        published=article.published,
+        country_of=country_of,
+        commonness=commonness.of(match.query or person.name) if commonness else None,
+        article_text=article.text,
+        lookup=lookup,
     )
