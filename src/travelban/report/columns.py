@@ -72,6 +72,15 @@ FINDING_COLUMNS: tuple[Column, ...] = (
     C("Confidence", K.SCORE, 10, "Confidence in the verdict, 0 to 1."),
     C("Rationale", K.WRAP, 70, "Why this verdict: rule, resolution, listing dates, evidence."),
     C("Evidence", K.WRAP, 55, "The sentence(s) of the article that report the trip."),
+    C(
+        "Identity",
+        K.WRAP,
+        50,
+        "Is this the listed person? One line per fact: + agrees, - contradicts (strong: age "
+        "10+ years off, nationality, gender, birth country; weak: a role that differs, as "
+        "designations age), · silent; the article's words vs the entry's, and how common the "
+        "name is. A possible namesake is needs_review, never apparent_breach.",
+    ),
     C("Article", K.TEXT, 24, "The article file the trip was read from."),
     C("Key", K.TEXT, 46, "Stable identity of the finding across runs; do not edit."),
     C("Decision", K.TEXT, 22, "Your decision: pick one of the four values from the list."),

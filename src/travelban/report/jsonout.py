@@ -145,6 +145,17 @@ def _finding(f: Finding) -> dict[str, Any]:
         "alias_quality": f.match.alias_quality.value if f.match.alias_quality else None,
         "match_explanation": explain(f.match.explanation, f.match.score),
         "snapshots": list(f.snapshots),
+        "identity": [
+            {
+                "aspect": i.aspect,
+                "stance": i.stance.value,
+                "strong": i.strong,
+                "article": i.article,
+                "entry": i.entry,
+                "detail": i.detail,
+            }
+            for i in f.identity
+        ],
     }
 
 

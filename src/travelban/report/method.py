@@ -11,7 +11,9 @@ VERDICT_MEANING: dict[Verdict, str] = {
     Verdict.APPARENT_BREACH: (
         "The person matched a listed entry, a UN travel ban was in force for that entry on the "
         "trip's dates, the destination is not one of the person's nationalities and the article "
-        "mentions no exemption. It is an apparent breach: an analyst confirms or rejects it."
+        "mentions no exemption, and the name is rare or something specific in the article (role, "
+        "age, place of birth, parent) agrees with the entry with nothing strongly against it "
+        "(see the Identity column). It is an apparent breach: an analyst confirms or rejects it."
     ),
     Verdict.EXEMPTED: (
         "A ban was in force but the article mentions an exemption, waiver or permission; the "
@@ -35,7 +37,9 @@ VERDICT_MEANING: dict[Verdict, str] = {
     ),
     Verdict.NEEDS_REVIEW: (
         "travelban could not decide: an unknown date, a weak name match, a presence that began "
-        "before the listing, a regime missing from the data. The rationale says what is missing."
+        "before the listing, a regime missing from the data, a possible namesake (a common name "
+        "with nothing specific agreeing, or an article that contradicts the entry: see the "
+        "Identity column). The rationale says what is missing."
     ),
 }
 

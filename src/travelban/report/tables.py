@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from travelban.assess.identity import describe as describe_identity
 from travelban.models import (
     BirthDate,
     Decision,
@@ -206,6 +207,7 @@ def _finding_row(f: Finding, state: ReviewState | None) -> Row:
         f.confidence,
         f.rationale,
         ev.evidence,
+        describe_identity(f.identity),
         f.article,
         f.key,
         pre.decision.value if pre else None,
