@@ -109,7 +109,7 @@ def make_bad_articles(folder: Path) -> dict[str, Path]:
 def test_each_unreadable_article_gets_its_own_reason(tmp_path: Path) -> None:
     files = make_bad_articles(tmp_path / "in")
     (tmp_path / "nothing-here").mkdir()
-    (tmp_path / "nothing-here" / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "nothing-here" / "notes.docx").write_bytes(b"PK\x03\x04")
     articles, failures = read_articles(
         [
             *(str(p) for p in files.values()),

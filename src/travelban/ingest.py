@@ -1,49 +1,63 @@
 """Read news articles from files, folders or stdin into ``Article`` records.
 
-Formats: plain text (``.txt``), Markdown (``.md``) and HTML (``.html``/``.htm``, or any
-file whose first bytes look like HTML). Encodings are detected: a BOM (UTF-8, UTF-16,
-UTF-32) wins; then strict UTF-8; then the charset an HTML page declares; then cp1252
-and latin-1. Line endings become ``"\\n"``.
+Formats, each read with a library made for it (``travelban.readers``):
+
+* plain text (``.txt``) and Markdown (``.md``);
+* web pages (``.html``/``.htm``, or any file whose first bytes look like HTML): the main
+  text, title, author and date with trafilatura and htmldate;
+* RSS and Atom feeds (``.rss``, ``.atom``, ``.xml``, or any file opening with a feed
+  root): one article per entry, with its link, title, date and content or summary;
+* web archives (``.warc``, ``.warc.gz``): one article per HTML response record, with its
+  address and crawl date, streamed so that a large archive never sits in memory;
+* text PDFs (``.pdf``): one article whose ``page_starts`` lets evidence cite its page.
+
+Encodings are detected: a BOM (UTF-8, UTF-16, UTF-32) wins; then strict UTF-8; then the
+charset an HTML page declares; then cp1252 and latin-1. Line endings become ``"\\n"``.
 
 The publication date (the reference for "last week", "on Wednesday" ...) comes from,
-in order: the caller (``--published``), HTML metadata, a dateline or a time-stamp line
-near the top of the text. Caption lines ("Picture taken March 8, 2015", "Photo: ...")
-are never read as publication dates, and the date of the run is never used.
+in order: the caller (``--published``), the document's metadata (HTML markup, the feed
+entry, the PDF's creation date, though a dateline on a PDF's first page beats it), a
+dateline or a time-stamp line near the top of the text, and for a WARC record its crawl
+date, labelled as such. Caption lines ("Picture taken March 8, 2015", "Photo: ...") are
+never read as publication dates, and the date of the run is never used.
 """
 
 from __future__ import annotations
 
 import codecs
 import hashlib
-import json
+import io
 import logging
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from datetime import date, datetime
-from email.utils import parsedate_to_datetime
-from html.parser import HTMLParser
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from travelban.errors import ArticleError
 from travelban.extract.dates import parse_calendar_date
 from travelban.models import Article, ArticleFailure, DateSource
+from travelban.readers.feeds import NotAFeed, looks_like_feed, read_feed
+from travelban.readers.html import NoMainText, html_fragment_text, read_html
+from travelban.readers.pdf import PdfRefused, read_pdf
+from travelban.readers.warc import WarcBroken, looks_like_warc, read_warc
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # 20 MB: far above any news article
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+ARTICLE_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES, *FEED_SUFFIXES, *WARC_SUFFIXES, ".pdf")
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
 
 # Magic numbers of binary formats people mistake for articles, with the fix to suggest.
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "a PDF; convert it to text first (e.g. pdftotext)"),
     (b"PK\x03\x04", "a ZIP/Office document; save it as .txt or .html first"),
     (b"\xd0\xcf\x11\xe0", "an old Office document; save it as .txt or .html first"),
-    (b"\x1f\x8b", "gzip-compressed; decompress it first"),
+    (b"\x1f\x8b", "gzip-compressed; decompress it first (a web archive is read as .warc.gz)"),
     (b"\x89PNG", "a PNG image, not an article"),
     (b"\xff\xd8\xff", "a JPEG image, not an article"),
     (b"GIF8", "a GIF image, not an article"),
@@ -166,305 +180,6 @@ def normalise_text(text: str) -> str:
 
 
 # ---------------------------------------------------------------- HTML
-
-_SKIP_TAGS = frozenset(
-    {
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "svg",
-        "math",
-        "nav",
-        "footer",
-        "aside",
-        "form",
-        "button",
-        "select",
-        "iframe",
-        "object",
-        "canvas",
-        "head",
-    }
-)
-_BLOCK_TAGS = frozenset(
-    {
-        "p",
-        "div",
-        "section",
-        "article",
-        "main",
-        "header",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "li",
-        "ul",
-        "ol",
-        "dl",
-        "dt",
-        "dd",
-        "tr",
-        "table",
-        "blockquote",
-        "figure",
-        "figcaption",
-        "pre",
-        "address",
-        "hr",
-        "br",
-        "time",
-        "title",
-    }
-)
-_VOID_TAGS = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    }
-)
-# class/id words that mark page furniture rather than the story
-_BOILERPLATE = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|breadcrumbs?|cookies?|consent|"
-    r"subscribe|newsletter|share|sharing|social|related|recommended|comments?|advert|ads|ad|"
-    r"promo|banner|paywall|masthead|skip-link|site-header|most-read|trending|tags)(?:$|[\s_-])",
-    re.I,
-)
-# meta names/properties that carry a publication date, best first
-_DATE_METAS = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "date.published",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "pubdate",
-    "sailthru.date",
-    "parsely-pub-date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dcterms.created",
-    "dc.date",
-    "article.published",
-    "date",
-    "og:published_time",
-    "article:modified_time",
-    "dateModified",
-)
-
-
-class _PageParser(HTMLParser):
-    """Collects the visible story text, the title candidates and date metadata."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.skip_depth: int | None = None  # stack depth at which skipping began
-        self.chunks: list[str] = []  # all visible text
-        self.story: list[str] = []  # text inside <article>/<main>/articleBody
-        self.story_depth: int | None = None
-        self.story_found = False
-        self.title = ""
-        self.h1 = ""
-        self.in_title = False
-        self.in_h1 = False
-        self.metas: dict[str, str] = {}
-        self.times: list[str] = []  # <time datetime> values, pubdate ones first
-        self.jsonld: list[str] = []
-        self.in_jsonld = False
-
-    # -- helpers
-    def _emit(self, text: str) -> None:
-        self.chunks.append(text)
-        if self.story_depth is not None:
-            self.story.append(text)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta":
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            if key and a.get("content"):
-                self.metas.setdefault(key, a["content"])
-            return
-        if tag == "time" and a.get("datetime"):
-            if (
-                "pubdate" in a
-                or "published" in (a.get("itemprop", "") + a.get("class", "")).lower()
-            ):
-                self.times.insert(0, a["datetime"])
-            else:
-                self.times.append(a["datetime"])
-        if tag == "script" and "ld+json" in a.get("type", "").lower():
-            self.in_jsonld = True
-        if tag in _VOID_TAGS:
-            if tag in ("br", "hr") and self.skip_depth is None:
-                self._emit("\n")
-            return
-        self.stack.append(tag)
-        if tag == "title":
-            self.in_title = True
-        if tag == "h1":
-            self.in_h1 = True
-        if self.skip_depth is None:
-            marker = f"{a.get('class', '')} {a.get('id', '')} {a.get('role', '')}"
-            if tag in _SKIP_TAGS or (
-                tag not in ("body", "html", "article", "main") and _BOILERPLATE.search(marker)
-            ):
-                self.skip_depth = len(self.stack)
-            elif tag == "header" and self.story_depth is None:
-                # a page header outside the story is furniture; the story's own header is kept
-                self.skip_depth = len(self.stack)
-        if (
-            self.story_depth is None
-            and not self.story_found
-            and (tag in ("article", "main") or "articlebody" in a.get("itemprop", "").lower())
-        ):
-            self.story_depth = len(self.stack)
-            self.story_found = True
-        if tag in _BLOCK_TAGS and self.skip_depth is None:
-            self._emit("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            self.in_jsonld = False
-        if tag in _VOID_TAGS or tag not in self.stack:
-            return
-        while self.stack:
-            top = self.stack.pop()
-            depth = len(self.stack) + 1
-            if self.skip_depth is not None and depth <= self.skip_depth:
-                self.skip_depth = None
-            if self.story_depth is not None and depth <= self.story_depth:
-                self.story_depth = None
-            if top == "title":
-                self.in_title = False
-            if top == "h1":
-                self.in_h1 = False
-            if top == tag:
-                break
-        if tag in _BLOCK_TAGS and self.skip_depth is None:
-            self._emit("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.in_jsonld:
-            self.jsonld.append(data)
-            return
-        if self.in_title:
-            self.title += data
-            return
-        if self.skip_depth is not None:
-            return
-        if self.in_h1:
-            self.h1 += data
-        self._emit(data)
-
-
-def _clean_block_text(raw: str) -> str:
-    """Collapse HTML whitespace: spaces within paragraphs, blank line between blocks."""
-    paras = []
-    for block in re.split(r"\n\s*\n", raw):
-        line = re.sub(r"[ \t\r\f\v\u00a0]+", " ", block.replace("\n", " ")).strip()
-        if line:
-            paras.append(line)
-    return "\n\n".join(paras)
-
-
-def _jsonld_dates(blobs: list[str]) -> Iterator[str]:
-    """datePublished values found in JSON-LD blocks (any nesting)."""
-    for blob in blobs:
-        try:
-            doc = json.loads(blob)
-        except ValueError:
-            continue
-        todo = [doc]
-        while todo:
-            node = todo.pop()
-            if isinstance(node, dict):
-                for key in ("datePublished", "dateCreated"):
-                    if isinstance(node.get(key), str):
-                        yield node[key]
-                todo.extend(node.values())
-            elif isinstance(node, list):
-                todo.extend(node)
-
-
-def parse_machine_date(value: str) -> date | None:
-    """A date from an ISO 8601, RFC 2822 or compact (YYYYMMDD) time stamp, else None."""
-    value = value.strip()
-    if not value:
-        return None
-    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
-    if iso:
-        try:
-            return date(int(iso[1]), int(iso[2]), int(iso[3]))
-        except ValueError:
-            return None
-    compact = re.fullmatch(r"(\d{4})(\d{2})(\d{2})(?:T?\d{4,6}Z?)?", value)
-    if compact:
-        try:
-            return date(int(compact[1]), int(compact[2]), int(compact[3]))
-        except ValueError:
-            return None
-    try:
-        return parsedate_to_datetime(value).date()
-    except (TypeError, ValueError, IndexError):
-        pass
-    try:
-        return datetime.fromisoformat(value).date()
-    except ValueError:
-        return parse_calendar_date(value)
-
-
-def _html_published(p: _PageParser) -> tuple[date, str] | None:
-    metas = {k.lower(): v for k, v in p.metas.items()}
-    for key in _DATE_METAS:
-        value = metas.get(key.lower())
-        if value and (d := parse_machine_date(value)):
-            return d, f'<meta {key}="{value}">'
-    for value in _jsonld_dates(p.jsonld):
-        if d := parse_machine_date(value):
-            return d, f'JSON-LD datePublished "{value}"'
-    for value in p.times:
-        if d := parse_machine_date(value):
-            return d, f'<time datetime="{value}">'
-    return None
-
-
-def _parse_html(source: str, text: str) -> tuple[str, str, tuple[date, str] | None]:
-    """(body text, title, (date, evidence) from metadata) of an HTML page."""
-    parser = _PageParser()
-    try:
-        parser.feed(text)
-        parser.close()
-    except (AssertionError, ValueError) as exc:  # html.parser gives up on very broken markup
-        raise ArticleError(
-            f"cannot parse the HTML ({exc})", path=source, fix="save the page again"
-        ) from exc
-    story = _clean_block_text("".join(parser.story))
-    body = story if len(story) >= 200 or (story and not parser.chunks) else ""
-    if not body:
-        body = _clean_block_text("".join(parser.chunks))
-    metas = {k.lower(): v for k, v in parser.metas.items()}
-    title = " ".join(
-        (parser.h1 or metas.get("og:title") or metas.get("twitter:title") or parser.title).split()
-    )
-    return body, title, _html_published(parser)
 
 
 def looks_like_html(text: str) -> bool:
@@ -612,61 +327,43 @@ def _mb(n: int) -> str:
     return f"{v:.0f} MB" if v == int(v) else f"{v:.1f} MB"
 
 
-def parse_bytes(
+def _too_large(source: str | Path, size: int, max_bytes: int) -> ArticleError:
+    return ArticleError(
+        f"file is too large ({_mb(size)} > {_mb(max_bytes)} limit)",
+        path=source,
+        fix="split it into single articles or raise the size limit",
+    )
+
+
+# A date found in the document's own metadata: (date, where from, evidence).
+_Dated = tuple[date, DateSource, str]
+
+
+def _article(
     source: str,
-    data: bytes,
+    sha: str,
+    text: str,
     *,
+    title: str = "",
+    author: str = "",
+    url: str = "",
+    encoding: str = "utf-8",
     published: date | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    html: bool | None = None,
+    meta_date: _Dated | None = None,
+    fallback_date: _Dated | None = None,
+    page_starts: tuple[int, ...] = (),
 ) -> Article:
-    """An Article from raw bytes; ``html=None`` decides the format from the name and content."""
-    if len(data) > max_bytes:
-        raise ArticleError(
-            f"file is too large ({_mb(len(data))} > {_mb(max_bytes)} limit)",
-            path=source,
-            fix="split it into single articles or raise the size limit",
-        )
-    if not data.strip():
-        raise ArticleError("file is empty", path=source, fix="give a file with the article's text")
-    raw, encoding = decode(source, data)
-    if _control_share(raw) > 0.01:
-        raise ArticleError(
-            "binary file (control characters in the text)",
-            path=source,
-            fix="give a text, Markdown or HTML article",
-        )
-    lowered = source.lower()
-    is_html = html if html is not None else lowered.endswith(HTML_SUFFIXES) or looks_like_html(raw)
-    meta_date: tuple[date, str] | None = None
-    if is_html:
-        body, title, meta_date = _parse_html(source, raw)
-        body = normalise_text(body)
-        if not body.strip():
-            raise ArticleError(
-                "HTML page has no readable text", path=source, fix="save the article page itself"
-            )
-        first = body.split("\n", 1)[0].strip()
-        text = body if not title or first == title else f"{title}\n\n{body}"
-    else:
-        text = normalise_text(raw)
-        title = ""
-        if lowered.endswith(".md"):
-            text, title = _markdown_to_text(text)
-            text = normalise_text(text)
-        title = title or _plain_title(text)
-        if not text.strip():
-            raise ArticleError(
-                "file has no text", path=source, fix="give a file with the article's text"
-            )
-    sha = hashlib.sha256(data).hexdigest()
+    """An Article, its publication date by the rules: the caller's, the document's
+    metadata, a dateline or stamp line in the text, a labelled fallback (a crawl date);
+    else unknown — never the date of the run."""
     if published is not None:
-        src, evidence, pub = DateSource.GIVEN, "given by the caller (--published)", published
+        pub, src, evidence = published, DateSource.GIVEN, "given by the caller (--published)"
     elif meta_date is not None:
-        pub, evidence = meta_date
-        src = DateSource.HTML_META
+        pub, src, evidence = meta_date
     elif found := text_published(text):
         pub, src, evidence = found
+    elif fallback_date is not None:
+        pub, src, evidence = fallback_date
     else:
         pub, src, evidence = None, DateSource.UNKNOWN, ""
     log.debug("%s: published %s (%s)", source, pub, src.value)
@@ -679,26 +376,265 @@ def parse_bytes(
         published_source=src,
         published_evidence=evidence,
         encoding=encoding,
+        url=url,
+        author=author,
+        page_starts=page_starts,
     )
 
 
-def read_article(
-    path: Path, *, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+def _with_title(title: str, body: str) -> str:
+    first = body.split("\n", 1)[0].strip()
+    return body if not title or first == title else f"{title}\n\n{body}"
+
+
+def _html_article(
+    source: str,
+    raw: str,
+    sha: str,
+    encoding: str,
+    *,
+    published: date | None,
+    url: str = "",
+    fallback_date: _Dated | None = None,
 ) -> Article:
-    """Read one article file; raises ArticleError with the file name and the fix."""
-    path = Path(path)
+    try:
+        page = read_html(source, raw, url=url)
+    except NoMainText as exc:
+        raise ArticleError(
+            f"HTML page has no readable text ({exc})",
+            path=source,
+            fix="save the article page itself",
+        ) from None
+    body = normalise_text(page.text)
+    if not body.strip():
+        raise ArticleError(
+            "HTML page has no readable text", path=source, fix="save the article page itself"
+        )
+    meta: _Dated | None = None
+    if page.published is not None:
+        meta = (page.published, DateSource.HTML_META, page.published_evidence)
+    return _article(
+        source,
+        sha,
+        _with_title(page.title, body),
+        title=page.title,
+        author=page.author,
+        url=url,
+        encoding=encoding,
+        published=published,
+        meta_date=meta,
+        fallback_date=fallback_date,
+    )
+
+
+def _pdf_article(source: str, data: bytes, *, published: date | None) -> Article:
+    """One article from a text PDF; ``page_starts`` maps evidence back to its page."""
+    try:
+        pdf = read_pdf(data)
+    except PdfRefused as exc:
+        raise ArticleError(exc.problem, path=source, fix=exc.fix) from None
+    parts: list[str] = []
+    starts: list[int] = []
+    offset = 0
+    for page in pdf.pages:
+        text = normalise_text(page)
+        starts.append(offset)
+        parts.append(text)
+        offset += len(text) + 2  # the blank line joining pages
+    meta: _Dated | None = None
+    if pdf.created is not None:
+        meta = (pdf.created, DateSource.PDF_META, f"PDF CreationDate {pdf.created_raw}")
+    text = "\n\n".join(parts)
+    # a dateline on the first page beats the file's creation date
+    first = text_published(parts[0]) if parts else None
+    return _article(
+        source,
+        hashlib.sha256(data).hexdigest(),
+        text,
+        title=pdf.title or _plain_title(text),
+        author=pdf.author,
+        published=published,
+        meta_date=first or meta,
+        page_starts=tuple(starts),
+    )
+
+
+def parse_bytes(
+    source: str,
+    data: bytes,
+    *,
+    published: date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    html: bool | None = None,
+    url: str = "",
+    fallback_date: _Dated | None = None,
+) -> Article:
+    """An Article from one document's bytes (text, Markdown, HTML or PDF).
+
+    ``html=None`` decides the format from the name and content. ``fallback_date`` is used
+    when neither the caller, the metadata nor the text gives a date (a WARC crawl date).
+    """
+    if len(data) > max_bytes:
+        raise _too_large(source, len(data), max_bytes)
+    if not data.strip():
+        raise ArticleError("file is empty", path=source, fix="give a file with the article's text")
+    if data.startswith(b"%PDF"):
+        return _pdf_article(source, data, published=published)
+    raw, encoding = decode(source, data)
+    if _control_share(raw) > 0.01:
+        raise ArticleError(
+            "binary file (control characters in the text)",
+            path=source,
+            fix="give a text, Markdown or HTML article",
+        )
+    sha = hashlib.sha256(data).hexdigest()
+    lowered = source.lower()
+    is_html = html if html is not None else lowered.endswith(HTML_SUFFIXES) or looks_like_html(raw)
+    if is_html:
+        return _html_article(
+            source,
+            raw,
+            sha,
+            encoding,
+            published=published,
+            url=url,
+            fallback_date=fallback_date,
+        )
+    text = normalise_text(raw)
+    title = ""
+    if lowered.endswith(".md"):
+        text, title = _markdown_to_text(text)
+        text = normalise_text(text)
+    title = title or _plain_title(text)
+    if not text.strip():
+        raise ArticleError(
+            "file has no text", path=source, fix="give a file with the article's text"
+        )
+    return _article(
+        source,
+        sha,
+        text,
+        title=title,
+        url=url,
+        encoding=encoding,
+        published=published,
+        fallback_date=fallback_date,
+    )
+
+
+# ---------------------------------------------------------------- feeds and web archives
+
+_Item = Article | ArticleFailure
+
+
+def _failure(source: str, exc: ArticleError) -> ArticleFailure:
+    # the caller lists failures to the operator; logging them too would say it twice
+    log.info("%s", exc.render())
+    return ArticleFailure(source, _reason(exc))
+
+
+def _feed_items(source: str, data: bytes, *, published: date | None) -> Iterator[_Item]:
+    """One article per feed entry (its content, else its summary), or one failure line."""
+    try:
+        entries = list(read_feed(data))
+    except NotAFeed as exc:
+        yield _failure(
+            source,
+            ArticleError(str(exc), path=source, fix="give an RSS or Atom file, or the article"),
+        )
+        return
+    if not entries:
+        yield _failure(
+            source, ArticleError("feed has no entries", path=source, fix="give a feed with items")
+        )
+        return
+    for entry in entries:
+        name = f"{source}#{entry.index}"
+        body = entry.body
+        if entry.is_html and body.strip():
+            body = html_fragment_text(body)
+        body = normalise_text(body)
+        text = _with_title(entry.title, body) if body.strip() else entry.title
+        if not text.strip():
+            yield _failure(
+                name,
+                ArticleError("feed entry has no title or text", path=name, fix="nothing to screen"),
+            )
+            continue
+        meta: _Dated | None = None
+        if entry.published is not None:
+            meta = (entry.published, DateSource.FEED, entry.published_evidence)
+        sha = hashlib.sha256(f"{entry.link}\n{text}".encode()).hexdigest()
+        yield _article(
+            name,
+            sha,
+            text,
+            title=entry.title,
+            author=entry.author,
+            url=entry.link,
+            published=published,
+            meta_date=meta,
+        )
+
+
+def _warc_items(
+    source: str, stream: BinaryIO, *, published: date | None, max_bytes: int
+) -> Iterator[_Item]:
+    """One article per HTML response record, streamed; a break is one failure at the end."""
+    try:
+        for page in read_warc(stream, max_bytes=max_bytes):
+            name = f"{source}#{page.index}"
+            if page.payload is None:
+                yield _failure(name, _too_large(name, page.size, max_bytes))
+                continue
+            crawl: _Dated | None = None
+            if page.crawled is not None:
+                crawl = (page.crawled, DateSource.CRAWL, f"WARC-Date {page.crawled_raw}")
+            try:
+                yield parse_bytes(
+                    name,
+                    page.payload,
+                    published=published,
+                    max_bytes=max_bytes,
+                    html=True,
+                    url=page.url,
+                    fallback_date=crawl,
+                )
+            except ArticleError as exc:
+                where = f" ({page.url})" if page.url else ""
+                yield ArticleFailure(name, _reason(exc) + where)
+    except WarcBroken as exc:
+        yield _failure(
+            source,
+            ArticleError(
+                f"{exc}; the records before the break were read",
+                path=source,
+                fix="download the archive again",
+            ),
+        )
+
+
+def _is_warc_name(name: str) -> bool:
+    return name.lower().endswith(WARC_SUFFIXES)
+
+
+def _file_items(path: Path, *, published: date | None, max_bytes: int) -> Iterator[_Item]:
+    """The articles in one file: one for a document, one per feed entry or WARC record."""
+    source = str(path)
     if not path.exists():
         raise ArticleError("no such file", path=path, fix="check the path")
     if path.is_dir():
         raise ArticleError("is a folder, not a file", path=path, fix="give the files inside it")
     try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+            if _is_warc_name(path.name) or looks_like_warc(head):
+                fh.seek(0)
+                yield from _warc_items(source, fh, published=published, max_bytes=max_bytes)
+                return
         size = path.stat().st_size
         if size > max_bytes:
-            raise ArticleError(
-                f"file is too large ({_mb(size)} > {_mb(max_bytes)} limit)",
-                path=path,
-                fix="split it into single articles or raise the size limit",
-            )
+            raise _too_large(path, size, max_bytes)
         data = path.read_bytes()
     except PermissionError as exc:
         raise ArticleError(
@@ -708,11 +644,46 @@ def read_article(
         raise ArticleError(
             f"cannot read the file ({exc.strerror})", path=path, fix="check the path"
         ) from exc
-    return parse_bytes(str(path), data, published=published, max_bytes=max_bytes)
+    yield from _bytes_items(source, data, published=published, max_bytes=max_bytes)
+
+
+def _bytes_items(
+    source: str, data: bytes, *, published: date | None, max_bytes: int
+) -> Iterator[_Item]:
+    lowered = source.lower()
+    if looks_like_feed(data) or (
+        lowered.endswith(FEED_SUFFIXES) and not looks_like_html(data[:1024].decode("latin-1"))
+    ):
+        yield from _feed_items(source, data, published=published)
+    elif looks_like_warc(data[:8]):
+        yield from _warc_items(source, io.BytesIO(data), published=published, max_bytes=max_bytes)
+    else:
+        yield parse_bytes(source, data, published=published, max_bytes=max_bytes)
+
+
+def read_article(
+    path: Path, *, published: date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article:
+    """Read one article file; raises ArticleError with the file name and the fix.
+
+    A feed or web archive holds several articles: use ``read_articles``.
+    """
+    path = Path(path)
+    items = _file_items(path, published=published, max_bytes=max_bytes)
+    first = next(items, None)
+    if isinstance(first, Article) and next(items, None) is None:
+        return first
+    if isinstance(first, ArticleFailure) and next(items, None) is None:
+        raise ArticleError(first.error, path=first.source)
+    raise ArticleError(
+        "holds several articles (a feed or web archive)",
+        path=path,
+        fix="read it with read_articles",
+    )
 
 
 def _is_article_file(p: Path) -> bool:
-    return p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
+    return p.is_file() and p.name.lower().endswith(ARTICLE_SUFFIXES) and not p.name.startswith(".")
 
 
 def _expand(paths: Sequence[str]) -> tuple[list[str], list[ArticleFailure]]:
@@ -737,7 +708,7 @@ def _expand(paths: Sequence[str]) -> tuple[list[str], list[ArticleFailure]]:
             )
             if not files:
                 err = ArticleError(
-                    "folder holds no articles (.txt, .md, .html, .htm)",
+                    f"folder holds no articles ({', '.join(ARTICLE_SUFFIXES)})",
                     path=raw,
                     fix="point at a folder with article files",
                 )
@@ -769,6 +740,38 @@ def expand_paths(paths: Sequence[str]) -> list[str]:
     return found
 
 
+def iter_articles(
+    paths: Sequence[str],
+    *,
+    published: date | None = None,
+    stdin: BinaryIO | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Article | ArticleFailure]:
+    """Every article under ``paths`` as it is read (a WARC streams record by record), and
+    one failure for each file, entry or record that could not be read."""
+    found, failures = _expand(paths)
+    yield from failures
+    for item in found:
+        source = STDIN_SOURCE if item == STDIN else item
+        try:
+            if item == STDIN:
+                stream = stdin if stdin is not None else sys.stdin.buffer
+                data = stream.read(max_bytes + 1)
+                items = _bytes_items(STDIN_SOURCE, data, published=published, max_bytes=max_bytes)
+            else:
+                items = _file_items(Path(item), published=published, max_bytes=max_bytes)
+            yield from items
+        except ArticleError as exc:
+            yield _failure(source, exc)
+        except Exception as exc:  # a reader bug must not sink the rest of the batch
+            log.debug("reading %s failed", item, exc_info=True)
+            yield ArticleFailure(
+                source,
+                f"could not be read ({type(exc).__name__}: {exc}) — this is a bug in "
+                "travelban; rerun with --debug and report the traceback",
+            )
+
+
 def read_articles(
     paths: Sequence[str],
     *,
@@ -777,29 +780,11 @@ def read_articles(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[tuple[Article, ...], tuple[ArticleFailure, ...]]:
     """Every readable article under ``paths``, and one failure line per file that was not."""
-    found, failures = _expand(paths)
     articles: list[Article] = []
-    for item in found:
-        try:
-            if item == STDIN:
-                stream = stdin if stdin is not None else sys.stdin.buffer
-                data = stream.read(max_bytes + 1)
-                articles.append(
-                    parse_bytes(STDIN_SOURCE, data, published=published, max_bytes=max_bytes)
-                )
-            else:
-                articles.append(read_article(Path(item), published=published, max_bytes=max_bytes))
-        except ArticleError as exc:
-            # the caller lists failures to the operator; logging them too would say it twice
-            log.info("%s", exc.render())
-            failures.append(ArticleFailure(STDIN_SOURCE if item == STDIN else item, _reason(exc)))
-        except Exception as exc:  # a reader bug must not sink the rest of the batch
-            log.debug("reading %s failed", item, exc_info=True)
-            failures.append(
-                ArticleFailure(
-                    STDIN_SOURCE if item == STDIN else item,
-                    f"could not be read ({type(exc).__name__}: {exc}) — this is a bug in "
-                    "travelban; rerun with --debug and report the traceback",
-                )
-            )
+    failures: list[ArticleFailure] = []
+    for item in iter_articles(paths, published=published, stdin=stdin, max_bytes=max_bytes):
+        if isinstance(item, Article):
+            articles.append(item)
+        else:
+            failures.append(item)
     return tuple(articles), tuple(failures)
