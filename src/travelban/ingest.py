@@ -42,6 +42,7 @@ from travelban.readers.feeds import NotAFeed, looks_like_feed, read_feed
 from travelban.readers.html import NoMainText, html_fragment_text, read_html
 from travelban.readers.pdf import PdfRefused, read_pdf
 from travelban.readers.warc import WarcBroken, looks_like_warc, read_warc
+from travelban.text import strip_invisible
 
 log = logging.getLogger(__name__)
 
@@ -165,14 +166,11 @@ def _fix_of(what: str) -> str:
     return what.split(";", 1)[1].strip() if ";" in what else "give a text, Markdown or HTML article"
 
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-
-
 def normalise_text(text: str) -> str:
-    """Text with "\\n" newlines, plain spaces, no zero-width marks and no trailing blanks."""
+    """Text with "\\n" newlines, plain spaces, no invisible characters, no trailing blanks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x85", "\n")
-    text = text.translate(_ZERO_WIDTH).replace("\u00a0", " ").replace("\u202f", " ")
+    text = strip_invisible(text).replace("\u00a0", " ").replace("\u202f", " ")
     lines = [ln.rstrip() for ln in text.split("\n")]
     out = "\n".join(lines)
     out = re.sub(r"\n{3,}", "\n\n", out)
@@ -356,6 +354,8 @@ def _article(
     """An Article, its publication date by the rules: the caller's, the document's
     metadata, a dateline or stamp line in the text, a labelled fallback (a crawl date);
     else unknown — never the date of the run."""
+    # titles and authors come from metadata that normalise_text did not see
+    text, title, author = strip_invisible(text), strip_invisible(title), strip_invisible(author)
     if published is not None:
         pub, src, evidence = published, DateSource.GIVEN, "given by the caller (--published)"
     elif meta_date is not None:

@@ -23,6 +23,7 @@ from travelban.names import NameIndex
 from travelban.report.safety import csv_text
 from travelban.report.tabular import read_column
 from travelban.settings import DEFAULT_THRESHOLD
+from travelban.text import strip_invisible
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ MAX_NAME_CHARS = 1000
 
 @dataclass(frozen=True, slots=True)
 class _Query:
-    text: str  # as given (for output)
+    text: str  # as screened (for output): invisible characters and outer spaces removed
     error: str = ""  # why it is not screened
 
 
@@ -41,7 +42,8 @@ def _check(name: str) -> _Query:
         return _Query(
             name[:80] + "…", f"name is {len(name):,} characters long (limit {MAX_NAME_CHARS})"
         )
-    text = name.strip()
+    # invisible format characters (a right-to-left mark inside a name) would cut it in two
+    text = strip_invisible(name).strip()
     if not text:
         return _Query(name, "empty name")
     if "\x00" in text or "\ufffd" in text:

@@ -44,6 +44,7 @@ from travelban.models import (
     ListInfo,
     SanctionsList,
 )
+from travelban.text import strip_invisible
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +88,11 @@ _QUALITY = {
 
 
 def clean(text: str | None) -> str:
-    """Collapse every run of whitespace (line wraps included) to one space and strip."""
+    """Without invisible characters, every run of whitespace (line wraps included) as one
+    space, stripped: how every field of the list is read."""
     if not text:
         return ""
-    return " ".join(text.split())
+    return " ".join(strip_invisible(text).split())
 
 
 def normalise_reference(raw: str) -> str:
@@ -678,7 +680,7 @@ def load_list(
 
 
 # Bump when parsing changes what an Entry holds, so stale caches are ignored.
-PARSER_VERSION = 1
+PARSER_VERSION = 2  # 2: invisible format characters removed from every field
 
 
 def _cache_file(cache_dir: Path, digest: str) -> Path:
