@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from dataclasses import replace
 from datetime import date
 
@@ -172,10 +173,16 @@ def test_csv_neutralises_formulas(tmp_path):
                 assert not looks_like_formula(value), (path.name, value)
 
 
-def test_csv_needs_a_folder(result, tmp_path):
-    (tmp_path / "x.csv").write_text("")
-    with pytest.raises(ReportError, match="needs a folder"):
-        write_csv(result, tmp_path / "x.csv")
+def test_csv_file_name_gets_the_findings_alone_never_overwritten(result, tmp_path):
+    (one,) = write_csv(result, tmp_path / "sub" / "findings.csv")
+    assert one == tmp_path / "sub" / "findings.csv"
+    rows = list(csv.reader(one.open(encoding="utf-8", newline="")))
+    assert len(rows) == 1 + len(result.findings) and "Verdict" in " ".join(rows[0])
+    assert os.listdir(one.parent) == ["findings.csv"]
+    with pytest.raises(ReportError, match="already exists"):
+        write_csv(result, one)
+    with pytest.raises(ReportError, match=r"cannot be written to a '\.txt' file"):
+        write_csv(result, tmp_path / "x.txt")
 
 
 # ---------------------------------------------------------------- DataFrames

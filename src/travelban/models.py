@@ -11,6 +11,7 @@ single guessed day.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -209,8 +210,12 @@ class Article:
         """The PDF page where ``snippet`` (e.g. an evidence sentence) first occurs, else None."""
         if not self.page_starts:
             return None
-        at = self.text.find(snippet.strip()[:200])
-        return self.page_at(at) if at >= 0 else None
+        words = snippet.split()[:12]
+        if not words:
+            return None
+        # evidence has its whitespace collapsed; the page text keeps its line breaks
+        m = re.search(r"\s+".join(map(re.escape, words)), self.text)
+        return self.page_at(m.start()) if m else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import BinaryIO
 
@@ -30,6 +30,7 @@ from travelban.models import (
     NameMatch,
     RunResult,
     SanctionsList,
+    TravelEvent,
 )
 from travelban.names import NameIndex
 from travelban.sanctions import Archive, load_list
@@ -155,6 +156,10 @@ class Engine:
             country_of=self.gazetteer.country_of,
             commonness=self.commonness,
         )
+        if article.page_starts:  # a PDF: evidence cites its page, once assessed
+            cited = {id(ev): _cite_page(article, ev) for ev in extraction.events}
+            extraction = replace(extraction, events=tuple(cited.values()))
+            findings = tuple(replace(f, event=cited.get(id(f.event), f.event)) for f in findings)
         return ArticleResult(extraction, tuple(candidates), tuple(findings))
 
     def run_result(
@@ -180,6 +185,12 @@ class Engine:
             finished=datetime.now(UTC),
             extra=extra,
         )
+
+
+def _cite_page(article: Article, ev: TravelEvent) -> TravelEvent:
+    """The event with its evidence prefixed by the PDF page it was read on ("p. 12: ...")."""
+    page = article.page_of(ev.evidence.split(" | ")[0])
+    return replace(ev, evidence=f"p. {page}: {ev.evidence}") if page else ev
 
 
 def screen_articles(

@@ -12,8 +12,8 @@ import click
 from travelban.cli import cli
 from travelban.cli.common import DATE, echo_failures, format_option, list_options
 from travelban.errors import ArticleError, ExitCode
-from travelban.ingest import read_articles
-from travelban.models import Verdict
+from travelban.ingest import iter_articles, read_articles
+from travelban.models import Article, ArticleFailure, Verdict
 from travelban.pipeline import Engine, screen_articles
 from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD, Settings, user_overlay
 
@@ -22,13 +22,20 @@ from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD, Settings,
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", type=DATE, default=None, help="Publication date of every article.")
 @list_options
-@format_option("xlsx", "json", "csv", help="Report format.")
+@format_option(
+    "xlsx",
+    "json",
+    "csv",
+    "jsonl",
+    help="Report format; jsonl streams one finding per line as each article is screened.",
+)
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Report file or folder (default: reports/; JSON goes to stdout without -o).",
+    help="Report file or folder (default: reports/; JSON and JSONL go to stdout without -o). "
+    "For csv, a file name ending in .csv gets the findings alone; a folder gets every table.",
 )
 @click.option(
     "--threshold",
@@ -68,23 +75,27 @@ def screen(
 ) -> None:
     """Screen news articles for travel by UN-sanctioned people and write a report.
 
-    PATHS are article files (.txt, .md, .html), folders (searched recursively) or - for
-    standard input. Exit status: 0 done; 1 some article could not be read (listed in the
-    report) or none could; 3 with --fail-on-breach when an apparent breach was found.
+    PATHS are article files (.txt, .md, .html, .pdf), RSS/Atom feeds (one article per
+    entry), web archives (.warc, .warc.gz; one article per page), folders (searched
+    recursively) or - for standard input. Exit status: 0 done; 1 some article could not
+    be read (listed in the report) or none could; 3 with --fail-on-breach when an
+    apparent breach was found.
 
     \b
     Examples:
       travelban screen examples/soleimani-moscow.txt
       travelban screen inbox/ --format json > findings.json
+      travelban screen news.rss crawl.warc.gz --format jsonl | jq .verdict
+      travelban screen report.pdf --format csv -o findings.csv
       travelban screen article.txt --published 2015-12-16 --as-of 2015-12-31 -o reports/
     """
     from travelban import report  # imported late: openpyxl/pandas only when writing
     from travelban.report.paths import check_destination
 
     if output is not None and str(output) == "-":
-        if fmt != "json":
+        if fmt not in ("json", "jsonl"):
             raise click.BadParameter(
-                "'-' (standard output) works only with --format json", param_hint="'-o'"
+                "'-' (standard output) works only with --format json or jsonl", param_hint="'-o'"
             )
         output = None
     settings = Settings(
@@ -100,9 +111,12 @@ def screen(
     )
     # Cheap checks first, so a bad destination or unreadable input fails in a moment,
     # before the lists and the language model are loaded.
-    if fmt != "json" or output is not None:
-        check_destination(output or Path(settings.reports_dir), f".{fmt}", folder_only=fmt == "csv")
+    if fmt not in ("json", "jsonl") or output is not None:
+        check_destination(output or Path(settings.reports_dir), f".{fmt}")
     started = datetime.now(UTC)
+    if fmt == "jsonl" and output is None:
+        _stream_jsonl(ctx, settings, paths, published, fail_on_breach, started)
+        return
     articles, failures = read_articles(paths, published=published, stdin=sys.stdin.buffer)
     echo_failures(failures)
     if not articles:
@@ -121,6 +135,9 @@ def screen(
     elif fmt == "json":
         assert output is not None
         written = str(report.write_json(result, output, entries=entries))
+    elif fmt == "jsonl":
+        assert output is not None
+        written = str(report.write_jsonl(result, output))
     elif fmt == "csv":
         folder = output or Path(settings.reports_dir)
         written = ", ".join(str(p) for p in report.write_csv(result, folder, entries=entries))
@@ -144,4 +161,49 @@ def screen(
     if fail_on_breach and counts[Verdict.APPARENT_BREACH]:
         ctx.exit(ExitCode.ALERT)
     if result.failures:
+        ctx.exit(ExitCode.ERROR)
+
+
+def _stream_jsonl(
+    ctx: click.Context,
+    settings: Settings,
+    paths: tuple[str, ...],
+    published: date | None,
+    fail_on_breach: bool,
+    started: datetime,
+) -> None:
+    """Screen article by article as they are read (a WARC record at a time) and print each
+    finding as one JSON line the moment its article is done."""
+    from travelban.report import finding_line
+
+    engine: Engine | None = None
+    articles: list[Article] = []
+    failures: list[ArticleFailure] = []
+    counts: Counter[Verdict] = Counter()
+    out = sys.stdout
+    for item in iter_articles(paths, published=published, stdin=sys.stdin.buffer):
+        if isinstance(item, ArticleFailure):
+            failures.append(item)
+            echo_failures([item])
+            continue
+        if engine is None:
+            engine = Engine.load(settings)
+        result = screen_articles(engine, [item], started=started)
+        echo_failures(result.failures)
+        failures.extend(result.failures)
+        for finding in result.findings:
+            out.write(finding_line(finding))
+            counts[finding.verdict] += 1
+        out.flush()
+        articles.extend(result.articles)
+    if not articles:
+        raise ArticleError(
+            f"no article could be read ({len(failures)} failed, listed above); nothing written",
+            fix="give article files (.txt, .md, .html) with readable text, or - for stdin",
+        )
+    summary = ", ".join(f"{counts[v]} {v.value}" for v in Verdict if counts[v]) or "no findings"
+    click.echo(f"{len(articles)} article(s), {len(failures)} failed: {summary}", err=True)
+    if fail_on_breach and counts[Verdict.APPARENT_BREACH]:
+        ctx.exit(ExitCode.ALERT)
+    if failures:
         ctx.exit(ExitCode.ERROR)

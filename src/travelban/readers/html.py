@@ -106,7 +106,7 @@ def read_html(source: str, text: str, *, url: str = "") -> HtmlPage:
     """The page's main text and metadata; NoMainText when only furniture is left."""
     tree = load_html(text)
     if tree is None:
-        raise NoMainText("the page cannot be parsed as HTML")
+        raise NoMainText("it cannot be parsed as HTML")
     candidates = list(_candidates(tree))
     doc = bare_extraction(
         tree,
@@ -123,7 +123,7 @@ def read_html(source: str, text: str, *, url: str = "") -> HtmlPage:
         # trafilatura's fallback returns the menu of a page that holds nothing else
         body = ""
     if not body:
-        raise NoMainText("the page has no main text (only menus, scripts or an empty body)")
+        raise NoMainText("only menus, scripts or an empty body")
     published = None
     evidence = ""
     raw_date = getattr(doc, "date", None) or ""

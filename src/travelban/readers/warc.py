@@ -54,8 +54,9 @@ def _crawl_date(raw: str) -> date | None:
 def read_warc(stream: BinaryIO, *, max_bytes: int) -> Iterator[WarcPage]:
     """The HTML response records of a WARC stream; WarcBroken at a break, after the good ones."""
     index = 0
+    records = ArchiveIterator(stream, arc2warc=True)
     try:
-        for record in ArchiveIterator(stream, arc2warc=True):
+        for record in records:
             index += 1
             if record.rec_type != "response" or record.http_headers is None:
                 continue
@@ -70,7 +71,9 @@ def read_warc(stream: BinaryIO, *, max_bytes: int) -> Iterator[WarcPage]:
                 # drain the rest in blocks; warcio moves to the next record afterwards
                 while record.content_stream().read(1 << 20):
                     pass
-                body = b""
+            elif getattr(record.raw_stream, "limit", 0) > 0:
+                # fewer bytes than the record's Content-Length: the file was cut here
+                raise WarcBroken(f"the archive is cut short inside record {index}")
             yield WarcPage(
                 index=index,
                 url=url,
@@ -79,5 +82,24 @@ def read_warc(stream: BinaryIO, *, max_bytes: int) -> Iterator[WarcPage]:
                 payload=body if size <= max_bytes else None,
                 size=size,
             )
+    except WarcBroken:
+        raise
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:
         raise WarcBroken(f"the archive breaks after record {index} ({exc})") from None
+    except Exception as exc:  # warcio trips over some damaged headers (AttributeError ...)
+        raise WarcBroken(
+            f"the archive breaks after record {index} ({type(exc).__name__}: {exc})"
+        ) from None
+    _check_read_to_the_end(stream, records.offset, index)
+
+
+def _check_read_to_the_end(stream: BinaryIO, offset: int, index: int) -> None:
+    """warcio stops quietly at a record it cannot start; bytes left over mean a break."""
+    try:
+        size = stream.seek(0, 2)
+    except (OSError, ValueError):  # not seekable (stdin): nothing to compare against
+        return
+    if offset < size:
+        raise WarcBroken(
+            f"the archive breaks after record {index} ({size - offset} bytes could not be read)"
+        )

@@ -15,13 +15,14 @@ from travelban.report.decisions import (
     read_review,
 )
 from travelban.report.frames import to_frames
-from travelban.report.jsonout import result_to_dict, write_json
+from travelban.report.jsonout import finding_line, result_to_dict, write_json, write_jsonl
 from travelban.report.paths import report_stem
 from travelban.report.xlsx import write_xlsx
 
 __all__ = [
     "DecisionProblem",
     "ReviewRead",
+    "finding_line",
     "parse_decision",
     "read_decisions",
     "read_review",
@@ -30,5 +31,6 @@ __all__ = [
     "to_frames",
     "write_csv",
     "write_json",
+    "write_jsonl",
     "write_xlsx",
 ]

@@ -1,4 +1,5 @@
-"""CSV output: one UTF-8 file per sheet, written together (all or none), never overwriting.
+"""CSV output: one UTF-8 file per sheet, written together (all or none), never overwriting;
+or, given a file name ending in ``.csv``, the Findings table alone as that one file.
 
 Spreadsheets run formulas found in CSV files, so text that starts with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return is given a leading apostrophe.
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from travelban.errors import ReportError
 from travelban.models import Entry, ReviewDecision, RunResult
+from travelban.report.columns import FINDINGS
 from travelban.report.paths import ensure_folder, report_stem, write_group_atomically
 from travelban.report.safety import csv_text
 from travelban.report.tables import Value, build_tables
@@ -49,25 +51,33 @@ def write_csv(
     previous: Mapping[str, Sequence[ReviewDecision]] | None = None,
     regimes_table: Sequence[Mapping[str, str]] | None = None,
 ) -> list[Path]:
-    """Write one CSV file per sheet into the folder ``out_dir``; return their paths."""
+    """One CSV file per sheet into the folder ``out_dir``, or, when ``out_dir`` is a file
+    name ending in ``.csv``, the findings alone as that one file; return the paths."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise ReportError(
-            "CSV output needs a folder, and this is a file",
+            "a file of that name already exists",
             path=out_dir,
-            fix="give a folder (it is created when missing)",
+            fix="give a new file name, or a folder for every table",
         )
-    if not out_dir.exists() and out_dir.suffix:
+    one_file = not out_dir.exists() and out_dir.suffix.lower() == ".csv"
+    if not out_dir.exists() and out_dir.suffix and not one_file:
         raise ReportError(
-            "CSV output needs a folder, not a file name",
+            f"a CSV report cannot be written to a '{out_dir.suffix}' file",
             path=out_dir,
-            fix="give a folder (it is created when missing)",
+            fix="give a file name ending in .csv (the findings), or a folder (every table)",
         )
-    ensure_folder(out_dir)
     tables = build_tables(result, entries=entries, previous=previous, regimes_table=regimes_table)
+    if one_file:
+        target = out_dir
+        out_dir = target.parent
+        tables = [t for t in tables if t.name == FINDINGS]
+    ensure_folder(out_dir)
     stem = report_stem(result)
 
     def names_for(n: int) -> list[Path]:
+        if one_file:
+            return [target]
         base = stem if n == 1 else f"{stem}-{n}"
         return [out_dir / f"{base}-{_slug(t.name)}.csv" for t in tables]
 
@@ -89,6 +99,6 @@ def write_csv(
                 for row in table.rows:
                     writer.writerow([cell(v) for v in row])
 
-    written = write_group_atomically(out_dir, names_for, True, write)
+    written = write_group_atomically(out_dir, names_for, not one_file, write)
     log.info("wrote %d CSV files into %s", len(written), out_dir)
     return written

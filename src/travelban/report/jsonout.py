@@ -283,3 +283,22 @@ def dumps(result: RunResult, *, entries: Mapping[str, Entry] | None = None) -> s
     buf = io.StringIO()
     write_json(result, buf, entries=entries)
     return buf.getvalue()
+
+
+def finding_line(f: Finding) -> str:
+    """One finding as one line of JSON (``--format jsonl``), newline included."""
+    return json.dumps(_finding(f), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def write_jsonl(result: RunResult, path: Path | str) -> Path:
+    """Every finding, one JSON object per line, to a new file (or into a folder)."""
+    target, numbered = plan(Path(path), result, ".jsonl")
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+            for f in result.findings:
+                fh.write(finding_line(f))
+
+    written = write_atomically(target, numbered, write)
+    log.info("wrote %s", written)
+    return written
