@@ -42,6 +42,12 @@ _PARENT = re.compile(
     r"\b(son|daughter)\s+of\s+(?:the\s+(?:late\s+)?)?(?:[a-z]+\s+){0,2}?"
     r"((?:[A-Z][\w'\-]+)(?:\s+(?:[A-Z][\w'\-]+|al|bin|ibn|el))*)"
 )
+# "The Kenyan dentist Mun ..." / "Afghan national Jamal": an origin word just before the name.
+_ORIGIN_BEFORE = re.compile(
+    r"(?:^|\b(?:[Tt]he|[Aa]n?)\s+|[-,:]\s+)([A-Z][a-z]+)((?:\s+[a-z\-]+){0,2})\s+$"
+)
+# "Jamal, 63, an Afghan national" / "Mun, a Brazilian citizen".
+_ORIGIN_AFTER = re.compile(r"^\s*,\s*(?:\d{2},\s*)?an?\s+([A-Z][a-z]+)\s+(?:national|citizen)\b")
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Madam)\.?\s*$")
 _GENDER_WORDS = {
     "she": "f",
@@ -113,6 +119,7 @@ class ArticleFacts:
     genders: tuple[Stated, ...] = ()  # value: "m" or "f"
     birth_places: tuple[Stated, ...] = ()
     parents: tuple[Stated, ...] = ()  # value: the parent's name as written
+    origins: tuple[Stated, ...] = ()  # value: a capitalised origin word ("Kenyan"), unresolved
 
     @property
     def empty(self) -> bool:
@@ -150,11 +157,18 @@ def facts_about(
     places: list[Stated] = []
     parents: list[Stated] = []
     genders: list[Stated] = []
+    origins: list[Stated] = []
     for m in named:
+        o = _ORIGIN_BEFORE.search(text[max(0, m.start - 50) : m.start])
+        if o:
+            origins.append(Stated(o.group(1), _clip(o.group(0).strip(" -,:") + " " + m.text)))
+        o = _ORIGIN_AFTER.match(text[m.end : m.end + 50])
+        if o:
+            origins.append(Stated(o.group(1), _clip(m.text + text[m.end : m.end + o.end()])))
         after = text[m.end : m.end + window]
         a = _AGE_AFTER.match(after) or _AGED_AFTER.match(after)
         if a and 15 <= int(a.group(1)) <= 99:
-            ages.append(Stated(a.group(1), _clip(text[m.start : m.end + a.end()])))
+            ages.append(Stated(a.group(1), _clip(text[m.start : m.end + a.end()]).rstrip(",;.)")))
         before = text[max(0, m.start - window) : m.start]
         y = list(_YEAR_OLD.finditer(before))
         if y and not _someone_between(other_spans, m.start - window + y[-1].end(), m.start):
@@ -201,6 +215,7 @@ def facts_about(
         tuple(_dedupe(genders)),
         tuple(_dedupe(places)),
         tuple(_dedupe(parents)),
+        tuple(_dedupe(origins)),
     )
 
 

@@ -24,7 +24,8 @@ gives two ages that disagree, makes the item silent.
 
 The namesake rule (``namesake_reason``): an apparent breach needs the name plus either a
 rare name or a specific agreeing item (role, age, place of birth, parent, listed entity),
-and no strong contradiction; a weak contradiction needs a specific agreement to outweigh it.
+and no strong contradiction; a weak contradiction (a role that differs) with nothing at all
+agreeing (not even rank words given as a title, or the nationality) also makes it one.
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ def check_identity(
     versions = [v for v in (entry, latest) if v is not None]
     items: list[IdentityItem] = []
     items += _role(person, entry, versions)
-    items += _nationality(person, versions, country_of)
+    items += _nationality(person, facts, versions, country_of)
     items += _age(facts, versions, published)
     items += _gender(facts, versions)
     items += _birthplace(facts, versions, country_of)
@@ -148,11 +149,12 @@ def namesake_reason(check: IdentityCheck) -> str:
             "article (role, age, place of birth, parent) agrees with the entry"
         )
     weak = [i for i in check.items if i.stance is Stance.CONTRADICTS]
-    if weak and not specific:
+    agreeing = [i for i in check.items if i.stance is Stance.AGREES and i.aspect != "name"]
+    if weak and not agreeing:
         return (
             "possible namesake: the article differs from the entry ("
             + "; ".join(_quote(i) for i in weak)
-            + ") and nothing specific agrees"
+            + ") and nothing agrees"
         )
     return ""
 
@@ -186,14 +188,14 @@ def _role(person: Person, entry: Entry, versions: Sequence[Entry]) -> list[Ident
     corr = corroborate(person, entry)
     listed_texts = [t for v in versions for t in (*v.designations, *v.titles)]
     listed = " / ".join(dict.fromkeys(listed_texts))
-    if corr.agreed:
-        words = [a for a, _ in corr.agreed]
-        specific = any(w not in GENERIC for w in words)
+    words = [a for a, _ in corr.agreed]
+    specific = any(w not in GENERIC for w in words)
+    if corr.agreed and specific:
         art = _phrase_with(person.titles + person.organisations + person.descriptions, words)
         ent = _phrase_with([*listed_texts, entry.comments], [b for _, b in corr.agreed]) or listed
         return [
             IdentityItem(
-                "role" if specific else "role (generic words only)",
+                "role",
                 Stance.AGREES,
                 False,
                 art,
@@ -201,21 +203,45 @@ def _role(person: Person, entry: Entry, versions: Sequence[Entry]) -> list[Ident
                 "agree on " + ", ".join(f"'{a}'~'{b}'" for a, b in corr.agreed[:4]),
             )
         ]
-    roles = [t for t in person.titles + person.organisations if _distinctive(t)]
+    # Short descriptions ("a lawyer in Busan") state a job; long ones are clauses.
+    short = [d for d in person.descriptions if len(d.split()) <= 6]
+    roles = [t for t in (*person.titles, *person.organisations, *short) if _distinctive(t)]
     # Only a designation states a role; comments mix legal boilerplate with background,
     # and titles are mostly honorifics (Haji, Mullah), so neither can be contradicted.
     designations = list(dict.fromkeys(d for v in versions for d in v.designations))
+    # Rank or office words the article gives as a title ("Major General") and the entry
+    # shares: weak agreement, but enough to keep a differing role from counting alone.
+    titled = set(significant_words(person.titles + person.organisations).values())
+    shared = [(a, b) for a, b in corr.agreed if a in titled]
+    rank = (
+        [
+            IdentityItem(
+                "title words",
+                Stance.AGREES,
+                False,
+                _phrase_with(person.titles, [a for a, _ in shared]),
+                _clip(listed),
+                "agree on " + ", ".join(f"'{a}'~'{b}'" for a, b in shared[:4]),
+            )
+        ]
+        if shared
+        else []
+    )
     if roles and designations:
         return [
+            *rank,
             IdentityItem(
                 "role",
                 Stance.CONTRADICTS,
                 False,
                 _clip("; ".join(roles)),
                 _clip(" / ".join(designations)),
-                "no word in common; roles change, so this is weak",
-            )
+                ("only generic words in common" if corr.agreed else "no word in common")
+                + "; roles change, so this is weak",
+            ),
         ]
+    if rank:
+        return rank
     if roles:
         return [
             IdentityItem(
@@ -226,9 +252,15 @@ def _role(person: Person, entry: Entry, versions: Sequence[Entry]) -> list[Ident
 
 
 def _nationality(
-    person: Person, versions: Sequence[Entry], country_of: CountryOf | None
+    person: Person, facts: ArticleFacts, versions: Sequence[Entry], country_of: CountryOf | None
 ) -> list[IdentityItem]:
-    art = sorted({n.upper() for n in person.nationalities})
+    found = {n.upper() for n in person.nationalities}
+    for o in facts.origins:
+        # Only a word the gazetteer knows as a country or demonym counts ("Kenyan").
+        c = country_of(o.value) if country_of else None
+        if c:
+            found.add(c.upper())
+    art = sorted(found)
     stated = list(dict.fromkeys(n for v in versions for n in v.nationalities))
     codes = sorted({c.upper() for n in stated if country_of and (c := country_of(n))})
     if not art:
