@@ -52,3 +52,8 @@ class ReportError(TravelbanError):
 
 class StateError(TravelbanError):
     """The state database is corrupt, locked or from a newer version."""
+
+
+class ZipLimitError(TravelbanError):
+    """A zip-based input (an .xlsx workbook) would inflate beyond the size, ratio or member
+    limits: refused before it is opened."""

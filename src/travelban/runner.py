@@ -42,6 +42,7 @@ from travelban.models import (
     RunResult,
     Verdict,
 )
+from travelban.safezip import check_zip
 from travelban.settings import Settings
 from travelban.state import (
     Change,
@@ -212,9 +213,14 @@ def import_workbooks(
             unchanged += 1
             continue
         try:
+            check_zip(path)  # a compression bomb is refused before openpyxl inflates it
             rows, problems = _read_workbook(path)
         except TravelbanError as exc:
-            failed.append(ImportProblem(str(path), 0, exc.render()))
+            # the problem line names the file already: say it once
+            said = exc.render() if exc.path != str(path) else exc.problem
+            if exc.path == str(path) and exc.fix:
+                said += f" — {exc.fix}"
+            failed.append(ImportProblem(str(path), 0, said))
             continue
         except Exception as exc:  # a damaged zip or XML must not stop the others
             failed.append(ImportProblem(str(path), 0, f"cannot read the workbook ({exc})"))

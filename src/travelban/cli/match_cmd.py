@@ -22,6 +22,7 @@ from travelban.models import Evidence, NameMatch
 from travelban.names import NameIndex
 from travelban.report.safety import csv_text
 from travelban.report.tabular import read_column
+from travelban.safezip import check_zip
 from travelban.settings import DEFAULT_THRESHOLD
 from travelban.text import strip_invisible
 
@@ -164,6 +165,8 @@ def match(
     """
     raw: list[str] = list(names)
     if file_ is not None:
+        if file_.is_file():
+            check_zip(file_)  # an .xlsx is a zip: a compression bomb is refused unopened
         raw.extend(read_column(file_, column))
         if not raw:
             raise ConfigError("holds no names", path=file_, fix="check --column and the file")
