@@ -336,3 +336,11 @@ def test_gzip_that_is_not_a_warc_says_so(tmp_path: Path) -> None:
     gz = write(tmp_path / "notes.txt", gzip.compress(b"hello"))
     _, (failure,) = read_articles([str(gz)])
     assert "gzip-compressed" in failure.error and ".warc.gz" in failure.error
+
+
+def test_parse_bytes_refuses_a_whole_feed_as_one_article() -> None:
+    from travelban.errors import ArticleError
+    from travelban.ingest import parse_bytes
+
+    with pytest.raises(ArticleError, match="holds several articles"):
+        parse_bytes("inbox/wire.rss", RSS.encode())

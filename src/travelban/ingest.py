@@ -480,6 +480,12 @@ def parse_bytes(
         raise ArticleError("file is empty", path=source, fix="give a file with the article's text")
     if data.startswith(b"%PDF"):
         return _pdf_article(source, data, published=published)
+    if looks_like_feed(data) or looks_like_warc(data[:8]):
+        raise ArticleError(
+            "holds several articles (a feed or web archive), not one",
+            path=source,
+            fix="screen it with `travelban screen`, which reads each entry or record",
+        )
     raw, encoding = decode(source, data)
     if _control_share(raw) > 0.01:
         raise ArticleError(
