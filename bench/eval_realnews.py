@@ -37,7 +37,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -111,7 +111,9 @@ def load_rows(ids: set[str] | None = None) -> tuple[list[Row], list[str]]:
 
 def predict(rows: list[Row], src: Path | None = None) -> dict[str, Any]:
     """Predictions of the code in ``src`` (default: the installed package), in a child."""
-    jobs = [{"id": r.id, "path": str(r.text_path), "published": r.published.isoformat()} for r in rows]
+    jobs = [
+        {"id": r.id, "path": str(r.text_path), "published": r.published.isoformat()} for r in rows
+    ]
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(jobs, f)
         job_file = f.name

@@ -223,6 +223,8 @@ class EventFinder:
             p = ctx.recent_place(tok.idx)
             if p is not None:
                 dests = [p]
+        if not dests and trig.country:
+            dests = [ctx.country_place(trig.country, trig.lemma)]
         departure_from: Place | None = None
         if not dests and origin is not None and trig.leaves:
             # "left X", no destination given: a trip abroad begins at X (origin, destination
@@ -246,6 +248,18 @@ class EventFinder:
         out = []
         for pid, name in travellers:
             targets: list[Place | None] = list(dests)
+            if pid in self._met_pids:
+                # the person met is there too when the text shows them foreign to the place
+                # ("met with Libyan militia leader Haftar in Cairo") or shows the subject at
+                # home there (the host received a visitor); otherwise the person met is
+                # likely the host ("held talks with Putin in Moscow") and makes no trip
+                hosts = [p for p, _ in travellers if p is not None and p not in self._met_pids]
+                targets = [
+                    d
+                    for d in targets
+                    if d is not None
+                    and (ctx.foreign_to(pid, d) or any(ctx.home_to(h, d) for h in hosts))
+                ]
             if departure_from is not None:
                 foreign = ctx.foreign_to(pid, departure_from)
                 if status is EventStatus.DENIED and not foreign:
@@ -384,13 +398,20 @@ class EventFinder:
                 subj = _subject(tok)
                 heads = [subj] if subj is not None else []
         else:
-            heads = self._framed_traveller(tok, ctx) or self._noun_traveller(tok)
+            heads = self._framed_traveller(tok, ctx) or self._noun_traveller(tok, ctx)
+        met: list[Any] = []
+        if trig.kind == "meeting" and not trig.host and trig is not _CAPTION_TRIGGER:
+            met = _met(tok)
         out: list[tuple[str | None, str]] = []
-        for h in heads:
-            for t in [h, *_conjuncts(h)]:
+        self._met_pids: set[str] = set()
+        for h in [*heads, *met]:
+            for k, t in enumerate(_group(h)):
                 who = ctx.who(t)
-                if who is not None and who not in out:
-                    out.append(who)
+                if who is None or who in out or ((k or h in met) and who[0] is None):
+                    continue  # members of a group count when they are named people
+                out.append(who)
+                if h in met and who[0] is not None:
+                    self._met_pids.add(who[0])
         return out
 
     def _framed_traveller(self, tok: Any, ctx: _Context) -> list[Any]:
@@ -410,7 +431,11 @@ class EventFinder:
                 return [t]
         return []
 
-    def _noun_traveller(self, tok: Any) -> list[Any]:
+    def _noun_traveller(self, tok: Any, ctx: _Context) -> list[Any]:
+        """Whose trip a travel noun is: its possessor ("Petrov's visit"), its "by" agent,
+        a name compounded on it ("the Petrov visit"), else the subject of the verb that
+        governs it ("made a trip", "went on a visit") or the person it describes
+        ("X, on a visit to Y, ...")."""
         for ch in tok.children:
             if ch.dep_ == "poss":
                 return [ch]
@@ -420,7 +445,7 @@ class EventFinder:
                 if objs:
                     return objs
         for ch in tok.children:
-            if ch.dep_ == "compound" and ch.pos_ == "PROPN":
+            if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ctx.who(ch) is not None:
                 return [ch]
         node = tok
         for _ in range(3):
@@ -433,6 +458,8 @@ class EventFinder:
                 if gov.pos_ in {"VERB", "AUX"}:
                     subj = _subject(gov)
                     return [subj] if subj is not None else []
+                if gov.pos_ in {"NOUN", "PROPN"} and ctx.who(gov) is not None:
+                    return [gov]  # "Sheikh Hasina, on a visit to Saudi Arabia, ..."
                 node = gov
                 continue
             break
@@ -441,7 +468,13 @@ class EventFinder:
     # ------------------------------------------------------------ where
 
     def _region(self, tok: Any, trig: Trigger) -> list[Any]:
-        """Tokens whose places belong to this trigger: its arguments, not other clauses."""
+        """Tokens whose places belong to this trigger: its arguments, not other clauses.
+
+        A travel noun's region includes the locative phrases of the verb that governs it
+        ("performed the Umrah in Makkah"); ``self._anchor`` maps those tokens to that verb,
+        whose preposition then decides their role.
+        """
+        self._anchor: dict[int, Any] = {}
         out: list[Any] = []
         subj = _subject(tok) if trig.pos == "verb" else None
 
@@ -472,6 +505,7 @@ class EventFinder:
                     if ch.dep_ == "prep" and ch.lower_ in _LOCATIVE and tok not in ch.subtree:
                         out.append(ch)
                         out.extend(ch.subtree)
+                        self._anchor.update({t.i: gov for t in ch.subtree})
         return out
 
     def _places(
@@ -512,7 +546,8 @@ class EventFinder:
                 )
             ):
                 holder = holder.head  # "at Incheon International Airport": the airport's role
-            role = self._role(holder, tok, trig)
+            anchor = self._anchor.get(t.i, tok)
+            role = self._role(holder, anchor, trig)
             if role == "origin":
                 origin = origin or place
             elif role == "dest":
@@ -1004,6 +1039,57 @@ def _subject(verb: Any) -> Any | None:
     return None
 
 
+def _met(tok: Any) -> list[Any]:
+    """The people met: 'X met Y in Z', 'X met with Y', 'talks with Y in Z'. Both sides of a
+    meeting are where it took place."""
+    out = []
+    for ch in tok.children:
+        if ch.dep_ in {"dobj", "obj"} and tok.pos_ in {"VERB", "AUX"}:
+            out.append(ch)
+        elif ch.dep_ == "prep" and ch.lower_ == "with":
+            out.extend(g for g in ch.children if g.dep_ == "pobj")
+    return out
+
+
+_GROUP_DEPS = frozenset({"conj", "appos", "compound", "flat", "npadvmod"})
+_ALONG = frozenset({"along", "together", "alongside"})
+
+
+def _group(head: Any) -> list[Any]:
+    """The head of a subject and every member the phrase lists: conjuncts and appositions
+    at any depth ("X, Y's President Z, and W"; "the delegates - X, Y and Z -"), and
+    companions ("X along with Y", "X, together with Y", "X alongside Y"). Possessors,
+    'of' phrases and clauses are not members ("Putin's envoy", "the wife of X")."""
+    out = [head]
+    seen = {head.i}
+    todo = [head]
+    while todo:
+        node = todo.pop(0)
+        for ch in node.children:
+            if ch.i in seen:
+                continue
+            follow = ch.dep_ in _GROUP_DEPS and ch.pos_ in {"PROPN", "NOUN", "PRON"}
+            if ch.dep_ == "prep" and (
+                ch.lower_ in _ALONG or (ch.lower_ == "with" and node.lower_ in _ALONG)
+            ):
+                todo.append(ch)
+                seen.add(ch.i)
+                continue
+            if (
+                ch.dep_ == "pobj"
+                and node.dep_ == "prep"
+                and (
+                    node.lower_ in _ALONG or (node.lower_ == "with" and node.head.lower_ in _ALONG)
+                )
+            ):
+                follow = True
+            if follow:
+                seen.add(ch.i)
+                out.append(ch)
+                todo.append(ch)
+    return out
+
+
 def _conjuncts(tok: Any) -> list[Any]:
     return [c for c in tok.children if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN", "PRON"}]
 
@@ -1157,6 +1243,11 @@ class _Context:
                 return place
         return None
 
+    def country_place(self, iso2: str, word: str) -> Place:
+        """A place for a country a travel word names by itself ("performed the Umrah")."""
+        name = getattr(self.finder.gazetteer, "country_name", lambda c: c)(iso2) or iso2
+        return Place(name=name, country=iso2, kind="country", how=f"implied by '{word}'")
+
     def recent_place(self, before: int) -> Place | None:
         """The most recent destination-like place before a character offset ('there')."""
         best: Place | None = None
@@ -1294,6 +1385,11 @@ class _Context:
         p = self._persons.get(pid or "")
         nats = set(p.nationalities) if p is not None else set()
         return bool(nats) and place.country is not None and place.country not in nats
+
+    def home_to(self, pid: str | None, place: Place) -> bool:
+        """True when the text makes the place's country one of the person's own."""
+        p = self._persons.get(pid or "")
+        return p is not None and place.country is not None and place.country in p.nationalities
 
     def name_of(self, pid: str) -> str:
         p = self._persons.get(pid)

@@ -67,8 +67,27 @@ _GIVEN_RUN = re.compile(
 )
 _WORD = re.compile(r"(?:(?:al|el|bin|ibn|abu|de|van|von|ould|wa)[ -])?[A-Z][\w'’-]*[\w]")
 _CALENDAR = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _ALIAS_BEFORE = re.compile(
@@ -388,7 +407,11 @@ class PeopleFinder:
             return False
         for t in span:
             low = t.lower_
-            if t.tag_.startswith("VB") or low in self.vocab.verbs or t.lemma_.lower() in self.vocab.verbs:
+            if (
+                t.tag_.startswith("VB")
+                or low in self.vocab.verbs
+                or t.lemma_.lower() in self.vocab.verbs
+            ):
                 return True
             if low in self.vocab.nouns or low in _CALENDAR:
                 return True
@@ -400,7 +423,11 @@ class PeopleFinder:
         for ent in doc.ents:
             if ent.label_ not in {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}:
                 continue
-            if ent.start_char <= start and end <= ent.end_char and ent.end_char - ent.start_char > end - start:
+            if (
+                ent.start_char <= start
+                and end <= ent.end_char
+                and ent.end_char - ent.start_char > end - start
+            ):
                 return True
         return False
 
@@ -424,11 +451,17 @@ class PeopleFinder:
                     break
                 word = w.group(0)
                 low = word.lower().strip("'’")
-                if low in _CALENDAR or self.gazetteer.lookup(word) is not None:
+                if low in _CALENDAR:
                     break
                 span = doc.char_span(w.start(), w.end(), alignment_mode="expand")
                 if span is not None and span.root.pos_ in {"VERB", "AUX", "ADP", "DET"}:
                     break
+                place = self.gazetteer.lookup(word)
+                if place is not None and (
+                    place.kind in {"country", "region", "continent"}
+                    or (span is not None and span.root.ent_type_ in {"GPE", "LOC"})
+                ):
+                    break  # "Ivan Petrov Moscow" is not a name; "Hassan" the town may be
                 end = w.end()
             if end > m.end("first"):
                 out.append((start, end))

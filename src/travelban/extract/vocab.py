@@ -30,6 +30,7 @@ class Trigger:
     needs_place: bool = False  # only an event when a place is attached
     host: bool = False  # the traveller is the object ("Putin received Choe")
     leaves: bool = False  # the direct object is where the traveller left ("fled Iraq")
+    country: str = ""  # the country the word itself names ("Umrah": SA), flag "in:SA"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +113,10 @@ def _load(lists_dir: Path) -> Vocabulary:
                 fix="write: lemma pos kind [flags]",
             )
         flags = set(row[3].split(",")) if len(row) > 3 else set()
-        trig = Trigger(row[0], row[1], row[2], "place" in flags, "host" in flags, "from" in flags)
+        implied = next((f[3:].upper() for f in flags if f.startswith("in:")), "")
+        trig = Trigger(
+            row[0], row[1], row[2], "place" in flags, "host" in flags, "from" in flags, implied
+        )
         (verbs if row[1] == "verb" else nouns)[row[0]] = trig
     cues = []
     for row in _rows(folder / "status_cues.tsv"):
