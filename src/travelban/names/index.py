@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from travelban.models import (
@@ -33,11 +34,20 @@ from travelban.names.normalize import (
     Normalizer,
     Role,
     Token,
+    _slips,
     get_normalizer,
 )
 from travelban.names.score import (
     BASE_MAX,
+    COMPOUND,
+    COMPOUND_PART_MIN,
     EVIDENCE_LIFT,
+    FALLBACK_HIGH,
+    FALLBACK_LIMIT,
+    FALLBACK_LOW,
+    FALLBACK_MARGIN,
+    FALLBACK_RATIO,
+    GLUED_ARTICLES,
     KOREAN_SIM,
     QUALITY_PENALTY,
     QUERY_EXPONENT,
@@ -51,6 +61,7 @@ from travelban.names.score import (
     name_score,
     role_weight,
     token_similarity,
+    typo_allowance,
 )
 from travelban.settings import DEFAULT_THRESHOLD
 
@@ -65,6 +76,9 @@ HOMONYM_MARGIN = 0.06
 HOMONYM_MIN = 0.7
 # Skeletons shorter than this do not block through one-consonant deletions (too many hits).
 MIN_DELETE_SKELETON = 4
+# Query words this short that reach no list token count this much towards coverage.
+SHORT_UNKNOWN = 3
+SHORT_UNKNOWN_WEIGHT = 0.3
 # A lone surname is reported in text only when few entries share it.
 SURNAME_MAX_DF = 6
 
@@ -149,6 +163,16 @@ def _deletions(s: str) -> set[str]:
     return {s[:i] + s[i + 1 :] for i in range(len(s))} if len(s) >= MIN_DELETE_SKELETON else set()
 
 
+def typo_keys(s: str) -> set[str]:
+    """``s`` and its deletion neighbours, as many deletions as ``typo_allowance`` allows
+    for a word of its length: two words within that many typos (a letter dropped, added,
+    replaced, or two swapped) share one of these (symmetric-deletion blocking)."""
+    out = {s}
+    for _ in range(typo_allowance(len(s))):
+        out |= {w[:i] + w[i + 1 :] for w in out for i in range(len(w)) if len(w) > 2}
+    return out
+
+
 class NameIndex:
     """Every name, alias and original-script name of a list, ready to screen queries."""
 
@@ -163,6 +187,7 @@ class NameIndex:
         self._by_key: dict[str, list[int]] = defaultdict(list)
         self._by_skel: dict[str, list[int]] = defaultdict(list)
         self._by_del: dict[str, list[int]] = defaultdict(list)
+        self._by_typo: dict[str, list[int]] = defaultdict(list)
         self._key_df: dict[str, int] = {}
         self._posting_sets: list[frozenset[int]] = []
         self._by_korean: dict[str, list[int]] | None = None
@@ -170,6 +195,13 @@ class NameIndex:
         self._names_by_pair: dict[str, frozenset[int]] = {}  # two adjacent keys glued -> names
         self._hit_cache: dict[tuple[str, bool, str, Role, bool], _Hits] = {}
         self._scan: _TextScanner | None = None
+        # One typo away from a weak word (title, connector) of four letters or more.
+        self._weak_slips: dict[str, Role] = {}
+        for word, role in normalizer._roles.items():
+            if role.weak and len(word) >= 4:
+                for slip in _slips(word, replaced=True):
+                    if len(slip) >= 4 and slip not in normalizer._roles:
+                        self._weak_slips.setdefault(slip, role)
         self._build()
 
     # ------------------------------------------------------------ building
@@ -199,6 +231,12 @@ class NameIndex:
             self._by_skel[tok.skeleton].append(tid)
             for d in _deletions(tok.skeleton):
                 self._by_del[d].append(tid)
+            if not tok.abjad and not tok.hangul:
+                for d in typo_keys(tok.key) | typo_keys(tok.spelling):
+                    self._by_typo[d].append(tid)
+                if len(tok.key) >= COMPOUND_PART_MIN + 3 and tok.key.startswith(COMPOUND):
+                    # "Rahman" with its Abd lost or moved away still finds Abd al-Rahman.
+                    self._by_key[tok.key[3:]].append(tid)
         return tid
 
     def _build(self) -> None:
@@ -246,7 +284,10 @@ class NameIndex:
                     any(len(toks[li].text) == 1 for li, _ in strong),
                     frozenset(toks[li].key for li, _ in strong),
                     frozenset(
-                        toks[li].key + toks[li + 1].key for li, _ in strong if li + 1 < len(toks)
+                        k
+                        for li, _ in strong
+                        if li + 1 < len(toks)
+                        for k in self._glued(toks[li], toks[li + 1])
                     ),
                     ends,
                 )
@@ -256,6 +297,13 @@ class NameIndex:
                 if not postings or postings[-1] != nid:
                     postings.append(nid)
         self._posting_sets = [frozenset(p) for p in self._postings]
+        # Sorted keys of each Latin name's informative tokens, for the fallback.
+        self._flat = [
+            ""
+            if any(t.abjad or t.hangul for t in n.tokens)
+            else " ".join(sorted(n.tokens[li].key for li, _ in n.strong))
+            for n in self.names
+        ]
         by_key: dict[str, set[int]] = defaultdict(set)
         by_pair: dict[str, set[int]] = defaultdict(set)
         for nid, name in enumerate(self.names):
@@ -267,6 +315,18 @@ class NameIndex:
         self._names_by_key = {k: frozenset(v) for k, v in by_key.items() if len(k) >= 3}
         self._names_by_pair = {k: frozenset(v) for k, v in by_pair.items()}
         log.debug("indexed %d names, %d distinct tokens", len(self.names), len(self.vocab))
+
+    def _glued(self, a: Token, b: Token) -> tuple[str, ...]:
+        """The keys two adjacent tokens have when written as one word (Jong Un / Jongun,
+        Ras Hidi / Rashidi, Moh Amed / Mohamed): their keys glued, and the keys of their
+        spellings and of their texts glued."""
+        key = self.norm.key
+        spelling = a.spelling + b.spelling
+        return (
+            a.key + b.key,
+            key(self.norm._canonical.get(spelling, spelling))[0],
+            key(a.text + b.text)[0],
+        )
 
     def key_weight(self, key: str) -> float:
         """Coverage weight of a token key: rare in the list -> 1.0, common -> down to 0.3."""
@@ -292,6 +352,14 @@ class NameIndex:
         for p in (q.skeleton, *_deletions(q.skeleton)):
             cands.update(by_skel.get(p, ()))
             cands.update(by_del.get(p, ()))
+        if not q.abjad and not q.hangul:
+            by_typo = self._by_typo
+            for p in typo_keys(q.key) | typo_keys(q.spelling):
+                cands.update(by_typo.get(p, ()))
+            if len(q.key) >= 5 and q.key[-2:] in GLUED_ARTICLES:
+                cands.update(self._by_key.get(q.key[:-2], ()))
+            if len(q.key) >= COMPOUND_PART_MIN + 3 and q.key.startswith(COMPOUND):
+                cands.update(self._by_key.get(q.key[3:], ()))
         sims: dict[int, tuple[float, str]] = {}
         vocab = self.vocab
         for tid in cands:
@@ -304,16 +372,42 @@ class NameIndex:
                 if sims.get(tid, (0.0, ""))[0] < KOREAN_SIM:
                     sims[tid] = (KOREAN_SIM, "korean")
         postings = self._postings
+        weight = role_weight(q.role) * self.key_weight(q.key)
+        if (not sims and len(q.text) <= SHORT_UNKNOWN) or q.key == COMPOUND:
+            # A short word the list never uses is more often a slip (a mangled "al-",
+            # half of a split name) than a given name that tells another person; a lone
+            # Abd is a compound whose other half was lost or moved.
+            weight *= SHORT_UNKNOWN_WEIGHT
         res = _Hits(
             sims,
             sum(len(postings[tid]) for tid in sims),
-            role_weight(q.role) * self.key_weight(q.key),
+            weight,
             self._posting_sets,
             self._names_by_pair.get(q.key),
         )
         if len(self._hit_cache) < 100_000:
             self._hit_cache[ck] = res
         return res
+
+    def _slipped_weak(self, toks: tuple[Token, ...]) -> tuple[Token, ...]:
+        """Query tokens that the list never uses, even with a typo, and that are one typo
+        from a title or particle (Hafz, Mulllah, Oould) take that word's weak role."""
+        out: list[Token] | None = None
+        for i, t in enumerate(toks):
+            if t.role is not Role.CONTENT or len(t.text) < 4 or t.abjad or t.hangul:
+                continue
+            role = self._weak_slips.get(t.text)
+            if role is None:
+                continue
+            hits = self._hit_cache.get((t.spelling, t.abjad, t.text, t.role, t.hangul))
+            if hits is None:
+                hits = self._token_hits(t)
+            if hits.size:
+                continue
+            if out is None:
+                out = list(toks)
+            out[i] = replace(t, role=role)
+        return toks if out is None else tuple(out)
 
     def _korean_keys(self) -> dict[str, list[int]]:
         """Korean comparison key -> ids of the Latin list tokens with that key (built once)."""
@@ -351,6 +445,7 @@ class NameIndex:
         toks = self.norm.analyse(query, spans=False)
         if not toks:
             return ()
+        toks = self._slipped_weak(toks)
         content = [t for t in toks if t.role not in WEAK_ROLES]
         weak = [t for t in toks if t.role in WEAK_ROLES] if len(content) < len(toks) else []
         if not content:
@@ -368,10 +463,28 @@ class NameIndex:
         lift = EVIDENCE_LIFT if evidence is not None else 0.0
         lift += WEAK_AGREES * 2 + TITLE_AGREES if weak else 0.0
         candidates = self._candidates(content, hits, q_weights, exclude, keep_at - lift)
-        if not candidates:
-            return ()
-        best = self._best_per_entry(content, hits, q_weights, candidates, keep_at - lift)
+        best = (
+            self._best_per_entry(content, hits, q_weights, candidates, keep_at - lift)
+            if candidates
+            else {}
+        )
         scored: list[tuple[float, NameMatch, int]] = []
+        cap = min(FALLBACK_HIGH, threshold - FALLBACK_MARGIN)
+        if cap >= keep_at and all(b[0] + lift < threshold for b in best.values()):
+            for ei, (fb, name, ratio) in self._fallback(content, hits, exclude, cap).items():
+                have = best.get(ei)
+                if fb < keep_at or (have is not None and have[0] >= fb):
+                    continue
+                entry = self.entries[ei]
+                detail = (
+                    f"character similarity {ratio:.2f} of the transliteration keys (rapidfuzz "
+                    f"token_sort_ratio); noise the token alignment cannot explain keeps a name "
+                    f"this close for review, never alerted on its own (held at or below "
+                    f"{cap:.2f})"
+                )
+                match = self._match(query, entry, name, content, [], [], [], detail, fb, threshold)
+                best.pop(ei, None)
+                scored.append((fb, match, ei))
         for ei, (base, name, aligned) in best.items():
             entry = self.entries[ei]
             adjustments: list[tuple[str, float]] = []
@@ -403,6 +516,51 @@ class NameIndex:
         scored.sort(key=lambda s: (-s[0], s[1].reference))
         return self._finish(scored, cut, limit)
 
+    def _fallback(
+        self, content: list[Token], hits: list[_Hits], exclude: frozenset[int], cap: float
+    ) -> dict[int, tuple[float, IndexedName, float]]:
+        """Entry -> (score, name form, character similarity) for names close to the query
+        letter for letter: the safety net for noise the alignment cannot read (a lost or
+        mangled particle, a name fused with the next, two slips in one word).
+
+        Candidates are the names reached by the query's informative tokens (typo
+        blocking, joins); a query of common tokens only (Mohammed Ali) gets none. Scores
+        run from ``FALLBACK_LOW`` at similarity ``FALLBACK_RATIO`` up to ``cap``.
+        """
+        if any(q.abjad or q.hangul for q in content):
+            return {}
+        reach: set[int] = set()
+        for q, h in zip(content, hits, strict=True):
+            if 0 < h.size <= COMMON_POSTINGS and len(q.text) > SHORT_UNKNOWN:
+                reach |= h.reach
+        joins = self._joins(content, hits)
+        for found in joins.values():
+            if len(found) <= COMMON_POSTINGS:
+                reach |= found
+        if exclude:
+            reach -= exclude
+        flat = self._flat
+        ids = [nid for nid in reach if flat[nid]]
+        if not ids:
+            return {}
+        query = " ".join(sorted(q.key for q in content))
+        found_names = process.extract(
+            query,
+            [flat[nid] for nid in ids],
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=FALLBACK_RATIO * 100,
+            limit=FALLBACK_LIMIT,
+        )
+        out: dict[int, tuple[float, IndexedName, float]] = {}
+        span = (cap - FALLBACK_LOW) / (1 - FALLBACK_RATIO)
+        for _, ratio, pos in found_names:
+            name = self.names[ids[pos]]
+            r = ratio / 100
+            score = round(min(cap, FALLBACK_LOW + (r - FALLBACK_RATIO) * span), 4)
+            if name.entry not in out or out[name.entry][0] < score:
+                out[name.entry] = (score, name, r)
+        return out
+
     def _best_per_entry(
         self,
         content: list[Token],
@@ -418,7 +576,9 @@ class NameIndex:
         # What could make the second alignment pass (initials, joined names) find anything.
         q_initial = any(len(q.text) == 1 for q in content)
         q_keys = frozenset(q.key for q in content)
-        q_joined = frozenset(content[i].key + content[i + 1].key for i in range(nq - 1))
+        q_joined = frozenset(
+            k for i in range(nq - 1) for k in self._glued(content[i], content[i + 1])
+        )
         names = self.names
         best: dict[int, tuple[float, IndexedName, list[tuple[int, int, float, str]]]] = {}
         for nid in sorted(candidates):
@@ -497,7 +657,11 @@ class NameIndex:
             if h.joined:
                 out[qi] = h.joined
         for qi in range(len(content) - 1):
-            found = by_key.get(content[qi].key + content[qi + 1].key)
+            found = None
+            for k in set(self._glued(content[qi], content[qi + 1])):
+                more = by_key.get(k)
+                if more:
+                    found = found | more if found else more
             if found:
                 out[qi] = out[qi] | found if qi in out else found
                 out[qi + 1] = out[qi + 1] | found if qi + 1 in out else found
@@ -615,7 +779,7 @@ class NameIndex:
                     used_l.add(li)
                     break
                 nxt = lt[li + 1] if li + 1 < len(lt) and li + 1 not in used_l else None
-                if nxt is not None and q.key == t.key + nxt.key:
+                if nxt is not None and q.key in self._glued(t, nxt):
                     out.append((qi, li, 0.94, "joined"))
                     out.append((qi, li + 1, 0.94, "joined"))
                     used_q.add(qi)
@@ -624,9 +788,9 @@ class NameIndex:
         for qi in range(len(content) - 1):
             if qi in used_q or qi + 1 in used_q:
                 continue
-            joined = content[qi].key + content[qi + 1].key
+            joined = self._glued(content[qi], content[qi + 1])
             for li in free_l:
-                if li not in used_l and lt[li].key == joined:
+                if li not in used_l and lt[li].key in joined:
                     out.append((qi, li, 0.94, "joined"))
                     out.append((qi + 1, li, 0.94, "joined"))
                     used_q.update((qi, qi + 1))

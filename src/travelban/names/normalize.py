@@ -77,6 +77,22 @@ _ARABIC_ARTICLE = "ال"
 _ARABIC_FOLD = str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك", "أ": "ا", "إ": "ا", "آ": "ا", "ۀ": "ه"})
 
 
+def _slips(word: str, replaced: bool = False) -> set[str]:
+    """Every spelling one keyboard slip away from ``word``: a letter dropped or doubled,
+    two neighbours swapped (and, with ``replaced``, one letter replaced)."""
+    out = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    if replaced:
+        out |= {word[:i] + c + word[i + 1 :] for i in range(len(word)) for c in _LETTERS}
+    out |= {word[:i] + word[i] + word[i:] for i in range(len(word))}
+    out |= {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    return {w for w in out if w and w != word}
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Slips of the Abd compound that still read as it when an article follows ("Adb-al-").
+_SLIPPED_ABD = frozenset(w for w in _slips("abd") if w.startswith("a"))
+
+
 def fold_arabic(word: str) -> str:
     """Arabic-script word without diacritics, with Persian letter forms folded."""
     # NFKC turns presentation forms (U+FExx, as some list copies hold) into plain letters.
@@ -126,7 +142,16 @@ class Normalizer:
         self._fold_cache: dict[str, list[tuple[str, bool, bool]]] = {}
         # written word -> its tokens when no particle needs the neighbouring words, else None
         self._plain_cache: dict[str, tuple[Token, ...] | None] = {}
-        self._special = frozenset((*self._articles, *self._compounds, *_DIN_WORDS))
+        # One slip in a hyphenated article ("l-Rahman", "la-Huthi", "aal-Milad").
+        self._slipped_articles = (
+            frozenset(slip for a in _ARTICLE_ALWAYS for slip in _slips(a))
+            - self._articles
+            - set(self._roles)
+            - set(self._canonical)
+        )
+        self._special = frozenset(
+            (*self._articles, *self._compounds, *_DIN_WORDS, *self._slipped_articles)
+        )
         # Keys of the longer compound spellings: "abddul" or "abdoul" has the key of "abdul".
         self._compound_keys = frozenset(
             self.key(c)[0] for c in self._compounds if len(c) >= MIN_FUZZY_COMPOUND
@@ -281,13 +306,22 @@ class Normalizer:
                 i += 1
                 continue
             has_next = i + 1 < n
-            if has_next and text in self._articles and (hyphen or text in _ARTICLE_ALWAYS):
+            if has_next and (
+                (text in self._articles and (hyphen or text in _ARTICLE_ALWAYS))
+                or (hyphen and text in self._slipped_articles)
+            ):
                 i += 1
                 continue
-            if has_next and self.compound_like(text):
+            if has_next and (
+                self.compound_like(text)
+                or (text in _SLIPPED_ABD and self._article_at(words, i + 1))
+            ):
                 # abd al-Rahman, Abdul Rahman -> one given name "abdrahman"
                 j = i + 1
-                while j + 1 < n and words[j][0] in self._articles:
+                while j + 1 < n and (
+                    words[j][0] in self._articles
+                    or (words[j][4] and words[j][0] in self._slipped_articles)
+                ):
                     j += 1
                 nxt = words[j][0]
                 nxt = self._canonical.get(nxt, nxt)
@@ -317,6 +351,15 @@ class Normalizer:
             return
         for text, spelling, abjad, start, end, hangul in pending:
             yield self._token(text, spelling, abjad, start, end, hangul)
+
+    def _article_at(self, words: list[tuple[str, bool, int, int, bool, bool]], i: int) -> bool:
+        """Word ``i`` is an article (or a slip of one) joined to the word after it."""
+        if i + 1 >= len(words):
+            return False
+        text, hyphen = words[i][0], words[i][4]
+        return (text in self._articles and (hyphen or text in _ARTICLE_ALWAYS)) or (
+            hyphen and text in self._slipped_articles
+        )
 
     def _token(
         self, text: str, spelling: str, abjad: bool, start: int, end: int, hangul: bool = False
@@ -381,8 +424,9 @@ class Normalizer:
         hit = self._compound_like_cache.get(text)
         if hit is None:
             hit = text in self._compounds or (
-                len(text) >= MIN_FUZZY_COMPOUND - 1
-                and text.startswith("ab")
+                # Four letters only after "ab" (Adel is a name, not a slip of Abdel).
+                len(text)
+                >= (MIN_FUZZY_COMPOUND - 1 if text.startswith("ab") else MIN_FUZZY_COMPOUND)
                 and text not in self._canonical
                 and text not in self._roles
                 and (

@@ -49,12 +49,49 @@ WEAK_AGREES = 0.01
 EVIDENCE_LIFT = BIRTH_AGREES + NATIONALITY_AGREES + ORGANISATION_AGREES + TITLE_AGREES
 
 
+# Keys of an article glued to the end of the word before it ("Salihal-Kawari").
+GLUED_ARTICLES = frozenset({"al", "il", "ul"})
+# Similarity of a skeleton match across scripts when the skeleton has only two consonants
+# (Giza / جوادي): too little to tell names apart.
+SHORT_SKELETON_SIM = 0.75
+
+
+# The character-similarity fallback (NameIndex._fallback): similarity FALLBACK_RATIO
+# scores FALLBACK_LOW, rising linearly to FALLBACK_HIGH (never past the threshold less
+# FALLBACK_MARGIN): it surfaces a noisy name for review, it never alerts by itself.
+FALLBACK_RATIO = 0.75
+FALLBACK_LOW = 0.55
+FALLBACK_HIGH = 0.79
+FALLBACK_MARGIN = 0.01
+FALLBACK_LIMIT = 5
+TYPO_FACTOR = 0.93  # likeness factor per token matched only with a typo
+COMPOUND = "abd"  # the key of every Abd/Abdul/Abdel compound's first part
+COMPOUND_PART_MIN = 3  # letters after Abd for its second part to count on its own
+COMPOUND_PART_SIM = 0.85  # "Rahman" for "Abd al-Rahman": the servant's name, not the name
+
+
+def compound_part(short: str, compound: str) -> bool:
+    """``short`` is the second part of the Abd compound ``compound`` (keys)."""
+    return (
+        len(short) >= COMPOUND_PART_MIN
+        and len(compound) == len(short) + 3
+        and compound.startswith(COMPOUND)
+        and compound.endswith(short)
+    )
+
+
+def typo_allowance(length: int) -> int:
+    """Typos tolerated in a word of ``length`` letters: none below four, one up to seven,
+    two from eight."""
+    return 0 if length < 4 else 1 if length <= 7 else 2
+
+
 def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
     """Similarity of a query token and a list token in [0, 1], with the rule that decided it."""
     if q.abjad != lt.abjad:
         # One side lost its short vowels (Arabic script): compare consonant skeletons.
         if q.skeleton == lt.skeleton and len(q.skeleton) >= 2:
-            return 0.9, "skeleton"
+            return (0.9 if len(q.skeleton) >= 3 else SHORT_SKELETON_SIM), "skeleton"
         if (
             min(len(q.skeleton), len(lt.skeleton)) >= 4
             and Levenshtein.distance(q.skeleton, lt.skeleton, score_cutoff=1) <= 1
@@ -74,8 +111,12 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
     if len(q.text) == 1 or len(lt.text) == 1:
         return (0.7, "initial") if q.text[0] == lt.text[0] else (0.0, "")
     sim, rule = 0.0, ""
+    if len(q.key) >= 5 and q.key[-2:] in GLUED_ARTICLES and q.key[:-2] == lt.key:
+        return 0.9, "article glued"
+    if compound_part(q.key, lt.key) or compound_part(lt.key, q.key):
+        return COMPOUND_PART_SIM, "compound part"
     longest = max(len(q.key), len(lt.key))
-    allow = 0 if longest <= 4 else 1 if longest <= 7 else 2
+    allow = typo_allowance(longest) if min(len(q.key), len(lt.key)) >= 3 else 0
     if allow:
         # Optimal string alignment: a swap of two letters is one typo, not two.
         d = min(
@@ -93,6 +134,16 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
     ):
         sim, rule = 0.8, "vowels"
     return sim, rule
+
+
+def typo_factor(
+    aligned: Sequence[tuple[int, int, float]] | Sequence[tuple[int, int, float, str]],
+) -> float:
+    """``TYPO_FACTOR`` for each token that matched only through a typo: a slip is as
+    likely to make another real name (Salami / Salimi, Yeon / Yong) as to mangle this
+    one, so a typo alone keeps a name in the review band unless the rest is strong."""
+    n = sum(1 for a in aligned if len(a) > 3 and a[3] == "fuzzy")
+    return TYPO_FACTOR**n if n else 1.0
 
 
 def df_weight(df: int) -> float:
@@ -158,6 +209,8 @@ def name_factors(
         wsum += w
         wsim += w * a[2]
     like = wsim / (wsum or 1.0)
+    typos = typo_factor(aligned)
+    like *= typos
     cq = min(1.0, aq / sq)
     cl = min(1.0, al / sl)
     thin = THIN_FLOOR + (1 - THIN_FLOOR) * min(1.0, al / INFO_FULL)
@@ -186,6 +239,9 @@ def name_score(
     """
     base, like, cq, cl, thin, gf = name_factors(q_weights, l_weights, aligned, ends)
     parts = [f"token likeness {like:.2f}", f"query covered {cq:.0%}", f"list name covered {cl:.0%}"]
+    typos = typo_factor(aligned)
+    if typos < 1.0:
+        parts.append(f"typo x{typos:.2f} (in token likeness)")
     if gf:
         parts.append(f"given + family name, middle names missing x{gf:.2f}")
     elif thin < 0.995:
