@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from pathlib import Path
 
@@ -111,7 +112,10 @@ def test_member_count_of_a_zip64_archive(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- the commands
 
 
-def test_review_import_refuses_the_bomb_in_one_line(bomb: Path, tmp_path: Path) -> None:
+def test_review_import_refuses_the_bomb_in_one_line(
+    bomb: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING)
     state = tmp_path / "state.sqlite"
     result = CliRunner().invoke(
         cli, ["review", "import", str(bomb), "--state", str(state)], catch_exceptions=False
@@ -123,6 +127,8 @@ def test_review_import_refuses_the_bomb_in_one_line(bomb: Path, tmp_path: Path) 
     assert lines[0].count(str(bomb)) == 1
     assert "Traceback" not in result.output
     assert "0 decision(s) recorded from 0 workbook(s)" in result.stdout
+    # the command prints the problem; a warning log line would say it a second time
+    assert not [r for r in caplog.records if r.name.startswith("travelban")]
 
 
 def test_review_import_still_reads_a_real_workbook(tmp_path: Path) -> None:

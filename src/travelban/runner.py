@@ -196,9 +196,13 @@ def file_sha256(path: Path) -> str:
 
 
 def import_workbooks(
-    store: Store, paths: Sequence[Path], *, skip_known: bool = True
+    store: Store, paths: Sequence[Path], *, skip_known: bool = True, quiet: bool = False
 ) -> ImportSummary:
-    """Record the decisions of every workbook; one that fails is reported and skipped."""
+    """Record the decisions of every workbook; one that fails is reported and skipped.
+
+    Skipped workbooks and invalid rows are logged as warnings, unless ``quiet`` (the caller
+    prints the summary's problems itself, and one line each is enough).
+    """
     read: list[str] = []
     unchanged = added = repeated = 0
     invalid: list[ImportProblem] = []
@@ -232,10 +236,11 @@ def import_workbooks(
         repeated += r
         invalid.extend(problems)
         log.info("%s: %d decision(s) recorded, %d already known", path, a, r)
+    level = logging.INFO if quiet else logging.WARNING
     for p in failed:
-        log.warning("skipped workbook %s", p.render())
+        log.log(level, "skipped workbook %s", p.render())
     for p in invalid:
-        log.warning("%s", p.render())
+        log.log(level, "%s", p.render())
     return ImportSummary(tuple(read), unchanged, added, repeated, tuple(invalid), tuple(failed))
 
 

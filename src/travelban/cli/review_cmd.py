@@ -76,7 +76,7 @@ def import_command(
     missing = [p for p in workbooks if not p.is_file()]
     present = [p for p in workbooks if p.is_file()]
     with Store(path) as store:
-        summary = import_workbooks(store, present, skip_known=False)
+        summary = import_workbooks(store, present, skip_known=False, quiet=True)
     problems = [
         ImportProblem(str(p), 0, "no such workbook — check the path") for p in missing
     ] + list(summary.failed)
