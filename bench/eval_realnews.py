@@ -204,7 +204,7 @@ def same_person(a: str, b: str) -> bool:
 
 
 def overlaps(e: dict[str, Any], p: dict[str, Any]) -> bool:
-    if not p.get("date_from") and not p.get("date_to"):
+    if not (p.get("date_from") or p.get("date_to")) or not (e.get("date_from") or e.get("date_to")):
         return False
     a0 = e["date_from"] or e["date_to"]
     a1 = e["date_to"] or e["date_from"]

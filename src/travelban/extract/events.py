@@ -397,6 +397,7 @@ class EventFinder:
             else:
                 subj = _subject(tok)
                 heads = [subj] if subj is not None else []
+                heads = _among(heads) or heads
         else:
             heads = self._framed_traveller(tok, ctx) or self._noun_traveller(tok, ctx)
         met: list[Any] = []
@@ -482,8 +483,9 @@ class EventFinder:
             for ch in node.children:
                 if subj is not None and ch.i == subj.i:
                     continue
-                if ch.dep_ in _CLAUSAL or (ch.dep_ in _SUBJ and node.i == tok.i):
-                    continue
+                listed = ch.dep_ == "conj" and ch.pos_ in {"PROPN", "NOUN"} and node.i != tok.i
+                if (ch.dep_ in _CLAUSAL and not listed) or (ch.dep_ in _SUBJ and node.i == tok.i):
+                    continue  # a list of places ("Egypt, Tunisia and Togo") stays in
                 if trig.lemma == "be" and depth == 0 and ch.dep_ not in {"prep", "advmod", "attr"}:
                     continue
                 out.append(ch)
@@ -535,7 +537,8 @@ class EventFinder:
                 holder.dep_ in {"compound", "nmod", "amod", "poss"}
                 and holder.head.i != tok.i
                 and (
-                    holder.head.lemma_.lower() in self.vocab.facility_nouns
+                    holder.head.lemma_.lower()
+                    in self.vocab.facility_nouns | self.vocab.custody_nouns | self.vocab.venue_nouns
                     or (
                         holder.head.pos_ == "PROPN"
                         and any(
@@ -576,6 +579,8 @@ class EventFinder:
         units in Iran", "talks on the war in Syria").
         """
         places = self.vocab.place_nouns
+        while t.dep_ == "conj" and t.head.i != trigger.i and t.head.pos_ in {"PROPN", "NOUN"}:
+            t = t.head  # "visit Egypt, Tunisia and Togo": each conjunct has the first's role
         if t.dep_ == "poss" or (t.dep_ in {"compound", "amod", "nmod"} and t.head.i != trigger.i):
             return ""  # "Iran's forces", "Russian warplanes"
         if t.dep_ in {"compound", "nmod"} and t.head.i == trigger.i:
@@ -716,12 +721,22 @@ class EventFinder:
                 found.add(EventStatus.CANCELLED)
                 found.discard(EventStatus.DENIED)
             for ch in node.children:
+                shares_aux = (
+                    node.i == tok.head.i
+                    and tok.dep_ == "conj"
+                    and not any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in tok.children)
+                )  # "will travel to Africa and visit Egypt": the conjunct shares "will"
                 if (
                     ch.dep_ == "aux"
                     and ch.lower_ in self.aux
-                    and (node.i == tok.i or node.i == (gov.i if gov is not None else -1))
+                    and (
+                        node.i == tok.i
+                        or node.i == (gov.i if gov is not None else -1)
+                        or shares_aux
+                    )
+                    and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children)
                 ):
-                    found.add(self.aux[ch.lower_])
+                    found.add(self.aux[ch.lower_])  # "may travel", not "may have travelled"
         # modifiers of a travel noun and relative clauses on it ("a visit that had been planned")
         for ch in tok.children:
             if ch.dep_ in {"amod", "compound"} and ch.lower_ in self.modifiers:
@@ -1037,6 +1052,18 @@ def _subject(verb: Any) -> Any | None:
             continue
         break
     return None
+
+
+def _among(heads: list[Any]) -> list[Any]:
+    """'Among the leaders who travelled to Beijing are X, Y and Z': the people the copula
+    names are the travellers of the relative clause on 'leaders'."""
+    out = []
+    for h in heads:
+        for ante in _relcl_antecedent(h):
+            if ante.dep_ == "pobj" and ante.head.lower_ == "among":
+                verb = ante.head.head
+                out.extend(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "attr"})
+    return out
 
 
 def _met(tok: Any) -> list[Any]:

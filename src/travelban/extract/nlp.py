@@ -115,11 +115,11 @@ def windows(text: str, max_chars: int = MAX_CHARS) -> list[tuple[int, int]]:
 def _cut(text: str, lo: int, hi: int) -> int:
     """The best cut point in ``text[lo:hi]``: the end of the last boundary of the best kind."""
     for pattern in _CUTS:
-        last = None
-        for last in pattern.finditer(text, lo, hi):
-            pass
-        if last is not None and lo < last.end() <= hi:
-            return last.end()
+        cut = lo
+        for m in pattern.finditer(text, lo, hi):
+            cut = m.end()
+        if cut > lo:
+            return cut
     return hi  # one run of more than max_chars / 2 characters with no space in it
 
 
@@ -144,7 +144,12 @@ def parse(nlp: Any, text: str, max_chars: int | None = None) -> Any:
         # keeps memory to the tokens and their annotations (about 0.4 KB per token).
         doc.tensor = doc.tensor[:, :0]
         docs.append(doc)
-    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+    # (spaCy's type stub lacks from_docs' ``exclude`` argument)
+    joined = Doc.from_docs(
+        docs,
+        ensure_whitespace=False,
+        exclude=["tensor"],  # type: ignore[call-arg]
+    )
     if joined.text != text:  # an offset mismatch would misplace every finding: fail loudly
         raise ValueError(f"windowed parse changed the text ({len(joined.text)} != {len(text)})")
     log.debug("parsed %d characters in %d windows", len(text), len(pieces))
