@@ -975,10 +975,13 @@ class PeopleFinder:
             low = tok.lower_
             if low not in self.vocab.pronouns or self.vocab.pronouns[low] != "singular":
                 continue
-            if low not in {"he", "she", "his", "her"} and tok.dep_ not in _PRONOUN_SUBJ:
-                # "a tour that will take him to Nigeria": an object pronoun of a verb
-                if not (low == "him" and tok.dep_ in {"dobj", "obj", "pobj"}):
-                    continue
+            # "a tour that will take him to Nigeria": an object "him" counts too
+            if (
+                low not in {"he", "she", "his", "her"}
+                and tok.dep_ not in _PRONOUN_SUBJ
+                and not (low == "him" and tok.dep_ in {"dobj", "obj", "pobj"})
+            ):
+                continue
             if _inside(credits, tok.idx, tok.idx + 1):
                 continue
             gender = self.vocab.genders.get(low)
