@@ -388,6 +388,7 @@ class EventFinder:
 
     def _travellers(self, tok: Any, trig: Trigger, ctx: _Context) -> list[tuple[str | None, str]]:
         heads: list[Any] = []
+        companions: list[Any] = []
         if trig is _CAPTION_TRIGGER:
             heads = [tok]
         elif trig.pos == "verb":
@@ -398,11 +399,18 @@ class EventFinder:
                 subj = _subject(tok)
                 heads = [subj] if subj is not None else []
                 heads = _among(heads) or heads
+                if trig.kind in _AGENT_KINDS and subj is not None and subj.dep_ == "nsubjpass":
+                    # "the meeting was attended by X": the agent went there
+                    heads = _agents(tok) or heads
+            if trig.kind in _MOTION_KINDS:
+                companions = _with(tok)
         else:
             heads = self._framed_traveller(tok, ctx) or self._noun_traveller(tok, ctx)
         met: list[Any] = []
         if trig.kind == "meeting" and not trig.host and trig is not _CAPTION_TRIGGER:
             met = _met(tok)
+        # "arrived in Shanghai with his wife, Rosangela da Silva": named companions
+        heads = heads + [c for c in companions if ctx.who(c) is not None]
         out: list[tuple[str | None, str]] = []
         self._met_pids: set[str] = set()
         for h in [*heads, *met]:
@@ -448,6 +456,11 @@ class EventFinder:
         for ch in tok.children:
             if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ctx.who(ch) is not None:
                 return [ch]
+        for ch in tok.children:
+            if ch.dep_ == "relcl" and ch.lemma_.lower() in _LIGHT_VERBS:
+                subj = _subject(ch)
+                if subj is not None and ctx.who(subj) is not None:
+                    return [subj]  # "the visit that Lula made to China"
         node = tok
         for _ in range(3):
             head = node.head
@@ -493,6 +506,12 @@ class EventFinder:
 
         walk(tok, 0)
         if trig.pos == "noun":
+            for ch in tok.children:
+                if ch.dep_ == "relcl" and ch.lemma_.lower() in _LIGHT_VERBS:
+                    for p in ch.children:
+                        if p.dep_ == "prep" and p.lower_ in _DIRECT_DEST | _LOCATIVE:
+                            out.extend(p.subtree)
+                            self._anchor.update({t.i: ch for t in p.subtree})
             gov = tok.head
             hops = 0
             while (
@@ -628,6 +647,14 @@ class EventFinder:
         nearest, owner, _ = path[0]
         if nearest == "of" and _place_noun(owner, places):
             return "dest"
+        if nearest == "with" and owner.lemma_.lower() in {"border", "frontier"}:
+            return "dest"  # "refused entry at the border with Latvia"
+        if (
+            trig.kind in _MOTION_KINDS
+            and nearest in {"to", "into", "toward", "towards"}
+            and all(p in {"with", "of", "alongside", "along"} for p, _, _ in path[1:])
+        ):
+            return "dest"  # "travelled with an entourage of ministers to Ankara"
         if nearest in _DIRECT_DEST and _place_noun(owner, self.vocab.route_nouns):
             return "dest"  # "on the road to Aleppo"
         return "dest" if nearest in _LOCATIVE else ""
@@ -1052,6 +1079,34 @@ def _subject(verb: Any) -> Any | None:
             continue
         break
     return None
+
+
+# kinds whose passive agent is the traveller ("was attended by X", "was visited by X"); for
+# the others ("was arrested by police") the passive subject is
+_AGENT_KINDS = frozenset({"attendance", "visit", "meeting"})
+# kinds where "with <person>" names a companion, not the person met
+_MOTION_KINDS = frozenset({"visit", "arrival", "departure", "flight", "exile", "transit"})
+# light verbs whose object is a travel noun: "the visit that Lula made to China"
+_LIGHT_VERBS = frozenset({"make", "pay", "undertake", "conduct", "take", "begin", "end"})
+
+
+def _agents(verb: Any) -> list[Any]:
+    return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+
+
+def _with(verb: Any) -> list[Any]:
+    """Objects of 'with' / 'along with' / 'alongside' hung on a motion word."""
+    out = []
+    for ch in verb.children:
+        if ch.dep_ != "prep":
+            continue
+        if ch.lower_ in {"with", "alongside"}:
+            out.extend(g for g in ch.children if g.dep_ == "pobj")
+        elif ch.lower_ in _ALONG:
+            for w in ch.children:
+                if w.dep_ == "prep" and w.lower_ == "with":
+                    out.extend(g for g in w.children if g.dep_ == "pobj")
+    return out
 
 
 def _among(heads: list[Any]) -> list[Any]:

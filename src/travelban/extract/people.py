@@ -350,6 +350,8 @@ class PeopleFinder:
                 continue
             if name.lower() in self.vocab.not_persons:
                 continue  # "Hajj", "Umrah" tagged PERSON
+            if " " not in name and self.gazetteer.demonym(name):
+                continue  # "Nigerien", "Emirati": a nationality, not a name
             if _inside(credits, s, e):
                 credit_names.append(name)
                 continue
@@ -377,6 +379,13 @@ class PeopleFinder:
                 continue
             out.append((s, e, name, "titled", frozenset()))
             taken.append((s, e))
+        for gs, ge in self._travel_arguments(doc):
+            name, s, e = self._clean(text, gs, ge)
+            if not name or _inside(credits, s, e) or self._is_source(name, s, e, text):
+                continue
+            if any(a < e and s < b for a, b, *_ in out) or self._is_place(name, s, e, place_spans):
+                continue
+            out.append((s, e, name, "argument", frozenset()))
         for gs, ge in self._given_runs(text, doc):
             name, s, e = self._clean(text, gs, ge)
             if not name or _inside(credits, s, e) or self._is_source(name, s, e, text):
@@ -430,6 +439,49 @@ class PeopleFinder:
             ):
                 return True
         return False
+
+    def _travel_arguments(self, doc: Any) -> list[tuple[int, int]]:
+        """Proper nouns the NER model left out that are the subject of a travel verb or the
+        possessor of a travel noun ("Petrov's visit to Oslo", "Diallo flew to Paris").
+
+        The word must be a capitalised proper noun, not at the very start of a sentence
+        unless a title precedes it, not a demonym, place or organisation entity.
+        """
+        out: list[tuple[int, int]] = []
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.ent_type_ not in {"", "PERSON"}:
+                continue
+            head = tok.head
+            lemma = head.lemma_.lower()
+            if tok.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+                if lemma not in self.vocab.verbs:
+                    continue
+            elif tok.dep_ == "poss" and head.pos_ == "NOUN":
+                if lemma not in self.vocab.nouns:
+                    continue
+            else:
+                continue
+            if tok.ent_type_ == "PERSON":
+                continue  # the NER pass has it
+            left = tok
+            while (
+                left.i > 0
+                and doc[left.i - 1].dep_ == "compound"
+                and doc[left.i - 1].pos_ == "PROPN"
+            ):
+                left = doc[left.i - 1]
+            words = doc[left.i : tok.i + 1]
+            if not all(t.text[:1].isupper() and t.text.isalpha() for t in words):
+                continue
+            if any(self.gazetteer.demonym(t.text) for t in words):
+                continue
+            if any(
+                fold(t.text) in self._title_words or t.lemma_.lower() in self.vocab.roles
+                for t in words
+            ):
+                continue  # "the President's visit": a title, not a name
+            out.append((words.start_char, words.end_char))
+        return out
 
     def _given_runs(self, text: str, doc: Any) -> list[tuple[int, int]]:
         """Spans of a known given name followed by one to three capitalised words.
@@ -638,6 +690,12 @@ class PeopleFinder:
         if len(toks) > 1:
             for c in recent:
                 if len(c.tokens) == 1 and c.tokens[0] in key:
+                    return c
+        # a one-letter slip in a long surname ("Tilerson" after "Rex Tillerson")
+        if len(key) == 1:
+            (word,) = key
+            for c in recent:
+                if len(c.tokens) > 1 and len(word) >= 6 and _one_edit(word, c.tokens[-1]):
                     return c
         return None
 
@@ -1053,6 +1111,15 @@ class PeopleFinder:
         if anyone:
             return anyone[-1][1]
         return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when two different words are one insertion, deletion or substitution apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(a, b) == 1
 
 
 def _closing_name(tok: Any, token_pid: dict[int, str]) -> str | None:
