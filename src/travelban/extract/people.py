@@ -471,7 +471,7 @@ class PeopleFinder:
             ):
                 left = doc[left.i - 1]
             words = doc[left.i : tok.i + 1]
-            if not all(t.text[:1].isupper() and t.text.isalpha() for t in words):
+            if not all(t.text[:1].isupper() and t.text.isalpha() and not t.is_upper for t in words):
                 continue
             if any(self.gazetteer.demonym(t.text) for t in words):
                 continue
@@ -480,6 +480,14 @@ class PeopleFinder:
                 for t in words
             ):
                 continue  # "the President's visit": a title, not a name
+            if (
+                len(words) == 1
+                and left.is_sent_start
+                and not any(
+                    t.text == tok.text and not t.is_sent_start and t.i != tok.i for t in doc
+                )
+            ):
+                continue  # "Photo: ...": a capitalised first word named nowhere else
             out.append((words.start_char, words.end_char))
         return out
 
