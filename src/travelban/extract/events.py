@@ -568,6 +568,8 @@ class EventFinder:
                 )
             ):
                 holder = holder.head  # "at Incheon International Airport": the airport's role
+            if holder.i != t.i and _located(holder, ctx):
+                continue  # "the U.S. embassy in Beijing", "Bole airport in Addis Ababa"
             anchor = self._anchor.get(t.i, tok)
             role = self._role(holder, anchor, trig)
             if role == "origin":
@@ -1088,6 +1090,17 @@ _AGENT_KINDS = frozenset({"attendance", "visit", "meeting"})
 _MOTION_KINDS = frozenset({"visit", "arrival", "departure", "flight", "exile", "transit"})
 # light verbs whose object is a travel noun: "the visit that Lula made to China"
 _LIGHT_VERBS = frozenset({"make", "pay", "undertake", "conduct", "take", "begin", "end"})
+
+
+def _located(noun: Any, ctx: _Context) -> bool:
+    """True when a building has a place of its own ('embassy in Beijing'): the name that
+    modifies it is its owner or its name, not where it stands."""
+    return any(
+        ch.dep_ == "prep"
+        and ch.lower_ in {"in", "at", "near", "outside"}
+        and any(ctx.place_at(g.i) is not None for g in ch.subtree)
+        for ch in noun.children
+    )
 
 
 def _agents(verb: Any) -> list[Any]:

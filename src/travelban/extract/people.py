@@ -948,6 +948,14 @@ class PeopleFinder:
                 # "the general", or a sentence opening "The commander of the Quds Force
                 # spoke ...": the person the text is about at this point
                 target = self._salient(clusters, doc, token_pid, tok)
+            if target is None and tok.dep_ in _PRONOUN_SUBJ and len(sub) <= 8:
+                # a lede that names its subject a sentence later: "Uganda's leading
+                # opposition leader returned home ... Retired Col Kizza Besigye said ..."
+                target = self._named_next(clusters, doc, token_pid, tok)
+            if target is None and tok.dep_ in _PRONOUN_SUBJ | {"poss"} and len(sub) <= 8:
+                # "Moscow's top diplomat", "Uganda's leading opposition leader", "The US
+                # envoy" as a subject with no one named before: the article's protagonist
+                target = self._protagonist(clusters, sub)
             if target is None:
                 for t in doc[tok.left_edge.i : tok.i + 1]:
                     unresolved[t.i] = text
@@ -977,6 +985,54 @@ class PeopleFinder:
             if pid is not None and t.dep_ in _PRONOUN_SUBJ:
                 return by_pid.get(pid)
         return None
+
+    def _named_next(
+        self, clusters: list[_Cluster], doc: Any, token_pid: dict[int, str], tok: Any
+    ) -> _Cluster | None:
+        """In the article's first three sentences, with no person named before: the person
+        named as the subject, or first, in the next sentence."""
+        sents = list(doc.sents)
+        idx = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), None)
+        if idx is None or idx > 2 or idx + 1 >= len(sents):
+            return None
+        if any(t.i in token_pid for t in doc[: tok.left_edge.i]):
+            return None
+        nxt = sents[idx + 1]
+        by_pid = {c.pid: c for c in clusters}
+        named = [t for t in nxt if t.i in token_pid and not t.is_punct]
+        if not named:
+            return None
+        subject = next((t for t in named if t.dep_ in _PRONOUN_SUBJ), None)
+        first = subject or (named[0] if named[0].i - nxt.start <= 6 else None)
+        return by_pid.get(token_pid[first.i]) if first is not None else None
+
+    def _protagonist(self, clusters: list[_Cluster], sub: Any) -> _Cluster | None:
+        """The person the article is about: named most often (pronouns aside), at least
+        twice, and clearly ahead of the next; never one whose known nationality the
+        description contradicts ("Moscow's top diplomat" is no Kenyan)."""
+        counts = sorted(
+            ((sum(m.kind != "pronoun" for m in c.mentions), -c.first_start, c) for c in clusters),
+            key=lambda x: (x[0], x[1]),
+            reverse=True,
+        )
+        if not counts or counts[0][0] < 2:
+            return None
+        if len(counts) > 1 and counts[1][0] * 2 > counts[0][0]:
+            return None  # two people share the story: too close to call
+        top = counts[0][2]
+        said = {
+            code
+            for t in sub
+            if (code := self.gazetteer.demonym(t.text))
+            or (t.dep_ == "poss" and (code := self._country(t.text)))
+        }
+        if said and top.nationalities and not said & set(top.nationalities):
+            return None
+        return top
+
+    def _country(self, word: str) -> str | None:
+        place = self.gazetteer.lookup(word)
+        return place.country if place is not None and place.kind == "country" else None
 
     def _heads(self, c: _Cluster) -> set[str]:
         """The role nouns a person is called by: the last word of a title ("Quds Force
