@@ -182,6 +182,7 @@ class DateSource(str, Enum):
     FEED = "feed-entry"  # an RSS/Atom entry's published (or updated) date
     PDF_META = "pdf-metadata"  # a PDF's CreationDate
     CRAWL = "crawl-date"  # a WARC record's WARC-Date: when it was fetched, an upper bound
+    TABLE = "table-column"  # the ``published`` column of a Parquet table of articles
     UNKNOWN = "unknown"
 
 
