@@ -523,14 +523,15 @@ def _assign_keys(
     claims.sort()
     keys: dict[int, str] = {}
     taken: set[str] = set()
-    for _, key, i in claims:
-        if i not in keys and key not in taken:
-            keys[i] = key
-            taken.add(key)
+    for _, claimed, i in claims:
+        if i not in keys and claimed not in taken:
+            keys[i] = claimed
+            taken.add(claimed)
     out = []
     for i, (ref, country, d) in enumerate(drafts):
-        key = keys.get(i)
-        if key is None:
+        if i in keys:
+            key = keys[i]
+        else:
             founder = _founder(d.members, articles)
             key = _fresh_key(ref, country, founder)
             n = 1
