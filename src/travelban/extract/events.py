@@ -236,6 +236,9 @@ class EventFinder:
                 return []
             via_context = True
         when = self._date(tok, ctx)
+        if not when.resolved and not ctx.is_headline(si) and not ctx.is_caption(si):
+            # headlines and captions use the present for past events
+            when = _present(tok, ctx.article.published) or when
         status, source = self._status(tok, trig, ctx, when)
         if status in {EventStatus.PLANNED, EventStatus.CANCELLED} and _looks_ahead(tok):
             when = _ahead(when, ctx.article.published)
@@ -1090,6 +1093,32 @@ _AGENT_KINDS = frozenset({"attendance", "visit", "meeting"})
 _MOTION_KINDS = frozenset({"visit", "arrival", "departure", "flight", "exile", "transit"})
 # light verbs whose object is a travel noun: "the visit that Lula made to China"
 _LIGHT_VERBS = frozenset({"make", "pay", "undertake", "conduct", "take", "begin", "end"})
+
+
+def _present(tok: Any, published: date | None) -> DateRange | None:
+    """An undated trip told in the present tense is going on when the article appears
+    ("X is in Paris", "X has been in Oslo", "X is on a visit to Oslo": the publication
+    day). A completed trip ("has travelled to Doha", "flew to Doha") says nothing of when:
+    no date is guessed for it, so its verdict asks for review."""
+    if published is None:
+        return None
+    verb = tok
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is None:
+            return None
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" or a.lower_ in {"had", "did", "was", "were", "to"} for a in auxes):
+        return None
+    if any(a.lower_ in {"has", "have"} for a in auxes):
+        if any(a.lower_ == "been" for a in verb.children) or verb.lemma_ == "be":
+            return DateRange("at the time of the report", published, published, Precision.DAY, True)
+        return None  # "has travelled to Doha" says that it happened, not when
+    if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
+        if verb.lemma_ in {"say", "tell"}:
+            return None
+        return DateRange("at the time of the report", published, published, Precision.DAY, True)
+    return None
 
 
 def _located(noun: Any, ctx: _Context) -> bool:
