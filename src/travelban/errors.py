@@ -57,3 +57,7 @@ class StateError(TravelbanError):
 class ZipLimitError(TravelbanError):
     """A zip-based input (an .xlsx workbook) would inflate beyond the size, ratio or member
     limits: refused before it is opened."""
+
+
+class ClusterError(TravelbanError):
+    """The distributed engine cannot be reached or started, or lost a part of the work."""

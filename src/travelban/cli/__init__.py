@@ -97,3 +97,4 @@ from travelban.cli import run_cmd  # noqa: E402,F401
 from travelban.cli import events_cmd  # noqa: E402,F401
 from travelban.cli import match_cmd  # noqa: E402,F401
 from travelban.cli import screen_cmd  # noqa: E402,F401
+from travelban.cli import cluster_cmd  # noqa: E402,F401

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from travelban.cli import cli
+from travelban.cli.cluster_cmd import cluster_options, screen_on_cluster
 from travelban.cli.common import DATE, echo_failures, format_option, list_options
 from travelban.errors import ArticleError, ExitCode
 from travelban.ingest import iter_articles, read_articles
@@ -27,7 +28,9 @@ from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD, Settings,
     "json",
     "csv",
     "jsonl",
-    help="Report format; jsonl streams one finding per line as each article is screened.",
+    "parquet",
+    help="Report format; jsonl streams one finding per line as each article is screened; "
+    "parquet (a folder, with --workers or --scheduler) is for archives.",
 )
 @click.option(
     "-o",
@@ -58,6 +61,7 @@ from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD, Settings,
     help="Run the full language pipeline on every article (slower), not only on articles "
     "where the list scan finds a listed name.",
 )
+@cluster_options
 @click.pass_context
 def screen(
     ctx: click.Context,
@@ -72,6 +76,10 @@ def screen(
     review_band: float,
     fail_on_breach: bool,
     all_events: bool,
+    workers: int | None,
+    scheduler: str | None,
+    partition_size: int | None,
+    memory_limit: str,
 ) -> None:
     """Screen news articles for travel by UN-sanctioned people and write a report.
 
@@ -88,6 +96,7 @@ def screen(
       travelban screen news.rss crawl.warc.gz --format jsonl | jq .verdict
       travelban screen report.pdf --format csv -o findings.csv
       travelban screen article.txt --published 2015-12-16 --as-of 2015-12-31 -o reports/
+      travelban screen crawl/ --workers 2 --format parquet -o results/
     """
     from travelban import report  # imported late: openpyxl/pandas only when writing
     from travelban.report.paths import check_destination
@@ -109,6 +118,24 @@ def screen(
         all_events=all_events,
         debug=bool(ctx.obj.get("debug")),
     )
+    if fmt == "parquet" or workers or scheduler:
+        if fmt != "parquet":
+            raise click.UsageError(
+                "--workers and --scheduler write a Parquet result: add --format parquet -o DIR "
+                "(then `travelban report DIR` for the workbook)"
+            )
+        screen_on_cluster(
+            ctx,
+            settings,
+            paths,
+            output,
+            workers=workers,
+            scheduler=scheduler,
+            partition_size=partition_size,
+            memory_limit=memory_limit,
+            fail_on_breach=fail_on_breach,
+        )
+        return
     # Cheap checks first, so a bad destination or unreadable input fails in a moment,
     # before the lists and the language model are loaded.
     if fmt not in ("json", "jsonl") or output is not None:
