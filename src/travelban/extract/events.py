@@ -99,6 +99,13 @@ _QUOTES = re.compile(r"“[^”]{3,}”|\"[^\"\n]{3,}\"")
 _SPACES = re.compile(r"\s+")
 
 
+# what follows a dateline's place: ", South Korea (AP) _", " (INA) –", " —", ", Nov 18"
+_DATELINE_TAIL = re.compile(
+    r"\s*(?:,\s*[^\n,()—–]{1,30}?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|-|_|:)\s"
+    r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+)
+# arrivals and visits with no place of their own end in the dateline's city
+_DATELINE_KINDS = frozenset({"arrival", "visit", "attendance", "meeting"})
 _CAPTION_TRIGGER = Trigger("caption", "verb", "presence", needs_place=True)
 
 
@@ -225,6 +232,12 @@ class EventFinder:
                 dests = [p]
         if not dests and trig.country:
             dests = [ctx.country_place(trig.country, trig.lemma)]
+        if not dests and trig.host:
+            # "the UAE is hosting Ghani", "Dubai hosted Yingluck": the host is the place
+            subj = _subject(tok)
+            place = ctx.place_at(subj.i) if subj is not None else None
+            if place is not None:
+                dests = [place]
         departure_from: Place | None = None
         if not dests and origin is not None and trig.leaves:
             # "left X", no destination given: a trip abroad begins at X (origin, destination
@@ -270,7 +283,7 @@ class EventFinder:
                 targets = [departure_from] if foreign else [None]
                 origin = None if foreign else departure_from
             elif via_context:
-                p = ctx.context_destination(pid, so_far, caption)
+                p = ctx.context_destination(pid, so_far, caption, kind)
                 if p is None:
                     continue
                 targets = [p]
@@ -460,6 +473,11 @@ class EventFinder:
             if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ctx.who(ch) is not None:
                 return [ch]
         for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                objs = [g for g in ch.children if g.dep_ == "pobj" and ctx.who(g) is not None]
+                if objs:
+                    return objs  # "the arrest of X in Dominica", "the visit of X to Y"
+        for ch in tok.children:
             if ch.dep_ == "relcl" and ch.lemma_.lower() in _LIGHT_VERBS:
                 subj = _subject(ch)
                 if subj is not None and ctx.who(subj) is not None:
@@ -500,6 +518,8 @@ class EventFinder:
                 if subj is not None and ch.i == subj.i:
                     continue
                 listed = ch.dep_ == "conj" and ch.pos_ in {"PROPN", "NOUN"} and node.i != tok.i
+                if ch.dep_ in {"relcl", "acl"} and node.i != tok.i and _held(ch):
+                    listed = True  # "the summit that took place in Jordan"
                 if (ch.dep_ in _CLAUSAL and not listed) or (ch.dep_ in _SUBJ and node.i == tok.i):
                     continue  # a list of places ("Egypt, Tunisia and Togo") stays in
                 if trig.lemma == "be" and depth == 0 and ch.dep_ not in {"prep", "advmod", "attr"}:
@@ -1121,6 +1141,14 @@ def _present(tok: Any, published: date | None) -> DateRange | None:
     return None
 
 
+def _held(verb: Any) -> bool:
+    """'took place', 'was held', 'opened', 'convened': a clause that places an event."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ in {"dobj", "obj"} and c.lower_ == "place" for c in verb.children)
+    return lemma in {"hold", "open", "convene", "stage", "host"}
+
+
 def _located(noun: Any, ctx: _Context) -> bool:
     """True when a building has a place of its own ('embassy in Beijing'): the name that
     modifies it is its owner or its name, not where it stands."""
@@ -1276,6 +1304,7 @@ class _Context:
                 self._place_tok.setdefault(t.i, p)
                 self._place_root.setdefault(t.i, span.root.i)
         self._capitals()
+        self.dateline = self._dateline(places)
         text = doc.text
         self._captions: set[int] = set()
         for si, s in enumerate(self.sents):
@@ -1384,7 +1413,7 @@ class _Context:
         return best
 
     def context_destination(
-        self, pid: str | None, so_far: list[_Raw], caption: bool
+        self, pid: str | None, so_far: list[_Raw], caption: bool, kind: str = ""
     ) -> Place | None:
         """Where an undirected 'visited' went: the same person's last trip, else the headline's."""
         for r in reversed(so_far):
@@ -1393,6 +1422,22 @@ class _Context:
         for r in so_far:
             if r.headline and r.dest is not None and r.pid == pid:
                 return r.dest
+        return self.dateline if kind in _DATELINE_KINDS else None
+
+    def _dateline(self, places: Sequence[Place]) -> Place | None:
+        """The place a dateline opens the story with ("MAKKAH (INA) -", "Addis Ababa -",
+        "SEOUL, South Korea (AP) _"): an arrival with no place of its own ends there."""
+        text = self.doc.text
+        for p in places:
+            if p.start < 0 or p.start > 600:
+                continue
+            line_start = text.rfind("\n", 0, p.start) + 1
+            before = text[line_start : p.start].strip()
+            if before and not re.fullmatch(r"(?:date\s+\S+)?", before):
+                continue
+            after = text[p.end : p.end + 60]
+            if _DATELINE_TAIL.match(after):
+                return p
         return None
 
     # dates --------------------------------------------------------
@@ -1436,7 +1481,11 @@ class _Context:
 
     def who(self, tok: Any) -> tuple[str | None, str] | None:
         """(pid, name) of the person a token stands for; (None, description) when unresolved."""
-        appositions = [c for c in tok.children if c.dep_ == "appos"]
+        appositions = []
+        todo = [tok]
+        for _ in range(3):  # "The head of Korea, the DPRK, Kim Jong-un, arrived"
+            todo = [c for t in todo for c in t.children if c.dep_ == "appos"]
+            appositions.extend(todo)
         # "Hassan Sheikh, the president of Somalia, on Wednesday touched ...": the
         # apposition's head is the person
         holder = [tok.head] if tok.dep_ == "appos" and tok.head.i != tok.i else []
@@ -1459,6 +1508,10 @@ class _Context:
         heads the subject and the name closes it; the phrase stands for that person."""
         if tok.dep_ not in _SUBJ or tok.pos_ not in {"NOUN", "PROPN"}:
             return None
+        if tok.tag_ in {"NNS", "NNPS"} or (
+            tok.pos_ == "NOUN" and tok.lemma_.lower() not in self.finder.vocab.roles
+        ):
+            return None  # "opponents of Maduro": not a title of Maduro's
         edge = tok.right_edge
         while edge.i > tok.i and edge.is_punct:
             edge = self.doc[edge.i - 1]

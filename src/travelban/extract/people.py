@@ -511,8 +511,8 @@ class PeopleFinder:
                     break
                 word = w.group(0)
                 low = word.lower().strip("'’")
-                if low in _CALENDAR:
-                    break
+                if low in _CALENDAR or self.gazetteer.demonym(word):
+                    break  # "Wang Yi Chinese Foreign Minister": a nationality ends the name
                 span = doc.char_span(w.start(), w.end(), alignment_mode="expand")
                 if span is not None and span.root.pos_ in {"VERB", "AUX", "ADP", "DET"}:
                     break
