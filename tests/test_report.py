@@ -146,7 +146,17 @@ def test_csv_one_file_per_sheet(result, tmp_path):
     stem = "travelban-20260130-091500-list-2015-03-27"
     assert names == [
         f"{stem}-{s}.csv"
-        for s in ("summary", "findings", "events", "matches", "entries", "articles", "method")
+        for s in (
+            "summary",
+            "findings",
+            "incidents",
+            "itinerary",
+            "events",
+            "matches",
+            "entries",
+            "articles",
+            "method",
+        )
     ]
     frames = to_frames(result, entries=entries_for(result))
     for path, (name, frame) in zip(paths, frames.items(), strict=True):
@@ -193,6 +203,8 @@ def test_frames(result):
     assert list(frames) == [
         "Summary",
         "Findings",
+        "Incidents",
+        "Itinerary",
         "Events",
         "Matches",
         "Entries",

@@ -194,7 +194,11 @@ def test_carried_decisions_are_read_from_both_sheets(tmp_path):
     }
     path = write_xlsx(result, tmp_path, previous=previous)
     decisions = {d.finding_key: d for d in read_decisions(path)}
-    assert set(decisions) == {fp.key, breach.key}
+    # the Incidents sheet carries each finding's decision over to its incident (issue 14)
+    assert {k for k in decisions if not k.startswith("INC-")} == {fp.key, breach.key}
+    assert sorted(d.decision for k, d in decisions.items() if k.startswith("INC-")) == sorted(
+        [Decision.FALSE_POSITIVE, Decision.CONFIRMED_BREACH]
+    )
     assert decisions[fp.key].decision is Decision.FALSE_POSITIVE
     assert decisions[fp.key].review_date == date(2026, 1, 5)
     assert decisions[breach.key].decision is Decision.CONFIRMED_BREACH

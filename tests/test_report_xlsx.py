@@ -61,6 +61,8 @@ def test_sheets_in_order(wb):
     assert wb.sheetnames == [
         "Summary",
         "Findings",
+        "Incidents",
+        "Itinerary",
         "Events",
         "Matches",
         "Entries",

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from travelban.incidents import VERDICT_ORDER
+
 
 class ColKind(StrEnum):
     TEXT = "text"  # short text, one line
@@ -35,18 +37,39 @@ K = ColKind
 SUMMARY = "Summary"
 FINDINGS = "Findings"
 PREVIOUS = "Previously reviewed"
+INCIDENTS = "Incidents"
+ITINERARY = "Itinerary"
 EVENTS = "Events"
 MATCHES = "Matches"
 ENTRIES = "Entries"
 ARTICLES = "Articles"
 METHOD = "Method"
 
-SHEET_ORDER = (SUMMARY, FINDINGS, PREVIOUS, EVENTS, MATCHES, ENTRIES, ARTICLES, METHOD)
+SHEET_ORDER = (
+    SUMMARY,
+    FINDINGS,
+    PREVIOUS,
+    INCIDENTS,
+    ITINERARY,
+    EVENTS,
+    MATCHES,
+    ENTRIES,
+    ARTICLES,
+    METHOD,
+)
 
 SHEET_PURPOSE = {
     SUMMARY: "Which tool, list file, snapshots and settings produced this report, and counts.",
     FINDINGS: "One row per (listed person, trip): the verdict and why; review columns to fill in.",
     PREVIOUS: "Findings an analyst already marked False positive: not alerted again, kept here.",
+    INCIDENTS: (
+        "One row per trip: the findings of one person in one country on dates that fit "
+        "together, with every source. One decision here covers all its findings."
+    ),
+    ITINERARY: (
+        "Each listed person's incidents in date order, and a timeline chart per person "
+        "(one bar per incident, coloured by verdict)."
+    ),
     EVENTS: "Every travel event read from the articles, including people who matched nobody.",
     MATCHES: "Every name candidate, including those in the review band below the threshold.",
     ENTRIES: "The UN list entries involved, in full, as the list file states them.",
@@ -98,6 +121,103 @@ FINDING_COLUMNS: tuple[Column, ...] = (
     C("Exemption", K.WRAP, 30, "Text of the article that mentions an exemption or waiver."),
     C("Snapshots", K.WRAP, 30, "The list files the judgement rests on."),
     C("Person ID", K.TEXT, 9, "The person's identifier within the article (P1, P2, ...)."),
+    C("Incident", K.TEXT, 18, "The key of the incident (trip) this finding is a report of."),
+)
+
+INCIDENT_COLUMNS: tuple[Column, ...] = (
+    C("Verdict", K.TEXT, 19, "The most serious verdict among the incident's findings."),
+    C("Reference", K.LINK, 11, "UN list reference number; the link opens the entry in Entries."),
+    C("Listed name", K.TEXT, 24, "The entry's primary name on the list."),
+    C("Person", K.TEXT, 22, "The person as the articles name them."),
+    C("Country", K.TEXT, 8, "Destination country, ISO 3166-1 alpha-2 code."),
+    C("Places", K.WRAP, 16, "The destinations as the articles write them."),
+    C(
+        "Date from",
+        K.DATE,
+        11,
+        "First day of the narrowest range the reports allow: 'in July' and 'on 24 July' give "
+        "24 July (blank: undated).",
+    ),
+    C("Date to", K.DATE, 11, "Last day of that range."),
+    C("Date phrase", K.TEXT, 18, "The reports' words for that range."),
+    C("Precision", K.TEXT, 9, "day, week, month, year, range, ... of that range."),
+    C(
+        "Status",
+        K.TEXT,
+        10,
+        "What the reports together say: occurred, reported, disputed (reported by some, "
+        "denied by others), denied, planned or cancelled.",
+    ),
+    C("Status detail", K.WRAP, 30, "How many independent reports say what."),
+    C("Reports", K.INT, 8, "Findings (article reports) merged into this incident."),
+    C(
+        "Independent",
+        K.INT,
+        11,
+        "Independent reports: one outlet's articles, and copies of one wire story "
+        "(near-identical evidence), count once.",
+    ),
+    C("Outlets", K.WRAP, 20, "Outlets known from the articles' web addresses or datelines."),
+    C("Earliest report", K.DATE, 11, "Publication date of the first article reporting it."),
+    C("Confidence", K.SCORE, 10, "Confidence, raised by independent reports (see the detail)."),
+    C("Confidence detail", K.WRAP, 36, "How the confidence was reached."),
+    C(
+        "Note",
+        K.WRAP,
+        30,
+        "Undated, ambiguous or no country: what was not merged and why.",
+    ),
+    C("Sources", K.WRAP, 70, "Each report: publication date, outlet, article, evidence."),
+    C(
+        "Key",
+        K.TEXT,
+        18,
+        "Stable identity of the incident across runs (a new article joining keeps it); do "
+        "not edit.",
+    ),
+    C("Decision", K.TEXT, 22, "Your decision for the whole trip: one of the four values."),
+    C("Reviewer", K.TEXT, 14, "Who made the decision."),
+    C("Review date", K.DATE, 12, "When the decision was made (a date)."),
+    C("Notes", K.WRAP, 40, "Free text: why, what was checked."),
+    C(
+        "Earlier decisions",
+        K.WRAP,
+        40,
+        "Decisions recorded before this run on the incident, or on its findings (carried over).",
+    ),
+    C("Finding keys", K.WRAP, 46, "The Key of each finding merged into this incident."),
+    C("Merged keys", K.WRAP, 18, "Keys of earlier incidents this one absorbed."),
+)
+
+# The chart columns are hidden: the timeline charts read them.
+CHART_COLUMNS_FROM = "Chart label"
+ITINERARY_COLUMNS: tuple[Column, ...] = (
+    C("Reference", K.LINK, 11, "UN list reference number; the link opens the entry in Entries."),
+    C("Listed name", K.TEXT, 24, "The entry's primary name on the list."),
+    C("No.", K.INT, 7, "The incident's place in the person's itinerary (undated last)."),
+    C("Country", K.TEXT, 8, "Destination country, ISO 3166-1 alpha-2 code."),
+    C("Places", K.WRAP, 16, "The destinations as the articles write them."),
+    C("Date from", K.DATE, 11, "First day of the narrowest range the reports allow."),
+    C("Date to", K.DATE, 11, "Last day of that range."),
+    C("Date phrase", K.TEXT, 18, "The reports' words for that range."),
+    C("Verdict", K.TEXT, 19, "The incident's verdict (the bar's colour in the chart)."),
+    C("Status", K.TEXT, 10, "occurred, reported, disputed, denied, planned or cancelled."),
+    C("Independent", K.INT, 11, "Independent reports."),
+    C("Sources", K.WRAP, 40, "Each report: publication date, outlet and article."),
+    C("Incident", K.TEXT, 18, "The incident's key (see Incidents)."),
+    C("Note", K.WRAP, 30, "Undated, ambiguous or no country."),
+    C(CHART_COLUMNS_FROM, K.TEXT, 14, "Hidden: the bar's label in the timeline chart."),
+    C("Chart start", K.DATE, 11, "Hidden: where the bar starts."),
+    *(
+        C(
+            f"Chart {v.value}",
+            K.SCORE,
+            9,
+            f"Hidden: the bar's length in days when the verdict is {v.value} (bars shorter than "
+            "1/80 of the chart's time span are drawn at that length, so they show).",
+        )
+        for v in VERDICT_ORDER
+    ),
 )
 
 EVENT_COLUMNS: tuple[Column, ...] = (
@@ -196,6 +316,8 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     SUMMARY: SUMMARY_COLUMNS,
     FINDINGS: FINDING_COLUMNS,
     PREVIOUS: FINDING_COLUMNS,
+    INCIDENTS: INCIDENT_COLUMNS,
+    ITINERARY: ITINERARY_COLUMNS,
     EVENTS: EVENT_COLUMNS,
     MATCHES: MATCH_COLUMNS,
     ENTRIES: ENTRY_COLUMNS,

@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 
 from travelban.errors import ReportError
 from travelban.models import Decision, ReviewDecision
-from travelban.report.columns import FINDINGS, PREVIOUS
+from travelban.report.columns import FINDINGS, INCIDENTS, PREVIOUS
 
 log = logging.getLogger(__name__)
 
@@ -202,7 +202,7 @@ def read_review(path: Path) -> ReviewRead:
             )
         decisions: list[ReviewDecision] = []
         problems: list[DecisionProblem] = []
-        for sheet in (FINDINGS, PREVIOUS):
+        for sheet in (FINDINGS, PREVIOUS, INCIDENTS):  # an Incidents row's Key is the incident's
             if sheet in wb.sheetnames:
                 d, p = _read_sheet(path, sheet, wb[sheet].iter_rows(values_only=True))
                 decisions += d

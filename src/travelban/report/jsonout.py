@@ -10,11 +10,12 @@ import io
 import json
 import logging
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from travelban.incidents import Incident, incident_of, merge_incidents
 from travelban.models import (
     Article,
     ArticleFailure,
@@ -206,10 +207,65 @@ def _entry(e: Entry) -> dict[str, Any]:
     }
 
 
+def _incident(inc: Incident) -> dict[str, Any]:
+    w = inc.when
+    return {
+        "key": inc.key,
+        "reference": inc.reference,
+        "listed_name": inc.listed_name,
+        "country": inc.country,
+        "date_from": _iso(w.start),
+        "date_to": _iso(w.end),
+        "date_phrase": w.phrase,
+        "precision": w.precision.value,
+        "verdict": inc.verdict.value,
+        "status": inc.status.value,
+        "status_detail": inc.status_text,
+        "confidence": _num(inc.confidence),
+        "confidence_detail": inc.confidence_text,
+        "reports": len(inc.sources),
+        "independent_reports": inc.independent,
+        "earliest_report": _iso(inc.earliest_report),
+        "outlets": list(inc.outlets),
+        "note": inc.note,
+        "finding_keys": list(inc.finding_keys),
+        "merged_keys": list(inc.merged_keys),
+        "sources": [
+            {
+                "finding_key": s.finding_key,
+                "article": s.article,
+                "article_sha256": s.article_sha256,
+                "outlet": s.outlet or None,
+                "published": _iso(s.published),
+                "person": s.person,
+                "place": s.place,
+                "date_from": _iso(s.when.start),
+                "date_to": _iso(s.when.end),
+                "date_phrase": s.when.phrase,
+                "status": s.status.value,
+                "verdict": s.verdict.value,
+                "report": s.story + 1,
+                "evidence": s.evidence,
+            }
+            for s in inc.sources
+        ],
+    }
+
+
 def result_to_dict(
-    result: RunResult, *, entries: Mapping[str, Entry] | None = None
+    result: RunResult,
+    *,
+    entries: Mapping[str, Entry] | None = None,
+    incidents: Sequence[Incident] | None = None,
 ) -> dict[str, Any]:
-    """The JSON report as plain Python data, keys in their published order."""
+    """The JSON report as plain Python data, keys in their published order.
+
+    ``incidents`` default to the result's findings merged (``travelban.incidents``); each
+    finding names its incident and each incident lists its finding keys.
+    """
+    if incidents is None:
+        incidents = merge_incidents(result.findings, articles=result.articles)
+    inc_of = incident_of(incidents)
     by_verdict = Counter(f.verdict for f in result.findings)
     found = Counter(f.article for f in result.findings)
     counts = {
@@ -240,12 +296,14 @@ def result_to_dict(
             "articles_failed": len(result.failures),
             "events": len(events),
             "matches": len(matches),
+            "incidents": len(incidents),
         },
-        "findings": [_finding(f) for f in result.findings],
+        "findings": [{**_finding(f), "incident": inc_of.get(f.key)} for f in result.findings],
         "events": events,
         "matches": matches,
         "articles": [_article(a, counts) for a in result.articles]
         + [_failure(fl) for fl in result.failures],
+        "incidents": [_incident(i) for i in incidents],
     }
     if entries is not None:
         doc["entries"] = [_entry(entries[r]) for r in refs if r in entries]

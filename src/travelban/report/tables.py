@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from travelban.assess.identity import describe as describe_identity
+from travelban.incidents import Incident, incident_of, merge_incidents
 from travelban.models import (
     BirthDate,
     Decision,
@@ -30,12 +31,15 @@ from travelban.report.columns import (
     ENTRIES,
     EVENTS,
     FINDINGS,
+    INCIDENTS,
+    ITINERARY,
     MATCHES,
     METHOD,
     PREVIOUS,
     SUMMARY,
     Column,
 )
+from travelban.report.itinerary import incident_rows, itinerary_rows
 from travelban.report.method import method_rows
 
 log = logging.getLogger(__name__)
@@ -187,7 +191,7 @@ def _entry_row(ref: str, entry: Entry | None, fallback: NameMatch | None) -> Row
     )
 
 
-def _finding_row(f: Finding, state: ReviewState | None) -> Row:
+def _finding_row(f: Finding, state: ReviewState | None, incident: str | None = None) -> Row:
     ev = f.event
     w = ev.when
     pre = state.prefill if state else None
@@ -225,6 +229,7 @@ def _finding_row(f: Finding, state: ReviewState | None) -> Row:
         ev.exemption,
         _join(f.snapshots),
         f.person_id,
+        incident,
     )
 
 
@@ -284,16 +289,46 @@ def _summary_rows(result: RunResult, suppressed: int) -> list[Row]:
     return rows
 
 
+def _incident_summary(incidents: Sequence[Incident]) -> list[Row]:
+    counts = Counter(i.verdict for i in incidents)
+    rows: list[Row] = [("Incidents by verdict", v.value, counts.get(v, 0)) for v in Verdict]
+    rows.append(("Incidents by verdict", "total (trips: findings merged)", len(incidents)))
+    people = len({i.reference for i in incidents})
+    rows.append(("Incidents by verdict", "listed people with an itinerary", people))
+    return rows
+
+
 def build_tables(
     result: RunResult,
     *,
     entries: Mapping[str, Entry] | None = None,
     previous: Mapping[str, Sequence[ReviewDecision]] | None = None,
     regimes_table: Sequence[Mapping[str, str]] | None = None,
+    incidents: Sequence[Incident] | None = None,
 ) -> list[Table]:
-    """Every sheet of the report, in workbook order."""
+    """Every sheet of the report, in workbook order.
+
+    ``incidents`` default to the result's findings merged (``travelban.incidents``); a
+    scheduled run passes those merged across runs. One decision covers an incident: an
+    incident shows the decisions made on its key (or on keys it absorbed), else those
+    made on its findings, carried over; a finding with no decision of its own shows its
+    incident's.
+    """
     previous = previous or {}
-    states = {f.key: review_state(previous.get(f.key, ())) for f in result.findings}
+    if incidents is None:
+        incidents = merge_incidents(result.findings, articles=result.articles)
+    inc_of = incident_of(incidents)
+    inc_own: dict[str, list[ReviewDecision]] = {}
+    inc_states: dict[str, ReviewState | None] = {}
+    for inc in incidents:
+        own = [d for k in (inc.key, *inc.merged_keys) for d in previous.get(k, ())]
+        inc_own[inc.key] = own
+        carried = own or [d for k in inc.finding_keys for d in previous.get(k, ())]
+        inc_states[inc.key] = review_state(carried)
+    states = {
+        f.key: review_state(previous.get(f.key, ()) or inc_own.get(inc_of.get(f.key, ""), ()))
+        for f in result.findings
+    }
 
     active: list[Finding] = []
     hidden: list[Finding] = []
@@ -302,7 +337,7 @@ def build_tables(
         (hidden if state and state.suppressed else active).append(f)
 
     def finding_table(name: str, findings: list[Finding]) -> Table:
-        rows = tuple(_finding_row(f, states[f.key]) for f in findings)
+        rows = tuple(_finding_row(f, states[f.key], inc_of.get(f.key)) for f in findings)
         carried = tuple(states[f.key] is not None for f in findings)
         return Table(name, COLUMNS[name], rows, carried)
 
@@ -412,12 +447,32 @@ def build_tables(
     ]
 
     tables = [
-        Table(SUMMARY, COLUMNS[SUMMARY], tuple(_summary_rows(result, len(hidden)))),
+        Table(
+            SUMMARY,
+            COLUMNS[SUMMARY],
+            tuple(_summary_rows(result, len(hidden)) + _incident_summary(incidents)),
+        ),
         finding_table(FINDINGS, active),
     ]
     if hidden:
         tables.append(finding_table(PREVIOUS, hidden))
+    ordered = sorted(
+        incidents,
+        key=lambda i: (
+            VERDICT_PRIORITY.get(i.verdict, 9),
+            i.reference,
+            i.when.start or date.max,
+            i.key,
+        ),
+    )
     tables += [
+        Table(
+            INCIDENTS,
+            COLUMNS[INCIDENTS],
+            tuple(incident_rows(ordered, inc_states)),
+            tuple(inc_states[i.key] is not None for i in ordered),
+        ),
+        Table(ITINERARY, COLUMNS[ITINERARY], tuple(itinerary_rows(incidents))),
         Table(EVENTS, COLUMNS[EVENTS], tuple(event_rows)),
         Table(MATCHES, COLUMNS[MATCHES], tuple(match_rows)),
         Table(ENTRIES, COLUMNS[ENTRIES], tuple(entry_rows)),

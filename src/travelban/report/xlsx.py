@@ -34,16 +34,20 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
+from travelban.incidents import Incident
 from travelban.models import Decision, Entry, ReviewDecision, RunResult, Verdict
 from travelban.report.columns import (
     ARTICLES,
     ENTRIES,
     FINDINGS,
+    INCIDENTS,
+    ITINERARY,
     METHOD,
     PREVIOUS,
     REVIEW_COLUMNS,
     ColKind,
 )
+from travelban.report.itinerary import add_timeline_charts
 from travelban.report.paths import plan, write_atomically
 from travelban.report.safety import cell_text, safe_sheet_name
 from travelban.report.tables import Table, build_tables
@@ -71,12 +75,13 @@ DECISION_COLOURS = {
     Decision.FALSE_POSITIVE: ("EDEDED", "404040"),
     Decision.NEEDS_MORE_INFORMATION: ("FFEB9C", "9C5700"),
 }
-FROZEN = {FINDINGS: "C2", PREVIOUS: "C2", ENTRIES: "B2"}
+FROZEN = {FINDINGS: "C2", PREVIOUS: "C2", INCIDENTS: "C2", ITINERARY: "C2", ENTRIES: "B2"}
+REVIEWED = (FINDINGS, PREVIOUS, INCIDENTS)  # sheets with the analyst's review columns
 ZIP_LEVEL = 1  # fast; the XML still shrinks ~10 times
 LINE_POINTS = 15.0  # height of one line of 11-point text
 MAX_LINES = 8  # taller rows make the sheet hard to scan; the full text is in the cell
 # Few rows: show everything. Findings: the rationale is what the analyst must read.
-MAX_LINES_BY_SHEET = {ENTRIES: 40, METHOD: 16, FINDINGS: 16, PREVIOUS: 16}
+MAX_LINES_BY_SHEET = {ENTRIES: 40, METHOD: 16, FINDINGS: 16, PREVIOUS: 16, INCIDENTS: 16}
 EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 FIRST_SAFE_DATE = date(1900, 3, 1)  # Excel's serial numbers are off before this day
 
@@ -91,9 +96,16 @@ def write_xlsx(
     entries: Mapping[str, Entry] | None = None,
     previous: Mapping[str, Sequence[ReviewDecision]] | None = None,
     regimes_table: Sequence[Mapping[str, str]] | None = None,
+    incidents: Sequence[Incident] | None = None,
 ) -> Path:
     """Write the analyst workbook into ``out`` (a folder or a new .xlsx path); return its path."""
-    tables = build_tables(result, entries=entries, previous=previous, regimes_table=regimes_table)
+    tables = build_tables(
+        result,
+        entries=entries,
+        previous=previous,
+        regimes_table=regimes_table,
+        incidents=incidents,
+    )
     target, numbered = plan(Path(out), result, ".xlsx")
     written = write_atomically(
         target, numbered, lambda tmp: write_tables(tables, tmp, creator=result.tool_version)
@@ -180,8 +192,7 @@ def _frame_sheet(ws: Worksheet, table: Table) -> list[_ColumnPlan]:
             _ColumnPlan(
                 letter,
                 col.kind,
-                table.name in (FINDINGS, PREVIOUS)
-                and col.name in (*REVIEW_COLUMNS, "Earlier decisions"),
+                table.name in REVIEWED and col.name in (*REVIEW_COLUMNS, "Earlier decisions"),
                 width,
             )
         )
@@ -196,7 +207,7 @@ def _frame_sheet(ws: Worksheet, table: Table) -> list[_ColumnPlan]:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.gridLines = True
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
-    if table.name in (FINDINGS, PREVIOUS):
+    if table.name in REVIEWED:
         # On paper: the judgement and the review columns; the details stay on screen.
         printed = headers.index("Earlier decisions") + 1
         ws.print_area = f"A1:{get_column_letter(printed)}{last_row}"
@@ -215,7 +226,7 @@ def _frame_sheet(ws: Worksheet, table: Table) -> list[_ColumnPlan]:
         if "Band" in letters:
             rng = f"{letters['Band']}2:{letters['Band']}{last_row}"
             ws.conditional_formatting.add(rng, _rule("alert", ("FFEB9C", "9C5700")))
-        if "Decision" in letters and table.name in (FINDINGS, PREVIOUS):
+        if "Decision" in letters and table.name in REVIEWED:
             rng = f"{letters['Decision']}2:{letters['Decision']}{last_row}"
             for decision, colours in DECISION_COLOURS.items():
                 ws.conditional_formatting.add(rng, _rule(decision.value, colours))
@@ -246,6 +257,8 @@ def _frame_sheet(ws: Worksheet, table: Table) -> list[_ColumnPlan]:
             )
             dv_date.add(date_rng)
             ws.add_data_validation(dv_date)
+        if table.name == ITINERARY:
+            add_timeline_charts(ws, table.rows)
     return plans
 
 
