@@ -308,6 +308,37 @@ class EventFinder:
                         sentences=[si],
                     )
                 )
+            if (
+                origin is not None
+                and origin.country
+                and departure_from is None
+                and kind in {"arrival", "visit", "flight", "transit"}
+                and status in {EventStatus.OCCURRED, EventStatus.REPORTED}
+                and all(d is None or d.country != origin.country for d in targets)
+                and not ctx.home_to(pid, origin)
+            ):
+                # "returned home from exile in South Africa", "arrived from Doha": the
+                # traveller was where the journey began
+                out.append(
+                    _Raw(
+                        pid=pid,
+                        name=name,
+                        kind="departure",
+                        dest=origin,
+                        origin=None,
+                        when=when,
+                        status=status,
+                        source=source,
+                        exemption=exemption,
+                        sentence=si,
+                        evidence={si: _clean(sent.text)},
+                        trigger=tok.text,
+                        caption=caption,
+                        headline=ctx.is_headline(si),
+                        position=tok.idx,
+                        sentences=[si],
+                    )
+                )
         return out
 
     def _companions(self, tok: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
