@@ -200,6 +200,7 @@ GEN_SEED = 20260511
 N_NEGATIVES = 6000
 # Candidates below this are not looked for (recall counts only from the review band up).
 EVAL_FLOOR = 0.4
+SHOW_MISSES = 40
 # The targets the generated set is judged against (issue 11).
 TARGET_RECALL = 0.995
 TARGET_FALSE_ALERTS = 0.002
@@ -457,7 +458,7 @@ def generated_set(
         un = sum(pos[i][0] in cases[i][1] or r_base[i][0] in cases[i][1] for i in sel) / len(sel)
         print(f"   {k:<15}{len(sel):>6}  {r1:>9.1%}{ra:>8.1%}  {f1:>17.1%}  {b1:>13.1%} {un:.1%}")
         if verbose and k != "all":
-            for i in [i for i in sel if pos[i][0] not in cases[i][1]][:8]:
+            for i in [i for i in sel if pos[i][0] not in cases[i][1]][:SHOW_MISSES]:
                 print(
                     f"      miss: {cases[i][3]!r} (from {cases[i][2]!r}, {sorted(cases[i][1])[0]})"
                     f" -> {pos[i][0] or 'nothing'} {pos[i][1]:.3f}"

@@ -76,6 +76,23 @@ HOMONYM_MARGIN = 0.06
 HOMONYM_MIN = 0.7
 # Skeletons shorter than this do not block through one-consonant deletions (too many hits).
 MIN_DELETE_SKELETON = 4
+# Letter pairs a transliteration rule reads as one sound or one letter: where two words
+# meet on one of these, the glued word's key must be worked out afresh.
+_BOUNDARY = frozenset(
+    {c + c for c in "abcdefghijklmnopqrstuvwxyz"}
+    | {"sh", "kh", "ch", "th", "dh", "gh", "ph", "zh", "ck", "tc", "ou", "oo", "ee", "ei"}
+    | {"ey", "ay", "ai", "ie", "eo", "eu", "iy", "ah", "eh", "ih", "uh", "oh", "yo", "yu"}
+)
+# Tokens on more names than this do not bring names to the fallback.
+FALLBACK_POSTINGS = 120
+# The largest length gap any same-script rule bridges (Rahman / Abdrahman).
+MAX_LENGTH_GAP = 3
+# A word the list writes on no more names than this brings in its typo neighbours' names.
+RARE_POSTINGS = 20
+# Similarity of a spelling the list itself uses (exact, variant, transliteration key).
+EXACT_SIM = 0.96
+# A query token this close to a list token is that name, not half of a split one.
+SURE_SIM = 0.9
 # Query words this short that reach no list token count this much towards coverage.
 SHORT_UNKNOWN = 3
 SHORT_UNKNOWN_WEIGHT = 0.3
@@ -111,29 +128,54 @@ class _Hits:
     postings total (``size``) to be ruled out.
     """
 
-    __slots__ = ("_posting_sets", "_reach", "joined", "sims", "size", "weight")
+    __slots__ = (
+        "_posting_sets",
+        "_reach",
+        "_reach_all",
+        "best",
+        "joined",
+        "reaching",
+        "sims",
+        "size",
+        "weight",
+    )
 
     def __init__(
         self,
         sims: dict[int, tuple[float, str]],
+        reaching: list[int],
         size: int,
+        best: float,
         weight: float,
         posting_sets: list[frozenset[int]],
         joined: frozenset[int] | None,
     ) -> None:
         self.joined = joined  # names where this token spells two adjacent list tokens
         self.sims = sims  # list token id -> (similarity, rule)
+        self.reaching = reaching  # the list tokens whose names it brings in
         self.size = size  # total postings of those list tokens
         self.weight = weight  # coverage weight of the query token
+        self.best = best  # the best similarity in ``sims``
         self._posting_sets = posting_sets
         self._reach: frozenset[int] | None = None
+        self._reach_all: frozenset[int] | None = None
+
+    @property
+    def reach_all(self) -> frozenset[int]:
+        """The names holding any list token near this one (typo neighbours too)."""
+        if len(self.reaching) == len(self.sims):
+            return self.reach
+        if self._reach_all is None:
+            sets = self._posting_sets
+            self._reach_all = frozenset().union(*(sets[tid] for tid in self.sims))
+        return self._reach_all
 
     @property
     def reach(self) -> frozenset[int]:
         """The names holding a near list token."""
         if self._reach is None:
             sets = self._posting_sets
-            self._reach = frozenset().union(*(sets[tid] for tid in self.sims))
+            self._reach = frozenset().union(*(sets[tid] for tid in self.reaching))
         return self._reach
 
 
@@ -164,13 +206,12 @@ def _deletions(s: str) -> set[str]:
 
 
 def typo_keys(s: str) -> set[str]:
-    """``s`` and its deletion neighbours, as many deletions as ``typo_allowance`` allows
-    for a word of its length: two words within that many typos (a letter dropped, added,
-    replaced, or two swapped) share one of these (symmetric-deletion blocking)."""
-    out = {s}
-    for _ in range(typo_allowance(len(s))):
-        out |= {w[:i] + w[i + 1 :] for w in out for i in range(len(w)) if len(w) > 2}
-    return out
+    """``s`` and, from four letters, its one-letter deletions: two words one typo apart
+    (a letter dropped, added or replaced, two swapped) share one of these
+    (symmetric-deletion blocking). Two typos are scored, not blocked on."""
+    if typo_allowance(len(s)) == 0:
+        return {s}
+    return {s, *(s[:i] + s[i + 1 :] for i in range(len(s)))}
 
 
 class NameIndex:
@@ -188,6 +229,8 @@ class NameIndex:
         self._by_skel: dict[str, list[int]] = defaultdict(list)
         self._by_del: dict[str, list[int]] = defaultdict(list)
         self._by_typo: dict[str, list[int]] = defaultdict(list)
+        self._by_del_abjad: dict[str, list[int]] = defaultdict(list)  # Arabic-script only
+        self._by_skel_abjad: dict[str, list[int]] = defaultdict(list)
         self._key_df: dict[str, int] = {}
         self._posting_sets: list[frozenset[int]] = []
         self._by_korean: dict[str, list[int]] | None = None
@@ -231,8 +274,15 @@ class NameIndex:
             self._by_skel[tok.skeleton].append(tid)
             for d in _deletions(tok.skeleton):
                 self._by_del[d].append(tid)
+                if tok.abjad:
+                    self._by_del_abjad[d].append(tid)
+            if tok.abjad:
+                self._by_skel_abjad[tok.skeleton].append(tid)
             if not tok.abjad and not tok.hangul:
-                for d in typo_keys(tok.key) | typo_keys(tok.spelling):
+                near = typo_keys(tok.key)
+                if tok.spelling != tok.key:
+                    near |= typo_keys(tok.spelling)
+                for d in near:
                     self._by_typo[d].append(tid)
                 if len(tok.key) >= COMPOUND_PART_MIN + 3 and tok.key.startswith(COMPOUND):
                     # "Rahman" with its Abd lost or moved away still finds Abd al-Rahman.
@@ -287,7 +337,10 @@ class NameIndex:
                         k
                         for li, _ in strong
                         if li + 1 < len(toks)
-                        for k in self._glued(toks[li], toks[li + 1])
+                        for k in (
+                            *self._glued(toks[li], toks[li + 1]),
+                            self.norm.key(toks[li].text + toks[li + 1].text)[0],
+                        )
                     ),
                     ends,
                 )
@@ -297,13 +350,15 @@ class NameIndex:
                 if not postings or postings[-1] != nid:
                     postings.append(nid)
         self._posting_sets = [frozenset(p) for p in self._postings]
-        # Sorted keys of each Latin name's informative tokens, for the fallback.
+        # Sorted keys of each Latin name's tokens (titles and particles too), for the
+        # fallback.
         self._flat = [
             ""
             if any(t.abjad or t.hangul for t in n.tokens)
-            else " ".join(sorted(n.tokens[li].key for li, _ in n.strong))
+            else " ".join(sorted(t.key for t in n.tokens))
             for n in self.names
         ]
+        self._no_flat = frozenset(nid for nid, f in enumerate(self._flat) if not f)
         by_key: dict[str, set[int]] = defaultdict(set)
         by_pair: dict[str, set[int]] = defaultdict(set)
         for nid, name in enumerate(self.names):
@@ -316,17 +371,19 @@ class NameIndex:
         self._names_by_pair = {k: frozenset(v) for k, v in by_pair.items()}
         log.debug("indexed %d names, %d distinct tokens", len(self.names), len(self.vocab))
 
-    def _glued(self, a: Token, b: Token) -> tuple[str, ...]:
+    def _glued(self, a: Token, b: Token) -> tuple[str, str]:
         """The keys two adjacent tokens have when written as one word (Jong Un / Jongun,
         Ras Hidi / Rashidi, Moh Amed / Mohamed): their keys glued, and the keys of their
         spellings and of their texts glued."""
-        key = self.norm.key
         spelling = a.spelling + b.spelling
-        return (
-            a.key + b.key,
-            key(self.norm._canonical.get(spelling, spelling))[0],
-            key(a.text + b.text)[0],
-        )
+        text = self.norm._canonical.get(spelling)
+        if text is None:
+            if a.spelling[-1:] + b.spelling[:1] not in _BOUNDARY and a.spelling[-1:] not in "yh":
+                # No rule reads across the join: the glued key is the two spellings' keys.
+                key = self.norm.key
+                return a.key + b.key, key(a.spelling)[0] + key(b.spelling)[0]
+            text = spelling
+        return a.key + b.key, self.norm.key(text)[0]
 
     def key_weight(self, key: str) -> float:
         """Coverage weight of a token key: rare in the list -> 1.0, common -> down to 0.3."""
@@ -347,14 +404,23 @@ class NameIndex:
             cands.update(self._by_key.get("al" + q.key, ()))
             if q.key.startswith("al") and len(q.key) > 4:
                 cands.update(self._by_key.get(q.key[2:], ()))
-        by_skel = self._by_skel
-        by_del = self._by_del
-        for p in (q.skeleton, *_deletions(q.skeleton)):
-            cands.update(by_skel.get(p, ()))
-            cands.update(by_del.get(p, ()))
+        cands.update(self._by_skel.get(q.skeleton, ()))
+        if len(q.skeleton) >= MIN_DELETE_SKELETON:
+            # Across scripts a wrong consonant is found through skeleton deletions;
+            # within Latin script the typo keys below do that job.
+            if q.abjad:
+                by_skel, by_del = self._by_skel, self._by_del
+            else:
+                by_skel, by_del = self._by_skel_abjad, self._by_del_abjad
+            for p in (q.skeleton, *_deletions(q.skeleton)):
+                cands.update(by_skel.get(p, ()))
+                cands.update(by_del.get(p, ()))
         if not q.abjad and not q.hangul:
             by_typo = self._by_typo
-            for p in typo_keys(q.key) | typo_keys(q.spelling):
+            near = typo_keys(q.key)
+            if q.spelling != q.key:
+                near |= typo_keys(q.spelling)
+            for p in near:
                 cands.update(by_typo.get(p, ()))
             if len(q.key) >= 5 and q.key[-2:] in GLUED_ARTICLES:
                 cands.update(self._by_key.get(q.key[:-2], ()))
@@ -362,15 +428,31 @@ class NameIndex:
                 cands.update(self._by_key.get(q.key[3:], ()))
         sims: dict[int, tuple[float, str]] = {}
         vocab = self.vocab
+        n = len(q.key)
+        best = 0.0
+        sure: list[int] = []
         for tid in cands:
-            sim, rule = token_similarity(q, vocab[tid])
+            lt = vocab[tid]
+            if (
+                lt.abjad == q.abjad
+                and abs(len(lt.key) - n) > MAX_LENGTH_GAP
+                and min(n, len(lt.key)) > 1
+            ):
+                continue  # no same-script rule joins words this different in length
+            sim, rule = token_similarity(q, lt)
             if sim > 0:
                 sims[tid] = (sim, rule)
+                if sim > best:
+                    best = sim
+                if sim >= SURE_SIM:
+                    sure.append(tid)
         if q.hangul:
             # Read from Hangul: any romanisation of the same syllable in the list agrees.
             for tid in self._korean_keys().get(self.norm.korean_key(q.text), ()):
                 if sims.get(tid, (0.0, ""))[0] < KOREAN_SIM:
                     sims[tid] = (KOREAN_SIM, "korean")
+                    best = max(best, KOREAN_SIM)
+                    sure.append(tid)
         postings = self._postings
         weight = role_weight(q.role) * self.key_weight(q.key)
         if (not sims and len(q.text) <= SHORT_UNKNOWN) or q.key == COMPOUND:
@@ -378,9 +460,22 @@ class NameIndex:
             # half of a split name) than a given name that tells another person; a lone
             # Abd is a compound whose other half was lost or moved.
             weight *= SHORT_UNKNOWN_WEIGHT
+        # A word the list writes as such most likely is that name: its one-typo
+        # neighbours still align, but only the names the other words reach.
+        reaching = list(sims)
+        if (
+            not q.abjad
+            and best >= EXACT_SIM
+            and len(sure) < len(sims)
+            and sum(len(postings[tid]) for tid in sure) > RARE_POSTINGS
+        ):
+            reaching = sure  # (a rare name: its neighbours are worth a look)
+        size = sum(len(postings[tid]) for tid in reaching)
         res = _Hits(
             sims,
-            sum(len(postings[tid]) for tid in sims),
+            reaching,
+            size,
+            best,
             weight,
             self._posting_sets,
             self._names_by_pair.get(q.key),
@@ -462,7 +557,8 @@ class NameIndex:
         # Upper bound of what adjustments can add, for pruning before alignment.
         lift = EVIDENCE_LIFT if evidence is not None else 0.0
         lift += WEAK_AGREES * 2 + TITLE_AGREES if weak else 0.0
-        candidates = self._candidates(content, hits, q_weights, exclude, keep_at - lift)
+        joins = self._joins(content, hits)
+        candidates = self._candidates(content, hits, q_weights, exclude, keep_at - lift, joins)
         best = (
             self._best_per_entry(content, hits, q_weights, candidates, keep_at - lift)
             if candidates
@@ -470,8 +566,15 @@ class NameIndex:
         )
         scored: list[tuple[float, NameMatch, int]] = []
         cap = min(FALLBACK_HIGH, threshold - FALLBACK_MARGIN)
-        if cap >= keep_at and all(b[0] + lift < threshold for b in best.values()):
-            for ei, (fb, name, ratio) in self._fallback(content, hits, exclude, cap).items():
+        if (
+            cap >= cut  # its scores stay below the threshold: only a review floor shows them
+            and self._noisy(content, hits, joins)
+            and all(b[0] + lift < threshold for b in best.values())
+        ):
+            # Only noise the alignment may have misread (a token with no sure partner)
+            # calls for the fallback.
+            fallback = self._fallback(content, weak, hits, joins, exclude, cap)
+            for ei, (fb, name, ratio) in fallback.items():
                 have = best.get(ei)
                 if fb < keep_at or (have is not None and have[0] >= fb):
                     continue
@@ -516,8 +619,31 @@ class NameIndex:
         scored.sort(key=lambda s: (-s[0], s[1].reference))
         return self._finish(scored, cut, limit)
 
+    @staticmethod
+    def _noisy(content: list[Token], hits: list[_Hits], joins: dict[int, frozenset[int]]) -> bool:
+        """Whether the query shows noise the alignment may have misread: a word with only
+        a near partner on the list, a short unknown word, a join, or an unknown word
+        beside a rare listed one (a name with two slips in one word)."""
+        if joins:
+            return True
+        unknown = rare = False
+        for q, h in zip(content, hits, strict=True):
+            if h.best >= SURE_SIM:
+                rare = rare or h.size <= RARE_POSTINGS
+            elif h.best > 0 or len(q.text) <= SHORT_UNKNOWN + 1:
+                return True
+            else:
+                unknown = True
+        return unknown and rare
+
     def _fallback(
-        self, content: list[Token], hits: list[_Hits], exclude: frozenset[int], cap: float
+        self,
+        content: list[Token],
+        weak: list[Token],
+        hits: list[_Hits],
+        joins: dict[int, frozenset[int]],
+        exclude: frozenset[int],
+        cap: float,
     ) -> dict[int, tuple[float, IndexedName, float]]:
         """Entry -> (score, name form, character similarity) for names close to the query
         letter for letter: the safety net for noise the alignment cannot read (a lost or
@@ -531,23 +657,24 @@ class NameIndex:
             return {}
         reach: set[int] = set()
         for q, h in zip(content, hits, strict=True):
-            if 0 < h.size <= COMMON_POSTINGS and len(q.text) > SHORT_UNKNOWN:
-                reach |= h.reach
-        joins = self._joins(content, hits)
+            if 0 < h.size <= FALLBACK_POSTINGS and len(q.text) > SHORT_UNKNOWN:
+                reach |= h.reach_all
         for found in joins.values():
-            if len(found) <= COMMON_POSTINGS:
+            if len(found) <= FALLBACK_POSTINGS:
                 reach |= found
+        reach -= self._no_flat
         if exclude:
             reach -= exclude
-        flat = self._flat
-        ids = [nid for nid in reach if flat[nid]]
-        if not ids:
+        if not reach:
             return {}
-        query = " ".join(sorted(q.key for q in content))
+        flat = self._flat
+        ids = list(reach)
+        query = " ".join(sorted(q.key for q in (*content, *weak)))
+        # Both sides are sorted keys already, so a plain ratio is token_sort_ratio.
         found_names = process.extract(
             query,
             [flat[nid] for nid in ids],
-            scorer=fuzz.token_sort_ratio,
+            scorer=fuzz.ratio,
             score_cutoff=FALLBACK_RATIO * 100,
             limit=FALLBACK_LIMIT,
         )
@@ -576,8 +703,10 @@ class NameIndex:
         # What could make the second alignment pass (initials, joined names) find anything.
         q_initial = any(len(q.text) == 1 for q in content)
         q_keys = frozenset(q.key for q in content)
-        q_joined = frozenset(
-            k for i in range(nq - 1) for k in self._glued(content[i], content[i + 1])
+        q_joined = (
+            frozenset(k for i in range(nq - 1) for k in self._glued(content[i], content[i + 1]))
+            if nq > 1
+            else frozenset()
         )
         names = self.names
         best: dict[int, tuple[float, IndexedName, list[tuple[int, int, float, str]]]] = {}
@@ -657,8 +786,13 @@ class NameIndex:
             if h.joined:
                 out[qi] = h.joined
         for qi in range(len(content) - 1):
+            a, b = content[qi], content[qi + 1]
+            if hits[qi].best >= SURE_SIM and hits[qi + 1].best >= SURE_SIM:
+                glued: Iterable[str] = (a.key + b.key,)  # two known names: no split word
+            else:
+                glued = set(self._glued(a, b))
             found = None
-            for k in set(self._glued(content[qi], content[qi + 1])):
+            for k in glued:
                 more = by_key.get(k)
                 if more:
                     found = found | more if found else more
@@ -674,12 +808,12 @@ class NameIndex:
         q_weights: list[float],
         exclude: frozenset[int],
         need: float,
+        joins: dict[int, frozenset[int]],
     ) -> set[int]:
         """Names that can still score ``need`` (before adjustments) given which query tokens
         reach them. Common tokens (Muhammad, Ali) do not generate candidates while a rarer
         token does; they are assumed to reach every name, which keeps the bound safe. So
         are initials, which align with any list token of the same first letter."""
-        joins = self._joins(content, hits)
         sq = 0.0
         reachable = 0.0
         assumed = 0.0

@@ -104,33 +104,34 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
         return 0.97, "variant"
     if q.canonical and lt.canonical:
         return 0.0, ""  # two different known given names (Mahmud is not Muhammad)
-    if q.key == lt.key:
+    qk, lk = q.key, lt.key
+    if qk == lk:
         return 0.96, "translit"
-    if q.key == "al" + lt.key or lt.key == "al" + q.key:
+    nq, nl = len(qk), len(lk)
+    if (nl == nq + 2 and lk == "al" + qk) or (nq == nl + 2 and qk == "al" + lk):
         return 0.93, "article"
     if len(q.text) == 1 or len(lt.text) == 1:
         return (0.7, "initial") if q.text[0] == lt.text[0] else (0.0, "")
-    sim, rule = 0.0, ""
-    if len(q.key) >= 5 and q.key[-2:] in GLUED_ARTICLES and q.key[:-2] == lt.key:
+    if nq == nl + 2 and nq >= 5 and qk[-2:] in GLUED_ARTICLES and qk[:-2] == lk:
         return 0.9, "article glued"
-    if compound_part(q.key, lt.key) or compound_part(lt.key, q.key):
+    if (nq == nl + 3 or nl == nq + 3) and (compound_part(qk, lk) or compound_part(lk, qk)):
         return COMPOUND_PART_SIM, "compound part"
-    longest = max(len(q.key), len(lt.key))
-    allow = typo_allowance(longest) if min(len(q.key), len(lt.key)) >= 3 else 0
+    sim, rule = 0.0, ""
+    longest = nq if nq > nl else nl
+    allow = typo_allowance(longest) if min(nq, nl) >= 3 else 0
     if allow:
         # Optimal string alignment: a swap of two letters is one typo, not two.
-        d = min(
-            OSA.distance(q.key, lt.key, score_cutoff=allow),
-            OSA.distance(q.spelling, lt.spelling, score_cutoff=allow),
-        )
+        d = OSA.distance(qk, lk, score_cutoff=allow) if abs(nq - nl) <= allow else allow + 1
+        if d > 1 and abs(len(q.spelling) - len(lt.spelling)) <= allow:
+            d = min(d, OSA.distance(q.spelling, lt.spelling, score_cutoff=allow))
         if d <= allow:
             sim, rule = 0.96 - 0.9 * d / longest, "fuzzy"
     if (
         sim < 0.8
+        and abs(nq - nl) <= 1
         and q.skeleton == lt.skeleton
         and len(q.skeleton) >= 2
-        and abs(len(q.key) - len(lt.key)) <= 1
-        and (q.key[0] == lt.key[0] or (q.key[0] in _VOWELS and lt.key[0] in _VOWELS))
+        and (qk[0] == lk[0] or (qk[0] in _VOWELS and lk[0] in _VOWELS))
     ):
         sim, rule = 0.8, "vowels"
     return sim, rule
