@@ -30,6 +30,7 @@ from typing import Any, Protocol
 from travelban import __version__
 from travelban.config import RunConfig
 from travelban.errors import ArticleError, ConfigError, ListError, ReportError, TravelbanError
+from travelban.incidents import Incident, incident_of, merge_incidents
 from travelban.models import (
     Article,
     ArticleFailure,
@@ -418,6 +419,11 @@ def _do_run(
     if interrupted:
         _remove_temp_reports(config.reports)
     imports = import_workbooks(store, workbooks_in(config.reports))
+    if store.incident_backfill_needed():  # findings stored before incidents existed
+        refs = store.active_references()
+        findings, articles = store.active_findings(refs)
+        done = store.record_incidents(run_id, refs, merge_incidents(findings, articles=articles))
+        log.info("incidents recorded for %d earlier trip(s)", len(done))
 
     # What is new in the inbox, by content hash.
     known = store.known_articles()
@@ -511,17 +517,21 @@ def _do_run(
     this_run = fresh_shas | set(redo)
     carried = sum(1 for s in screened if s.article.sha256 not in this_run)
     carried += sum(1 for sha, _, _ in failures if sha not in this_run)
-    keys = {f.key for s in screened for f in s.findings} | {c.finding_key for c in changes}
+    incidents, before = _merge_incidents(store, run_id, screened)
+    report_keys = {f.key for s in screened for f in s.findings}
+    inc_of = incident_of(incidents)
+    keys = report_keys | {c.finding_key for c in changes}
+    for inc in incidents:
+        keys.update((inc.key, *inc.merged_keys, *inc.finding_keys))
     stored = store.decisions(keys)
     by_key: dict[str, list[StoredDecision]] = {}
     for d in stored:
         by_key.setdefault(d.finding_key, []).append(d)
-    alerts = tuple(
-        c
+    alerts = _alerts(changes, incidents, before, by_key)
+    joined = sum(
+        1
         for c in changes
-        if c.change is not Change.GONE
-        and c.new_verdict is Verdict.APPARENT_BREACH
-        and not suppressed(by_key.get(c.finding_key, []))
+        if c.change is Change.NEW and before.get(inc_of.get(c.finding_key, "")) is not None
     )
     for c in changes:
         log.info("finding %s", c.describe())
@@ -547,6 +557,9 @@ def _do_run(
         changes=changes,
         alerts=alerts,
         imports=imports,
+        incidents=incidents,
+        new_incidents=sum(1 for i in incidents if before.get(i.key) is None),
+        joined=joined,
     )
     log.info(
         "writing the report: %d article(s), %d failure(s), %d finding change(s)",
@@ -554,7 +567,10 @@ def _do_run(
         len(all_failures),
         len(changes),
     )
-    report_path = _write_report(result, config.reports, engine, previous_decisions(stored))
+    report_incidents = [i for i in incidents if report_keys.intersection(i.finding_keys)]
+    report_path = _write_report(
+        result, config.reports, engine, previous_decisions(stored), report_incidents
+    )
     try:
         report_sha = file_sha256(report_path)
     except OSError:
@@ -626,6 +642,52 @@ def _screen_new(
     return 1
 
 
+def _merge_incidents(
+    store: Store, run_id: int, screened: Sequence[Screened]
+) -> tuple[tuple[Incident, ...], dict[str, str | None]]:
+    """Merge the findings of every person this run touched, across all runs, into
+    incidents; keep their keys from earlier runs and record them. Returns the incidents and,
+    per key, the verdict the incident had before this run (None: new)."""
+    refs = store.references_in_run(run_id) | {f.reference for s in screened for f in s.findings}
+    if not refs:
+        return (), {}
+    findings, articles = store.active_findings(refs)
+    incidents = merge_incidents(findings, articles=articles, previous=store.incident_map())
+    before = store.record_incidents(run_id, refs, incidents)
+    return incidents, before
+
+
+def _alerts(
+    changes: Sequence[FindingChange],
+    incidents: Sequence[Incident],
+    before: Mapping[str, str | None],
+    decisions: Mapping[str, Sequence[StoredDecision]],
+) -> tuple[FindingChange, ...]:
+    """New apparent breaches to alert on: one per incident, none for a finding that joined
+    an incident already an apparent breach before this run, none that analysts called a
+    false positive (on the finding, or on its incident)."""
+    by_key = {i.key: i for i in incidents}
+    inc_of = incident_of(incidents)
+    out: list[FindingChange] = []
+    alerted: set[str] = set()
+    for c in changes:
+        if c.change is Change.GONE or c.new_verdict is not Verdict.APPARENT_BREACH:
+            continue
+        key = inc_of.get(c.finding_key)
+        inc = by_key.get(key) if key else None
+        said = list(decisions.get(c.finding_key, []))
+        if inc is not None:
+            if before.get(inc.key) == Verdict.APPARENT_BREACH.value or inc.key in alerted:
+                continue
+            said += [d for k in (inc.key, *inc.merged_keys) for d in decisions.get(k, [])]
+        if suppressed(said):
+            continue
+        if inc is not None:
+            alerted.add(inc.key)
+        out.append(c)
+    return tuple(out)
+
+
 def _remove_temp_reports(folder: Path) -> None:
     """Delete the hidden temporary files a killed run left while writing its report.
 
@@ -671,6 +733,9 @@ def _with_summary(
     changes: Sequence[FindingChange],
     alerts: Sequence[FindingChange],
     imports: ImportSummary,
+    incidents: Sequence[Incident] = (),
+    new_incidents: int = 0,
+    joined: int = 0,
 ) -> RunResult:
     """Add the run's own facts (and what changed) to the report's summary lines."""
     from dataclasses import replace
@@ -683,6 +748,9 @@ def _with_summary(
         ("list changed since the last screening", "yes" if list_changed else "no"),
         ("carried over from interrupted runs", str(carried)),
         ("new apparent breaches alerted", str(len(alerts))),
+        ("incidents (trips) touched by this run", str(len(incidents))),
+        ("new incidents", str(new_incidents)),
+        ("new findings that joined an earlier incident (no new alert)", str(joined)),
         ("decisions imported from workbooks", str(imports.added)),
     ]
     for p in imports.failed:
@@ -701,11 +769,12 @@ def _write_report(
     reports: Path,
     engine: EngineLike | None,
     previous: Mapping[str, Sequence[ReviewDecision]],
+    incidents: Sequence[Incident] = (),
 ) -> Path:
     """Write the run's workbook (atomic; never overwrites) and return its path."""
     from travelban import report
 
-    kwargs: dict[str, Any] = {"previous": previous}
+    kwargs: dict[str, Any] = {"previous": previous, "incidents": incidents}
     if engine is not None:
         kwargs["entries"] = dict(engine.entries)
         regimes = getattr(engine, "regimes", None)

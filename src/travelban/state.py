@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, Any, Union, get_args, get_origin, get_type_hints
 
 from travelban.errors import StateError
+from travelban.incidents import Incident
 from travelban.models import (
     Article,
     Decision,
@@ -134,6 +135,32 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             decisions INTEGER NOT NULL DEFAULT 0,
             written_by_run INTEGER REFERENCES runs(id)
         )""",
+    ),
+    # 2: incidents (issue 14): findings of one trip, merged across runs under a stable key.
+    (
+        """CREATE TABLE incidents (
+            key TEXT PRIMARY KEY,
+            reference TEXT NOT NULL,
+            country TEXT NOT NULL DEFAULT '',
+            date_from TEXT,
+            date_to TEXT,
+            verdict TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'merged', 'gone')),
+            merged_into TEXT,
+            first_run INTEGER NOT NULL REFERENCES runs(id),
+            last_run INTEGER NOT NULL REFERENCES runs(id)
+        )""",
+        "CREATE INDEX incidents_reference ON incidents(reference)",
+        """CREATE TABLE incident_members (
+            finding_key TEXT PRIMARY KEY,
+            incident_key TEXT NOT NULL,
+            run_id INTEGER NOT NULL REFERENCES runs(id)
+        )""",
+        "CREATE INDEX incident_members_incident ON incident_members(incident_key)",
+        # Findings stored before this version get their incidents on the next run, before
+        # anything new is screened, so an old trip's new article does not alert again.
+        "CREATE TABLE incident_backfill (needed INTEGER NOT NULL)",
+        "INSERT INTO incident_backfill SELECT 1 WHERE EXISTS (SELECT 1 FROM findings)",
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -857,6 +884,123 @@ class Store:
     def finding_counts(self) -> dict[str, int]:
         """Findings by status ('active', 'gone') — for checks and summaries."""
         return dict(self._query("SELECT status, COUNT(*) FROM findings GROUP BY status"))
+
+    # ------------------------------------------------------------ incidents
+
+    def references_in_run(self, run_id: int) -> set[str]:
+        """References of the findings this run recorded, kept or gone."""
+        rows = self._query(
+            "SELECT DISTINCT reference FROM findings WHERE last_seen_run = ? OR gone_run = ?",
+            (run_id, run_id),
+        )
+        return {r[0] for r in rows}
+
+    def active_findings(self, references: Iterable[str]) -> tuple[list[Finding], list[Article]]:
+        """Every active finding of these references, from every run, with its article."""
+        refs = sorted(set(references))
+        shas: set[str] = set()
+        for i in range(0, len(refs), 500):
+            chunk = refs[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            shas.update(
+                r[0]
+                for r in self._query(
+                    "SELECT DISTINCT article_sha256 FROM findings "
+                    f"WHERE status = 'active' AND reference IN ({marks})",
+                    chunk,
+                )
+            )
+        wanted = set(refs)
+        findings: list[Finding] = []
+        articles: list[Article] = []
+        for sha in sorted(shas):
+            rows = self._query(
+                "SELECT article, result FROM articles WHERE sha256 = ? AND result IS NOT NULL",
+                (sha,),
+            )
+            if not rows:
+                continue
+            articles.append(_unpack(Article, rows[0][0]))
+            _, _, found = _unpack(_RESULT_TYPE, rows[0][1])
+            findings.extend(f for f in found if f.reference in wanted)
+        return findings, articles
+
+    def incident_backfill_needed(self) -> bool:
+        """True once after the upgrade to schema 2 when findings were already stored."""
+        return bool(self._query("SELECT 1 FROM incident_backfill LIMIT 1"))
+
+    def active_references(self) -> set[str]:
+        """References of every active finding."""
+        return {
+            r[0]
+            for r in self._query("SELECT DISTINCT reference FROM findings WHERE status = 'active'")
+        }
+
+    def incident_map(self) -> dict[str, str]:
+        """Finding key → the incident key it was last given."""
+        return dict(self._query("SELECT finding_key, incident_key FROM incident_members"))
+
+    def record_incidents(
+        self, run_id: int, references: Iterable[str], incidents: Sequence[Incident]
+    ) -> dict[str, str | None]:
+        """Store the incidents of these references (recomputed whole); return, per incident
+        key, the verdict it had before this run (None: a new incident)."""
+        refs = sorted(set(references))
+        keys = {i.key for i in incidents}
+        with self.transaction() as c:
+            c.execute("DELETE FROM incident_backfill")  # whichever run records first did it
+            before: dict[str, str | None] = {}
+            for inc in incidents:
+                row = c.execute(
+                    "SELECT verdict, status FROM incidents WHERE key = ?", (inc.key,)
+                ).fetchone()
+                before[inc.key] = row[0] if row and row[1] == "active" else None
+            for ref in refs:
+                for (key,) in c.execute(
+                    "SELECT key FROM incidents WHERE reference = ? AND status = 'active'", (ref,)
+                ).fetchall():
+                    if key not in keys:
+                        c.execute(
+                            "UPDATE incidents SET status = 'gone', last_run = ? WHERE key = ?",
+                            (run_id, key),
+                        )
+            for inc in incidents:
+                w = inc.when
+                c.execute(
+                    "INSERT INTO incidents (key, reference, country, date_from, date_to, verdict, "
+                    "status, first_run, last_run) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET date_from = excluded.date_from, "
+                    "date_to = excluded.date_to, verdict = excluded.verdict, status = 'active', "
+                    "merged_into = NULL, last_run = excluded.last_run",
+                    (
+                        inc.key,
+                        inc.reference,
+                        inc.country or "",
+                        w.start.isoformat() if w.start else None,
+                        w.end.isoformat() if w.end else None,
+                        inc.verdict.value,
+                        run_id,
+                        run_id,
+                    ),
+                )
+                for old in inc.merged_keys:
+                    c.execute(
+                        "UPDATE incidents SET status = 'merged', merged_into = ?, last_run = ? "
+                        "WHERE key = ?",
+                        (inc.key, run_id, old),
+                    )
+                c.executemany(
+                    "INSERT INTO incident_members (finding_key, incident_key, run_id) "
+                    "VALUES (?, ?, ?) ON CONFLICT (finding_key) DO UPDATE SET "
+                    "incident_key = excluded.incident_key, run_id = excluded.run_id "
+                    "WHERE incident_members.incident_key != excluded.incident_key",
+                    [(k, inc.key, run_id) for k in inc.finding_keys],
+                )
+        return before
+
+    def incident_counts(self) -> dict[str, int]:
+        """Incidents by status ('active', 'merged', 'gone') — for checks and summaries."""
+        return dict(self._query("SELECT status, COUNT(*) FROM incidents GROUP BY status"))
 
     # ------------------------------------------------------------ decisions
 
