@@ -27,8 +27,9 @@ incident whose note says so. Findings with no destination country are never merg
 every container (when that leaves a day); with containers only, their intersection (or,
 when it is empty, the narrowest one).
 
-**Independence.** Sources of one outlet, and copies of one wire story (near-identical
-evidence text), form one *story*: an incident reported by ten outlets that all ran the
+**Independence.** Sources of one outlet, and copies of one wire story (an evidence
+sentence of 40 characters or more that is near-identical, rapidfuzz ratio 90 or more on
+folded text), form one *story*: an incident reported by ten outlets that all ran the
 same wire copy has one independent report. Confidence rises with independent reports
 (``combine_confidence``), and a story counts once.
 
@@ -58,6 +59,7 @@ from travelban.models import Article, DateRange, EventStatus, Finding, Precision
 SPAN_PRECISIONS = frozenset({Precision.DAY, Precision.RANGE})
 # Evidence texts at least this similar (rapidfuzz ratio on folded text) are one story.
 COPY_SIMILARITY = 90.0
+COPY_MIN_CHARS = 40  # shorter sentences ("He denied it.") are too common to mark a copy
 # Each further independent report closes this share of the remaining doubt.
 INDEPENDENT_WEIGHT = 0.5
 
@@ -334,9 +336,11 @@ def _stories(members: Sequence[Finding], outlets: Sequence[str]) -> list[int]:
             union(i, first_of.setdefault(o, i))
     texts: dict[str, int] = {}
     for i, f in enumerate(members):
-        t = _fold(f.event.evidence)
-        if t:
-            union(i, texts.setdefault(t, i))
+        # each sentence of the evidence ("a | b"): a copy may add or drop one
+        parts = [_fold(p) for p in f.event.evidence.split(" | ")]
+        for t in [p for p in parts if len(p) >= COPY_MIN_CHARS] or [_fold(f.event.evidence)]:
+            if t:
+                union(i, texts.setdefault(t, i))
     distinct = list(texts)
     if len(distinct) > 1:
         scores = process.cdist(
