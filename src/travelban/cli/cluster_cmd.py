@@ -26,7 +26,14 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def cluster_options(func: F) -> F:
-    """--workers, --scheduler, --partition-size, --memory-limit."""
+    """--workers, --scheduler, --partition-size, --memory-limit, --connect-timeout."""
+    func = click.option(
+        "--connect-timeout",
+        type=click.FloatRange(0.1),
+        default=10.0,
+        show_default=True,
+        help="Seconds to wait for the --scheduler to answer.",
+    )(func)
     func = click.option(
         "--memory-limit",
         default="auto",
@@ -64,6 +71,7 @@ def screen_on_cluster(
     scheduler: str | None,
     partition_size: int | None,
     memory_limit: str,
+    connect_timeout: float,
     fail_on_breach: bool,
     since: str = "",
 ) -> None:
@@ -93,7 +101,12 @@ def screen_on_cluster(
     if logging.getLogger().getEffectiveLevel() > logging.INFO:
         # Dask logs every worker start and stop at INFO; without -v only problems show
         logging.getLogger("distributed").setLevel(logging.ERROR)
-    spec = ClusterSpec(workers=workers or 1, scheduler=scheduler or "", memory_limit=memory_limit)
+    spec = ClusterSpec(
+        workers=workers or 1,
+        scheduler=scheduler or "",
+        memory_limit=memory_limit,
+        timeout=connect_timeout,
+    )
     t0 = time.perf_counter()
     with open_client(spec) as client:
         report = run_job(
@@ -193,6 +206,7 @@ def rescreen(
     scheduler: str | None,
     partition_size: int | None,
     memory_limit: str,
+    connect_timeout: float,
 ) -> None:
     """Screen an archive again for the entries new or changed since an older list.
 
@@ -227,6 +241,7 @@ def rescreen(
         scheduler=scheduler,
         partition_size=partition_size,
         memory_limit=memory_limit,
+        connect_timeout=connect_timeout,
         fail_on_breach=fail_on_breach,
         since=since,
     )

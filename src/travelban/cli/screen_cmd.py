@@ -80,6 +80,7 @@ def screen(
     scheduler: str | None,
     partition_size: int | None,
     memory_limit: str,
+    connect_timeout: float,
 ) -> None:
     """Screen news articles for travel by UN-sanctioned people and write a report.
 
@@ -133,6 +134,7 @@ def screen(
             scheduler=scheduler,
             partition_size=partition_size,
             memory_limit=memory_limit,
+            connect_timeout=connect_timeout,
             fail_on_breach=fail_on_breach,
         )
         return

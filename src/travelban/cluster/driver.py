@@ -183,6 +183,16 @@ def _killed_message(part: Partition, attempts: int, limit: str) -> str:
     )
 
 
+def _allowed_failures(client: Any) -> int:
+    """How many worker deaths the scheduler forgives a task (its setting, else the default)."""
+    import dask
+
+    try:
+        return int(client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.allowed_failures))
+    except Exception:  # a scheduler that refuses run_on_scheduler: its configured default
+        return int(dask.config.get("distributed.scheduler.allowed-failures", 3))
+
+
 def _worker_memory(client: Any) -> str:
     try:
         limits = [w.get("memory_limit") for w in client.scheduler_info()["workers"].values()]
@@ -205,7 +215,6 @@ def run_job(
     startup_seconds: float = 0.0,
 ) -> JobReport:
     """Screen every partition of ``inputs`` on the cluster and record what was done."""
-    import dask
     from distributed import as_completed
     from distributed.scheduler import KilledWorker
 
@@ -259,7 +268,7 @@ def run_job(
     failed: list[tuple[str, str]] = []
     keys: list[str] = []
     before = 0
-    attempts = int(dask.config.get("distributed.scheduler.allowed-failures", 3)) + 1
+    attempts = _allowed_failures(client) + 1
     limit = _worker_memory(client)
     futures: dict[str, tuple[str, Any]] = {}  # future key -> (kind, partition or stamp)
     pending = as_completed()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -289,10 +290,12 @@ def _warc_range(
                     fix = f" — {exc.fix}" if exc.fix else ""
                     yield ArticleFailure(name, f"{exc.problem}{fix}{where}")
         except WarcBroken as exc:
+            # the reader counts from the range's start: give the record's number in the file
+            where = re.sub(
+                r"record (\d+)", lambda m: f"record {part.first + int(m[1]) - 1}", str(exc)
+            )
             yield ArticleFailure(
-                source,
-                f"{exc} (counting from record #{part.first}); the records before the break "
-                "were read — download the archive again",
+                source, f"{where}; the records before the break were read — download it again"
             )
 
 
