@@ -104,6 +104,8 @@ _DATELINE_TAIL = re.compile(
     r"\s*(?:,\s*[^\n,()—–]{1,30}?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|-|_|:)\s"
     r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
 )
+# what people travel on: "among those on the plane were X"
+_CRAFT = frozenset({"plane", "flight", "aircraft", "jet", "helicopter", "board", "ship", "boat"})
 # arrivals and visits with no place of their own end in the dateline's city
 _DATELINE_KINDS = frozenset({"arrival", "visit", "attendance", "meeting"})
 _CAPTION_TRIGGER = Trigger("caption", "verb", "presence", needs_place=True)
@@ -184,6 +186,8 @@ class EventFinder:
                     continue
                 if tok.dep_ == "ROOT" and tok.lemma_.lower() in self.vocab.member_verbs | {"be"}:
                     raws.extend(self._members(tok, si, ctx, raws))
+                if _refuses_request(tok):
+                    self._refused(si, ctx, raws)
                 trig = self._trigger(tok)
                 if trig is None:
                     continue
@@ -274,7 +278,11 @@ class EventFinder:
                     d
                     for d in targets
                     if d is not None
-                    and (ctx.foreign_to(pid, d) or any(ctx.home_to(h, d) for h in hosts))
+                    and (
+                        ctx.foreign_to(pid, d)
+                        or any(ctx.home_to(h, d) for h in hosts)
+                        or d.country in self._host_countries
+                    )
                 ]
             if departure_from is not None:
                 foreign = ctx.foreign_to(pid, departure_from)
@@ -349,6 +357,11 @@ class EventFinder:
         else:
             leaders = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
             groups = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not leaders and tok.dep_ in {"advcl", "acl", "conj"}:
+            # "arrived in Tashkent, accompanied by his adviser X": the arriving subject leads
+            subj = _subject(tok.head) if tok.head.pos_ in {"VERB", "AUX"} else None
+            leaders = [subj] if subj is not None else []
+            groups = [c for c in tok.children if c.dep_ == "agent"]
         leader = ctx.who(leaders[0]) if leaders else None
         if leader is None or leader[0] is None:
             return []
@@ -379,10 +392,18 @@ class EventFinder:
         else:  # a copula: "on board was X", "among the delegation was X"
             for prep in (c for c in tok.children if c.dep_ == "prep"):
                 objs = [c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"]
+                aboard = any(
+                    q.dep_ == "prep"
+                    and q.lower_ in {"on", "aboard"}
+                    and any(g.lemma_.lower() in _CRAFT for g in q.children)
+                    for o in prep.children
+                    if o.dep_ == "pobj"
+                    for q in o.children
+                )  # "among those on the plane were X and Y"
                 if (prep.lower_ == "on" and "board" in objs) or (
-                    prep.lower_ == "among" and set(objs) & collectives
+                    prep.lower_ == "among" and (set(objs) & collectives or aboard)
                 ):
-                    heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                    heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "attr"}]
                     break
             if not heads and any(c.lower_ == "aboard" for c in tok.children):
                 heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -420,6 +441,15 @@ class EventFinder:
                 r.evidence[si] = _clean(ctx.sents[si].text)
                 break
 
+    def _refused(self, si: int, ctx: _Context, so_far: list[_Raw]) -> None:
+        """'The committee turned down the request': the trip asked for just before did not
+        happen (its status becomes cancelled, with this sentence as evidence)."""
+        for r in reversed(so_far):
+            if si - 2 <= r.sentence <= si and r.status is EventStatus.PLANNED:
+                r.status = EventStatus.CANCELLED
+                r.evidence[si] = _clean(ctx.sents[si].text)
+                break
+
     def _caption_events(self, sent: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
         """A caption without a verb: '<person> on the front line near <place>' is presence."""
         pids = ctx.people.token_pid
@@ -454,8 +484,17 @@ class EventFinder:
         else:
             heads = self._framed_traveller(tok, ctx) or self._noun_traveller(tok, ctx)
         met: list[Any] = []
+        self._host_countries: set[str] = set()
         if trig.kind == "meeting" and not trig.host and trig is not _CAPTION_TRIGGER:
             met = _met(tok)
+            # "Nigerien officials met X in Niamey": the hosts are at home
+            self._host_countries = {
+                code
+                for h in heads
+                for m in h.children
+                if m.dep_ in {"amod", "compound"}
+                and (code := self.gazetteer.demonym(m.text)) is not None
+            }
         # "arrived in Shanghai with his wife, Rosangela da Silva": named companions
         heads = heads + [c for c in companions if ctx.who(c) is not None]
         out: list[tuple[str | None, str]] = []
@@ -559,6 +598,12 @@ class EventFinder:
                 walk(ch, depth + 1)
 
         walk(tok, 0)
+        if subj is not None and subj.dep_ == "nsubjpass" and trig.kind in _AGENT_KINDS:
+            # "the summit in Geneva was attended by X": the subject's own place
+            for p in subj.children:
+                if p.dep_ == "prep" and p.lower_ in _LOCATIVE:
+                    out.extend(p.subtree)
+                    self._anchor.update({t.i: tok for t in p.subtree})
         if trig.pos == "noun":
             for ch in tok.children:
                 if ch.dep_ == "relcl" and ch.lemma_.lower() in _LIGHT_VERBS:
@@ -1170,6 +1215,19 @@ def _present(tok: Any, published: date | None) -> DateRange | None:
             return None
         return DateRange("at the time of the report", published, published, Precision.DAY, True)
     return None
+
+
+def _refuses_request(tok: Any) -> bool:
+    """'rejected the request', 'turned down his application', 'refused the bid'."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB":
+        return False
+    if lemma == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+        return False
+    if lemma not in {"reject", "refuse", "deny", "decline", "turn", "dismiss"}:
+        return False
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    return any(o.lemma_.lower() in {"request", "application", "petition", "bid"} for o in objs)
 
 
 def _held(verb: Any) -> bool:

@@ -66,6 +66,8 @@ _GIVEN_RUN = re.compile(
     r"van|von|ould|wa)[ -])?[A-Z][\w'’-]+(?<!'s)(?<!’s)){1,3}))"
 )
 _WORD = re.compile(r"(?:(?:al|el|bin|ibn|abu|de|van|von|ould|wa)[ -])?[A-Z][\w'’-]*[\w]")
+# a capitalised third-person or plural verb form ("Visits", "Arrives", "Meets", "Flies")
+_TITLE_VERB = re.compile(r"[A-Z][a-z]+(?:s|es)")
 _CALENDAR = frozenset(
     [
         "january",
@@ -268,6 +270,19 @@ class PeopleFinder:
             start += idx
             stripped = stripped[idx:]
         stripped = stripped.rstrip(" ,;:.)\"”’'")
+        # "Ethiopian Leader Abiy Tesfaye Visits Nairobi": a Title Case travel verb ends it
+        words = stripped.split()
+        while (
+            len(words) > 1
+            and _TITLE_VERB.fullmatch(words[-1])
+            and (
+                words[-1].lower()[:-1] in self.vocab.verbs
+                or words[-1].lower()[:-2] in self.vocab.verbs
+                or words[-1].lower()[:-1] in self.vocab.nouns
+            )
+        ):
+            words.pop()
+            stripped = stripped[: stripped.rfind(" ")].rstrip()
         end = start + len(stripped)
         return stripped, start, end
 
@@ -929,7 +944,9 @@ class PeopleFinder:
             named = [
                 token_pid[t.i]
                 for t in [*sub, *(c for c in tok.children if c.dep_ == "appos")]
-                if t.i in token_pid and (t.head.i == tok.i or t.dep_ in {"appos", "compound"})
+                if t.i in token_pid
+                and t.dep_ != "poss"  # "Putin's envoy" is not Putin
+                and (t.head.i == tok.i or t.dep_ in {"appos", "compound"})
             ]
             if not named:
                 closing = _closing_name(tok, token_pid)

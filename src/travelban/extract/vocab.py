@@ -20,6 +20,13 @@ log = logging.getLogger(__name__)
 _COLUMNS = re.compile(r"\t+|\s{2,}")
 
 
+# abbreviations of time zones that datelines and schedules print ("0900 GMT", "KST")
+_TIME_ZONES = frozenset(
+    {"gmt", "utc", "kst", "jst", "cet", "cest", "eet", "eest", "bst", "est", "edt", "pst"}
+    | {"pdt", "cst", "cdt", "mst", "mdt", "ist", "pkt", "wat", "eat", "cat", "msk", "ast"}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """A word that signals travel."""
@@ -67,8 +74,9 @@ class Vocabulary:
 
     @property
     def not_persons(self) -> frozenset[str]:
-        """Travel nouns and news sources, which the NER model sometimes calls persons."""
-        return frozenset(self.nouns) | self.sources
+        """Travel nouns, news sources and time zones, which the NER model sometimes calls
+        persons."""
+        return frozenset(self.nouns) | self.sources | _TIME_ZONES
 
     @classmethod
     def load(cls, lists_dir: Path) -> Vocabulary:
