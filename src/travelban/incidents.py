@@ -46,7 +46,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -273,9 +273,11 @@ class _Cluster:
         return r[0] <= lo and hi <= r[1] and (r[1] - r[0]) > (hi - lo)
 
 
-def _cluster_dated(items: list[tuple[Finding, tuple[date, date]]]) -> list[_Cluster]:
+def _cluster_dated(
+    items: list[tuple[Finding, tuple[date, date]]], keys: Mapping[int, str]
+) -> list[_Cluster]:
     """Merge dated findings of one entry and country, narrowest range first."""
-    items.sort(key=lambda t: (t[1][1] - t[1][0], t[1][0], t[0].key))
+    items.sort(key=lambda t: (t[1][1] - t[1][0], t[1][0], keys[id(t[0])]))
     clusters: list[_Cluster] = []
     for f, r in items:
         span = _is_span(f)
@@ -426,41 +428,49 @@ def _build(
     merged: tuple[str, ...],
     articles: Mapping[str, Article],
     note: str,
+    keys: Mapping[int, str],
 ) -> Incident:
     members = draft.members
     metas = [articles.get(f.article_sha256) for f in members]
     outlets = [outlet_of(a) for a in metas]
     stories = _stories(members, outlets)
-    sources = [
-        IncidentSource(
-            finding_key=f.key,
-            article=f.article,
-            article_sha256=f.article_sha256,
-            outlet=o,
-            published=a.published if a else None,
-            person=f.person,
-            place=f.event.destination.name if f.event.destination else "",
-            when=f.event.when,
-            status=f.event.status,
-            verdict=f.verdict,
-            confidence=f.confidence,
-            evidence=f.event.evidence,
-            story=s,
+    order = sorted(
+        range(len(members)),
+        key=lambda i: (
+            (metas[i].published if metas[i] else None) or date.max,  # type: ignore[union-attr]
+            members[i].article,
+            keys[id(members[i])],
+        ),
+    )
+    renumber: dict[int, int] = {}  # stories numbered in order of first report
+    for i in order:
+        renumber.setdefault(stories[i], len(renumber))
+    sources = []
+    for i in order:
+        f, a = members[i], metas[i]
+        sources.append(
+            IncidentSource(
+                finding_key=keys[id(f)],
+                article=f.article,
+                article_sha256=f.article_sha256,
+                outlet=outlets[i],
+                published=a.published if a else None,
+                person=f.person,
+                place=f.event.destination.name if f.event.destination else "",
+                when=f.event.when,
+                status=f.event.status,
+                verdict=f.verdict,
+                confidence=f.confidence,
+                evidence=f.event.evidence,
+                story=renumber[stories[i]],
+            )
         )
-        for f, a, o, s in zip(members, metas, outlets, stories, strict=True)
-    ]
-    sources.sort(key=lambda s: (s.published or date.max, s.article, s.finding_key))
-    # renumber stories in order of first report
-    order: dict[int, int] = {}
-    for s in sources:
-        order.setdefault(s.story, len(order))
-    sources = [_restory(s, order[s.story]) for s in sources]
     status, status_text = _status(sources)
     best: dict[int, float] = {}
     for s in sources:
         if s.status in _POSITIVE:
             best[s.story] = max(best.get(s.story, 0.0), s.confidence)
-    independent = len(order)
+    independent = len(renumber)
     if best:
         confidence = combine_confidence(list(best.values()))
         top = max(best.values())
@@ -501,50 +511,50 @@ def _build(
     )
 
 
-def _restory(s: IncidentSource, story: int) -> IncidentSource:
-    return s if s.story == story else replace(s, story=story)
-
-
-def _founder(members: Sequence[Finding], articles: Mapping[str, Article]) -> str:
+def _founder(
+    members: Sequence[Finding], articles: Mapping[str, Article], keys: Mapping[int, str]
+) -> str:
     def published(f: Finding) -> date:
         a = articles.get(f.article_sha256)
         return a.published if a and a.published else date.max
 
-    return min(members, key=lambda f: (published(f), f.key)).key
+    return keys[id(min(members, key=lambda f: (published(f), keys[id(f)])))]
 
 
 def _assign_keys(
     groups: Sequence[tuple[str, str, list[_Draft]]],
     articles: Mapping[str, Article],
     previous: Mapping[str, str],
+    keys: Mapping[int, str],
 ) -> list[tuple[_Draft, str, tuple[str, ...]]]:
     """A key per draft: the earlier key most of its findings had, else a fresh one."""
     drafts = [(ref, country, d) for ref, country, ds in groups for d in ds]
     claims: list[tuple[int, str, int]] = []  # (-shared, key, draft index)
     for i, (_, _, d) in enumerate(drafts):
-        for key, n in Counter(previous[f.key] for f in d.members if f.key in previous).items():
+        had = [previous[k] for f in d.members if (k := keys[id(f)]) in previous]
+        for key, n in Counter(had).items():
             claims.append((-n, key, i))
     claims.sort()
-    keys: dict[int, str] = {}
+    chosen: dict[int, str] = {}
     taken: set[str] = set()
     for _, claimed, i in claims:
-        if i not in keys and claimed not in taken:
-            keys[i] = claimed
+        if i not in chosen and claimed not in taken:
+            chosen[i] = claimed
             taken.add(claimed)
     out = []
     for i, (ref, country, d) in enumerate(drafts):
-        if i in keys:
-            key = keys[i]
+        if i in chosen:
+            key = chosen[i]
         else:
-            founder = _founder(d.members, articles)
+            founder = _founder(d.members, articles, keys)
             key = _fresh_key(ref, country, founder)
             n = 1
             while key in taken:  # a split: the founder's key went to the larger part
                 n += 1
                 key = _fresh_key(ref, country, f"{founder}#{n}")
             taken.add(key)
-            keys[i] = key
-        merged = sorted({previous[f.key] for f in d.members if f.key in previous} - {key})
+            chosen[i] = key
+        merged = sorted({previous[k] for f in d.members if (k := keys[id(f)]) in previous} - {key})
         out.append((d, key, tuple(merged)))
     return out
 
@@ -561,18 +571,21 @@ def merge_incidents(
     by_sha = {a.sha256: a for a in articles}
     previous = previous or {}
     seen: set[str] = set()
+    keys: dict[int, str] = {}  # Finding.key is computed on each call: once per finding here
     grouped: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in findings:
-        if f.key in seen:
+        k = f.key
+        if k in seen:
             continue
-        seen.add(f.key)
+        seen.add(k)
+        keys[id(f)] = k
         grouped[(f.reference, f.country or "")].append(f)
 
     groups: list[tuple[str, str, list[_Draft]]] = []
     for (ref, country), members in sorted(grouped.items()):
         drafts: list[_Draft] = []
         if not country:
-            for f in sorted(members, key=lambda f: f.key):
+            for f in sorted(members, key=lambda f: keys[id(f)]):
                 r = _range(f)
                 drafts.append(
                     _Draft(
@@ -586,7 +599,7 @@ def merge_incidents(
             continue
         dated = [(f, r) for f in members if (r := _range(f)) is not None]
         undated = [f for f in members if _range(f) is None]
-        clusters = _cluster_dated(dated)
+        clusters = _cluster_dated(dated, keys)
         index = {id(c): i for i, c in enumerate(clusters)}
         for c in clusters:
             drafts.append(_Draft(c.members, c.core, "", [index[id(x)] for x in c.ambiguous_with]))
@@ -597,10 +610,10 @@ def merge_incidents(
                 "together and apart from the dated incidents"
                 + (f" of this person in this country ({n})" if n else "")
             )
-            drafts.append(_Draft(sorted(undated, key=lambda f: f.key), None, note, []))
+            drafts.append(_Draft(sorted(undated, key=lambda f: keys[id(f)]), None, note, []))
         groups.append((ref, country, drafts))
 
-    keyed = _assign_keys(groups, by_sha, previous)
+    keyed = _assign_keys(groups, by_sha, previous, keys)
     key_of = {id(d): k for d, k, _ in keyed}
     group_of: dict[int, list[_Draft]] = {}
     for _, _, ds in groups:
@@ -616,7 +629,7 @@ def merge_incidents(
                 "ambiguous: its dates hold several separate incidents of this person in this "
                 f"country ({others}); it could be any of them, so it is not merged"
             )
-        incidents.append(_build(d, key, merged, by_sha, note))
+        incidents.append(_build(d, key, merged, by_sha, note, keys))
     incidents.sort(
         key=lambda i: (i.reference, i.when.start or date.max, i.when.end or date.max, i.key)
     )
