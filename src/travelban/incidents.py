@@ -183,7 +183,7 @@ def outlet_of(article: Article | None) -> str:
 def combine_confidence(stories: Sequence[float]) -> float:
     """Confidence from the best confidence of each independent story: the best one, then
     each further story closes ``INDEPENDENT_WEIGHT`` of the remaining doubt in proportion
-    to its own confidence (three reports at 0.7 give 0.88, one gives 0.7)."""
+    to its own confidence (three reports at 0.7 give 0.87, one gives 0.7)."""
     if not stories:
         return 0.0
     ordered = sorted(stories, reverse=True)
