@@ -699,6 +699,8 @@ class EventFinder:
         units in Iran", "talks on the war in Syria").
         """
         places = self.vocab.place_nouns
+        if _disjunctive(t):
+            return ""  # "fled to Tajikistan, Uzbekistan or Oman": none of them is known
         while t.dep_ == "conj" and t.head.i != trigger.i and t.head.pos_ in {"PROPN", "NOUN"}:
             t = t.head  # "visit Egypt, Tunisia and Togo": each conjunct has the first's role
         if t.dep_ == "poss" or (t.dep_ in {"compound", "amod", "nmod"} and t.head.i != trigger.i):
@@ -1329,6 +1331,24 @@ def _group(head: Any) -> list[Any]:
                 out.append(ch)
                 todo.append(ch)
     return out
+
+
+def _disjunctive(tok: Any) -> bool:
+    """True for a member of a list of alternatives ("Tajikistan, Uzbekistan or Oman")."""
+    root = tok
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    members = [root]
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        for c in node.children:
+            if c.dep_ == "conj":
+                members.append(c)
+                todo.append(c)
+    if len(members) < 2:
+        return False
+    return any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for m in members for c in m.children)
 
 
 def _conjuncts(tok: Any) -> list[Any]:
