@@ -498,13 +498,32 @@ def test_exemption_in_the_article_is_quoted(judge) -> None:
     [
         (EventStatus.PLANNED, "planned"),
         (EventStatus.CANCELLED, "cancelled"),
-        (EventStatus.DENIED, "denied"),
     ],
 )
 def test_trips_that_did_not_happen(judge, status: EventStatus, word: str) -> None:
     f = judge("IRi.039", "QASEM SOLEIMANI", _event("RU", date(2015, 12, 20), status=status))
     assert f.verdict is Verdict.NOT_TRAVELLED
     assert word in f.rationale
+
+
+def test_denied_trip_goes_to_review_naming_who_denied(judge) -> None:
+    ev = dataclasses.replace(
+        _event("RU", date(2015, 12, 20), status=EventStatus.DENIED),
+        status_source="the Kremlin spokesman",
+    )
+    f = judge("IRi.039", "QASEM SOLEIMANI", ev)
+    assert f.verdict is Verdict.NEEDS_REVIEW
+    assert "denied by the Kremlin spokesman" in f.rationale
+
+
+def test_approved_future_trip_is_exempted(judge) -> None:
+    ev = dataclasses.replace(
+        _event("QA", date(2016, 8, 14), status=EventStatus.PLANNED),
+        exemption="the committee agreed that he may travel to Doha",
+    )
+    f = judge("IRi.039", "QASEM SOLEIMANI", ev)
+    assert f.verdict is Verdict.EXEMPTED
+    assert "approved trip" in f.rationale
 
 
 def test_reported_trip_counts_but_lowers_confidence(judge) -> None:

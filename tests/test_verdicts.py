@@ -179,11 +179,12 @@ CASES = [
         ("un-consolidated-2015-03-27.xml", "un-consolidated-2020-11-30.xml", "2016-01-16"),
         D("2018-06-28"),
     ),
-    # A planned trip reported denied.
+    # A trip reported, then denied by the traveller's government: an interested party's
+    # denial sends it to review, it does not close it.
     Case(
         "iran-zolqadr-moscow-denied.txt",
         "IRi.043",
-        Verdict.NOT_TRAVELLED,
+        Verdict.NEEDS_REVIEW,
         "RU",
         D("2025-11-24"),
         D("2025-11-30"),
@@ -377,10 +378,11 @@ def test_undated_trip_keeps_no_invented_date(screened: dict[str, ArticleResult])
 def test_denied_trip_is_not_judged_again_as_a_reported_presence(
     screened: dict[str, ArticleResult],
 ) -> None:
-    """The website's claim and the ministry's denial are one trip: nothing but not_travelled."""
+    """The website's claim and the ministry's denial are one trip, reviewed, with who denied."""
     result = screened["iran-zolqadr-moscow-denied.txt"]
     verdicts = [(f.country, f.event.status.value, f.verdict.value) for f in result.findings]
-    assert verdicts == [("RU", EventStatus.DENIED.value, Verdict.NOT_TRAVELLED.value)]
+    assert verdicts == [("RU", EventStatus.DENIED.value, Verdict.NEEDS_REVIEW.value)]
+    assert "denied by" in result.findings[0].rationale
 
 
 def test_article_with_no_people_yields_nothing(screened: dict[str, ArticleResult]) -> None:

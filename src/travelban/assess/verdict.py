@@ -63,7 +63,6 @@ EntryLookup = Callable[[str], Entry | None]
 _NOT_TRAVELLED = {
     EventStatus.PLANNED: "was only planned",
     EventStatus.CANCELLED: "was cancelled",
-    EventStatus.DENIED: "was alleged but denied",
 }
 _PRECISION_CERTAINTY = {
     Precision.DAY: 1.0,
@@ -203,6 +202,25 @@ def assess_event(
             identity=identity.items,
         )
 
+    if event.status is EventStatus.DENIED:
+        # a denial comes from an interested party (the traveller's side or the host): it
+        # does not close a reported trip, it sends it to a reviewer
+        who = event.status_source or "an unnamed party"
+        why = (
+            f"the trip was reported but denied by {who}; a denial by an interested party "
+            "does not settle whether the trip took place"
+        )
+        j = DayJudgement(Verdict.NEEDS_REVIEW, why, certainty=0.6)
+        if regime is not None and day0 is not None:
+            j = _with_cite(j, _cite_periods(regime, ref, day0))
+        return finish(j)
+    if event.status is EventStatus.PLANNED and event.exemption:
+        # "the Committee agreed that X may travel to Doha between ...": an approved trip
+        why = f'an approved trip, still to come: the article says "{event.exemption}"'
+        j = DayJudgement(Verdict.EXEMPTED, why, certainty=0.8)
+        if regime is not None and day0 is not None:
+            j = _with_cite(j, _cite_periods(regime, ref, day0))
+        return finish(j)
     if event.status in _NOT_TRAVELLED:
         src = f" (per {event.status_source})" if event.status_source else ""
         why = f"the trip {_NOT_TRAVELLED[event.status]}{src}; no travel took place to judge"
