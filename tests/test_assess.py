@@ -798,7 +798,7 @@ def test_nationality_from_a_later_list_version_counts_for_an_earlier_trip(judge)
 def test_two_entries_that_agree_on_a_harmless_verdict_keep_it(
     history: ListingHistory, regimes: Regimes, newest, country_of
 ) -> None:
-    denied = (_event("SA", date(2023, 9, 15), status=EventStatus.DENIED),)
+    denied = (_event("SA", date(2023, 9, 15), status=EventStatus.CANCELLED),)
     both = {
         "P1": [
             _match("YEi.001", "ABD AL-KHALIQ AL-HOUTHI", 0.95),
