@@ -407,3 +407,23 @@ def test_every_article_is_used_and_well_formed() -> None:
         assert re.search(
             r"^[A-Z][A-Z ,.'a-z]+, [A-Z][a-z]{2,4}\.? \d{1,2}, \d{4} \(", text, re.M
         ), f"{name}: no dateline"
+
+
+def test_every_trip_of_a_listed_traveller_yields_a_finding(
+    screened: dict[str, ArticleResult],
+) -> None:
+    """The invariant of issue 18: a travel event of a person matched to a listed individual
+    is never dropped between extraction and assessment."""
+    checked = 0
+    for name, result in screened.items():
+        alerted = {
+            pid
+            for _source, pid, m in result.matches
+            if m.score >= Settings().threshold and m.reference[2:3] != "e"
+        }
+        judged = {(f.person_id, f.event) for f in result.findings}
+        for event in result.extraction.events:
+            if event.person_id in alerted and event.destination is not None:
+                checked += 1
+                assert (event.person_id, event) in judged, f"{name}: {event}"
+    assert checked >= 15  # the set holds 19 such trips: the check is not vacuous
