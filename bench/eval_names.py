@@ -200,7 +200,7 @@ GEN_SEED = 20260511
 N_NEGATIVES = 6000
 # Candidates below this are not looked for (recall counts only from the review band up).
 EVAL_FLOOR = 0.4
-SHOW_MISSES = 40
+SHOW_MISSES = 25
 # The targets the generated set is judged against (issue 11).
 TARGET_RECALL = 0.995
 TARGET_FALSE_ALERTS = 0.002

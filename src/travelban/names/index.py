@@ -83,8 +83,15 @@ _BOUNDARY = frozenset(
     | {"sh", "kh", "ch", "th", "dh", "gh", "ph", "zh", "ck", "tc", "ou", "oo", "ee", "ei"}
     | {"ey", "ay", "ai", "ie", "eo", "eu", "iy", "ah", "eh", "ih", "uh", "oh", "yo", "yu"}
 )
+# Trigram blocking for the fallback: trigrams on more names than GRAM_POSTINGS are not
+# counted; a name needs GRAM_SHARE of the query's trigrams (at least GRAM_MIN); the
+# GRAM_KEEP names sharing most are kept.
+GRAM_POSTINGS = 400
+GRAM_SHARE = 0.5
+GRAM_MIN = 3
+GRAM_KEEP = 40
 # Tokens on more names than this do not bring names to the fallback.
-FALLBACK_POSTINGS = 120
+FALLBACK_POSTINGS = 300
 # The largest length gap any same-script rule bridges (Rahman / Abdrahman).
 MAX_LENGTH_GAP = 3
 # A word the list writes on no more names than this brings in its typo neighbours' names.
@@ -205,6 +212,16 @@ def _deletions(s: str) -> set[str]:
     return {s[:i] + s[i + 1 :] for i in range(len(s))} if len(s) >= MIN_DELETE_SKELETON else set()
 
 
+def _grams(flat: str) -> set[str]:
+    """Letter trigrams of each word of ``flat``, its edges marked ("^ab", "ab$")."""
+    return {
+        w[i : i + 3]
+        for word in flat.split()
+        for w in ("^" + word + "$",)
+        for i in range(len(w) - 2)
+    }
+
+
 def typo_keys(s: str) -> set[str]:
     """``s`` and, from four letters, its one-letter deletions: two words one typo apart
     (a letter dropped, added or replaced, two swapped) share one of these
@@ -242,7 +259,7 @@ class NameIndex:
         self._weak_slips: dict[str, Role] = {}
         for word, role in normalizer._roles.items():
             if role.weak and len(word) >= 4:
-                for slip in _slips(word, replaced=True):
+                for slip in _slips(word, replaced=len(word) >= 5):
                     if len(slip) >= 4 and slip not in normalizer._roles:
                         self._weak_slips.setdefault(slip, role)
         self._build()
@@ -359,6 +376,7 @@ class NameIndex:
             for n in self.names
         ]
         self._no_flat = frozenset(nid for nid, f in enumerate(self._flat) if not f)
+        self._by_gram: dict[str, list[int]] | None = None  # built on the fallback's first use
         by_key: dict[str, set[int]] = defaultdict(set)
         by_pair: dict[str, set[int]] = defaultdict(set)
         for nid, name in enumerate(self.names):
@@ -485,8 +503,8 @@ class NameIndex:
         return res
 
     def _slipped_weak(self, toks: tuple[Token, ...]) -> tuple[Token, ...]:
-        """Query tokens that the list never uses, even with a typo, and that are one typo
-        from a title or particle (Hafz, Mulllah, Oould) take that word's weak role."""
+        """Query tokens that the list does not write as a name and that are one typo from a
+        title or particle (Hafz, Mulllah, Oould) take that word's weak role."""
         out: list[Token] | None = None
         for i, t in enumerate(toks):
             if t.role is not Role.CONTENT or len(t.text) < 4 or t.abjad or t.hangul:
@@ -497,8 +515,8 @@ class NameIndex:
             hits = self._hit_cache.get((t.spelling, t.abjad, t.text, t.role, t.hangul))
             if hits is None:
                 hits = self._token_hits(t)
-            if hits.size:
-                continue
+            if hits.best >= SURE_SIM:
+                continue  # the list writes it as a name
             if out is None:
                 out = list(toks)
             out[i] = replace(t, role=role)
@@ -621,20 +639,9 @@ class NameIndex:
 
     @staticmethod
     def _noisy(content: list[Token], hits: list[_Hits], joins: dict[int, frozenset[int]]) -> bool:
-        """Whether the query shows noise the alignment may have misread: a word with only
-        a near partner on the list, a short unknown word, a join, or an unknown word
-        beside a rare listed one (a name with two slips in one word)."""
-        if joins:
-            return True
-        unknown = rare = False
-        for q, h in zip(content, hits, strict=True):
-            if h.best >= SURE_SIM:
-                rare = rare or h.size <= RARE_POSTINGS
-            elif h.best > 0 or len(q.text) <= SHORT_UNKNOWN + 1:
-                return True
-            else:
-                unknown = True
-        return unknown and rare
+        """Whether the query shows noise the alignment may have misread: a word the list
+        does not write as such, or two words the list writes as one (or one as two)."""
+        return bool(joins) or any(h.best < SURE_SIM for h in hits)
 
     def _fallback(
         self,
@@ -662,6 +669,14 @@ class NameIndex:
         for found in joins.values():
             if len(found) <= FALLBACK_POSTINGS:
                 reach |= found
+        if not reach:
+            # Only common words reach anything (Ali, Ahmed + a mangled family name): the
+            # names holding all of them.
+            common = [h.reach_all for h in hits if h.size]
+            if len(common) >= 2:
+                reach = set(frozenset.intersection(*common))
+        query = " ".join(sorted(q.key for q in (*content, *weak)))
+        reach.update(self._gram_block(query))
         reach -= self._no_flat
         if exclude:
             reach -= exclude
@@ -669,7 +684,6 @@ class NameIndex:
             return {}
         flat = self._flat
         ids = list(reach)
-        query = " ".join(sorted(q.key for q in (*content, *weak)))
         # Both sides are sorted keys already, so a plain ratio is token_sort_ratio.
         found_names = process.extract(
             query,
@@ -687,6 +701,28 @@ class NameIndex:
             if name.entry not in out or out[name.entry][0] < score:
                 out[name.entry] = (score, name, r)
         return out
+
+    def _gram_block(self, flat: str) -> list[int]:
+        """Names sharing the most letter trigrams with ``flat`` (keys, word edges marked):
+        blocking for spellings no single word of the query reaches, never all-against-all
+        (trigrams on more than ``GRAM_POSTINGS`` names are not counted)."""
+        by_gram = self._by_gram
+        if by_gram is None:
+            grams: dict[str, list[int]] = defaultdict(list)
+            for nid, f in enumerate(self._flat):
+                for g in _grams(f):
+                    grams[g].append(nid)
+            by_gram = self._by_gram = {g: v for g, v in grams.items() if len(v) <= GRAM_POSTINGS}
+        mine = _grams(flat)
+        counts: dict[int, int] = defaultdict(int)
+        for g in mine:
+            for nid in by_gram.get(g, ()):
+                counts[nid] += 1
+        need = max(GRAM_MIN, int(len(mine) * GRAM_SHARE))
+        found = [nid for nid, c in counts.items() if c >= need]
+        if len(found) > GRAM_KEEP:
+            found = sorted(found, key=lambda nid: -counts[nid])[:GRAM_KEEP]
+        return found
 
     def _best_per_entry(
         self,
@@ -749,6 +785,8 @@ class NameIndex:
                 )
             if not aligned:
                 continue
+            if len(aligned) < len(name.strong) and any(a[3] == "compound part" for a in aligned):
+                self._abd_of_compound(content, name, aligned)
             base = name_factors(q_weights, name.weights, aligned, name.ends)[0]
             if base < need:
                 continue
@@ -892,6 +930,23 @@ class NameIndex:
                 sets = sorted((reach[m] for m in members), key=len)
                 out |= sets[0].intersection(*sets[1:])
         return out
+
+    @staticmethod
+    def _abd_of_compound(
+        content: list[Token], name: IndexedName, aligned: list[tuple[int, int, float, str]]
+    ) -> None:
+        """A query's Abd compound matched a list name's later part ("Abdul Makki" for
+        ABDUL RAHMAN MAKKI, the middle name dropped and Abd glued to the next word): its
+        Abd also stands for the list's own unmatched Abd compound."""
+        used_l = {a[1] for a in aligned}
+        for qi, _, sim, rule in list(aligned):
+            if rule != "compound part" or not content[qi].key.startswith(COMPOUND):
+                continue
+            for lj, _ in name.strong:
+                if lj not in used_l and name.tokens[lj].key.startswith(COMPOUND):
+                    aligned.append((qi, lj, sim, "compound part"))
+                    used_l.add(lj)
+                    break
 
     def _align_rest(
         self, content: list[Token], name: IndexedName, used_q: set[int], used_l: set[int]

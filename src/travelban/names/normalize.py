@@ -89,6 +89,7 @@ def _slips(word: str, replaced: bool = False) -> set[str]:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_ABD = "abd"  # the text every Abd compound particle is read as when it stands alone
 # Slips of the Abd compound that still read as it when an article follows ("Adb-al-").
 _SLIPPED_ABD = frozenset(w for w in _slips("abd") if w.startswith("a"))
 
@@ -149,6 +150,9 @@ class Normalizer:
             - set(self._roles)
             - set(self._canonical)
         )
+        # A lone consonant before a hyphen is an assimilated article that lost its vowel
+        # ("Abd r-Rehman").
+        self._slipped_articles |= frozenset("bcdfghjklmnpqrstvwxz")
         self._special = frozenset(
             (*self._articles, *self._compounds, *_DIN_WORDS, *self._slipped_articles)
         )
@@ -157,6 +161,12 @@ class Normalizer:
             self.key(c)[0] for c in self._compounds if len(c) >= MIN_FUZZY_COMPOUND
         )
         self._compound_like_cache: dict[str, bool] = {}
+        # Long compounds with their first letter lost ("bdul" for Abdul).
+        self._headless = (
+            frozenset(c[1:] for c in self._compounds if len(c) >= MIN_FUZZY_COMPOUND)
+            - set(self._canonical)
+            - set(self._roles)
+        )
 
     # ------------------------------------------------------------ single words
 
@@ -343,6 +353,12 @@ class Normalizer:
                 pending[-1] = (p_text + "din", p_spell + text, p_abjad, p_start, end, p_hangul)
                 i += 1
                 continue
+            if (
+                not has_next
+                and text != _ABD
+                and (text in self._compounds or text in self._headless)
+            ):
+                text = _ABD  # Abdul with nothing after it (moved, or its name lost)
             pending.append((text, text, abjad, start, end, False))
             i += 1
         if not spans:
@@ -423,18 +439,22 @@ class Normalizer:
         """A compound particle (Abdul, Abdel ...) or one typo away from a long one."""
         hit = self._compound_like_cache.get(text)
         if hit is None:
-            hit = text in self._compounds or (
-                # Four letters only after "ab" (Adel is a name, not a slip of Abdel).
-                len(text)
-                >= (MIN_FUZZY_COMPOUND - 1 if text.startswith("ab") else MIN_FUZZY_COMPOUND)
-                and text not in self._canonical
-                and text not in self._roles
-                and (
-                    self.key(text)[0] in self._compound_keys
-                    or any(
-                        OSA.distance(text, c, score_cutoff=1) <= 1
-                        for c in self._compounds
-                        if len(c) >= MIN_FUZZY_COMPOUND
+            hit = (
+                text in self._compounds
+                or text in self._headless
+                or (
+                    # Four letters only after "ab" (Adel is a name, not a slip of Abdel).
+                    len(text)
+                    >= (MIN_FUZZY_COMPOUND - 1 if text.startswith("ab") else MIN_FUZZY_COMPOUND)
+                    and text not in self._canonical
+                    and text not in self._roles
+                    and (
+                        self.key(text)[0] in self._compound_keys
+                        or any(
+                            OSA.distance(text, c, score_cutoff=1) <= 1
+                            for c in self._compounds
+                            if len(c) >= MIN_FUZZY_COMPOUND
+                        )
                     )
                 )
             )

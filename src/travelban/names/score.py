@@ -119,6 +119,16 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
     sim, rule = 0.0, ""
     longest = nq if nq > nl else nl
     allow = typo_allowance(longest) if min(nq, nl) >= 3 else 0
+    if nq > 5 and nl > 5 and qk.startswith(COMPOUND) and lk.startswith(COMPOUND):
+        # Two Abd compounds (Abdul Makki, Abdul Baqi): only the servant's names tell.
+        qk, lk, nq, nl = qk[3:], lk[3:], nq - 3, nl - 3
+        longest = nq if nq > nl else nl
+        allow = typo_allowance(longest) if min(nq, nl) >= 3 else 0
+        if allow:
+            d = OSA.distance(qk, lk, score_cutoff=allow)
+            if d <= allow:
+                sim, rule = 0.96 - 0.9 * d / longest, "fuzzy"
+        allow = 0
     if allow:
         # Optimal string alignment: a swap of two letters is one typo, not two.
         d = OSA.distance(qk, lk, score_cutoff=allow) if abs(nq - nl) <= allow else allow + 1
