@@ -122,7 +122,7 @@ def client() -> Iterator[Any]:
             n_workers=2,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # the HTTP server on a free port, not 8787
             scheduler_kwargs={"dashboard": False},
         ) as cluster,
         Client(cluster) as c,

@@ -88,7 +88,7 @@ def open_client(spec: ClusterSpec) -> Iterator[Any]:
                 n_workers=spec.workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",  # the HTTP server on a free port, not 8787
                 scheduler_kwargs={"dashboard": False},  # nothing listens on a fixed port
                 memory_limit=spec.memory_limit,
                 silence_logs=logging.ERROR,
