@@ -83,6 +83,14 @@ _BOUNDARY = frozenset(
     | {"sh", "kh", "ch", "th", "dh", "gh", "ph", "zh", "ck", "tc", "ou", "oo", "ee", "ei"}
     | {"ey", "ay", "ai", "ie", "eo", "eu", "iy", "ah", "eh", "ih", "uh", "oh", "yo", "yu"}
 )
+# A match resting on one shared common word (listed as common, or with a coverage
+# weight under COMMON_WEIGHT) scores at most ONE_COMMON_CAP, whatever the evidence.
+ONE_COMMON_CAP = 0.75
+COMMON_WEIGHT = 0.6
+# Corroborating context (EvidenceJudge.corroborates, nothing contradicting) raises a name
+# within CONTEXT_REACH below the threshold to the threshold. CONTEXT_REACH stays within
+# HOMONYM_MARGIN + EVIDENCE_LIFT so candidate pruning keeps every name it can raise.
+CONTEXT_REACH = 0.08
 # Trigram blocking for the fallback: trigrams on more names than GRAM_POSTINGS are not
 # counted; a name needs GRAM_SHARE of the query's trigrams (at least GRAM_MIN); the
 # GRAM_KEEP names sharing most are kept.
@@ -615,8 +623,33 @@ class NameIndex:
             if weak_alignments:
                 shown = " ".join(a.query_token for a in weak_alignments)
                 adjustments.append((f"'{shown}' also written in the list name", WEAK_AGREES))
-            adjustments.extend(self.judge.adjust(entry, evidence, weak))
+            said = self.judge.adjust(entry, evidence, weak)
+            adjustments.extend(said)
             score = base + sum(d for _, d in adjustments)
+            common = self._one_common_token(name, aligned)
+            if common and score > ONE_COMMON_CAP:
+                # Names alone never alert on one shared common word (Omar, Mohammed).
+                adjustments.append(
+                    (f"rests on one common name '{common}': held at {ONE_COMMON_CAP:.2f}",
+                     ONE_COMMON_CAP - score)
+                )  # fmt: skip
+                score = ONE_COMMON_CAP
+            elif threshold - CONTEXT_REACH <= score < threshold and all(
+                a[3] != "fuzzy" for a in aligned
+            ):
+                # (Not over a typo: Salami for Salimi is as likely another man.)
+                support = [r for r, d in said if d > 0]
+                if (
+                    support
+                    and not any(d < 0 for _, d in said)
+                    and self.judge.corroborates(entry, evidence)
+                ):
+                    adjustments.append(
+                        (f"the article's context corroborates ({'; '.join(support)}): raised "
+                         f"from the review band ({score:.2f}) to the threshold",
+                         threshold - score)
+                    )  # fmt: skip
+                    score = threshold
             score = round(max(0.0, min(SCORE_CAP, score)), 4)
             if score < cut - HOMONYM_MARGIN:
                 continue
@@ -930,6 +963,18 @@ class NameIndex:
                 sets = sorted((reach[m] for m in members), key=len)
                 out |= sets[0].intersection(*sets[1:])
         return out
+
+    def _one_common_token(
+        self, name: IndexedName, aligned: list[tuple[int, int, float, str]]
+    ) -> str:
+        """The list word a match rests on when it is one common name, else ""."""
+        shared = {li for _, li, _, _ in aligned if name.weights[li] > 0}
+        if len(shared) != 1:
+            return ""
+        li = next(iter(shared))
+        tok = name.tokens[li]
+        common = tok.text in self.norm.rules.common_tokens or name.weights[li] < COMMON_WEIGHT
+        return tok.spelling if common else ""
 
     @staticmethod
     def _abd_of_compound(

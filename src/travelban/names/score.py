@@ -301,6 +301,32 @@ class EvidenceJudge:
                     found.add(code)
         return found
 
+    def shared_words(self, entry: Entry, evidence: Evidence) -> set[str]:
+        """Keys of the telling words the article's titles and organisations share with the
+        entry's designations, titles and comments."""
+        said: set[str] = set()
+        for text in (*evidence.titles, *evidence.organisations):
+            said |= self._words(text)
+        return said & self._description(entry)[1] if said else set()
+
+    def corroborates(self, entry: Entry, evidence: Evidence | None) -> bool:
+        """Context strong enough to lift a review-band name to an alert: the birth year
+        agrees, or two telling designation words are shared, or one is and the
+        nationality agrees; and nothing contradicts (checked by the caller)."""
+        if evidence is None:
+            return False
+        if evidence.birth_year:
+            y = evidence.birth_year
+            if any(r and r[0] <= y <= r[1] for r in (b.years() for b in entry.birth_dates)):
+                return True
+        shared = len(self.shared_words(entry, evidence))
+        if shared >= 2:
+            return True
+        if shared == 1 and evidence.nationalities:
+            said = {c.upper() for c in evidence.nationalities}
+            return bool(self._entry_countries(entry) & said)
+        return False
+
     def adjust(
         self, entry: Entry, evidence: Evidence | None, weak_query: Sequence[Token]
     ) -> list[tuple[str, float]]:
