@@ -56,6 +56,9 @@ _CLOSERS = {'"', "”", "’", "'", ")", "]"}
 
 def _paragraph_breaks(doc: Any) -> Any:
     """Fix sentence starts from the layout: new lines start sentences, mid-line only after . ! ?"""
+    # Decisions are collected and written once as an array: spaCy's is_sent_start setter
+    # scans the whole Doc on every call, which made this pass quadratic in the text.
+    marks: dict[int, int] = {}  # token index -> 1 starts a sentence, -1 does not
     prev: Any = None  # the last non-space token
     before_prev: Any = None
     newlines = 0
@@ -70,8 +73,8 @@ def _paragraph_breaks(doc: Any) -> Any:
             continue
         after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if after is not None and after.start > 0:
-            doc[after.start].is_sent_start = True
-    starts = {t.i for t in doc if t.is_sent_start}
+            marks[after.start] = 1
+    starts = {t.i for t in doc if t.is_sent_start} | set(marks)
     for tok in doc:
         if tok.is_space:
             newlines += tok.text.count("\n")
@@ -87,15 +90,22 @@ def _paragraph_breaks(doc: Any) -> Any:
             and (first.isupper() or first.isdigit() or first in "\"“‘'(")
             and not (prev.text[:1].islower() or prev.text in {",", ";", "-", "–", "of", "and"})
         ):
-            tok.is_sent_start = True
+            marks[tok.i] = 1
         elif prev.text in _TERMINAL or (prev.text.endswith(".") and len(prev.text) > 1):
             pass  # the parser decides ("U.S." may or may not end a sentence)
         elif prev.text in _CLOSERS and before_prev is not None and before_prev.text in _TERMINAL:
             pass
         else:
-            tok.is_sent_start = False
+            marks[tok.i] = -1
         before_prev, prev = prev, tok
         newlines = 0
+    if marks:
+        from spacy.attrs import SENT_START
+
+        values = doc.to_array(SENT_START).astype("int64")  # -1 is stored as 2**64 - 1
+        for i, v in marks.items():
+            values[i] = v
+        doc.from_array([SENT_START], values.astype("uint64"))
     return doc
 
 
