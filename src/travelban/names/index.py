@@ -523,7 +523,11 @@ class NameIndex:
             hits = self._hit_cache.get((t.spelling, t.abjad, t.text, t.role, t.hangul))
             if hits is None:
                 hits = self._token_hits(t)
-            if hits.best >= SURE_SIM:
+            roles = self.norm._roles
+            if any(
+                v[0] >= SURE_SIM and self.vocab[tid].text not in roles and not self.vocab[tid].abjad
+                for tid, v in hits.sims.items()
+            ):
                 continue  # the list writes it as a name
             if out is None:
                 out = list(toks)

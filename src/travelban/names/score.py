@@ -59,8 +59,8 @@ SHORT_SKELETON_SIM = 0.75
 # The character-similarity fallback (NameIndex._fallback): similarity FALLBACK_RATIO
 # scores FALLBACK_LOW, rising linearly to FALLBACK_HIGH (never past the threshold less
 # FALLBACK_MARGIN): it surfaces a noisy name for review, it never alerts by itself.
-FALLBACK_RATIO = 0.75
-FALLBACK_LOW = 0.55
+FALLBACK_RATIO = 0.8
+FALLBACK_LOW = 0.6
 FALLBACK_HIGH = 0.79
 FALLBACK_MARGIN = 0.01
 FALLBACK_LIMIT = 5
