@@ -1257,7 +1257,7 @@ def _agents(verb: Any) -> list[Any]:
 
 def _with(verb: Any) -> list[Any]:
     """Objects of 'with' / 'along with' / 'alongside' hung on a motion word."""
-    out = []
+    out: list[Any] = []
     for ch in verb.children:
         if ch.dep_ != "prep":
             continue
@@ -1273,7 +1273,7 @@ def _with(verb: Any) -> list[Any]:
 def _among(heads: list[Any]) -> list[Any]:
     """'Among the leaders who travelled to Beijing are X, Y and Z': the people the copula
     names are the travellers of the relative clause on 'leaders'."""
-    out = []
+    out: list[Any] = []
     for h in heads:
         for ante in _relcl_antecedent(h):
             if ante.dep_ == "pobj" and ante.head.lower_ == "among":
