@@ -123,6 +123,11 @@ def test_caption_date_near_the_top_is_not_a_publication_date() -> None:
             date(2019, 3, 4),
             DateSource.DATELINE,
         ),
+        (  # no agency in brackets: the dateline still dates the story
+            "Envoy leaves\n\nLOME, Oct 1, 2025 - Officials said the envoy had left on Monday.",
+            date(2025, 10, 1),
+            DateSource.DATELINE,
+        ),
         (
             "Envoy leaves the capital\nUpdated: 14 Feb 2024, 10:05 GMT\n\nThe envoy left.",
             date(2024, 2, 14),
