@@ -249,7 +249,8 @@ _STAMP_LABEL = re.compile(
 _AGENCY = r"\((?:[A-Z][\w.&' -]{0,40})\)"
 _DASHES = r"(?:-|–|—|--)"
 _DATELINE = re.compile(
-    rf"^\s*(?:[A-Z][A-Za-z .'’-]{{1,40}},\s*)?(?P<date>[^()\n]{{4,40}}?)\s*(?:{_AGENCY})?\s*{_DASHES}"
+    rf"^\s*(?:[A-Z][A-Za-z .'’-]{{1,40}},\s*)?(?P<date>[^()\n]{{4,40}}?)\s*"
+    rf"(?:{_AGENCY})?\s*{_DASHES}"
 )
 _TIME = re.compile(
     r"(?i)\b\d{1,2}(?:[:.]\d{2}){1,2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|utc|bst|cet|cest|est|edt|pst|pdt|et|[+-]\d{2}:?\d{2}))?"
