@@ -48,6 +48,28 @@ class Case:
 
 
 CASES = [
+    # An approved future trip (an exemption notice) is exempted; the earlier trip that was
+    # called off is not_travelled, not merged with it.
+    Case(
+        "taliban-muttaqi-india-approved.txt",
+        "TAi.026",
+        Verdict.EXEMPTED,
+        "IN",
+        D("2025-10-09"),
+        D("2025-10-16"),
+        says=("approved trip",),
+        published=D("2025-10-01"),
+    ),
+    Case(
+        "taliban-muttaqi-india-approved.txt",
+        "TAi.026",
+        Verdict.NOT_TRAVELLED,
+        "IN",
+        D("2025-08-01"),
+        D("2025-08-31"),
+        says=("cancelled",),
+        published=D("2025-10-01"),
+    ),
     # Iran: the 2231 (2015) Annex B 6(e) era, 2016-01-16 .. 2020-10-18.
     Case(
         "iran-soleimani-damascus-2018.txt",

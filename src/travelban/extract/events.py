@@ -965,7 +965,9 @@ class EventFinder:
         for cue in self.vocab.exemption_cues:
             for m in re.finditer(r"\b" + re.escape(cue) + r"\b", low):
                 before = low[max(0, m.start() - 40) : m.start()].split()[-4:]
-                if not set(before) & _NEGATORS:
+                # "the waiver did not come through", "permission was never granted"
+                after = re.split(r"[,;.]", low[m.end() : m.end() + 40])[0].split()[:4]
+                if not (set(before) | set(after)) & _NEGATORS:
                     return True
         return False
 
@@ -1162,6 +1164,9 @@ def _subject(verb: Any) -> Any | None:
             if objs and node.head.lemma_.lower() in {"invite", "ask", "allow", "permit", "urge"}:
                 return objs[0]
             node = node.head
+            continue
+        if node.dep_ == "acomp" and node.head.pos_ in {"VERB", "AUX"}:
+            node = node.head  # "had been due to travel": the subject of "been"
             continue
         if node.dep_ in {"conj", "advcl"} and node.head.pos_ in {"VERB", "AUX"}:
             node = node.head
