@@ -52,8 +52,10 @@ EVIDENCE_LIFT = BIRTH_AGREES + NATIONALITY_AGREES + ORGANISATION_AGREES + TITLE_
 # Keys of an article glued to the end of the word before it ("Salihal-Kawari").
 GLUED_ARTICLES = frozenset({"al", "il", "ul"})
 # Similarity of a skeleton match across scripts when the skeleton has only two consonants
-# (Giza / جوادي): too little to tell names apart.
+# and the Latin word is shorter than SHORT_SKELETON_LATIN letters (Giza / جوادي): too
+# little to tell names apart. Houthi / الحوثي (two consonants, six letters) is a name.
 SHORT_SKELETON_SIM = 0.75
+SHORT_SKELETON_LATIN = 5
 
 
 # The character-similarity fallback (NameIndex._fallback): similarity FALLBACK_RATIO
@@ -91,7 +93,9 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
     if q.abjad != lt.abjad:
         # One side lost its short vowels (Arabic script): compare consonant skeletons.
         if q.skeleton == lt.skeleton and len(q.skeleton) >= 2:
-            return (0.9 if len(q.skeleton) >= 3 else SHORT_SKELETON_SIM), "skeleton"
+            latin = lt.key if q.abjad else q.key
+            short = len(q.skeleton) < 3 and len(latin) < SHORT_SKELETON_LATIN
+            return (SHORT_SKELETON_SIM if short else 0.9), "skeleton"
         if (
             min(len(q.skeleton), len(lt.skeleton)) >= 4
             and Levenshtein.distance(q.skeleton, lt.skeleton, score_cutoff=1) <= 1
@@ -211,11 +215,18 @@ def name_factors(
     al = 0.0
     wsum = 0.0
     wsim = 0.0
+    seen_q: set[int] = set()
+    seen_l: set[int] = set()
     for a in aligned:
         qw = q_weights[a[0]]
         lw = l_weights[a[1]]
-        aq += qw
-        al += lw
+        # A word aligned twice (written joined: Najibullah / Najib Ullah) covers once.
+        if a[0] not in seen_q:
+            seen_q.add(a[0])
+            aq += qw
+        if a[1] not in seen_l:
+            seen_l.add(a[1])
+            al += lw
         w = (qw + lw) / 2 or 0.01
         wsum += w
         wsim += w * a[2]
