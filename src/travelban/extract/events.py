@@ -1530,9 +1530,22 @@ class _Context:
         self, pid: str | None, so_far: list[_Raw], caption: bool, kind: str = ""
     ) -> Place | None:
         """Where an undirected 'visited' went: the same person's last trip, else the headline's."""
-        for r in reversed(so_far):
-            if r.pid == pid and r.dest is not None and not r.caption and not caption:
+        mine = [
+            r
+            for r in reversed(so_far)
+            if r.pid == pid
+            and r.dest is not None
+            and not r.caption
+            and not caption
+            and r.kind != "departure"  # where a journey began is not where it went
+        ]
+        # the last journey told ("has arrived in Bissau ... flew in on Friday") before any
+        # background stay ("Chad, where he had lived since 2021")
+        for r in mine:
+            if r.kind in _MOTION_KINDS:
                 return r.dest
+        if mine:
+            return mine[0].dest
         for r in so_far:
             if r.headline and r.dest is not None and r.pid == pid:
                 return r.dest
