@@ -88,8 +88,8 @@ _BOUNDARY = frozenset(
 ONE_COMMON_CAP = 0.75
 COMMON_WEIGHT = 0.6
 # Corroborating context (EvidenceJudge.corroborates, nothing contradicting) raises a name
-# within CONTEXT_REACH below the threshold to the threshold. CONTEXT_REACH stays within
-# HOMONYM_MARGIN + EVIDENCE_LIFT so candidate pruning keeps every name it can raise.
+# within CONTEXT_REACH below the threshold to the threshold (candidate pruning allows for
+# it whenever evidence is given).
 CONTEXT_REACH = 0.08
 # Trigram blocking for the fallback: trigrams on more names than GRAM_POSTINGS are not
 # counted; a name needs GRAM_SHARE of the query's trigrams (at least GRAM_MIN); the
@@ -585,7 +585,7 @@ class NameIndex:
         q_weights = [h.weight for h in hits]
         keep_at = cut - HOMONYM_MARGIN
         # Upper bound of what adjustments can add, for pruning before alignment.
-        lift = EVIDENCE_LIFT if evidence is not None else 0.0
+        lift = EVIDENCE_LIFT + CONTEXT_REACH if evidence is not None else 0.0
         lift += WEAK_AGREES * 2 + TITLE_AGREES if weak else 0.0
         joins = self._joins(content, hits)
         candidates = self._candidates(content, hits, q_weights, exclude, keep_at - lift, joins)
@@ -772,6 +772,7 @@ class NameIndex:
         """Entry -> (base score, list name form, alignment) of its best-scoring name form;
         forms whose base score stays under ``need`` are dropped."""
         nq = len(content)
+        sq = sum(q_weights) or 1.0
         sims_by_q = [h.sims for h in hits]
         # What could make the second alignment pass (initials, joined names) find anything.
         q_initial = any(len(q.text) == 1 for q in content)
@@ -824,6 +825,11 @@ class NameIndex:
                 continue
             if len(aligned) < len(name.strong) and any(a[3] == "compound part" for a in aligned):
                 self._abd_of_compound(content, name, aligned)
+            if need > 0 and len({a[0] for a in aligned}) < nq:
+                # Every other factor is at most 1: query coverage alone bounds the score.
+                covered = sum(q_weights[qi] for qi in {a[0] for a in aligned})
+                if BASE_MAX * min(1.0, covered / sq) ** QUERY_EXPONENT < need:
+                    continue
             base = name_factors(q_weights, name.weights, aligned, name.ends)[0]
             if base < need:
                 continue
