@@ -22,6 +22,8 @@ the manifest's publication date. Scores:
 * per tag: recall of ``person+country`` on expected events carrying the tag.
 * ``no-travel``: predicted events and apparent breaches (screening mode, the analyst's
   run) on the articles tagged ``no_travel``.
+* events whose traveller is unresolved ("a delegation arrived", "the minister said in
+  Doha" with no one to link it to) name no person: they are counted apart, never scored.
 
 ``--baseline REV`` runs the same predictions with the code of git revision REV (a temporary
 worktree, in a child process) and prints both columns; the scoring is the same code.
@@ -163,6 +165,7 @@ def worker(job_file: str) -> None:
             for e in ex.events:
                 rec["events"].append(
                     {
+                        "resolved": e.person_id is not None,
                         "person": names.get(e.person_id or "", e.person_name),
                         "country": e.destination.country if e.destination else None,
                         "place": e.destination.name if e.destination else "",
@@ -227,6 +230,7 @@ class Tally:
     nt_events: int = 0
     nt_breaches: int = 0
     nt_articles: int = 0
+    unresolved: int = 0
     errors: int = 0
     misses: list[str] = field(default_factory=list)
     false: list[str] = field(default_factory=list)
@@ -239,7 +243,10 @@ def score(rows: Iterable[Row], preds: dict[str, Any]) -> Tally:
         rec = preds["articles"].get(row.id, {"events": [], "breaches": 0, "error": "missing"})
         if rec.get("error"):
             t.errors += 1
-        predicted = [p for p in rec["events"] if p.get("country")]
+        # an event whose traveller is unresolved ("a delegation", "the minister") names no
+        # one: it can neither match an expected event nor be a false one; counted apart
+        t.unresolved += sum(1 for p in rec["events"] if not p.get("resolved", True))
+        predicted = [p for p in rec["events"] if p.get("country") and p.get("resolved", True)]
         if "no_travel" in row.tags:
             t.nt_articles += 1
             t.nt_events += len(predicted)
@@ -306,6 +313,7 @@ def report(rows: list[Row], tallies: dict[str, Tally], verbose: bool) -> None:
     line("status class (of matched)", lambda t: pct(t.status_ok, t.status_n))
     line("no-travel articles: events", lambda t: f"{t.nt_events} in {t.nt_articles}")
     line("no-travel articles: breaches", lambda t: str(t.nt_breaches))
+    line("events with an unresolved traveller", lambda t: str(t.unresolved))
     line("articles that raised an error", lambda t: str(t.errors))
     tags: Counter[str] = Counter()
     for t in tallies.values():

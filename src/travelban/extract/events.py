@@ -101,8 +101,11 @@ _SPACES = re.compile(r"\s+")
 
 # what follows a dateline's place: ", South Korea (AP) _", " (INA) –", " —", ", Nov 18"
 _DATELINE_TAIL = re.compile(
-    r"\s*(?:,\s*[^\n,()—–]{1,30}?)?\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|-|_|:)\s"
-    r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+    r"(?:[ -][A-Z][A-Z'’-]+){0,3}"  # "MAKKAH AL-MUKARRAMAH"
+    r"(?:\s*,\s*[^\n,()—–]{1,30}?)?"  # ", South Korea"
+    r"(?:\s*,?\s*[(\[][^()\[\]\n]{1,80}[)\]]\s*(?:—|–|--|-|_|:)?\s"  # " (AP) _", " (APP - ...)"
+    r"|\s*(?:—|–|--|-|_|:)\s"  # " — "
+    r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"  # ", Nov 18"
 )
 # what people travel on: "among those on the plane were X"
 _CRAFT = frozenset({"plane", "flight", "aircraft", "jet", "helicopter", "board", "ship", "boat"})
@@ -184,7 +187,14 @@ class EventFinder:
                 if tok.lemma_.lower() == "accompany" and tok.pos_ == "VERB":
                     raws.extend(self._companions(tok, si, ctx, raws))
                     continue
-                if tok.dep_ == "ROOT" and tok.lemma_.lower() in self.vocab.member_verbs | {"be"}:
+                if tok.dep_ in {
+                    "ROOT",
+                    "conj",
+                } and tok.lemma_.lower() in self.vocab.member_verbs | {
+                    "be",
+                    "head",
+                    "lead",
+                }:
                     raws.extend(self._members(tok, si, ctx, raws))
                 if _refuses_request(tok):
                     self._refused(si, ctx, raws)
@@ -389,6 +399,13 @@ class EventFinder:
             subj = _subject(tok)
             if subj is not None and subj.lemma_.lower() in collectives:
                 heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "attr"}]
+        elif lemma in {"head", "lead"}:
+            # "X is heading the delegation"
+            if any(
+                c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in collectives for c in tok.children
+            ):
+                subj = _subject(tok)
+                heads = [subj] if subj is not None else []
         else:  # a copula: "on board was X", "among the delegation was X"
             for prep in (c for c in tok.children if c.dep_ == "prep"):
                 objs = [c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"]
@@ -405,6 +422,18 @@ class EventFinder:
                 ):
                     heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "attr"}]
                     break
+            subj = _subject(tok)
+            if (
+                not heads
+                and subj is not None
+                and subj.lemma_.lower() == "member"
+                and any(
+                    p.lower_ == "of" and any(g.lemma_.lower() in collectives for g in p.children)
+                    for p in subj.children
+                )
+            ):
+                # "other members of the delegation are A, B and C"
+                heads = [c for c in tok.children if c.dep_ in {"attr", "acomp"}]
             if not heads and any(c.lower_ == "aboard" for c in tok.children):
                 heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
         members = [t for h in heads for t in (h, *_conjuncts(h))]
@@ -1682,6 +1711,10 @@ class _Context:
                     if pid is not None:
                         return pid, self.name_of(pid)
             node = node.head
+        if tok.dep_ in _SUBJ:
+            # "A delegation of the movement arrived in Moscow": the group's trip, its
+            # members named later ("X is heading the delegation, other members are Y")
+            return None, tok.lemma_.lower()
         return None
 
     def foreign_to(self, pid: str | None, place: Place) -> bool:
