@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from travelban.extract.dates import DateHit, find_dates, parse_calendar_date, resolve_date
+from travelban.extract.dates import (
+    DateHit,
+    anaphoric_dates,
+    find_dates,
+    parse_calendar_date,
+    resolve_date,
+)
 from travelban.models import DateRange, Precision
 
 WED = date(2015, 12, 16)  # the seed article's publication day, a Wednesday
@@ -263,3 +269,41 @@ def test_a_duration_before_after_is_not_a_date() -> None:
     assert find_dates("He stayed there for two years after the war.", WED) == []
     (hit,) = find_dates("He returned two years after the war.", WED)
     assert not hit.range.resolved
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "start", "end"),
+    [
+        (
+            "The envoy reached Minsk on March 3, 2020. Two days later he was in Riga.",
+            "Two days later",
+            date(2020, 3, 5),
+            date(2020, 3, 5),
+        ),
+        (
+            "The raid failed in 1978 and the next year he fled abroad.",
+            "the next year",
+            date(1979, 1, 1),
+            date(1979, 12, 31),
+        ),
+        (
+            "She left Accra in May 2011. A month later she surfaced in Lome.",
+            "A month later",
+            date(2011, 6, 1),
+            date(2011, 6, 30),
+        ),
+    ],
+)
+def test_anaphoric_dates_count_from_the_date_before(
+    text: str, phrase: str, start: date, end: date
+) -> None:
+    hits = anaphoric_dates(text, find_dates(text, date(2024, 5, 6)))
+    hit = next(h for h in hits if text[h.start : h.end] == phrase)
+    assert (hit.range.start, hit.range.end) == (start, end)
+
+
+def test_an_anaphoric_date_with_nothing_before_is_left_alone() -> None:
+    text = "Two days later he was in Riga."
+    assert anaphoric_dates(text, find_dates(text, date(2024, 5, 6))) == find_dates(
+        text, date(2024, 5, 6)
+    )

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
-from travelban.extract.dates import MONTHS, DateHit, find_dates, resolve_date
+from travelban.extract.dates import MONTHS, DateHit, anaphoric_dates, find_dates, resolve_date
 from travelban.extract.events import EventFinder
 from travelban.extract.nlp import parse
 from travelban.extract.people import PeopleFinder, ScanHitLike, find_credits
@@ -140,8 +140,7 @@ class Extractor:
             when = resolve_date(f"in {phrase}" if phrase.lower() in MONTHS else phrase, published)
             if when.resolved:
                 hits.append(DateHit(s, s + len(phrase), replace(when, phrase=phrase)))
-        hits.sort(key=lambda h: h.start)
-        return hits
+        return anaphoric_dates(text, hits)
 
     def _screened_runs(self, text: str) -> list[tuple[int, int]]:
         """Spans of capitalised runs that screen against the list (scanner's screen_many)."""

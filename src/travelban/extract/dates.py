@@ -783,3 +783,64 @@ def parse_calendar_date(text: str) -> date | None:
         if w.precision is Precision.DAY and w.start is not None and not w.relative:
             return w.start
     return None
+
+
+# "two days later", "a week later", "the next year", "the following month", "the day after"
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 0, "few": 0,
+}  # fmt: skip
+_LATER = re.compile(
+    r"(?i)\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?P<unit>day|week|month|year)s?\s+(?:later|after(?:wards)?)"
+    r"|the\s+(?:next|following)\s+(?P<unit2>day|week|month|year)"
+    r"|the\s+day\s+after)\b"
+)
+
+
+def _month_after(d: date, n: int) -> date:
+    """The first day of the month ``n`` months after ``d``'s."""
+    y, m = divmod(d.month - 1 + n, 12)
+    return date(d.year + y, m + 1, 1)
+
+
+def anaphoric_dates(text: str, hits: list[DateHit]) -> list[DateHit]:
+    """Date phrases that count from the date told just before them, not from the
+    publication date: "He flew to Berlin on March 3, 2020. Two days later he was in
+    Paris" (5 March 2020); "invaded in 1978 ... the next year he fled" (1979).
+
+    Each such phrase is resolved against the nearest earlier resolved date of the text
+    (its end day) and replaces any hit on the same words; with no earlier date it is left
+    as found. Returns the hits sorted by position.
+    """
+    out = sorted(hits, key=lambda h: h.start)
+    for m in _LATER.finditer(text):
+        anchor = next(
+            (h for h in reversed(out) if h.end <= m.start() and h.range.end is not None), None
+        )
+        if anchor is None:
+            continue
+        base = anchor.range.end
+        assert base is not None
+        unit = (m.group("unit") or m.group("unit2") or "day").lower()
+        raw = (m.group("n") or "one").lower()
+        n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+        if unit == "day":
+            start = end = base + timedelta(days=n)
+            precision = Precision.DAY
+        elif unit == "week":
+            mid = base + timedelta(days=7 * n)
+            start, end = mid - timedelta(days=3), mid + timedelta(days=3)
+            precision = Precision.WEEK
+        elif unit == "month":
+            start = _month_after(base, n)
+            end = _month_after(start, 1) - timedelta(days=1)
+            precision = Precision.MONTH
+        else:
+            start, end = date(base.year + n, 1, 1), date(base.year + n, 12, 31)
+            precision = Precision.YEAR
+        when = DateRange(m.group(0), start, end, precision, True)
+        out = [h for h in out if not (h.start < m.end() and m.start() < h.end)]
+        out.append(DateHit(m.start(), m.end(), when))
+        out.sort(key=lambda h: h.start)
+    return out
