@@ -1,0 +1,452 @@
+"""The argument pass: a predicate's travellers (subject, agent, possessor, group members,
+people met, companions) and its places (any place in its own subtree, through
+prepositional chains, appositions and lists), with the role each place plays."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from travelban.extract.events.base import PassBase
+from travelban.extract.events.merge import _joined
+from travelban.extract.events.predicates import _CAPTION_TRIGGER
+from travelban.extract.events.syntax import (
+    _AGENT_KINDS,
+    _BLOCKING,
+    _CLAUSAL,
+    _CRAFT,
+    _DIRECT_DEST,
+    _LIGHT_VERBS,
+    _LOCATIVE,
+    _MOTION_KINDS,
+    _NESTING,
+    _ORIGIN,
+    _SPECIFIC,
+    _SUBJ,
+    _VIA,
+    _agents,
+    _among,
+    _conjuncts,
+    _disjunctive,
+    _group,
+    _held,
+    _located,
+    _met,
+    _place_noun,
+    _subject,
+    _with,
+)
+from travelban.extract.vocab import Trigger
+from travelban.models import Place
+
+if TYPE_CHECKING:
+    from travelban.extract.events.context import _Context
+    from travelban.extract.events.merge import _Raw
+
+
+class Arguments(PassBase):
+    """The arguments pass of :class:`EventFinder` (its methods run on the finder)."""
+
+    def _companions(self, tok: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
+        """'X was accompanied by Y' (or 'Y accompanied X'): Y made X's latest trip too."""
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            leaders = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            groups = [c for c in tok.children if c.dep_ == "agent"]
+        else:
+            leaders = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+            groups = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not leaders and tok.dep_ in {"advcl", "acl", "conj"}:
+            # "arrived in Tashkent, accompanied by his adviser X": the arriving subject leads
+            subj = _subject(tok.head) if tok.head.pos_ in {"VERB", "AUX"} else None
+            leaders = [subj] if subj is not None else []
+            groups = [c for c in tok.children if c.dep_ == "agent"]
+        leader = ctx.who(leaders[0]) if leaders else None
+        if leader is None or leader[0] is None:
+            return []
+        companions = {
+            ctx.people.token_pid[t.i]
+            for g in groups
+            for t in g.subtree
+            if t.i in ctx.people.token_pid and ctx.people.token_pid[t.i] != leader[0]
+        }
+        latest = next(
+            (r for r in reversed(so_far) if r.pid == leader[0] and si - 4 <= r.sentence <= si),
+            None,
+        )
+        if latest is None or not companions:
+            return []
+        return [_joined(latest, pid, tok, si, ctx) for pid in sorted(companions)]
+
+    def _members(self, tok: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
+        """Members of the group whose trip was just told: "the delegation includes X",
+        "Also on board was X", "Among the delegation was X". Each made that trip too."""
+        lemma = tok.lemma_.lower()
+        collectives = self.vocab.collectives
+        heads: list[Any] = []
+        if lemma in self.vocab.member_verbs:
+            subj = _subject(tok)
+            if subj is not None and subj.lemma_.lower() in collectives:
+                heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "attr"}]
+        elif lemma in {"head", "lead"}:
+            # "X is heading the delegation"
+            if any(
+                c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in collectives for c in tok.children
+            ):
+                subj = _subject(tok)
+                heads = [subj] if subj is not None else []
+        else:  # a copula: "on board was X", "among the delegation was X"
+            for prep in (c for c in tok.children if c.dep_ == "prep"):
+                objs = [c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"]
+                aboard = any(
+                    q.dep_ == "prep"
+                    and q.lower_ in {"on", "aboard"}
+                    and any(g.lemma_.lower() in _CRAFT for g in q.children)
+                    for o in prep.children
+                    if o.dep_ == "pobj"
+                    for q in o.children
+                )  # "among those on the plane were X and Y"
+                if (prep.lower_ == "on" and "board" in objs) or (
+                    prep.lower_ == "among" and (set(objs) & collectives or aboard)
+                ):
+                    heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "attr"}]
+                    break
+            subj = _subject(tok)
+            if (
+                not heads
+                and subj is not None
+                and subj.lemma_.lower() == "member"
+                and any(
+                    p.lower_ == "of" and any(g.lemma_.lower() in collectives for g in p.children)
+                    for p in subj.children
+                )
+            ):
+                # "other members of the delegation are A, B and C"
+                heads = [c for c in tok.children if c.dep_ in {"attr", "acomp"}]
+            if not heads and any(c.lower_ == "aboard" for c in tok.children):
+                heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        members = [t for h in heads for t in (h, *_conjuncts(h))]
+        pids = list(dict.fromkeys(p for t in members if (p := ctx.people.token_pid.get(t.i))))
+        latest = next(
+            (r for r in reversed(so_far) if r.dest is not None and si - 3 <= r.sentence < si),
+            None,
+        )
+        if latest is None or not pids:
+            return []
+        exemption = self._exemption(tok, si, ctx) or latest.exemption
+        return [
+            replace(_joined(latest, pid, tok, si, ctx), exemption=exemption)
+            for pid in pids
+            if pid != latest.pid
+        ]
+
+    def _caption_events(self, sent: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
+        """A caption without a verb: '<person> on the front line near <place>' is presence."""
+        pids = ctx.people.token_pid
+        for tok in sent:
+            if tok.i not in pids or (tok.head.i in pids and tok.head.i != tok.i):
+                continue
+            for anchor in (tok, tok.head):
+                if any(c.dep_ == "prep" and c.lower_ in _LOCATIVE for c in anchor.children):
+                    return self._events_for(anchor, _CAPTION_TRIGGER, si, ctx, so_far, who=tok)
+        return []
+
+    # ------------------------------------------------------------ who
+
+    def _travellers(self, tok: Any, trig: Trigger, ctx: _Context) -> list[tuple[str | None, str]]:
+        heads: list[Any] = []
+        companions: list[Any] = []
+        if trig is _CAPTION_TRIGGER:
+            heads = [tok]
+        elif trig.pos == "verb":
+            if trig.host:
+                passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+                heads = passive or [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+            else:
+                subj = _subject(tok)
+                heads = [subj] if subj is not None else []
+                heads = _among(heads) or heads
+                if trig.kind in _AGENT_KINDS and subj is not None and subj.dep_ == "nsubjpass":
+                    # "the meeting was attended by X": the agent went there
+                    heads = _agents(tok) or heads
+            if trig.kind in _MOTION_KINDS:
+                companions = _with(tok)
+        else:
+            heads = self._framed_traveller(tok, ctx) or self._noun_traveller(tok, ctx)
+        met: list[Any] = []
+        self._host_countries: set[str] = set()
+        if trig.kind == "meeting" and not trig.host and trig is not _CAPTION_TRIGGER:
+            met = _met(tok)
+            # "Nigerien officials met X in Niamey": the hosts are at home
+            self._host_countries = {
+                code
+                for h in heads
+                for m in h.children
+                if m.dep_ in {"amod", "compound"}
+                and (code := self.gazetteer.demonym(m.text)) is not None
+            }
+        # "arrived in Shanghai with his wife, Rosangela da Silva": named companions
+        heads = heads + [c for c in companions if ctx.who(c) is not None]
+        out: list[tuple[str | None, str]] = []
+        self._met_pids: set[str] = set()
+        for h in [*heads, *met]:
+            for k, t in enumerate(_group(h)):
+                who = ctx.who(t)
+                if who is None or who in out or ((k or h in met) and who[0] is None):
+                    continue  # members of a group count when they are named people
+                out.append(who)
+                if h in met and who[0] is not None:
+                    self._met_pids.add(who[0])
+        return out
+
+    def _framed_traveller(self, tok: Any, ctx: _Context) -> list[Any]:
+        """'held over the disappearance of X during a visit to Libya': a 'during' trip with no
+        owner of its own is the trip of the person an event noun before it names."""
+        if tok.dep_ != "pobj" or tok.head.lower_ != "during":
+            return []
+        if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children):
+            return []
+        gov = tok.head.head  # the verb, or the event noun itself ("abduction of X during")
+        if gov.pos_ not in {"VERB", "AUX", "NOUN"}:
+            return []
+        for t in reversed(ctx.doc[gov.i + 1 : tok.head.i]):
+            if t.dep_ != "pobj" or t.head.lower_ != "of" or t.head.head.pos_ != "NOUN":
+                continue
+            if ctx.who(t) is not None and ctx.who(t.head.head) is None:
+                return [t]
+        return []
+
+    def _noun_traveller(self, tok: Any, ctx: _Context) -> list[Any]:
+        """Whose trip a travel noun is: its possessor ("Petrov's visit"), its "by" agent,
+        a name compounded on it ("the Petrov visit"), else the subject of the verb that
+        governs it ("made a trip", "went on a visit") or the person it describes
+        ("X, on a visit to Y, ...")."""
+        for ch in tok.children:
+            if ch.dep_ == "poss":
+                return [ch]
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ == "by":
+                objs = [g for g in ch.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs
+        for ch in tok.children:
+            if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ctx.who(ch) is not None:
+                return [ch]
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                objs = [g for g in ch.children if g.dep_ == "pobj" and ctx.who(g) is not None]
+                if objs:
+                    return objs  # "the arrest of X in Dominica", "the visit of X to Y"
+        for ch in tok.children:
+            if ch.dep_ == "relcl" and ch.lemma_.lower() in _LIGHT_VERBS:
+                subj = _subject(ch)
+                if subj is not None and ctx.who(subj) is not None:
+                    return [subj]  # "the visit that Lula made to China"
+        node = tok
+        for _ in range(3):
+            head = node.head
+            if node.dep_ in {"dobj", "obj", "attr", "oprd"} and head.pos_ in {"VERB", "AUX"}:
+                subj = _subject(head)
+                return [subj] if subj is not None else []
+            if node.dep_ == "pobj" and head.dep_ == "prep":
+                gov = head.head
+                if gov.pos_ in {"VERB", "AUX"}:
+                    subj = _subject(gov)
+                    return [subj] if subj is not None else []
+                if gov.pos_ in {"NOUN", "PROPN"} and ctx.who(gov) is not None:
+                    return [gov]  # "Sheikh Hasina, on a visit to Saudi Arabia, ..."
+                node = gov
+                continue
+            break
+        return []
+
+    # ------------------------------------------------------------ where
+
+    def _region(self, tok: Any, trig: Trigger) -> list[Any]:
+        """Tokens whose places belong to this trigger: its arguments, not other clauses.
+
+        A travel noun's region includes the locative phrases of the verb that governs it
+        ("performed the Umrah in Makkah"); ``self._anchor`` maps those tokens to that verb,
+        whose preposition then decides their role.
+        """
+        self._anchor: dict[int, Any] = {}
+        out: list[Any] = []
+        subj = _subject(tok) if trig.pos == "verb" else None
+
+        def walk(node: Any, depth: int) -> None:
+            for ch in node.children:
+                if subj is not None and ch.i == subj.i:
+                    continue
+                listed = ch.dep_ == "conj" and ch.pos_ in {"PROPN", "NOUN"} and node.i != tok.i
+                if ch.dep_ in {"relcl", "acl"} and node.i != tok.i and _held(ch):
+                    listed = True  # "the summit that took place in Jordan"
+                if (ch.dep_ in _CLAUSAL and not listed) or (ch.dep_ in _SUBJ and node.i == tok.i):
+                    continue  # a list of places ("Egypt, Tunisia and Togo") stays in
+                if trig.lemma == "be" and depth == 0 and ch.dep_ not in {"prep", "advmod", "attr"}:
+                    continue
+                out.append(ch)
+                walk(ch, depth + 1)
+
+        walk(tok, 0)
+        if subj is not None and subj.dep_ == "nsubjpass" and trig.kind in _AGENT_KINDS:
+            # "the summit in Geneva was attended by X": the subject's own place
+            for p in subj.children:
+                if p.dep_ == "prep" and p.lower_ in _LOCATIVE:
+                    out.extend(p.subtree)
+                    self._anchor.update({t.i: tok for t in p.subtree})
+        if trig.pos == "noun":
+            for ch in tok.children:
+                if ch.dep_ == "relcl" and ch.lemma_.lower() in _LIGHT_VERBS:
+                    for p in ch.children:
+                        if p.dep_ == "prep" and p.lower_ in _DIRECT_DEST | _LOCATIVE:
+                            out.extend(p.subtree)
+                            self._anchor.update({t.i: ch for t in p.subtree})
+            gov = tok.head
+            hops = 0
+            while (
+                gov.dep_ in {"prep", "pobj", "dobj"}
+                and hops < 3
+                and gov.pos_ not in {"VERB", "AUX"}
+            ):
+                gov = gov.head
+                hops += 1
+            if gov.pos_ in {"VERB", "AUX"} and gov.i != tok.i:
+                for ch in gov.children:
+                    if ch.dep_ == "prep" and ch.lower_ in _LOCATIVE and tok not in ch.subtree:
+                        out.append(ch)
+                        out.extend(ch.subtree)
+                        self._anchor.update({t.i: gov for t in ch.subtree})
+        return out
+
+    def _places(
+        self, tok: Any, trig: Trigger, ctx: _Context
+    ) -> tuple[list[Place], Place | None, bool]:
+        region = self._region(tok, trig)
+        found: list[tuple[Place, str]] = []
+        origin: Place | None = None
+        there = False
+        for t in region:
+            if t.lower_ == "there" and t.dep_ == "advmod":
+                there = True
+            if t.lower_ == "where" and t.dep_ == "advmod" and tok.dep_ == "relcl":
+                # "a stop in Moscow, where he joined talks": the antecedent, or (when the
+                # parser hangs the clause on a date, "in Moscow on Tuesday, where") the
+                # nearest place before "where" in the sentence
+                place = ctx.place_at(tok.head.i) or ctx.place_before(t)
+                if place is not None:
+                    found.append((place, "dest"))
+            place = ctx.place_at(t.i)
+            if place is None:
+                continue
+            if ctx.place_root(t.i) != t.i:
+                continue
+            holder = t
+            while (
+                holder.dep_ in {"compound", "nmod", "amod", "poss"}
+                and holder.head.i != tok.i
+                and (
+                    holder.head.lemma_.lower()
+                    in self.vocab.facility_nouns | self.vocab.custody_nouns | self.vocab.venue_nouns
+                    or (
+                        holder.head.pos_ == "PROPN"
+                        and any(
+                            a.lemma_.lower() in self.vocab.facility_nouns
+                            for a in (holder.head, holder.head.head)
+                        )
+                    )
+                )
+            ):
+                holder = holder.head  # "at Incheon International Airport": the airport's role
+            if holder.i != t.i and _located(holder, ctx):
+                continue  # "the U.S. embassy in Beijing", "Bole airport in Addis Ababa"
+            anchor = self._anchor.get(t.i, tok)
+            role = self._role(holder, anchor, trig)
+            if role == "origin":
+                origin = origin or place
+            elif role == "dest":
+                found.append((place, role))
+        if not found and trig.pos == "noun" and tok.dep_ in {"dobj", "obj", "dative"}:
+            # "Oman granted her refuge": the country that gives asylum is where she went
+            subj = _subject(tok.head) if tok.head.pos_ in {"VERB", "AUX"} else None
+            place = ctx.place_at(subj.i) if subj is not None else None
+            if place is not None:
+                found.append((place, "dest"))
+        dests: dict[str | None, Place] = {}
+        for place, _role in found:
+            key = place.country
+            have = dests.get(key)
+            if have is None or _SPECIFIC.get(place.kind, 2) < _SPECIFIC.get(have.kind, 2):
+                dests[key] = place
+        return list(dests.values()), origin, there
+
+    def _role(self, t: Any, trigger: Any, trig: Trigger) -> str:
+        """'dest', 'origin' or '' for a place token inside the trigger's region.
+
+        The preposition that hangs the phrase on the travel word decides: "to/in/at/into"
+        give a destination, "from" an origin, "via/through" a transit stop. A place nested
+        deeper counts only below a locative phrase ("during operations ... in the town of
+        X", "near the town of X"), never below a purpose or topic ("for the construction of
+        units in Iran", "talks on the war in Syria").
+        """
+        places = self.vocab.place_nouns
+        if _disjunctive(t):
+            return ""  # "fled to Tajikistan, Uzbekistan or Oman": none of them is known
+        while t.dep_ == "conj" and t.head.i != trigger.i and t.head.pos_ in {"PROPN", "NOUN"}:
+            t = t.head  # "visit Egypt, Tunisia and Togo": each conjunct has the first's role
+        if t.dep_ == "poss" or (t.dep_ in {"compound", "amod", "nmod"} and t.head.i != trigger.i):
+            return ""  # "Iran's forces", "Russian warplanes"
+        if t.dep_ in {"compound", "nmod"} and t.head.i == trigger.i:
+            return "dest"  # "the Moscow talks"
+        if t.dep_ in {"dobj", "obj"} and t.head.i == trigger.i:
+            return "origin" if trig.leaves else "dest"
+        path: list[tuple[str, Any, Any]] = []  # (preposition, its head, its object) upwards
+        node = t
+        while node.i != trigger.i and node.head.i != node.i:
+            head = node.head
+            if head.dep_ == "prep" or head.pos_ == "ADP":
+                path.append((head.lower_, head.head, node))
+            elif head.dep_ == "advmod" and head.head.i == trigger.i:
+                return "dest"
+            node = head
+        if node.i != trigger.i or not path:
+            return ""
+        top_prep = path[-1][0]
+        direct = len(path) == 1 or all(
+            p == "of" and _place_noun(owner, places) for p, owner, _ in path[:-1]
+        )
+        if direct:
+            if top_prep in _ORIGIN:
+                return "origin"
+            if top_prep in _VIA:
+                if trig.kind == "presence" and len(path) > 1 and _place_noun(path[-1][2], places):
+                    return "dest"  # "led his men through the streets of the capital"
+                return "dest" if trig.kind == "transit" else ""
+            if top_prep == "on" and not _place_noun(path[-1][2], places):
+                return ""  # "talks on Afghanistan" is a topic; "on the front lines" is a place
+            return "dest" if top_prep in _DIRECT_DEST or top_prep in _LOCATIVE else ""
+        for k, (prep, _, obj) in enumerate(path):
+            if prep in {"at", "inside"} and obj.lemma_.lower() in self.vocab.venue_nouns:
+                if all(p in _NESTING or p == "of" for p, _, _ in path[:k]):
+                    return "dest"  # "at the commission office in the city of Sabha"
+                break
+        # nested: no purpose or topic phrase above it, and "on" only "on the front line"
+        if path[-1][1].i == trigger.i and top_prep not in _NESTING:
+            return ""
+        for prep, _, obj in path[1:]:
+            if prep in _BLOCKING or (
+                prep == "on" and not _place_noun(obj, places | self.vocab.route_nouns)
+            ):
+                return ""
+        nearest, owner, _ = path[0]
+        if nearest == "of" and _place_noun(owner, places):
+            return "dest"
+        if nearest == "with" and owner.lemma_.lower() in {"border", "frontier"}:
+            return "dest"  # "refused entry at the border with Latvia"
+        if (
+            trig.kind in _MOTION_KINDS
+            and nearest in {"to", "into", "toward", "towards"}
+            and all(p in {"with", "of", "alongside", "along"} for p, _, _ in path[1:])
+        ):
+            return "dest"  # "travelled with an entourage of ministers to Ankara"
+        if nearest in _DIRECT_DEST and _place_noun(owner, self.vocab.route_nouns):
+            return "dest"  # "on the road to Aleppo"
+        return "dest" if nearest in _LOCATIVE else ""

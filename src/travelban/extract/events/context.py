@@ -1,0 +1,397 @@
+"""Per-article lookups shared by the passes: sentences, places and dates by token,
+captions, headlines, quotes, the dateline, and coreference (who a token stands for)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+from travelban.extract.dates import DateHit
+from travelban.extract.events.syntax import (
+    _CLAUSAL,
+    _MOTION_KINDS,
+    _SUBJ,
+    _clean,
+    _inside_any,
+    _np,
+    _paragraph,
+    _relcl_antecedent,
+    _subject,
+)
+from travelban.extract.people import People
+from travelban.models import Article, DateRange, Place
+
+if TYPE_CHECKING:
+    from travelban.extract.events.finder import EventFinder
+    from travelban.extract.events.merge import _Raw
+
+_CAPTION = re.compile(
+    r"(?i)\b(?:picture|photo|photograph|image)\s+taken\b"
+    r"|^\s*(?:photo|picture|caption|file photo)\s*:"
+    r"|\((?:L|R|C|left|right|centre|center)\)"
+)
+_CAPTION_DATE = re.compile(r"(?i)\b(?:picture|photo|photograph|image)\s+taken\s+(?:on\s+)?")
+_QUOTES = re.compile(r"“[^”]{3,}”|\"[^\"\n]{3,}\"")
+
+
+# what follows a dateline's place: ", South Korea (AP) _", " (INA) –", " —", ", Nov 18"
+_DATELINE_TAIL = re.compile(
+    r"(?:[ -][A-Z][A-Z'’-]+){0,3}"  # "MAKKAH AL-MUKARRAMAH"
+    r"(?:\s*,\s*[^\n,()—–]{1,30}?)?"  # ", South Korea"
+    r"(?:\s*,?\s*[(\[][^()\[\]\n]{1,80}[)\]]\s*(?:—|–|--|-|_|:)?\s"  # " (AP) _", " (APP - ...)"
+    r"|\s*(?:—|–|--|-|_|:)\s"  # " — "
+    r"|,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"  # ", Nov 18"
+)
+# arrivals and visits with no place of their own end in the dateline's city
+_DATELINE_KINDS = frozenset({"arrival", "visit", "attendance", "meeting"})
+
+
+class GazetteerLike(Protocol):
+    def lookup(self, name: str) -> Place | None: ...
+
+    def demonym(self, word: str) -> str | None: ...
+
+
+# ---------------------------------------------------------------- article context
+
+
+class _Context:
+    """Per-article lookups: sentences, places and dates by token, captions, quotes."""
+
+    def __init__(
+        self,
+        doc: Any,
+        article: Article,
+        people: People,
+        places: Sequence[Place],
+        dates: Sequence[DateHit],
+        finder: EventFinder,
+    ) -> None:
+        self.doc = doc
+        self.article = article
+        self.people = people
+        self.finder = finder
+        self.sents = list(doc.sents)
+        self.sent_start = [s.start for s in self.sents]
+        self.dates = sorted(dates, key=lambda d: d.start)
+        self._persons = people.by_pid()
+        self._place_tok: dict[int, Place] = {}
+        self._place_root: dict[int, int] = {}
+        for p in places:
+            if p.start < 0 or _inside_any(people.credits, p.start, p.end):
+                continue
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                self._place_tok.setdefault(t.i, p)
+                self._place_root.setdefault(t.i, span.root.i)
+        self._capitals()
+        self.dateline = self._dateline(places)
+        text = doc.text
+        self._captions: set[int] = set()
+        for si, s in enumerate(self.sents):
+            para = _paragraph(text, s.start_char)
+            if _CAPTION.search(text[para[0] : para[1]]):
+                self._captions.add(si)
+        self._headline: set[int] = set()
+        for si, s in enumerate(self.sents[:4]):
+            stripped = s.text.strip()
+            if stripped and stripped[-1:] not in '.!?"”' and len(stripped.split()) >= 4:
+                if not self._headline or si == max(self._headline) + 1 or not self._headline:
+                    self._headline.add(si)
+                break
+        self._quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+
+    # places -------------------------------------------------------
+
+    def _home_country(self) -> str | None:
+        """The article's most named country (ties: the earliest, so the dateline's)."""
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}
+        for i, p in self._place_tok.items():
+            if p.country and self._place_root.get(i, i) == i:
+                counts[p.country] = counts.get(p.country, 0) + 1
+                first[p.country] = min(first.get(p.country, i), i)
+        if not counts:
+            return None
+        return min(counts, key=lambda c: (-counts[c], first[c]))
+
+    def _capitals(self) -> None:
+        """'the Russian capital' -> a place in Russia; a bare 'the capital' is the capital of
+        the article's own country; 'in Nigerian custody' -> held in Nigeria."""
+        home = self._home_country()
+        for tok in self.doc:
+            low = tok.lower_
+            held = tok.lemma_.lower() in self.finder.vocab.custody_nouns
+            if (low != "capital" and not held) or tok.i in self._place_tok:
+                continue
+            mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "poss"}]
+            if low == "capital" and not mods and home is not None:
+                det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
+                if det and tok.dep_ == "pobj":
+                    bare = Place(
+                        name="the capital",
+                        country=home,
+                        kind="city",
+                        how="capital of the article's country",
+                        start=det[0].idx,
+                        end=tok.idx + len(tok.text),
+                    )
+                    for t in (det[0], tok):
+                        self._place_tok[t.i] = bare
+                        self._place_root[t.i] = tok.i
+                continue
+            if low != "capital":
+                mods = [m for m in mods if m.dep_ == "amod"]  # "in Nigerian custody"
+            for m in mods:
+                iso = self.finder.gazetteer.demonym(m.text)
+                if iso is None and m.ent_type_ in {"GPE"}:
+                    place = self.finder.gazetteer.lookup(m.text)
+                    iso = place.country if place is not None else None
+                if iso:
+                    start = tok.left_edge.idx
+                    span = self.doc[tok.left_edge.i : tok.i + 1]
+                    place = Place(
+                        name=_clean(span.text),
+                        country=iso,
+                        kind="city" if low == "capital" else "country",
+                        how=f"capital of {m.text}" if low == "capital" else f"{low} of {m.text}",
+                        start=start,
+                        end=tok.idx + len(tok.text),
+                    )
+                    for t in span:
+                        self._place_tok[t.i] = place
+                        self._place_root[t.i] = tok.i
+                    break
+
+    def place_at(self, i: int) -> Place | None:
+        return self._place_tok.get(i)
+
+    def place_root(self, i: int) -> int:
+        return self._place_root.get(i, i)
+
+    def place_before(self, tok: Any) -> Place | None:
+        """The nearest place left of a token in its sentence ('in Moscow on Tuesday, where')."""
+        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+            place = self._place_tok.get(i)
+            if place is not None:
+                return place
+        return None
+
+    def country_place(self, iso2: str, word: str) -> Place:
+        """A place for a country a travel word names by itself ("performed the Umrah")."""
+        name = getattr(self.finder.gazetteer, "country_name", lambda c: c)(iso2) or iso2
+        return Place(name=name, country=iso2, kind="country", how=f"implied by '{word}'")
+
+    def recent_place(self, before: int) -> Place | None:
+        """The most recent destination-like place before a character offset ('there')."""
+        best: Place | None = None
+        for i, p in self._place_tok.items():
+            tok = self.doc[i]
+            if tok.idx >= before or tok.dep_ == "poss" or self.in_credit(tok.idx, tok.idx + 1):
+                continue
+            if best is None or p.start > best.start:
+                best = p
+        return best
+
+    def context_destination(
+        self, pid: str | None, so_far: list[_Raw], caption: bool, kind: str = ""
+    ) -> Place | None:
+        """Where an undirected 'visited' went: the same person's last trip, else the headline's."""
+        mine = [
+            r
+            for r in reversed(so_far)
+            if r.pid == pid
+            and r.dest is not None
+            and not r.caption
+            and not caption
+            and r.kind != "departure"  # where a journey began is not where it went
+        ]
+        # the last journey told ("has arrived in Bissau ... flew in on Friday") before any
+        # background stay ("Chad, where he had lived since 2021")
+        for r in mine:
+            if r.kind in _MOTION_KINDS:
+                return r.dest
+        if mine:
+            return mine[0].dest
+        for r in so_far:
+            if r.headline and r.dest is not None and r.pid == pid:
+                return r.dest
+        return self.dateline if kind in _DATELINE_KINDS else None
+
+    def _dateline(self, places: Sequence[Place]) -> Place | None:
+        """The place a dateline opens the story with ("MAKKAH (INA) -", "Addis Ababa -",
+        "SEOUL, South Korea (AP) _"): an arrival with no place of its own ends there."""
+        text = self.doc.text
+        for p in places:
+            if p.start < 0 or p.start > 600:
+                continue
+            line_start = text.rfind("\n", 0, p.start) + 1
+            before = text[line_start : p.start].strip()
+            if before and not re.fullmatch(r"(?:date\s+\S+)?", before):
+                continue
+            after = text[p.end : p.end + 60]
+            if _DATELINE_TAIL.match(after):
+                return p
+        return None
+
+    # dates --------------------------------------------------------
+
+    def dates_in(self, start: int, end: int) -> list[DateHit]:
+        return [d for d in self.dates if start <= d.start < end]
+
+    def caption_date(self, si: int) -> DateRange | None:
+        if si not in self._captions:
+            return None
+        text = self.doc.text
+        para = _paragraph(text, self.sents[si].start_char)
+        for m in _CAPTION_DATE.finditer(text, para[0], para[1]):
+            for d in self.dates:
+                if d.start == m.end() or (m.end() <= d.start <= m.end() + 3):
+                    return d.range
+        return None
+
+    # sentences ----------------------------------------------------
+
+    def sent_of(self, tok: Any) -> int:
+        lo, hi = 0, len(self.sent_start) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.sent_start[mid] <= tok.i:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def is_caption(self, si: int) -> bool:
+        return si in self._captions
+
+    def is_headline(self, si: int) -> bool:
+        return si in self._headline
+
+    def in_credit(self, start: int, end: int) -> bool:
+        return _inside_any(self.people.credits, start, end)
+
+    # people -------------------------------------------------------
+
+    def who(self, tok: Any) -> tuple[str | None, str] | None:
+        """(pid, name) of the person a token stands for; (None, description) when unresolved."""
+        appositions = []
+        todo = [tok]
+        for _ in range(3):  # "The head of Korea, the DPRK, Kim Jong-un, arrived"
+            todo = [c for t in todo for c in t.children if c.dep_ == "appos"]
+            appositions.extend(todo)
+        # "Hassan Sheikh, the president of Somalia, on Wednesday touched ...": the
+        # apposition's head is the person
+        holder = [tok.head] if tok.dep_ == "appos" and tok.head.i != tok.i else []
+        for t in (tok, *_relcl_antecedent(tok), *appositions, *holder):
+            pid = self.people.token_pid.get(t.i)
+            if pid is not None:
+                return pid, self.name_of(pid)
+            desc = self.people.unresolved.get(t.i)
+            if desc is not None:
+                return None, desc
+            if t.lemma_.lower() in self.finder.vocab.collectives:
+                return self._member(t)
+        closing = self._closing_name(tok)
+        if closing is not None:
+            return closing, self.name_of(closing)
+        return None
+
+    def _closing_name(self, tok: Any) -> str | None:
+        """'Head of the National Grain Board of Belarus Ivan Petrov landed ...': a long title
+        heads the subject and the name closes it; the phrase stands for that person."""
+        if tok.dep_ not in _SUBJ or tok.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if tok.tag_ in {"NNS", "NNPS"} or (
+            tok.pos_ == "NOUN" and tok.lemma_.lower() not in self.finder.vocab.roles
+        ):
+            return None  # "opponents of Maduro": not a title of Maduro's
+        edge = tok.right_edge
+        while edge.i > tok.i and edge.is_punct:
+            edge = self.doc[edge.i - 1]
+        pid = self.people.token_pid.get(edge.i)
+        if pid is None or edge.i == tok.i:
+            return None
+        # the name must be a run of proper nouns reached through "of" phrases or compounds,
+        # not a name inside a clause ("the man who met Ivan Petrov")
+        node = edge
+        while node.i != tok.i:
+            if node.dep_ in _CLAUSAL or node.dep_ in {"appos", "conj", "cc"}:
+                return None
+            node = node.head
+        return pid
+
+    def _member(self, tok: Any) -> tuple[str | None, str] | None:
+        """A person put in a delegation: 'led by X', or 'he was part of a delegation that ...'."""
+        for ch in tok.children:
+            if ch.dep_ in {"acl", "relcl"}:
+                for g in ch.children:
+                    if g.dep_ == "agent":
+                        for o in g.children:
+                            # "led by X", "led by its head of state, X" (X in apposition)
+                            for t in (o, *(a for a in o.children if a.dep_ == "appos")):
+                                pid = self.people.token_pid.get(t.i)
+                                if pid is not None:
+                                    return pid, self.name_of(pid)
+                        # the parser may hang the leader's name on the group noun itself
+                        for a in tok.children:
+                            pid = self.people.token_pid.get(a.i) if a.dep_ == "appos" else None
+                            if pid is not None:
+                                return pid, self.name_of(pid)
+        node = tok
+        for _ in range(3):
+            if node.dep_ == "pobj" and node.head.head.lemma_.lower() in {"part", "member", "head"}:
+                holder = node.head.head
+                verb = holder.head
+                subj = _subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+                if subj is not None:
+                    pid = self.people.token_pid.get(subj.i)
+                    if pid is not None:
+                        return pid, self.name_of(pid)
+            node = node.head
+        if tok.dep_ in _SUBJ:
+            # "A delegation of the movement arrived in Moscow": the group's trip, its
+            # members named later ("X is heading the delegation, other members are Y")
+            return None, tok.lemma_.lower()
+        return None
+
+    def foreign_to(self, pid: str | None, place: Place) -> bool:
+        """True when the text gives the person a nationality other than the place's country."""
+        p = self._persons.get(pid or "")
+        nats = set(p.nationalities) if p is not None else set()
+        return bool(nats) and place.country is not None and place.country not in nats
+
+    def home_to(self, pid: str | None, place: Place) -> bool:
+        """True when the text makes the place's country one of the person's own."""
+        p = self._persons.get(pid or "")
+        return p is not None and place.country is not None and place.country in p.nationalities
+
+    def name_of(self, pid: str) -> str:
+        p = self._persons.get(pid)
+        return p.name if p is not None else ""
+
+    # quotes -------------------------------------------------------
+
+    def quote_source(self, tok: Any) -> str | None:
+        """The speaker of a quotation that contains the token ('“...,” Fars said')."""
+        for qs, qe in self._quotes:
+            if not qs <= tok.idx < qe:
+                continue
+            after = self.doc.char_span(
+                qe, min(len(self.doc.text), qe + 120), alignment_mode="contract"
+            )
+            if after is None:
+                return None
+            for t in after:
+                if t.is_sent_start and t.idx > qe + 1:
+                    break
+                if t.lemma_.lower() in self.finder.reporting and t.pos_ in {"VERB", "AUX"}:
+                    subj = _subject(t)
+                    if subj is not None:
+                        pid = self.people.token_pid.get(subj.i)
+                        return self.name_of(pid) if pid else _np(self.doc, subj)
+            return None
+        return None

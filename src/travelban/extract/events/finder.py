@@ -1,0 +1,234 @@
+"""The event finder: runs the passes over each sentence and builds the events."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from travelban.extract.dates import DateHit
+from travelban.extract.events.arguments import Arguments
+from travelban.extract.events.context import _Context
+from travelban.extract.events.merge import _merge, _Raw
+from travelban.extract.events.predicates import Predicates
+from travelban.extract.events.status import Status
+from travelban.extract.events.syntax import _clean, _refuses_request, _subject
+from travelban.extract.events.when import When, _ahead, _clip, _looks_ahead, _present
+from travelban.extract.people import People
+from travelban.extract.vocab import Trigger, Vocabulary
+from travelban.models import Article, EventStatus, Place, TravelEvent
+
+if TYPE_CHECKING:
+    from travelban.extract.events.context import GazetteerLike
+
+
+class EventFinder(Predicates, Arguments, When, Status):
+    """Finds travel events in a parsed article; one instance per extractor."""
+
+    def __init__(self, vocab: Vocabulary, gazetteer: GazetteerLike) -> None:
+        self.vocab = vocab
+        self.gazetteer = gazetteer
+        self.planned_gov = vocab.cue_words("governor")
+        self.modifiers = vocab.cue_words("modifier")
+        self.aux = vocab.cue_words("aux")
+        self.negation = vocab.cue_words("negation")
+        self.reporting = {c for c, s in vocab.cue_words("reporting").items() if " " not in c}
+        self.adverbs = vocab.cue_words("adverb")
+        self.phrasal = {tuple(c.split()): s for c, s in self.planned_gov.items() if " " in c}
+
+    # ------------------------------------------------------------ entry point
+
+    def find(
+        self,
+        doc: Any,
+        article: Article,
+        people: People,
+        places: Sequence[Place],
+        dates: Sequence[DateHit],
+    ) -> list[TravelEvent]:
+        """Every travel event of the article, duplicates merged."""
+        ctx = _Context(doc, article, people, places, dates, self)
+        raws: list[_Raw] = []
+        for si, sent in enumerate(ctx.sents):
+            if ctx.in_credit(sent.start_char, sent.end_char):
+                continue
+            found = len(raws)
+            for tok in sent:
+                if tok.lemma_.lower() == "accompany" and tok.pos_ == "VERB":
+                    raws.extend(self._companions(tok, si, ctx, raws))
+                    continue
+                if tok.dep_ in {
+                    "ROOT",
+                    "conj",
+                } and tok.lemma_.lower() in self.vocab.member_verbs | {
+                    "be",
+                    "head",
+                    "lead",
+                }:
+                    raws.extend(self._members(tok, si, ctx, raws))
+                if _refuses_request(tok):
+                    self._refused(si, ctx, raws)
+                trig = self._trigger(tok)
+                if trig is None:
+                    continue
+                new = self._events_for(tok, trig, si, ctx, raws)
+                if not new and trig.pos == "noun":
+                    self._restatus(tok, trig, si, ctx, raws)
+                raws.extend(new)
+            if len(raws) == found and ctx.is_caption(si):
+                raws.extend(self._caption_events(sent, si, ctx, raws))
+        merged = _merge(raws)
+        return [self._final(r, ctx) for r in merged]
+
+    # ------------------------------------------------------------ one trigger
+
+    def _events_for(
+        self,
+        tok: Any,
+        trig: Trigger,
+        si: int,
+        ctx: _Context,
+        so_far: list[_Raw],
+        who: Any | None = None,
+    ) -> list[_Raw]:
+        travellers = self._travellers(who if who is not None else tok, trig, ctx)
+        if not travellers:
+            return []
+        dests, origin, there = self._places(tok, trig, ctx)
+        via_context = False
+        kind = trig.kind
+        if not dests and there:
+            p = ctx.recent_place(tok.idx)
+            if p is not None:
+                dests = [p]
+        if not dests and trig.country:
+            dests = [ctx.country_place(trig.country, trig.lemma)]
+        if not dests and trig.host:
+            # "the UAE is hosting Ghani", "Dubai hosted Yingluck": the host is the place
+            subj = _subject(tok)
+            place = ctx.place_at(subj.i) if subj is not None else None
+            if place is not None:
+                dests = [place]
+        departure_from: Place | None = None
+        if not dests and origin is not None and trig.leaves:
+            # "left X", no destination given: a trip abroad begins at X (origin, destination
+            # unknown), unless the text makes X foreign to the traveller ("an Iranian ...
+            # left Nigeria"): then he was present in X until he left
+            departure_from, kind = origin, "departure"
+        if not dests and departure_from is None:
+            if trig.needs_place:
+                return []
+            via_context = True
+        when = self._date(tok, ctx)
+        if not when.resolved and not ctx.is_headline(si) and not ctx.is_caption(si):
+            # headlines and captions use the present for past events
+            when = _present(tok, ctx.article.published) or when
+        status, source = self._status(tok, trig, ctx, when)
+        if status in {EventStatus.PLANNED, EventStatus.CANCELLED} and _looks_ahead(tok):
+            when = _ahead(when, ctx.article.published)
+            when = _clip(when, ctx.article.published, past=False)
+        elif status is not EventStatus.PLANNED:
+            when = _clip(when, ctx.article.published, past=True)
+        exemption = self._exemption(tok, si, ctx)
+        sent = ctx.sents[si]
+        caption = ctx.is_caption(si)
+        out = []
+        for pid, name in travellers:
+            targets: list[Place | None] = list(dests)
+            if pid in self._met_pids:
+                # the person met is there too when the text shows them foreign to the place
+                # ("met with Libyan militia leader Haftar in Cairo") or shows the subject at
+                # home there (the host received a visitor); otherwise the person met is
+                # likely the host ("held talks with Putin in Moscow") and makes no trip
+                hosts = [p for p, _ in travellers if p is not None and p not in self._met_pids]
+                targets = [
+                    d
+                    for d in targets
+                    if d is not None
+                    and (
+                        ctx.foreign_to(pid, d)
+                        or any(ctx.home_to(h, d) for h in hosts)
+                        or d.country in self._host_countries
+                    )
+                ]
+            if departure_from is not None:
+                foreign = ctx.foreign_to(pid, departure_from)
+                if status is EventStatus.DENIED and not foreign:
+                    continue  # "has never left Haiti": he stayed; no trip to record
+                targets = [departure_from] if foreign else [None]
+                origin = None if foreign else departure_from
+            elif via_context:
+                p = ctx.context_destination(pid, so_far, caption, kind)
+                if p is None:
+                    continue
+                targets = [p]
+            for dest in targets:
+                out.append(
+                    _Raw(
+                        pid=pid,
+                        name=name,
+                        kind=kind,
+                        dest=dest,
+                        origin=origin,
+                        when=when,
+                        status=status,
+                        source=source,
+                        exemption=exemption,
+                        sentence=si,
+                        evidence={si: _clean(sent.text)},
+                        trigger=tok.text,
+                        caption=caption,
+                        headline=ctx.is_headline(si),
+                        position=tok.idx,
+                        sentences=[si],
+                    )
+                )
+            if (
+                origin is not None
+                and origin.country
+                and departure_from is None
+                and kind in {"arrival", "visit", "flight", "transit"}
+                and status in {EventStatus.OCCURRED, EventStatus.REPORTED}
+                and all(d is None or d.country != origin.country for d in targets)
+                and not ctx.home_to(pid, origin)
+            ):
+                # "returned home from exile in South Africa", "arrived from Doha": the
+                # traveller was where the journey began
+                out.append(
+                    _Raw(
+                        pid=pid,
+                        name=name,
+                        kind="departure",
+                        dest=origin,
+                        origin=None,
+                        when=when,
+                        status=status,
+                        source=source,
+                        exemption=exemption,
+                        sentence=si,
+                        evidence={si: _clean(sent.text)},
+                        trigger=tok.text,
+                        caption=caption,
+                        headline=ctx.is_headline(si),
+                        position=tok.idx,
+                        sentences=[si],
+                    )
+                )
+        return out
+
+    # ------------------------------------------------------------ final record
+
+    def _final(self, r: _Raw, ctx: _Context) -> TravelEvent:
+        return TravelEvent(
+            person_id=r.pid,
+            person_name=r.name,
+            kind=r.kind,
+            destination=r.dest,
+            when=r.when,
+            status=r.status,
+            evidence=" | ".join(dict.fromkeys(r.evidence[k] for k in sorted(r.evidence))),
+            origin=r.origin,
+            status_source=r.source,
+            exemption=r.exemption,
+            sentence_index=r.sentence,
+            trigger=r.trigger,
+        )

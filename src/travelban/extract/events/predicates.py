@@ -1,0 +1,31 @@
+"""The predicate pass: which words are travel or presence predicates (verbal and nominal),
+from the lexicon in ``lists/extract/triggers.tsv``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from travelban.extract.events.base import PassBase
+from travelban.extract.vocab import Trigger
+
+if TYPE_CHECKING:
+    pass
+
+_CAPTION_TRIGGER = Trigger("caption", "verb", "presence", needs_place=True)
+
+
+class Predicates(PassBase):
+    """The predicates pass of :class:`EventFinder` (its methods run on the finder)."""
+
+    def _trigger(self, tok: Any) -> Trigger | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in {"VERB", "AUX"}:
+            trig = self.vocab.verbs.get(lemma)
+            if trig is None:
+                return None
+            if (lemma == "be" and tok.dep_ == "aux") or tok.dep_ == "auxpass":
+                return None
+            return trig
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            return self.vocab.nouns.get(lemma) or self.vocab.nouns.get(tok.lower_)
+        return None

@@ -1,0 +1,201 @@
+"""The status pass: occurred, reported, planned, cancelled or denied, from the words that
+govern a predicate (``lists/extract/status_cues.tsv``), its source, and any exemption."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from travelban.extract.events.base import PassBase
+from travelban.extract.events.merge import _STATUS_RANK, _source_name
+from travelban.extract.events.syntax import _NEGATORS, _clean, _forms, _np, _status_chain, _subject
+from travelban.extract.vocab import Trigger
+from travelban.models import DateRange, EventStatus
+
+if TYPE_CHECKING:
+    from travelban.extract.events.context import _Context
+    from travelban.extract.events.merge import _Raw
+
+
+class Status(PassBase):
+    """The status pass of :class:`EventFinder` (its methods run on the finder)."""
+
+    def _restatus(
+        self, tok: Any, trig: Trigger, si: int, ctx: _Context, so_far: list[_Raw]
+    ) -> None:
+        """'... but that trip was postponed', 'an exemption for the visit': a bare travel noun
+        updates the trip just told (its status, its exemption)."""
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "that", "this"} for c in tok.children):
+            return
+        status, _ = self._status(tok, trig, ctx, DateRange(phrase=""))
+        exemption = self._exemption(tok, si, ctx)
+        if status not in {EventStatus.CANCELLED, EventStatus.DENIED} and not exemption:
+            return
+        for r in reversed(so_far):
+            if si - 2 <= r.sentence <= si:
+                if status in {EventStatus.CANCELLED, EventStatus.DENIED}:
+                    r.status = status
+                r.exemption = r.exemption or exemption
+                r.evidence[si] = _clean(ctx.sents[si].text)
+                break
+
+    def _refused(self, si: int, ctx: _Context, so_far: list[_Raw]) -> None:
+        """'The committee turned down the request': the trip asked for just before did not
+        happen (its status becomes cancelled, with this sentence as evidence)."""
+        for r in reversed(so_far):
+            if si - 2 <= r.sentence <= si and r.status is EventStatus.PLANNED:
+                r.status = EventStatus.CANCELLED
+                r.evidence[si] = _clean(ctx.sents[si].text)
+                break
+
+    # ------------------------------------------------------------ status
+
+    def _status(
+        self, tok: Any, trig: Trigger, ctx: _Context, when: DateRange
+    ) -> tuple[EventStatus, str]:
+        found: set[EventStatus] = set()
+        chain = _status_chain(tok)
+        gov = None
+        if trig.pos == "noun":
+            for anc in tok.ancestors:
+                if anc.pos_ in {"VERB", "AUX"}:
+                    gov = anc
+                    break
+        for node in chain:
+            lemma = node.lemma_.lower()
+            st = self.planned_gov.get(lemma)
+            if st is None:
+                for form in _forms(node):  # the lemmatizer turns "hoped" into "hop"
+                    st = self.planned_gov.get(form)
+                    if st is not None:
+                        break
+            if st is not None and node.i != tok.i and st is not EventStatus.REPORTED:
+                found.add(st)
+            prts = [c.lower_ for c in node.children if c.dep_ == "prt"]
+            for prt in prts:
+                st2 = self.phrasal.get((lemma, prt))
+                if st2 is not None:
+                    found.add(st2)
+            if lemma in {"deny", "refuse"} and any(c.lower_ == "entry" for c in node.children):
+                found.add(EventStatus.CANCELLED)
+                found.discard(EventStatus.DENIED)
+            for ch in node.children:
+                shares_aux = (
+                    node.i == tok.head.i
+                    and tok.dep_ == "conj"
+                    and not any(c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in tok.children)
+                )  # "will travel to Africa and visit Egypt": the conjunct shares "will"
+                if (
+                    ch.dep_ == "aux"
+                    and ch.lower_ in self.aux
+                    and (
+                        node.i == tok.i
+                        or node.i == (gov.i if gov is not None else -1)
+                        or shares_aux
+                    )
+                    and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children)
+                ):
+                    found.add(self.aux[ch.lower_])  # "may travel", not "may have travelled"
+        # modifiers of a travel noun and relative clauses on it ("a visit that had been planned")
+        for ch in tok.children:
+            if ch.dep_ in {"amod", "compound"} and ch.lower_ in self.modifiers:
+                found.add(self.modifiers[ch.lower_])
+            if ch.dep_ in {"relcl", "acl"}:
+                st = self.planned_gov.get(ch.lemma_.lower())
+                if st in {EventStatus.PLANNED, EventStatus.CANCELLED}:
+                    found.add(st)
+                for prt in (c.lower_ for c in ch.children if c.dep_ == "prt"):
+                    st2 = self.phrasal.get((ch.lemma_.lower(), prt))
+                    if st2 is not None:
+                        found.add(st2)
+        # negation of the travel word (not of a copula: "it was not his first trip")
+        neg_holder = (
+            tok
+            if trig.pos == "verb"
+            else (gov if gov is not None and tok.dep_ in {"dobj", "obj"} else None)
+        )
+        if neg_holder is not None and any(
+            c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in self.negation)
+            for c in neg_holder.children
+        ):
+            found.add(EventStatus.DENIED)
+        if (
+            when.start is not None
+            and ctx.article.published is not None
+            and when.start > ctx.article.published
+            and not found & {EventStatus.CANCELLED, EventStatus.DENIED}
+        ):
+            found.add(EventStatus.PLANNED)
+        source = self._source(tok, ctx)
+        if source is not None:
+            found.add(EventStatus.REPORTED)
+            source = _source_name(source)
+        status = max(found, key=lambda s: _STATUS_RANK[s]) if found else EventStatus.OCCURRED
+        return status, source or ""
+
+    def _source(self, tok: Any, ctx: _Context) -> str | None:
+        """Who the sentence attributes the event to, or None when the text asserts it itself."""
+        sent = tok.sent
+        ancestors = {a.i for a in tok.ancestors}
+        for t in sent:
+            governs = t.head.i in ancestors or t.head.i == tok.i or t.head.dep_ == "ROOT"
+            if (
+                t.lower_ == "according"
+                and governs
+                and t.i + 1 < sent.end
+                and ctx.doc[t.i + 1].lower_ == "to"
+            ):
+                to = ctx.doc[t.i + 1]
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if objs:
+                    o = objs[0]
+                    return _np(ctx.doc, o)
+                return "unnamed source"
+            if t.lower_ in self.adverbs and t.dep_ == "advmod" and t.head.i in ancestors | {tok.i}:
+                return "unnamed source"
+        for t in sent:
+            if t.lemma_.lower() not in self.reporting or t.pos_ not in {"VERB", "AUX"}:
+                continue
+            related = t.i in ancestors or (
+                t.dep_ in {"parataxis", "ccomp", "advcl"} and t.head.i in ancestors | {tok.i}
+            )
+            if not related:
+                continue
+            subj = _subject(t)
+            if subj is not None and tok in subj.subtree:
+                continue  # "the lawyer, who has lived in Muscat, told ...": no attribution
+            if subj is None:
+                agents = [c for c in t.children if c.dep_ == "agent"]
+                if agents:
+                    objs = [c for c in agents[0].children if c.dep_ == "pobj"]
+                    if objs:
+                        return _np(ctx.doc, objs[0])
+                continue
+            if subj.lower_ in {"it", "he", "she", "they", "i", "we"} and subj.lower_ != "they":
+                pid = ctx.people.token_pid.get(subj.i)
+                if pid is not None:
+                    return ctx.name_of(pid)
+                continue
+            return _np(ctx.doc, subj)
+        return ctx.quote_source(tok)
+
+    # ------------------------------------------------------------ exemptions
+
+    def _exemption(self, tok: Any, si: int, ctx: _Context) -> str:
+        text = ctx.sents[si].text
+        if self._has_exemption_cue(text):
+            return _clean(text)
+        return ""
+
+    def _has_exemption_cue(self, text: str) -> bool:
+        """True when the sentence mentions an exemption, waiver or permission that was given
+        ("without any exemption", "not authorised" do not count)."""
+        low = text.lower()
+        for cue in self.vocab.exemption_cues:
+            for m in re.finditer(r"\b" + re.escape(cue) + r"\b", low):
+                before = low[max(0, m.start() - 40) : m.start()].split()[-4:]
+                # "the waiver did not come through", "permission was never granted"
+                after = re.split(r"[,;.]", low[m.end() : m.end() + 40])[0].split()[:4]
+                if not (set(before) | set(after)) & _NEGATORS:
+                    return True
+        return False

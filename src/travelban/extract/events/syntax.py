@@ -1,0 +1,332 @@
+"""Dependency-tree helpers shared by the passes: subjects, groups, lists, the people met,
+companions, and the closed word sets the passes consult."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from travelban.extract.events.context import _Context
+
+_SUBJ = {"nsubj", "nsubjpass"}
+_CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "xcomp", "conj", "pcomp"}
+_LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "on",
+    "across",
+    "around",
+    "throughout",
+    "within",
+}
+_DIRECT_DEST = {"to", "into", "for", "toward", "towards", "onto", "in", "at", "near", "inside"}
+_ORIGIN = {"from"}
+_NEGATORS = {"no", "not", "without", "never", "n't", "denied", "refused", "rejected", "lacked"}
+# a place below these is a purpose or a topic ("for the construction of units in Iran")
+_BLOCKING = {"for", "about", "over", "regarding", "concerning"}
+# prepositions under which a nested place still says where the traveller was
+_NESTING = {
+    "in",
+    "at",
+    "near",
+    "during",
+    "with",
+    "to",
+    "into",
+    "inside",
+    "outside",
+    "across",
+    "around",
+    "throughout",
+    "within",
+    "on",
+}
+_VIA = {"via", "through"}
+_SPECIFIC = {
+    "facility": 0,
+    "airport": 0,
+    "landmark": 0,
+    "town": 1,
+    "village": 1,
+    "city": 1,
+    "district": 1,
+    "region": 2,
+    "province": 2,
+    "state": 2,
+    "country": 3,
+}
+_SPACES = re.compile(r"\s+")
+# what people travel on: "among those on the plane were X"
+_CRAFT = frozenset({"plane", "flight", "aircraft", "jet", "helicopter", "board", "ship", "boat"})
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def _forms(tok: Any) -> set[str]:
+    """Crude base forms of a verb besides its lemma ("hoped" -> "hope")."""
+    low = tok.lower_
+    out = {low}
+    for suffix, repl in (
+        ("ied", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("s", ""),
+    ):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            out.add(low[: -len(suffix)] + repl)
+    return out
+
+
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "where"})
+
+
+def _status_chain(tok: Any) -> list[Any]:
+    """The travel word and the words that govern it, up to the top of its own clause: a
+    relative clause ends it ("Aweys, who lived in Asmara, had sought weapons": "sought"
+    says nothing of the stay)."""
+    chain = [tok]
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ == "relcl" and any(c.lower_ in _RELATIVES for c in node.children):
+            break  # "reports that X had crossed" (a complement misread as relcl) goes on
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _place_noun(tok: Any, words: frozenset[str]) -> bool:
+    """True for a noun in ``words`` (a place hangs from it: "the outskirts of X", "south of
+    X"), by lemma or as written (the lemmatiser makes "outskirts" into "outskirt")."""
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
+def _subject(verb: Any) -> Any | None:
+    """The grammatical subject of a verb, following conjunctions, controls and participles."""
+    node = verb
+    for _ in range(4):
+        for ch in node.children:
+            if ch.dep_ in _SUBJ:
+                return ch
+        if node.dep_ == "xcomp":
+            objs = [c for c in node.head.children if c.dep_ in {"dobj", "obj"}]
+            if objs and node.head.lemma_.lower() in {"invite", "ask", "allow", "permit", "urge"}:
+                return objs[0]
+            node = node.head
+            continue
+        if node.dep_ == "acomp" and node.head.pos_ in {"VERB", "AUX"}:
+            node = node.head  # "had been due to travel": the subject of "been"
+            continue
+        if node.dep_ in {"conj", "advcl"} and node.head.pos_ in {"VERB", "AUX"}:
+            node = node.head
+            continue
+        if node.dep_ == "dep" and node.head.pos_ == "VERB" and node.i > node.head.i:
+            # "X, former army chief turned rebel leader, spent ...": an unlabelled later verb
+            # without a subject of its own shares the one before it
+            node = node.head
+            continue
+        if node.dep_ in {"acl", "relcl"} and node.head.pos_ in {"NOUN", "PROPN"}:
+            return node.head
+        if (
+            node.dep_ == "pcomp"
+            and node.head.dep_ == "prep"
+            and node.head.head.pos_ in {"VERB", "AUX"}
+        ):
+            node = node.head.head
+            continue
+        break
+    return None
+
+
+# kinds whose passive agent is the traveller ("was attended by X", "was visited by X"); for
+# the others ("was arrested by police") the passive subject is
+_AGENT_KINDS = frozenset({"attendance", "visit", "meeting"})
+# kinds where "with <person>" names a companion, not the person met
+_MOTION_KINDS = frozenset({"visit", "arrival", "departure", "flight", "exile", "transit"})
+# light verbs whose object is a travel noun: "the visit that Lula made to China"
+_LIGHT_VERBS = frozenset({"make", "pay", "undertake", "conduct", "take", "begin", "end"})
+
+
+def _refuses_request(tok: Any) -> bool:
+    """'rejected the request', 'turned down his application', 'refused the bid'."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB":
+        return False
+    if lemma == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+        return False
+    if lemma not in {"reject", "refuse", "deny", "decline", "turn", "dismiss"}:
+        return False
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    return any(o.lemma_.lower() in {"request", "application", "petition", "bid"} for o in objs)
+
+
+def _held(verb: Any) -> bool:
+    """'took place', 'was held', 'opened', 'convened': a clause that places an event."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ in {"dobj", "obj"} and c.lower_ == "place" for c in verb.children)
+    return lemma in {"hold", "open", "convene", "stage", "host"}
+
+
+def _located(noun: Any, ctx: _Context) -> bool:
+    """True when a building has a place of its own ('embassy in Beijing'): the name that
+    modifies it is its owner or its name, not where it stands."""
+    return any(
+        ch.dep_ == "prep"
+        and ch.lower_ in {"in", "at", "near", "outside"}
+        and any(ctx.place_at(g.i) is not None for g in ch.subtree)
+        for ch in noun.children
+    )
+
+
+def _agents(verb: Any) -> list[Any]:
+    return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+
+
+def _with(verb: Any) -> list[Any]:
+    """Objects of 'with' / 'along with' / 'alongside' hung on a motion word."""
+    out: list[Any] = []
+    for ch in verb.children:
+        if ch.dep_ != "prep":
+            continue
+        if ch.lower_ in {"with", "alongside"}:
+            out.extend(g for g in ch.children if g.dep_ == "pobj")
+        elif ch.lower_ in _ALONG:
+            for w in ch.children:
+                if w.dep_ == "prep" and w.lower_ == "with":
+                    out.extend(g for g in w.children if g.dep_ == "pobj")
+    return out
+
+
+def _among(heads: list[Any]) -> list[Any]:
+    """'Among the leaders who travelled to Beijing are X, Y and Z': the people the copula
+    names are the travellers of the relative clause on 'leaders'."""
+    out: list[Any] = []
+    for h in heads:
+        for ante in _relcl_antecedent(h):
+            if ante.dep_ == "pobj" and ante.head.lower_ == "among":
+                verb = ante.head.head
+                out.extend(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "attr"})
+    return out
+
+
+def _met(tok: Any) -> list[Any]:
+    """The people met: 'X met Y in Z', 'X met with Y', 'talks with Y in Z'. Both sides of a
+    meeting are where it took place."""
+    out = []
+    for ch in tok.children:
+        if ch.dep_ in {"dobj", "obj"} and tok.pos_ in {"VERB", "AUX"}:
+            out.append(ch)
+        elif ch.dep_ == "prep" and ch.lower_ == "with":
+            out.extend(g for g in ch.children if g.dep_ == "pobj")
+    return out
+
+
+_GROUP_DEPS = frozenset({"conj", "appos", "compound", "flat", "npadvmod"})
+_ALONG = frozenset({"along", "together", "alongside"})
+
+
+def _group(head: Any) -> list[Any]:
+    """The head of a subject and every member the phrase lists: conjuncts and appositions
+    at any depth ("X, Y's President Z, and W"; "the delegates - X, Y and Z -"), and
+    companions ("X along with Y", "X, together with Y", "X alongside Y"). Possessors,
+    'of' phrases and clauses are not members ("Putin's envoy", "the wife of X")."""
+    out = [head]
+    seen = {head.i}
+    todo = [head]
+    while todo:
+        node = todo.pop(0)
+        for ch in node.children:
+            if ch.i in seen:
+                continue
+            follow = ch.dep_ in _GROUP_DEPS and ch.pos_ in {"PROPN", "NOUN", "PRON"}
+            if ch.dep_ == "prep" and (
+                ch.lower_ in _ALONG or (ch.lower_ == "with" and node.lower_ in _ALONG)
+            ):
+                todo.append(ch)
+                seen.add(ch.i)
+                continue
+            if (
+                ch.dep_ == "pobj"
+                and node.dep_ == "prep"
+                and (
+                    node.lower_ in _ALONG or (node.lower_ == "with" and node.head.lower_ in _ALONG)
+                )
+            ):
+                follow = True
+            if follow:
+                seen.add(ch.i)
+                out.append(ch)
+                todo.append(ch)
+    return out
+
+
+def _disjunctive(tok: Any) -> bool:
+    """True for a member of a list of alternatives ("Tajikistan, Uzbekistan or Oman")."""
+    root = tok
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    members = [root]
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        for c in node.children:
+            if c.dep_ == "conj":
+                members.append(c)
+                todo.append(c)
+    if len(members) < 2:
+        return False
+    return any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} for m in members for c in m.children)
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    return [c for c in tok.children if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN", "PRON"}]
+
+
+def _governing_verb(tok: Any) -> Any | None:
+    node = tok
+    for _ in range(8):
+        if node.head.i == node.i:
+            return node if node.pos_ in {"VERB", "AUX"} else None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+    return None
+
+
+def _np(doc: Any, tok: Any) -> str:
+    """The noun phrase headed by ``tok`` (without clauses), e.g. 'the Fars news agency'."""
+    left = tok.left_edge.i
+    right = tok.i
+    for ch in tok.rights:
+        if ch.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj"}:
+            break
+        right = ch.right_edge.i
+    text = _clean(doc[left : right + 1].text)
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+
+
+def _relcl_antecedent(tok: Any) -> list[Any]:
+    if tok.lower_ in {"who", "that", "which", "whom"} and tok.head.dep_ in {"relcl", "acl"}:
+        return [tok.head.head]
+    return []
+
+
+def _paragraph(text: str, at: int) -> tuple[int, int]:
+    start = text.rfind("\n\n", 0, at)
+    start = 0 if start < 0 else start + 2
+    end = text.find("\n\n", at)
+    return start, len(text) if end < 0 else end
+
+
+def _inside_any(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)

@@ -1,0 +1,269 @@
+"""The time pass: which date phrase belongs to a travel word, and date arithmetic for
+plans, stays and merged reports."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+from travelban.extract.events.base import PassBase
+from travelban.extract.events.syntax import _governing_verb
+from travelban.models import DateRange, Precision
+
+if TYPE_CHECKING:
+    from travelban.extract.events.context import _Context
+
+
+def _looks_ahead(tok: Any) -> bool:
+    """False for a plan told in the past perfect ("had planned to visit in November", a
+    plan of the past); True otherwise ("intends", "will", "said he intended")."""
+    for node in [tok, *tok.ancestors]:
+        if any(ch.dep_ == "aux" and ch.lower_ in {"had", "'d"} for ch in node.children):
+            return node.tag_ != "VBN" or node.lemma_.lower() in {"call", "cancel", "postpone"}
+        if node.dep_ == "ROOT":
+            break
+    return True
+
+
+def _ahead(when: DateRange, published: date | None) -> DateRange:
+    """A plan's month named alone is the next such month ("will travel in November")."""
+    if (
+        published is None
+        or not when.relative
+        or when.precision is not Precision.MONTH
+        or when.start is None
+        or when.end is None
+        or when.end >= published
+    ):
+        return when
+    try:
+        start = when.start.replace(year=when.start.year + 1)
+        end = (when.end + timedelta(days=1)).replace(year=when.end.year + 1) - timedelta(days=1)
+    except ValueError:
+        return when
+    return replace(when, start=start, end=end)
+
+
+# subordinators of a clause that places the trip against another event, not at its date
+_TIME_MARKS = frozenset({"after", "before", "since", "until", "till", "once"})
+
+
+def _noun_dated(root: Any) -> Any | None:
+    """The noun a date phrase hangs off through a preposition ("a visit ... in 1978"), if any."""
+    prep = root.head if root.dep_ == "pobj" else root
+    if prep.dep_ == "prep" and prep.head.pos_ in {"NOUN", "PROPN"}:
+        return prep.head
+    return None
+
+
+def _set_off_after(doc: Any, travel: Any, start: int) -> bool:
+    """True for a date set off by a comma right after a travel noun's phrase ("his trip to
+    Moscow, in the summer of 2015, had ..."): it dates that noun, however it is parsed."""
+    if travel.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    edge = travel.right_edge
+    end = edge.idx + len(edge.text)
+    gap = doc.text[end:start].strip()
+    if edge.text == ",":
+        return gap == "" and edge.i > travel.i
+    return gap == ","
+
+
+def _dates_a_noun(root: Any, travel: Any) -> bool:
+    """True when the date hangs off a noun other than the travel word ("government of 2013",
+    "next month's election")."""
+    if root.dep_ == "poss":  # "next month's election"
+        return root.head.i != travel.i and root.head.pos_ in {"NOUN", "PROPN"}
+    prep = root.head if root.dep_ == "pobj" else root
+    if prep.dep_ == "prep" and prep.lower_ == "of":
+        owner = prep.head
+        return owner.i != travel.i and owner.pos_ in {"NOUN", "PROPN"}
+    return False
+
+
+def _in_time_clause(verb: Any, travel: set[int]) -> bool:
+    """True when ``verb`` heads (or sits in) an "after/before/since ..." clause of the travel
+    word: a date there belongs to that other event."""
+    node = verb
+    for _ in range(6):
+        if node.i in travel or node.head.i == node.i:
+            return False
+        marks = {c.lower_ for c in node.children if c.dep_ in {"mark", "prep"}}
+        if node.dep_ in {"advcl", "pcomp"} and marks & _TIME_MARKS:
+            return node.head.i in travel or any(a.i in travel for a in node.ancestors)
+        if node.dep_ == "pcomp" and node.head.lower_ in _TIME_MARKS:
+            return any(a.i in travel for a in node.ancestors)
+        node = node.head
+    return False
+
+
+def _clip(when: DateRange, published: date | None, *, past: bool) -> DateRange:
+    """A relative range around the publication date cut at it: a trip told as done ends by
+    then ("travelled to Vienna this week": Monday to the publication day), a plan still
+    ahead starts then ("will visit this month")."""
+    if (
+        published is None
+        or not when.relative
+        or when.start is None
+        or when.end is None
+        or not when.start <= published <= when.end
+        or when.precision is Precision.OPEN
+        or (when.end if past else when.start) == published
+    ):
+        return when
+    if past:
+        return replace(when, end=published, precision=Precision.RANGE)
+    return replace(when, start=published, precision=Precision.RANGE)
+
+
+def _present(tok: Any, published: date | None) -> DateRange | None:
+    """An undated trip told in the present tense is going on when the article appears
+    ("X is in Paris", "X has been in Oslo", "X is on a visit to Oslo": the publication
+    day). A completed trip ("has travelled to Doha", "flew to Doha") says nothing of when:
+    no date is guessed for it, so its verdict asks for review."""
+    if published is None:
+        return None
+    verb = tok
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is None:
+            return None
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.tag_ == "MD" or a.lower_ in {"had", "did", "was", "were", "to"} for a in auxes):
+        return None
+    if any(a.lower_ in {"has", "have"} for a in auxes):
+        if any(a.lower_ == "been" for a in verb.children) or verb.lemma_ == "be":
+            return DateRange("at the time of the report", published, published, Precision.DAY, True)
+        return None  # "has travelled to Doha" says that it happened, not when
+    if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
+        if verb.lemma_ in {"say", "tell"}:
+            return None
+        return DateRange("at the time of the report", published, published, Precision.DAY, True)
+    return None
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _compatible_dates(a: DateRange, b: DateRange) -> bool:
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return True
+    if (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end):
+        return True
+    near = {Precision.DAY, Precision.RANGE, Precision.WEEK}
+    if a.precision in near and b.precision in near:
+        gap = max(a.start, b.start) - min(a.end, b.end)
+        return gap.days <= 7
+    return False
+
+
+def _edge(kind: str) -> str:
+    """Which end of a stay an event kind dates: "start" (arrival), "end" (departure) or ""."""
+    return {"arrival": "start", "departure": "end"}.get(kind, "")
+
+
+def _combine_dates(a: DateRange, b: DateRange, a_edge: str = "", b_edge: str = "") -> DateRange:
+    """The dates of one trip told twice: the narrower range, or a stay cut by its arrival.
+
+    An arrival day inside a wider stay ("spent several days there this week ... arrived on
+    Tuesday") starts the stay rather than replacing it; a departure day ends it.
+    """
+    if not b.resolved:
+        return a
+    if not a.resolved:
+        return b
+    assert a.start is not None and a.end is not None and b.start is not None and b.end is not None
+    for wide, day, edge in ((a, b, b_edge), (b, a, a_edge)):
+        assert wide.start is not None and wide.end is not None and day.start is not None
+        one_day = day.start == day.end and day.precision is Precision.DAY
+        inside = wide.start <= day.start and day.end is not None and day.end <= wide.end
+        short = 0 < (wide.end - wide.start).days <= 14  # a week's stay, not "in 2019"
+        if edge and one_day and inside and short:
+            start, end = (day.start, wide.end) if edge == "start" else (wide.start, day.start)
+            return DateRange(
+                phrase=f"{wide.phrase}; {day.phrase}",
+                start=start,
+                end=end,
+                precision=Precision.RANGE,
+                relative=a.relative or b.relative,
+            )
+    if a.start <= b.start and b.end <= a.end:
+        return b
+    if b.start <= a.start and a.end <= b.end:
+        return a
+    return DateRange(
+        phrase=f"{a.phrase}; {b.phrase}",
+        start=min(a.start, b.start),
+        end=max(a.end, b.end),
+        precision=Precision.RANGE,
+        relative=a.relative or b.relative,
+    )
+
+
+def _overlap(a: DateRange, b: DateRange) -> bool:
+    if a.start is None or b.start is None:
+        return False
+    a_end, b_end = a.end or date.max, b.end or date.max
+    return a.start <= b_end and b.start <= a_end
+
+
+class When(PassBase):
+    """The when pass of :class:`EventFinder` (its methods run on the finder)."""
+
+    # ------------------------------------------------------------ when
+
+    def _date(self, tok: Any, ctx: _Context) -> DateRange:
+        sent = tok.sent
+        gov = tok
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            g = tok.head
+            for _ in range(3):
+                if g.pos_ in {"VERB", "AUX"}:
+                    gov = g
+                    break
+                g = g.head
+        best: tuple[int, int, DateRange] | None = None
+        for hit in ctx.dates_in(sent.start_char, sent.end_char):
+            span = ctx.doc.char_span(hit.start, hit.end, alignment_mode="expand")
+            if span is None:
+                continue
+            rng = hit.range
+            root = span.root
+            anchor = _governing_verb(root)
+            if _set_off_after(ctx.doc, tok, hit.start):
+                anchor = tok  # "his trip to Moscow, in the summer of 2015, ...": the trip's
+            if anchor is not None and anchor.lemma_.lower() in self.reporting and anchor.i != tok.i:
+                continue  # "said on Wednesday": the report's date
+            if anchor is not None and anchor.i not in {tok.i, gov.i}:
+                other = ctx.finder._trigger(anchor)
+                if other is not None and anchor.i != tok.i:
+                    continue  # another event's date
+                if _in_time_clause(anchor, {tok.i, gov.i}):
+                    continue  # "lived there after troops drove them out in 2006": that clause's
+            if (
+                tok.i in {t.i for t in root.ancestors}
+                or root.i in {t.i for t in tok.subtree}
+                or (anchor is not None and anchor.i in {tok.i, gov.i})
+            ):
+                score = 0
+            elif anchor is None or anchor.i in {a.i for a in tok.ancestors}:
+                score = 2  # a date of the clause that governs the travel word
+            else:
+                continue  # a date of some other clause ("since Oman granted her refuge in 2012")
+            noun = _noun_dated(root)
+            if noun is not None and noun.i != tok.i and ctx.finder._trigger(noun) is not None:
+                continue  # "during a visit to Libya in 1978": that other trip's date
+            if not rng.resolved:
+                score += 1
+            if score == 0 and _dates_a_noun(root, tok):
+                score += 1  # "the Seleka government of 2013": that noun's date, not the trip's
+            dist = abs(hit.start - tok.idx)
+            if best is None or (score, dist) < (best[0], best[1]):
+                best = (score, dist, rng)
+        if best is not None and (best[0] < 2 or not ctx.is_caption(ctx.sent_of(tok))):
+            return best[2]
+        cap = ctx.caption_date(ctx.sent_of(tok))
+        if cap is not None:
+            return cap
+        return best[2] if best else DateRange(phrase="")
