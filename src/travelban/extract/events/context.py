@@ -69,6 +69,7 @@ class _Context:
         finder: EventFinder,
     ) -> None:
         self.doc = doc
+        self.text: str = doc.text
         self.article = article
         self.people = people
         self.finder = finder
@@ -89,7 +90,7 @@ class _Context:
                 self._place_root.setdefault(t.i, span.root.i)
         self._capitals()
         self.dateline = self._dateline(places)
-        text = doc.text
+        text = self.text
         self._captions: set[int] = set()
         for si, s in enumerate(self.sents):
             para = _paragraph(text, s.start_char)
@@ -224,7 +225,7 @@ class _Context:
     def _dateline(self, places: Sequence[Place]) -> Place | None:
         """The place a dateline opens the story with ("MAKKAH (INA) -", "Addis Ababa -",
         "SEOUL, South Korea (AP) _"): an arrival with no place of its own ends there."""
-        text = self.doc.text
+        text = self.text
         for p in places:
             if p.start < 0 or p.start > 600:
                 continue
@@ -245,7 +246,7 @@ class _Context:
     def caption_date(self, si: int) -> DateRange | None:
         if si not in self._captions:
             return None
-        text = self.doc.text
+        text = self.text
         para = _paragraph(text, self.sents[si].start_char)
         for m in _CAPTION_DATE.finditer(text, para[0], para[1]):
             for d in self.dates:
@@ -380,9 +381,7 @@ class _Context:
         for qs, qe in self._quotes:
             if not qs <= tok.idx < qe:
                 continue
-            after = self.doc.char_span(
-                qe, min(len(self.doc.text), qe + 120), alignment_mode="contract"
-            )
+            after = self.doc.char_span(qe, min(len(self.text), qe + 120), alignment_mode="contract")
             if after is None:
                 return None
             for t in after:

@@ -57,14 +57,14 @@ def _noun_dated(root: Any) -> Any | None:
     return None
 
 
-def _set_off_after(doc: Any, travel: Any, start: int) -> bool:
+def _set_off_after(text: str, travel: Any, start: int) -> bool:
     """True for a date set off by a comma right after a travel noun's phrase ("his trip to
     Moscow, in the summer of 2015, had ..."): it dates that noun, however it is parsed."""
     if travel.pos_ not in {"NOUN", "PROPN"}:
         return False
     edge = travel.right_edge
     end = edge.idx + len(edge.text)
-    gap = doc.text[end:start].strip()
+    gap = text[end:start].strip()  # the text once: Doc.text is rebuilt on every read
     if edge.text == ",":
         return gap == "" and edge.i > travel.i
     return gap == ","
@@ -231,7 +231,7 @@ class When(PassBase):
             rng = hit.range
             root = span.root
             anchor = _governing_verb(root)
-            if _set_off_after(ctx.doc, tok, hit.start):
+            if _set_off_after(ctx.text, tok, hit.start):
                 anchor = tok  # "his trip to Moscow, in the summer of 2015, ...": the trip's
             if anchor is not None and anchor.lemma_.lower() in self.reporting and anchor.i != tok.i:
                 continue  # "said on Wednesday": the report's date
