@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -444,7 +445,7 @@ class PeopleFinder:
     @staticmethod
     def _inside_organisation(doc: Any, start: int, end: int) -> bool:
         """True when the span lies strictly inside a longer ORG/FAC/EVENT/PRODUCT entity."""
-        for ent in doc.ents:
+        for ent in _ents_in(doc[:]):
             if ent.label_ not in {"ORG", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}:
                 continue
             if (
@@ -883,7 +884,7 @@ class PeopleFinder:
                     break
 
     def _evidence(self, c: _Cluster, span: Any, organisations_only: bool = False) -> None:
-        for ent in span.ents:
+        for ent in _ents_in(span):
             if ent.label_ == "ORG":
                 org = _trim_det(ent)
                 if org.lower() not in self.vocab.sources:
@@ -1192,6 +1193,28 @@ class PeopleFinder:
         if anyone:
             return anyone[-1][1]
         return None
+
+
+def _ents_in(span: Any) -> list[Any]:
+    """The entities inside a span. ``Span.ents`` rebuilds every entity of the Doc on each
+    read, which is quadratic over a long article; the Doc's list is built once and
+    searched by position."""
+    doc = span.doc
+    key = ("travelban", "ents")
+    cached = doc.user_data.get(key)
+    if cached is None:
+        ents = list(doc.ents)
+        cached = ([e.start for e in ents], ents)
+        doc.user_data[key] = cached
+    starts, ents = cached
+    out = []
+    for k in range(bisect_left(starts, span.start), len(ents)):
+        ent = ents[k]
+        if ent.start >= span.end:
+            break
+        if ent.end <= span.end:
+            out.append(ent)
+    return out
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -70,6 +70,7 @@ class _Context:
     ) -> None:
         self.doc = doc
         self.text: str = doc.text
+        self.cache: dict[tuple[str, int], Any] = {}  # per-sentence results of the passes
         self.article = article
         self.people = people
         self.finder = finder

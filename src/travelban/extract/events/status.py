@@ -137,7 +137,20 @@ class Status(PassBase):
         """Who the sentence attributes the event to, or None when the text asserts it itself."""
         sent = tok.sent
         ancestors = {a.i for a in tok.ancestors}
-        for t in sent:
+        # the few words that can attribute anything, found once per sentence (a sentence of
+        # hundreds of clauses would otherwise be read once per travel word in it)
+        key = ("source-words", sent.start)
+        cues = ctx.cache.get(key)
+        if cues is None:
+            cues = [
+                t
+                for t in sent
+                if t.lower_ == "according"
+                or t.lower_ in self.adverbs
+                or (t.lemma_.lower() in self.reporting and t.pos_ in {"VERB", "AUX"})
+            ]
+            ctx.cache[key] = cues
+        for t in cues:
             governs = t.head.i in ancestors or t.head.i == tok.i or t.head.dep_ == "ROOT"
             if (
                 t.lower_ == "according"
@@ -153,7 +166,7 @@ class Status(PassBase):
                 return "unnamed source"
             if t.lower_ in self.adverbs and t.dep_ == "advmod" and t.head.i in ancestors | {tok.i}:
                 return "unnamed source"
-        for t in sent:
+        for t in cues:
             if t.lemma_.lower() not in self.reporting or t.pos_ not in {"VERB", "AUX"}:
                 continue
             related = t.i in ancestors or (
@@ -182,10 +195,12 @@ class Status(PassBase):
     # ------------------------------------------------------------ exemptions
 
     def _exemption(self, tok: Any, si: int, ctx: _Context) -> str:
-        text = ctx.sents[si].text
-        if self._has_exemption_cue(text):
-            return _clean(text)
-        return ""
+        key = ("exemption", si)
+        if key not in ctx.cache:  # once per sentence, however many travel words it holds
+            text = ctx.sents[si].text
+            ctx.cache[key] = _clean(text) if self._has_exemption_cue(text) else ""
+        found: str = ctx.cache[key]
+        return found
 
     def _has_exemption_cue(self, text: str) -> bool:
         """True when the sentence mentions an exemption, waiver or permission that was given
