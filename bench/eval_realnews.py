@@ -310,14 +310,13 @@ def report(rows: list[Row], tallies: dict[str, Tally], verbose: bool) -> None:
     line("person+country recall", lambda t: pct(t.tp, t.tp + t.fn))
     line("  (tp / fp / fn)", lambda t: f"{t.tp}/{t.fp}/{t.fn}")
     line("date overlaps (of matched, dated)", lambda t: pct(t.date_ok, t.date_n))
+    line("  (right / matched with a date)", lambda t: f"{t.date_ok}/{t.date_n}")
     line("status class (of matched)", lambda t: pct(t.status_ok, t.status_n))
     line("no-travel articles: events", lambda t: f"{t.nt_events} in {t.nt_articles}")
     line("no-travel articles: breaches", lambda t: str(t.nt_breaches))
     line("events with an unresolved traveller", lambda t: str(t.unresolved))
     line("articles that raised an error", lambda t: str(t.errors))
-    tags: Counter[str] = Counter()
-    for t in tallies.values():
-        tags.update(t.tag_n)
+    tags = tallies[names[-1]].tag_n  # the same expected events in every column
     print()
     print("recall per tag (events with the tag)")
     for tag, n in sorted(tags.items(), key=lambda kv: (-kv[1], kv[0])):
