@@ -16,6 +16,7 @@ from travelban.extract.events.syntax import (
     _CLAUSAL,
     _CRAFT,
     _DIRECT_DEST,
+    _GATHERINGS,
     _LIGHT_VERBS,
     _LOCATIVE,
     _MOTION_KINDS,
@@ -27,6 +28,7 @@ from travelban.extract.events.syntax import (
     _agents,
     _among,
     _conjuncts,
+    _definite,
     _disjunctive,
     _group,
     _held,
@@ -370,6 +372,15 @@ class Arguments(PassBase):
             place = ctx.place_at(subj.i) if subj is not None else None
             if place is not None:
                 found.append((place, "dest"))
+        if not found and not there:
+            # "spoke at the summit", "opened the session": a gathering told earlier with its
+            # place ("the AU summit in Addis Ababa") is where its participants were
+            for t in [tok, *region]:
+                if t.lemma_.lower() in _GATHERINGS and (t.i == tok.i or _definite(t)):
+                    place = ctx.gathering_place(t)
+                    if place is not None:
+                        found.append((place, "dest"))
+                        break
         dests: dict[str | None, Place] = {}
         for place, _role in found:
             key = place.country

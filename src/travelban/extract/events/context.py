@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from travelban.extract.dates import DateHit
 from travelban.extract.events.syntax import (
     _CLAUSAL,
+    _GATHERINGS,
     _MOTION_KINDS,
     _SUBJ,
     _clean,
@@ -71,6 +72,7 @@ class _Context:
         self.doc = doc
         self.text: str = doc.text
         self.cache: dict[tuple[str, int], Any] = {}  # per-sentence results of the passes
+        self._gatherings: list[tuple[int, str, Place]] | None = None
         self.article = article
         self.people = people
         self.finder = finder
@@ -222,6 +224,28 @@ class _Context:
             if r.headline and r.dest is not None and r.pid == pid:
                 return r.dest
         return self.dateline if kind in _DATELINE_KINDS else None
+
+    def gathering_place(self, tok: Any) -> Place | None:
+        """Where an earlier mention of the same gathering took place: the nearest place in
+        the subtree (or the compound) of a token with the same lemma before ``tok``
+        ("The AU summit opened in the Ethiopian capital of Addis Ababa ... Kagame
+        addressed the summit")."""
+        if self._gatherings is None:
+            self._gatherings = []
+            for t in self.doc:
+                if t.lemma_.lower() not in _GATHERINGS or t.pos_ not in {"NOUN", "PROPN"}:
+                    continue
+                place = None
+                for g in [*t.subtree, *(t.head.children if t.dep_ in _SUBJ else ())]:
+                    if g.i != t.i and (p := self.place_at(g.i)) is not None and p.country:
+                        place = p
+                        break
+                if place is not None:
+                    self._gatherings.append((t.i, t.lemma_.lower(), place))
+        for i, lemma, place in reversed(self._gatherings):
+            if i < tok.i and lemma == tok.lemma_.lower():
+                return place
+        return None
 
     def _dateline(self, places: Sequence[Place]) -> Place | None:
         """The place a dateline opens the story with ("MAKKAH (INA) -", "Addis Ababa -",

@@ -330,3 +330,19 @@ def _paragraph(text: str, at: int) -> tuple[int, int]:
 
 def _inside_any(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
+
+
+# gatherings that a later definite mention ("the summit", "this session") refers back to
+_GATHERINGS = frozenset(
+    {"summit", "conference", "session", "assembly", "meeting", "ceremony", "forum"}
+    | {"funeral", "parade", "inauguration", "gathering", "congress", "convention", "rally"}
+    | {"talks", "negotiations", "celebration", "celebrations", "festival", "games"}
+)
+
+
+def _definite(tok: Any) -> bool:
+    """'the summit', 'this session', 'its congress', 'Sunday's parade': a known one."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss"
+        for c in tok.children
+    )
