@@ -1189,7 +1189,11 @@ class PeopleFinder:
         if same:
             return same[-1]
         if subjects:
-            return subjects[-1][1]
+            # the latest sentence with a subject: its first one, the sentence's topic ("X,
+            # arrested by forces loyal to Y, was released ... He ..." is X, even where the
+            # parser hangs Y on the main verb)
+            last = sent_index[subjects[-1][0]]
+            return next(p for i, p in subjects if sent_index[i] == last)
         if anyone:
             return anyone[-1][1]
         return None

@@ -27,6 +27,7 @@ from travelban.extract.events.syntax import (
     _VIA,
     _agents,
     _among,
+    _appositions,
     _conjuncts,
     _definite,
     _disjunctive,
@@ -90,12 +91,15 @@ class Arguments(PassBase):
             if subj is not None and subj.lemma_.lower() in collectives:
                 heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "attr"}]
         elif lemma in {"head", "lead"}:
-            # "X is heading the delegation"
             if any(
                 c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in collectives for c in tok.children
-            ):
+            ):  # "X is heading the delegation"
                 subj = _subject(tok)
                 heads = [subj] if subj is not None else []
+            elif any(
+                c.dep_ == "nsubjpass" and c.lemma_.lower() in collectives for c in tok.children
+            ):  # "The delegation was led by the chief negotiator, X"
+                heads = [a for a in _agents(tok) for a in (a, *_appositions(a))]
         else:  # a copula: "on board was X", "among the delegation was X"
             for prep in (c for c in tok.children if c.dep_ == "prep"):
                 objs = [c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"]
@@ -135,10 +139,14 @@ class Arguments(PassBase):
         if latest is None or not pids:
             return []
         exemption = self._exemption(tok, si, ctx) or latest.exemption
+        # every leg of the group's trip told in that sentence ("returned to Sanaa after
+        # talks in Riyadh"), not only the last
+        legs = [r for r in so_far if r.sentence == latest.sentence and r.name == latest.name]
         return [
-            replace(_joined(latest, pid, tok, si, ctx), exemption=exemption)
+            replace(_joined(leg, pid, tok, si, ctx), exemption=exemption)
+            for leg in legs
             for pid in pids
-            if pid != latest.pid
+            if pid != leg.pid
         ]
 
     def _caption_events(self, sent: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:

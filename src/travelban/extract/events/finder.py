@@ -76,7 +76,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                 raws.extend(new)
             if len(raws) == found and ctx.is_caption(si):
                 raws.extend(self._caption_events(sent, si, ctx, raws))
-        merged = _merge(raws)
+        merged = _merge(_without_named_groups(raws))
         return [self._final(r, ctx) for r in merged]
 
     # ------------------------------------------------------------ one trigger
@@ -232,3 +232,16 @@ class EventFinder(Predicates, Arguments, When, Status):
             sentence_index=r.sentence,
             trigger=r.trigger,
         )
+
+
+def _without_named_groups(raws: list[_Raw]) -> list[_Raw]:
+    """A group's trip ("a delegation arrived in Moscow") once its members are named: the
+    members' trips say it, the unnamed group's is dropped."""
+    named = {
+        (r.sentence, r.dest.country if r.dest else None) for r in raws if r.pid is not None
+    }
+    return [
+        r
+        for r in raws
+        if r.pid is not None or (r.sentence, r.dest.country if r.dest else None) not in named
+    ]

@@ -346,3 +346,16 @@ def _definite(tok: Any) -> bool:
         (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss"
         for c in tok.children
     )
+
+
+def _appositions(tok: Any) -> list[Any]:
+    """Appositions of a noun, at any depth ("the chief negotiator and spokesman, X")."""
+    out: list[Any] = []
+    todo = [tok]
+    while todo:
+        node = todo.pop()
+        for c in node.children:
+            if c.dep_ in {"appos", "conj"} and c.pos_ in {"PROPN", "NOUN"}:
+                out.append(c)
+                todo.append(c)
+    return out
