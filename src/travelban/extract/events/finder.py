@@ -237,9 +237,7 @@ class EventFinder(Predicates, Arguments, When, Status):
 def _without_named_groups(raws: list[_Raw]) -> list[_Raw]:
     """A group's trip ("a delegation arrived in Moscow") once its members are named: the
     members' trips say it, the unnamed group's is dropped."""
-    named = {
-        (r.sentence, r.dest.country if r.dest else None) for r in raws if r.pid is not None
-    }
+    named = {(r.sentence, r.dest.country if r.dest else None) for r in raws if r.pid is not None}
     return [
         r
         for r in raws

@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from travelban.extract.events.merge import _Raw
 
 
+# asking leave to travel ("asked to travel to Doha", "applied to go to Mecca"): only the
+# travel verb these govern directly is a plan ("asked the committee for permission, and
+# the committee granted an exemption for his visit" is no plan of the visit)
+_ASKING = frozenset({"ask", "request", "apply", "petition"})
+
+
 class Status(PassBase):
     """The status pass of :class:`EventFinder` (its methods run on the finder)."""
 
@@ -96,6 +102,8 @@ class Status(PassBase):
                     and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children)
                 ):
                     found.add(self.aux[ch.lower_])  # "may travel", not "may have travelled"
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ASKING:
+            found.add(EventStatus.PLANNED)  # "asked to travel to Doha": leave, not a trip
         # modifiers of a travel noun and relative clauses on it ("a visit that had been planned")
         for ch in tok.children:
             if ch.dep_ in {"amod", "compound"} and ch.lower_ in self.modifiers:
