@@ -625,3 +625,13 @@ def test_quotes_inside_quotes_do_not_break_the_reading(extractor: Extractor) -> 
     )
     ex = extractor.extract(article(text))
     assert {e.destination.country for e in ex.events if e.destination} == {"NO"}
+
+
+def test_a_date_in_a_clause_on_the_subject_is_not_the_trips(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "Rustam Karimov, a general blamed for raids on border posts in 2010, crossed "
+            "into Kazakhstan on Monday to attend a ceremony, officials said."
+        )
+    )
+    assert span(trip(ex, "Rustam Karimov", "KZ")) == (MONDAY, MONDAY)

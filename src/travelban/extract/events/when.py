@@ -57,6 +57,19 @@ def _noun_dated(root: Any) -> Any | None:
     return None
 
 
+def _inside_argument(root: Any, tok: Any, trigger: Any) -> bool:
+    """True when a date hangs inside the subject of the travel word, or inside a clause or
+    apposition on one of its nouns: it dates that phrase, not the trip."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    node = root
+    while node.i != tok.i and node.head.i != node.i:
+        if node.dep_ in {"acl", "relcl"} and node.head.i != tok.i and trigger(node.head) is None:
+            return True  # (a clause on a trip noun dates that trip: "his visit that ends on …")
+        node = node.head
+    return False
+
+
 def _set_off_after(text: str, travel: Any, start: int) -> bool:
     """True for a date set off by a comma right after a travel noun's phrase ("his trip to
     Moscow, in the summer of 2015, had ..."): it dates that noun, however it is parsed."""
@@ -251,6 +264,8 @@ class When(PassBase):
                 score = 2  # a date of the clause that governs the travel word
             else:
                 continue  # a date of some other clause ("since Oman granted her refuge in 2012")
+            if score == 0 and _inside_argument(root, tok, ctx.finder._trigger):
+                continue  # "X, blamed for attacks in 2010, crossed ... on Sunday": the noun's
             noun = _noun_dated(root)
             if noun is not None and noun.i != tok.i and ctx.finder._trigger(noun) is not None:
                 continue  # "during a visit to Libya in 1978": that other trip's date
