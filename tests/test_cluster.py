@@ -365,6 +365,8 @@ def test_cli_screen_report_and_rescreen_on_a_running_scheduler(
     assert "3 partition(s)" not in res.stderr  # 3 files, 200 to a partition: one task
     assert "1 partition(s): 1 screened now, 0 already done, 0 failed; 3 article(s)" in res.stderr
     assert "result: complete" in res.stderr
+    assert "incident(s): the findings of every partition merged" in res.stderr
+    assert list((out / "incidents").glob("list_version=*/part-*.parquet"))
     res = runner.invoke(cli, args, catch_exceptions=False)
     assert "0 screened now, 1 already done" in res.stderr
 
@@ -374,7 +376,7 @@ def test_cli_screen_report_and_rescreen_on_a_running_scheduler(
     )
     assert res.exit_code == 0 and "2 of " in res.stderr
     wb = openpyxl.load_workbook(wb_path)
-    assert wb.sheetnames == ["Summary", "Findings", "Method"]
+    assert wb.sheetnames == ["Summary", "Findings", "Incidents", "Method"]
     rows = list(wb["Findings"].iter_rows(min_row=2, values_only=True))
     header = [c.value for c in wb["Findings"][1]]
     conf = [r[header.index("Confidence")] for r in rows]

@@ -429,10 +429,14 @@ def _build(
     articles: Mapping[str, Article],
     note: str,
     keys: Mapping[int, str],
+    known_outlets: Mapping[str, str],
 ) -> Incident:
     members = draft.members
     metas = [articles.get(f.article_sha256) for f in members]
-    outlets = [outlet_of(a) for a in metas]
+    outlets = [
+        known_outlets[f.article_sha256] if f.article_sha256 in known_outlets else outlet_of(a)
+        for f, a in zip(members, metas, strict=True)
+    ]
     stories = _stories(members, outlets)
     order = sorted(
         range(len(members)),
@@ -564,10 +568,13 @@ def merge_incidents(
     *,
     articles: Iterable[Article] = (),
     previous: Mapping[str, str] | None = None,
+    outlets: Mapping[str, str] | None = None,
 ) -> tuple[Incident, ...]:
     """Findings merged into incidents (see the module docstring), sorted by reference,
     then date (undated last), then key. ``articles`` give publication dates and outlets;
-    ``previous`` maps finding keys to the incident keys an earlier run gave them."""
+    ``previous`` maps finding keys to the incident keys an earlier run gave them;
+    ``outlets`` maps article sha256 to an outlet already worked out (``outlet_of``), for
+    findings read back from a stored result whose articles' text is not at hand."""
     by_sha = {a.sha256: a for a in articles}
     previous = previous or {}
     seen: set[str] = set()
@@ -629,7 +636,7 @@ def merge_incidents(
                 "ambiguous: its dates hold several separate incidents of this person in this "
                 f"country ({others}); it could be any of them, so it is not merged"
             )
-        incidents.append(_build(d, key, merged, by_sha, note, keys))
+        incidents.append(_build(d, key, merged, by_sha, note, keys, outlets or {}))
     incidents.sort(
         key=lambda i: (i.reference, i.when.start or date.max, i.when.end or date.max, i.key)
     )

@@ -138,6 +138,12 @@ def screen_on_cluster(
         f"{report.seconds:.1f} s)",
         err=True,
     )
+    if report.incidents >= 0:
+        click.echo(
+            f"{report.incidents} incident(s): the findings of every partition merged "
+            f"(table {job.out / 'incidents'})",
+            err=True,
+        )
     if report.stale:
         click.echo(
             f"note: {report.stale} partition(s) from an earlier plan are ignored by readers",

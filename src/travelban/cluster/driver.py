@@ -4,10 +4,11 @@
 and the name index are CPU-bound Python) or connects to a running scheduler. ``run_job``
 plans the partitions (a WARC's records are found by a scan task on a worker), skips those
 whose ``_done`` marker exists (a resumed run), submits the rest, and writes the run record
-(``complete`` or ``partial``, with every failed partition and why). A worker that dies
-mid-task is replaced and its task retried by Dask itself; a task that kills its worker
-every time (a huge article exhausting memory) ends as a failed partition, named, and the
-run as partial.
+(``complete`` or ``partial``, with every failed partition and why); then it merges the
+findings of every partition into incidents once (``travelban.cluster.incidents``). A
+worker that dies mid-task is replaced and its task retried by Dask itself; a task that
+kills its worker every time (a huge article exhausting memory) ends as a failed
+partition, named, and the run as partial.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from travelban import __version__
+from travelban.cluster.incidents import gather_incidents
 from travelban.cluster.partitions import (
     DEFAULT_PARTITION_SIZE,
     Inputs,
@@ -169,6 +171,7 @@ class JobReport:
     stale: int = 0  # part files from an earlier plan, ignored by readers
     workers: int = 0
     notes: tuple[str, ...] = field(default=())
+    incidents: int = -1  # incidents over every partition's findings (-1: not gathered)
 
     @property
     def complete(self) -> bool:
@@ -329,6 +332,11 @@ def run_job(
         raise
     record = _finish(rd, record, keys, done, before, failed, input_failures, interrupted=False)
     stale = _stale(rd, set(keys))
+    incidents = -1
+    try:  # one merge over every partition's findings (a partial result: over what is done)
+        incidents = len(gather_incidents(rd).incidents)
+    except ReportError as exc:  # the screening is recorded; `travelban report` merges again
+        log.warning("incidents not gathered: %s", exc)
     return JobReport(
         record=record,
         parts=tuple(done),
@@ -337,6 +345,7 @@ def run_job(
         startup_seconds=startup,
         stale=stale,
         workers=workers,
+        incidents=incidents,
     )
 
 
@@ -378,23 +387,11 @@ def _finish(
     return final
 
 
-def _keys_file(rd: ResultDir) -> Path:
-    return rd.root / "_done" / rd.part / "_plan.txt"
-
-
 def _write_keys(rd: ResultDir, keys: Sequence[str]) -> None:
     from travelban.cluster.results import atomic_write
 
     text = "".join(f"{k}\n" for k in keys)
-    atomic_write(_keys_file(rd), lambda tmp: tmp.write_text(text, encoding="utf-8"))
-
-
-def planned_keys(rd: ResultDir) -> set[str] | None:
-    """The partition keys of the last run's plan (None for a folder written before plans)."""
-    try:
-        return set(_keys_file(rd).read_text(encoding="utf-8").split())
-    except FileNotFoundError:
-        return None
+    atomic_write(rd.plan_file, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def _stale(rd: ResultDir, keys: set[str]) -> int:

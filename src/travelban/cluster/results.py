@@ -7,13 +7,17 @@ as a column)::
     DIR/events/list_version=2026-05-08/part-<partition key>.parquet
     DIR/matches/list_version=2026-05-08/part-<partition key>.parquet
     DIR/articles/list_version=2026-05-08/part-<partition key>.parquet
+    DIR/incidents/list_version=2026-05-08/part-<digest of the plan>.parquet
     DIR/_done/list_version=2026-05-08/<partition key>.json   # written last: the part is done
     DIR/_run-2026-05-08.json                                  # what the run did, and its status
 
 The columns are those of the workbook's sheets of the same name (one definition, in
-``travelban.report.columns``). Every file is written to a hidden temporary file in its
-folder and renamed, so a reader never sees half a file; a partition counts as done only
-once its ``_done`` marker exists, and a task that finds the marker writes nothing again.
+``travelban.report.columns``). Workers write the first four tables, one part per
+partition; ``incidents`` is written once over all of them when the run gathers (and again
+by ``travelban report``), see ``travelban.cluster.incidents``. Every file is written to
+a hidden temporary file in its folder and renamed, so a reader never sees half a file; a
+partition counts as done only once its ``_done`` marker exists, and a task that finds the
+marker writes nothing again.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -31,6 +35,8 @@ from travelban.errors import ReportError
 from travelban.models import ArticleFailure
 
 TABLES = {"Findings": "findings", "Events": "events", "Matches": "matches", "Articles": "articles"}
+# Tables of the whole result, written by the driver after the partitions (not by workers).
+MERGED_TABLES = {"Incidents": "incidents"}
 RESULT_VERSION = 1
 
 
@@ -87,7 +93,7 @@ class ResultDir:
         return f"list_version={self.list_version}"
 
     def table_dir(self, sheet: str) -> Path:
-        return self.root / TABLES[sheet] / self.part
+        return self.root / (TABLES.get(sheet) or MERGED_TABLES[sheet]) / self.part
 
     def table_file(self, sheet: str, key: str) -> Path:
         return self.table_dir(sheet) / f"part-{key}.parquet"
@@ -98,6 +104,40 @@ class ResultDir:
     @property
     def manifest(self) -> Path:
         return self.root / f"_run-{self.list_version}.json"
+
+    @property
+    def plan_file(self) -> Path:
+        return self.root / "_done" / self.part / "_plan.txt"
+
+
+def planned_keys(rd: ResultDir) -> set[str] | None:
+    """The partition keys of the last run's plan (None for a folder written before plans)."""
+    try:
+        return set(rd.plan_file.read_text(encoding="utf-8").split())
+    except FileNotFoundError:
+        return None
+
+
+def planned_parts(rd: ResultDir, sheet: str) -> list[Path]:
+    """The part files of one table that belong to the last plan (older plans' are left out)."""
+    keys = planned_keys(rd)
+    folder = rd.table_dir(sheet)
+    files = sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
+    return [f for f in files if keys is None or f.stem[5:] in keys]
+
+
+def read_part(path: Path) -> Any:
+    """One part file as a ``pyarrow.Table``; ReportError (with the fix) when it is damaged."""
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.read_table(path)
+    except Exception as exc:  # pyarrow raises several kinds for a damaged file
+        raise ReportError(
+            f"cannot read a result file ({type(exc).__name__}: {exc})",
+            path=path,
+            fix="delete it and its _done marker, then repeat the run to redo that part",
+        ) from None
 
 
 def list_versions(root: Path) -> list[str]:
@@ -142,6 +182,7 @@ def _arrow_type(kind: str) -> Any:
         "datetime": pa.timestamp("us", tz="UTC"),
         "score": pa.float64(),
         "int": pa.int64(),
+        "list": pa.list_(pa.string()),
     }.get(kind, pa.string())
 
 
@@ -155,23 +196,38 @@ def _cell(value: Any, kind: str) -> Any:
     return value if isinstance(value, str) else str(value)
 
 
-def write_table(path: Path, columns: Sequence[Any], rows: Iterable[Sequence[Any]]) -> None:
-    """Rows (in ``columns`` order, ``Column`` records of report.columns) as one Parquet file."""
+def arrow_table(
+    columns: Sequence[Any], rows: Iterable[Sequence[Any]], *, lists: Collection[str] = ()
+) -> Any:
+    """Rows (in ``columns`` order, ``Column`` records of report.columns) as a
+    ``pyarrow.Table``; the columns named in ``lists`` hold lists of strings."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
-    kinds = [str(c.kind) for c in columns]
+    kinds = ["list" if c.name in lists else str(c.kind) for c in columns]
     data: list[list[Any]] = [[] for _ in columns]
     for row in rows:
         for i, value in enumerate(row):
-            data[i].append(_cell(value, kinds[i]))
+            data[i].append(
+                [str(v) for v in value] if kinds[i] == "list" else _cell(value, kinds[i])
+            )
     schema = pa.schema(
         [pa.field(c.name, _arrow_type(k)) for c, k in zip(columns, kinds, strict=True)]
     )
-    table = pa.Table.from_arrays(
+    return pa.Table.from_arrays(
         [pa.array(col, type=schema.field(i).type) for i, col in enumerate(data)], schema=schema
     )
+
+
+def write_arrow(path: Path, table: Any) -> None:
+    """A ``pyarrow.Table`` as one Parquet file, written atomically."""
+    import pyarrow.parquet as pq
+
     atomic_write(path, lambda tmp: pq.write_table(table, tmp))
+
+
+def write_table(path: Path, columns: Sequence[Any], rows: Iterable[Sequence[Any]]) -> None:
+    """Rows (in ``columns`` order, ``Column`` records of report.columns) as one Parquet file."""
+    write_arrow(path, arrow_table(columns, rows))
 
 
 def read_rows(rd: ResultDir, sheet: str) -> list[dict[str, Any]]:

@@ -1,21 +1,29 @@
-"""The analyst workbook from a Parquet result: Summary, Findings (top N or all) and Method.
+"""The analyst workbook from a Parquet result: Summary, Findings (top N or all), Incidents
+and Method.
 
-Only the findings go to the workbook: a result of millions of articles has far more
-events and candidates than a spreadsheet should hold; they stay in Parquet. The Findings
+Only the findings and their incidents go to the workbook: a result of millions of
+articles has far more events and candidates than a spreadsheet should hold; they stay in
+Parquet. The incidents are merged again here over every partition's findings
+(``gather_incidents``, which also rewrites the result's incidents table and the Findings
+parts' Incident column when they disagree), so the Incidents sheet and the Findings
+sheet's Incident column agree with each other and with the folder. The Findings
 sheet is the same sheet ``screen`` writes (same columns, Decision dropdown, review
 columns), so ``review import`` reads decisions back from it as from any report.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from travelban.cluster.driver import planned_keys
+from travelban.cluster.incidents import gather_incidents
 from travelban.cluster.results import ResultDir, RunRecord, list_versions, read_record
 from travelban.errors import ReportError
+from travelban.incidents import Incident
 from travelban.models import ListInfo, RunResult, Verdict
 
 _NOT_A_RESULT = "give the -o folder of `travelban screen --format parquet` or `travelban rescreen`"
@@ -30,27 +38,6 @@ class WorkbookWritten:
     record: RunRecord
 
 
-def _rows(rd: ResultDir) -> list[dict[str, Any]]:
-    """Findings rows of the last plan's partitions (part files of an older plan are left out)."""
-    import pyarrow.parquet as pq
-
-    keys = planned_keys(rd)
-    folder = rd.table_dir("Findings")
-    rows: list[dict[str, Any]] = []
-    for f in sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []:
-        if keys is not None and f.stem[5:] not in keys:
-            continue
-        try:
-            rows += pq.read_table(f).to_pylist()
-        except Exception as exc:  # pyarrow raises several kinds for a damaged file
-            raise ReportError(
-                f"cannot read a result file ({type(exc).__name__}: {exc})",
-                path=f,
-                fix="delete it and its _done marker, then repeat the run to redo that part",
-            ) from None
-    return rows
-
-
 def _list_info(record: RunRecord) -> ListInfo:
     li = record.list_info
     generated = datetime.fromisoformat(li["generated"]) if li.get("generated") else None
@@ -63,7 +50,9 @@ def _list_info(record: RunRecord) -> ListInfo:
     )
 
 
-def _summary(record: RunRecord, version: str, shown: int, total: int) -> list[tuple[Any, ...]]:
+def _summary(
+    record: RunRecord, version: str, shown: int, total: int, incidents: Sequence[Incident]
+) -> list[tuple[Any, ...]]:
     li = record.list_info
     rows: list[tuple[Any, ...]] = [
         ("Result", "status", record.status),
@@ -84,6 +73,9 @@ def _summary(record: RunRecord, version: str, shown: int, total: int) -> list[tu
     rows += [("Settings", k, v) for k, v in record.settings]
     counts = dict(record.findings)
     rows += [("Findings by verdict", v.value, counts.get(v.value, 0)) for v in Verdict]
+    by_verdict = Counter(i.verdict for i in incidents)
+    rows += [("Incidents by verdict", v.value, by_verdict.get(v, 0)) for v in Verdict]
+    rows.append(("Incidents by verdict", "total (trips: findings merged)", len(incidents)))
     rows += [
         ("Articles", "screened", record.articles),
         ("Articles", "failed", record.articles_failed),
@@ -105,7 +97,8 @@ def write_workbook(
 ) -> WorkbookWritten:
     """Write the workbook of one list version's result in ``root`` into ``out``."""
     from travelban import __version__
-    from travelban.report.columns import COLUMNS, FINDINGS, METHOD, SUMMARY
+    from travelban.report.columns import COLUMNS, FINDINGS, INCIDENTS, METHOD, SUMMARY
+    from travelban.report.itinerary import incident_rows
     from travelban.report.method import method_rows
     from travelban.report.paths import plan, write_atomically
     from travelban.report.tables import VERDICT_PRIORITY, Table
@@ -129,7 +122,8 @@ def write_workbook(
     rd = ResultDir(root, version)
     record = read_record(rd)
     assert record is not None  # list_versions found its file
-    rows = _rows(rd)
+    gathered = gather_incidents(rd)
+    rows = list(gathered.findings)
     priority = {v.value: p for v, p in VERDICT_PRIORITY.items()}
     rows.sort(
         key=lambda r: (
@@ -144,9 +138,20 @@ def write_workbook(
         rows = rows[:top]
     columns = COLUMNS[FINDINGS]
     findings = tuple(tuple(r.get(c.name) for c in columns) for r in rows)
+    ordered = sorted(
+        gathered.incidents,
+        key=lambda i: (
+            VERDICT_PRIORITY.get(i.verdict, 9),
+            i.reference,
+            i.when.start or date.max,
+            i.key,
+        ),
+    )
+    summary = _summary(record, version, len(rows), total, gathered.incidents)
     tables = [
-        Table(SUMMARY, COLUMNS[SUMMARY], tuple(_summary(record, version, len(rows), total))),
+        Table(SUMMARY, COLUMNS[SUMMARY], tuple(summary)),
         Table(FINDINGS, columns, findings),
+        Table(INCIDENTS, COLUMNS[INCIDENTS], tuple(incident_rows(ordered, {}))),
         Table(METHOD, COLUMNS[METHOD], tuple(method_rows(regimes_table, False))),
     ]
     info = _list_info(record)

@@ -298,6 +298,13 @@ ARTICLE_COLUMNS: tuple[Column, ...] = (
     C("Notes", K.WRAP, 30, "Remarks of the extraction."),
     C("SHA-256", K.TEXT, 18, "Hash of the article's bytes."),
     C("Encoding", K.TEXT, 9, "Text encoding the article was read with."),
+    C(
+        "Outlet",
+        K.TEXT,
+        16,
+        "Who published it: the web address's host, else the agency a dateline names "
+        "(blank: unknown). Articles of one outlet count as one independent report.",
+    ),
 )
 
 SUMMARY_COLUMNS: tuple[Column, ...] = (

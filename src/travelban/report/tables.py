@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from travelban.assess.identity import describe as describe_identity
-from travelban.incidents import Incident, incident_of, merge_incidents
+from travelban.incidents import Incident, incident_of, merge_incidents, outlet_of
 from travelban.models import (
     BirthDate,
     Decision,
@@ -438,11 +438,12 @@ def build_tables(
             notes.get(a.source, ""),
             a.sha256,
             a.encoding,
+            outlet_of(a),
         )
         for a in result.articles
     ]
     article_rows += [
-        (fl.source, "", None, "", "", "failed", fl.error, 0, 0, 0, "", "", "")
+        (fl.source, "", None, "", "", "failed", fl.error, 0, 0, 0, "", "", "", "")
         for fl in result.failures
     ]
 
