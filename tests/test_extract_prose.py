@@ -635,3 +635,15 @@ def test_a_date_in_a_clause_on_the_subject_is_not_the_trips(extractor: Extractor
         )
     )
     assert span(trip(ex, "Rustam Karimov", "KZ")) == (MONDAY, MONDAY)
+
+
+def test_leave_to_travel_names_its_traveller(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "Farid Naseri, a former provincial governor, has been granted an exemption from "
+            "the travel ban to travel to Doha from June 3 to June 7 for talks, a document showed."
+        )
+    )
+    ev = trip(ex, "Farid Naseri", "QA")
+    assert ev.status is EventStatus.PLANNED and ev.exemption
+    assert span(ev) == (date(2024, 6, 3), date(2024, 6, 7))

@@ -110,6 +110,13 @@ def _place_noun(tok: Any, words: frozenset[str]) -> bool:
     return tok.lemma_.lower() in words or tok.lower_ in words
 
 
+# nouns of leave to travel, whose infinitive's traveller is the one granted the leave
+_LEAVE_NOUNS = frozenset(
+    {"exemption", "permission", "waiver", "visa", "approval", "authorisation"}
+    | {"authorization", "clearance", "leave", "right", "green light", "go-ahead"}
+)
+
+
 def _subject(verb: Any) -> Any | None:
     """The grammatical subject of a verb, following conjunctions, controls and participles."""
     node = verb
@@ -135,7 +142,21 @@ def _subject(verb: Any) -> Any | None:
             node = node.head
             continue
         if node.dep_ in {"acl", "relcl"} and node.head.pos_ in {"NOUN", "PROPN"}:
-            return node.head
+            holder = node.head
+            if holder.lemma_.lower() in _LEAVE_NOUNS and holder.head.pos_ in {"VERB", "AUX"}:
+                # "X was granted an exemption to travel", "gave him permission to go": the
+                # one granted leave is the traveller
+                verb = holder.head
+                for ch in verb.children:
+                    if ch.dep_ in {"nsubjpass", "dative"} or (
+                        ch.dep_ in {"dobj", "obj"} and ch.i != holder.i
+                    ):
+                        return ch
+                if holder.dep_ in {"dobj", "obj"} and verb.lemma_.lower() in {"seek", "get"}:
+                    subj = _subject(verb)  # "X sought permission to travel"
+                    if subj is not None:
+                        return subj
+            return holder
         if (
             node.dep_ == "pcomp"
             and node.head.dep_ == "prep"
