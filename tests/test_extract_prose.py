@@ -647,3 +647,14 @@ def test_leave_to_travel_names_its_traveller(extractor: Extractor) -> None:
     ev = trip(ex, "Farid Naseri", "QA")
     assert ev.status is EventStatus.PLANNED and ev.exemption
     assert span(ev) == (date(2024, 6, 3), date(2024, 6, 7))
+
+
+def test_an_approved_journey_noun_takes_the_verbs_destination(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "The sanctions committee had approved the travel of Farid Naseri to Muscat, a "
+            "diplomat said on Tuesday."
+        )
+    )
+    ev = trip(ex, "Farid Naseri", "OM")
+    assert ev.exemption

@@ -195,3 +195,25 @@ def test_a_common_name_with_nothing_agreeing_is_a_possible_namesake(
 def test_missing_data_file_falls_back_on_list_frequencies(tmp_path: Path) -> None:
     c = Commonness.build([entry()], tmp_path)
     assert not c.of("Kim Yong Chol").common
+
+
+def test_the_group_a_list_is_about_agrees_where_roles_have_changed() -> None:
+    """A Taliban-list entry whose 1990s designation differs from today's role: naming the
+    person as the Taliban's minister ties them to the list's group (issue 16 / 18)."""
+    from travelban.assess.identity import _group
+    from travelban.models import Entry, EntryKind, Person
+
+    entry = Entry(
+        reference="TAi.999",
+        dataid="1",
+        kind=EntryKind.INDIVIDUAL,
+        list_type="Taliban",
+        name_parts=("KARIM", "ZADRAN"),
+        name="KARIM ZADRAN",
+        designations=("Deputy Commander (1996-2001)",),
+    )
+    person = Person(pid="P1", name="Karim Zadran", titles=("the Taliban's interior minister",))
+    (item,) = _group(person, entry)
+    assert item.aspect == "group" and item.stance.value == "agrees"
+    other = Person(pid="P2", name="Karim Zadran", titles=("a shopkeeper",))
+    assert _group(other, entry) == []

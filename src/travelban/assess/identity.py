@@ -122,6 +122,7 @@ def check_identity(
     items += _birthplace(facts, versions, country_of)
     items += _parent(facts, versions)
     items += _entities(versions, article_text, lookup)
+    items += _group(person, entry)
     if commonness is not None:
         if commonness.common:
             items.append(
@@ -474,6 +475,32 @@ def _entities(
                 )
                 break
     return out
+
+
+def _group(person: Person, entry: Entry) -> list[IdentityItem]:
+    """The group the entry's sanctions list is about ("Taliban", "Al-Qaida"), named as the
+    person's organisation or in their title ("the Taliban's interior minister"): agrees.
+    Roles listed decades ago differ from today's; the group a person belongs to does not."""
+    group = [w for w in _fold(entry.list_type).split() if len(w) >= 4]
+    if not group:
+        return []
+    from rapidfuzz import fuzz
+
+    said = [*person.organisations, *person.titles, *person.descriptions]
+    for text in said:
+        words = _fold(text).split()
+        if all(any(fuzz.ratio(g, w) >= 80 for w in words) for g in group):
+            return [
+                IdentityItem(
+                    "group",
+                    Stance.AGREES,
+                    False,
+                    _clip(text),
+                    f"{entry.list_type} sanctions list",
+                    "the article ties the person to the group the list is about",
+                )
+            ]
+    return []
 
 
 # ------------------------------------------------------------------------------ helpers

@@ -883,6 +883,18 @@ class PeopleFinder:
                     c.genders.add(g)
                     break
 
+    def _describes_person(self, tok: Any) -> bool:
+        """True when a modifier qualifies a person: a role or title noun, or a name
+        ("Iranian general", "U.S. ambassador", "Libyan Khalifa Haftar"), not a thing ("a
+        U.S. bounty", "a Libyan court")."""
+        head = tok.head if tok.dep_ in {"amod", "compound", "nmod", "poss"} else tok
+        if head.i == tok.i:
+            return True
+        low = head.lemma_.lower()
+        return (
+            head.pos_ == "PROPN" or low in self.vocab.roles or fold(head.text) in self._title_words
+        )
+
     def _evidence(self, c: _Cluster, span: Any, organisations_only: bool = False) -> None:
         for ent in _ents_in(span):
             if ent.label_ == "ORG":
@@ -890,12 +902,17 @@ class PeopleFinder:
                 if org.lower() not in self.vocab.sources:
                     c.organisations.append(org)
             elif ent.label_ == "NORP" and not organisations_only:
+                if not self._describes_person(ent.root):
+                    continue  # "a Libyan court", "Afghan soil": not the person's nationality
                 iso = self.gazetteer.demonym(ent.text.strip())
                 if iso:
                     c.nationalities.append(iso)
             elif ent.label_ == "GPE" and not organisations_only:
-                # "Iran's ...", "U.S. ambassador": the country the role belongs to
+                # "Iran's ...", "U.S. ambassador": the country the role belongs to (not
+                # "a U.S. bounty on his head")
                 r = ent.root
+                if not self._describes_person(r):
+                    continue
                 if r.dep_ in {"poss", "compound", "nmod"} or any(
                     t.text in {"'s", "’s"} for t in r.children
                 ):
@@ -903,7 +920,7 @@ class PeopleFinder:
                     if place is not None and place.country and place.kind == "country":
                         c.nationalities.append(place.country)
         for tok in span:
-            if tok.ent_type_ == "" and tok.text[:1].isupper():
+            if tok.ent_type_ == "" and tok.text[:1].isupper() and self._describes_person(tok):
                 iso = self.gazetteer.demonym(tok.text)
                 if iso and not organisations_only:
                     c.nationalities.append(iso)

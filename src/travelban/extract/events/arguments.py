@@ -320,8 +320,11 @@ class Arguments(PassBase):
                 gov = gov.head
                 hops += 1
             if gov.pos_ in {"VERB", "AUX"} and gov.i != tok.i:
+                # "approved the travel of X to Abu Dhabi": with the noun as the verb's
+                # object, the verb's "to" phrase is the noun's destination
+                preps = _LOCATIVE | ({"to", "into"} if tok.dep_ in {"dobj", "obj"} else set())
                 for ch in gov.children:
-                    if ch.dep_ == "prep" and ch.lower_ in _LOCATIVE and tok not in ch.subtree:
+                    if ch.dep_ == "prep" and ch.lower_ in preps and tok not in ch.subtree:
                         out.append(ch)
                         out.extend(ch.subtree)
                         self._anchor.update({t.i: gov for t in ch.subtree})
