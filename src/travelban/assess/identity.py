@@ -252,12 +252,20 @@ def _role(person: Person, entry: Entry, versions: Sequence[Entry]) -> list[Ident
     return []
 
 
+# the endings of English demonyms: Kenyan, Iraqi, Chinese, British, French, Swiss, Greek, Thai
+_DEMONYM_SHAPE = re.compile(r"(?:an|i|ese|ish|ic|ch|ss|ek|ai|er|ot|ene|ino|ean|ite)$", re.I)
+
+
 def _nationality(
     person: Person, facts: ArticleFacts, versions: Sequence[Entry], country_of: CountryOf | None
 ) -> list[IdentityItem]:
     found = {n.upper() for n in person.nationalities}
     for o in facts.origins:
-        # Only a word the gazetteer knows as a country or demonym counts ("Kenyan").
+        # Only a word the gazetteer knows as a country or demonym counts ("Kenyan"); a place
+        # word that precedes a name is no nationality ("a Gulf ruler": Gulf is also a
+        # province of Papua New Guinea), so the word must have a demonym's shape
+        if not _DEMONYM_SHAPE.search(o.value):
+            continue
         c = country_of(o.value) if country_of else None
         if c:
             found.add(c.upper())

@@ -771,6 +771,14 @@ class PeopleFinder:
                 for t in span
             ):
                 continue  # "Soleimani Foundation" is not Soleimani
+            if span is not None and len(span) == 1:
+                root = span.root
+                if (
+                    root.dep_ in {"compound", "amod", "nmod"}
+                    and root.head.pos_ == "NOUN"
+                    and root.head.i > root.i
+                ):
+                    continue  # "Houthi official", "a Bhutto grandson": a modifier, not him
             cands = owners[m.group(0)]
             before = [c for c in cands if c.first_start < s]
             chosen = max(before, key=lambda c: c.last_seen) if before else cands[0]
@@ -979,6 +987,25 @@ class PeopleFinder:
                 continue
             target = self._link_description(clusters, head, text, tok.i)
             opens = tok.dep_ in {"nsubj", "nsubjpass"} and tok.left_edge.is_sent_start
+            # "al-Houthi's chief of staff", "his brother": someone else's aide or kin is a
+            # person of their own, never the possessor and never guessed
+            someone_elses = any(
+                d.dep_ == "poss" and (d.i in token_pid or d.lower_ in {"his", "her", "their"})
+                for d in tok.children
+            )
+            if (
+                someone_elses
+                and target is not None
+                and target.pid
+                == token_pid.get(next(d.i for d in tok.children if d.dep_ == "poss"), "")
+            ):
+                target = None
+            if someone_elses:
+                for t in doc[tok.left_edge.i : tok.i + 1]:
+                    if t.i not in token_pid:
+                        unresolved[t.i] = text
+                if target is None:
+                    continue
             if target is None and (len(sub) <= 3 or (opens and len(sub) <= 8)):
                 # "the general", or a sentence opening "The commander of the Quds Force
                 # spoke ...": the person the text is about at this point
