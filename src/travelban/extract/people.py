@@ -408,6 +408,8 @@ class PeopleFinder:
                 continue
             if any(a <= s and e <= b for a, b, *_ in out):
                 continue  # inside a name found otherwise
+            if self.gazetteer.lookup(name) is not None or _overlaps(place_spans, s, e):
+                continue  # "Abu Dhabi", "San Jose": a place that opens with a given name
             out.append((s, e, name, "given", frozenset()))
         for rs, re_ in runs:
             name, s, e = self._clean(text, rs, re_)
