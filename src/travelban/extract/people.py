@@ -284,6 +284,10 @@ class PeopleFinder:
         ):
             words.pop()
             stripped = stripped[: stripped.rfind(" ")].rstrip()
+        # "Wang Yi Chinese": a nationality word closing a run is not part of the name
+        while len(words) > 1 and self.gazetteer.demonym(words[-1]):
+            words.pop()
+            stripped = stripped[: stripped.rfind(" ")].rstrip()
         end = start + len(stripped)
         return stripped, start, end
 
@@ -295,6 +299,10 @@ class PeopleFinder:
         words = [w for w in re.split(r"\s+", name) if w]
         if not words or len(words) > 6:
             return False
+        if words[0] in {"The", "THE"}:
+            return False  # "The Dutch", "The Houthi": a people or a group, not a name
+        if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5:
+            return False  # "NSA", "SUV": an acronym
         caps = [w for w in words if w[:1].isupper()]
         if not caps:
             return False
