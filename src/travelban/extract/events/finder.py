@@ -106,6 +106,18 @@ class EventFinder(Predicates, Arguments, When, Status):
             # "the UAE is hosting Ghani", "Dubai hosted Yingluck": the host is the place
             subj = _subject(tok)
             place = ctx.place_at(subj.i) if subj is not None else None
+            if place is None and subj is not None and trig.kind == "presence":
+                # "Dubai Police arrested X", "Pakistani security forces detained X": the
+                # authority's own place or country
+                for m in subj.children:
+                    if m.dep_ not in {"compound", "amod", "nmod", "poss"}:
+                        continue
+                    place = ctx.place_at(m.i)
+                    code = self.gazetteer.demonym(m.text) if place is None else None
+                    if code:
+                        place = ctx.country_place(code, m.text)
+                    if place is not None:
+                        break
             if place is not None:
                 dests = [place]
         departure_from: Place | None = None
