@@ -663,9 +663,9 @@ def test_an_approved_journey_noun_takes_the_verbs_destination(extractor: Extract
 def test_an_arrest_abroad_is_placed_by_the_arresting_authority(extractor: Extractor) -> None:
     ex = extractor.extract(
         article(
-            "Dubai Police arrested Tomasz Wrobel on Monday. Pakistani security forces "
+            "Dubai Police arrested Ivan Petrov on Monday. Pakistani security forces "
             "detained Omar Haddad on Tuesday."
         )
     )
-    assert span(trip(ex, "Tomasz Wrobel", "AE")) == (MONDAY, MONDAY)
+    assert span(trip(ex, "Ivan Petrov", "AE")) == (MONDAY, MONDAY)
     assert span(trip(ex, "Omar Haddad", "PK")) == (TUESDAY, TUESDAY)
