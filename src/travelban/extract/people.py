@@ -1160,6 +1160,17 @@ class PeopleFinder:
     ) -> None:
         """He/she/his/her as subject or possessor -> the most recent compatible person."""
         by_pid = {c.pid: c for c in clusters}
+        counts = sorted(
+            (sum(m.kind not in {"pronoun"} for m in c.mentions), c.pid) for c in clusters
+        )
+        # the story's topic: named clearly more often than anyone else
+        topic = (
+            counts[-1][1]
+            if counts
+            and counts[-1][0] >= 3
+            and (len(counts) < 2 or counts[-1][0] >= 2 * counts[-2][0])
+            else None
+        )
         sents = list(doc.sents)
         sent_index = {}
         for si, s in enumerate(sents):
@@ -1182,7 +1193,7 @@ class PeopleFinder:
             if gender is not None and self._gendered_noun_subject(tok, token_pid, gender):
                 continue  # "Gaddafi's daughter shows her paintings": the daughter's, unnamed
             compatible = {c.pid for c in clusters if not c.genders or gender in c.genders}
-            pid = self._antecedent(tok, doc, token_pid, sents, sent_index, compatible)
+            pid = self._antecedent(tok, doc, token_pid, sents, sent_index, compatible, topic)
             if pid is None:
                 continue
             token_pid[tok.i] = pid
@@ -1215,6 +1226,7 @@ class PeopleFinder:
         sents: list[Any],
         sent_index: dict[int, int],
         compatible: set[str],
+        topic: str | None = None,
     ) -> str | None:
         si = sent_index[tok.i]
         excluded: set[str] = set()
@@ -1242,6 +1254,10 @@ class PeopleFinder:
         same = [p for i, p in subjects if sent_index[i] == si]
         if same:
             return same[-1]
+        # the person the story is about, when among the recent subjects: "Kim ... met
+        # Trump in Singapore ... he remained in North Korea" is Kim
+        if topic is not None and any(p == topic for _, p in subjects):
+            return topic
         if subjects:
             # the latest sentence with a subject: its first one, the sentence's topic ("X,
             # arrested by forces loyal to Y, was released ... He ..." is X, even where the
