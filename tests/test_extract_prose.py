@@ -669,3 +669,15 @@ def test_an_arrest_abroad_is_placed_by_the_arresting_authority(extractor: Extrac
     )
     assert span(trip(ex, "Ivan Petrov", "AE")) == (MONDAY, MONDAY)
     assert span(trip(ex, "Omar Haddad", "PK")) == (TUESDAY, TUESDAY)
+
+
+def test_a_plural_they_is_the_people_just_listed(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "The committee granted travel ban exemptions to two officials, Farid Naseri and "
+            "Omar Haddad, so they can attend a conference in Doha on June 3."
+        )
+    )
+    for name in ("Farid Naseri", "Omar Haddad"):
+        ev = trip(ex, name, "QA")
+        assert ev.status is EventStatus.PLANNED and ev.exemption

@@ -206,6 +206,8 @@ class Arguments(PassBase):
                 out.append(who)
                 if h in met and who[0] is not None:
                     self._met_pids.add(who[0])
+        if not out and any(h.lower_ in {"they", "them"} for h in heads):
+            out = ctx.recent_group(tok)  # "... X and Y, so they can attend ..."
         return out
 
     def _framed_traveller(self, tok: Any, ctx: _Context) -> list[Any]:

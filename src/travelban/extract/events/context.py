@@ -225,6 +225,26 @@ class _Context:
                 return r.dest
         return self.dateline if kind in _DATELINE_KINDS else None
 
+    def recent_group(self, tok: Any) -> list[tuple[str | None, str]]:
+        """The people a plural 'they' stands for: the last list of two or more named people
+        (conjuncts or appositions of one phrase) in this sentence or the one before."""
+        si = self.sent_of(tok)
+        lo = self.sents[max(0, si - 1)].start
+        best: list[str] = []
+        for t in self.doc[lo : tok.i]:
+            pid = self.people.token_pid.get(t.i)
+            if pid is None or t.dep_ not in {"conj", "appos"}:
+                continue
+            members: list[str] = []
+            head = t.head
+            for m in (head, *(c for c in head.subtree if c.dep_ in {"conj", "appos"})):
+                p = self.people.token_pid.get(m.i)
+                if p is not None and p not in members:
+                    members.append(p)
+            if len(members) >= 2:
+                best = members
+        return [(p, self.name_of(p)) for p in best]
+
     def gathering_place(self, tok: Any) -> Place | None:
         """Where an earlier mention of the same gathering took place: the nearest place in
         the subtree (or the compound) of a token with the same lemma before ``tok``

@@ -215,7 +215,7 @@ class Status(PassBase):
         ("without any exemption", "not authorised" do not count)."""
         low = text.lower()
         for cue in self.vocab.exemption_cues:
-            for m in re.finditer(r"\b" + re.escape(cue) + r"\b", low):
+            for m in re.finditer(r"\b" + re.escape(cue) + r"s?\b", low):  # "exemptions"
                 before = low[max(0, m.start() - 40) : m.start()].split()[-4:]
                 # "the waiver did not come through", "permission was never granted"
                 after = re.split(r"[,;.]", low[m.end() : m.end() + 40])[0].split()[:4]
