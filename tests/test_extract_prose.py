@@ -681,3 +681,9 @@ def test_a_plural_they_is_the_people_just_listed(extractor: Extractor) -> None:
     for name in ("Farid Naseri", "Omar Haddad"):
         ev = trip(ex, name, "QA")
         assert ev.status is EventStatus.PLANNED and ev.exemption
+
+
+def test_someone_sent_from_one_state_to_another_was_in_both(extractor: Extractor) -> None:
+    ex = extractor.extract(article("Niger extradited Omar Haddad to Mali on Monday."))
+    assert span(trip(ex, "Omar Haddad", "ML")) == (MONDAY, MONDAY)
+    assert trip(ex, "Omar Haddad", "NE")

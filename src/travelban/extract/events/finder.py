@@ -120,6 +120,12 @@ class EventFinder(Predicates, Arguments, When, Status):
                         break
             if place is not None:
                 dests = [place]
+        if dests and origin is None and trig.host and trig.kind == "arrival":
+            # "Niger deported X to Mali": the state that sends someone away is where he was
+            subj = _subject(tok)
+            sender = ctx.place_at(subj.i) if subj is not None else None
+            if sender is not None and all(sender.country != d.country for d in dests):
+                origin = sender
         departure_from: Place | None = None
         if not dests and origin is not None and trig.leaves:
             # "left X", no destination given: a trip abroad begins at X (origin, destination
