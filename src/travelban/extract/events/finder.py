@@ -149,7 +149,30 @@ class EventFinder(Predicates, Arguments, When, Status):
         exemption = self._exemption(tok, si, ctx)
         sent = ctx.sents[si]
         caption = ctx.is_caption(si)
-        out = []
+        out: list[_Raw] = []
+
+        def raw(
+            pid: str | None, name: str, dest: Place | None, kind: str, origin: Place | None
+        ) -> _Raw:
+            return _Raw(
+                pid=pid,
+                name=name,
+                kind=kind,
+                dest=dest,
+                origin=origin,
+                when=when,
+                status=status,
+                source=source,
+                exemption=exemption,
+                sentence=si,
+                evidence={si: _clean(sent.text)},
+                trigger=tok.text,
+                caption=caption,
+                headline=ctx.is_headline(si),
+                position=tok.idx,
+                sentences=[si],
+            )
+
         for pid, name in travellers:
             targets: list[Place | None] = list(dests)
             if pid in self._met_pids:
@@ -179,27 +202,8 @@ class EventFinder(Predicates, Arguments, When, Status):
                 if p is None:
                     continue
                 targets = [p]
-            for dest in targets:
-                out.append(
-                    _Raw(
-                        pid=pid,
-                        name=name,
-                        kind=kind,
-                        dest=dest,
-                        origin=origin,
-                        when=when,
-                        status=status,
-                        source=source,
-                        exemption=exemption,
-                        sentence=si,
-                        evidence={si: _clean(sent.text)},
-                        trigger=tok.text,
-                        caption=caption,
-                        headline=ctx.is_headline(si),
-                        position=tok.idx,
-                        sentences=[si],
-                    )
-                )
+
+            out.extend(raw(pid, name, dest, kind, origin) for dest in targets)
             if (
                 origin is not None
                 and origin.country
@@ -211,26 +215,7 @@ class EventFinder(Predicates, Arguments, When, Status):
             ):
                 # "returned home from exile in South Africa", "arrived from Doha": the
                 # traveller was where the journey began
-                out.append(
-                    _Raw(
-                        pid=pid,
-                        name=name,
-                        kind="departure",
-                        dest=origin,
-                        origin=None,
-                        when=when,
-                        status=status,
-                        source=source,
-                        exemption=exemption,
-                        sentence=si,
-                        evidence={si: _clean(sent.text)},
-                        trigger=tok.text,
-                        caption=caption,
-                        headline=ctx.is_headline(si),
-                        position=tok.idx,
-                        sentences=[si],
-                    )
-                )
+                out.append(raw(pid, name, origin, "departure", None))
         return out
 
     # ------------------------------------------------------------ final record
