@@ -687,3 +687,14 @@ def test_someone_sent_from_one_state_to_another_was_in_both(extractor: Extractor
     ex = extractor.extract(article("Niger extradited Omar Haddad to Mali on Monday."))
     assert span(trip(ex, "Omar Haddad", "ML")) == (MONDAY, MONDAY)
     assert trip(ex, "Omar Haddad", "NE")
+
+
+def test_a_trip_cleared_by_the_committee_carries_its_permission(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "Farid Naseri was cleared to travel to Oslo on June 10 for peace talks, the "
+            "committee said."
+        )
+    )
+    ev = trip(ex, "Farid Naseri", "NO")
+    assert ev.exemption and ev.status is EventStatus.PLANNED
