@@ -985,7 +985,7 @@ class PeopleFinder:
                 and (t.head.i == tok.i or t.dep_ in {"appos", "compound"})
             ]
             if not named:
-                closing = _closing_name(tok, token_pid)
+                closing = closing_name(tok, token_pid)
                 named = [closing] if closing is not None else []
             by_pid = {c.pid: c for c in clusters}
             target = by_pid.get(named[0]) if named else None
@@ -1082,16 +1082,9 @@ class PeopleFinder:
         """The person the article is about: named most often (pronouns aside), at least
         twice, and clearly ahead of the next; never one whose known nationality the
         description contradicts ("Moscow's top diplomat" is no Kenyan)."""
-        counts = sorted(
-            ((sum(m.kind != "pronoun" for m in c.mentions), -c.first_start, c) for c in clusters),
-            key=lambda x: (x[0], x[1]),
-            reverse=True,
-        )
-        if not counts or counts[0][0] < 2:
+        top = _leading(clusters, at_least=2)  # else two people share the story
+        if top is None:
             return None
-        if len(counts) > 1 and counts[1][0] * 2 > counts[0][0]:
-            return None  # two people share the story: too close to call
-        top = counts[0][2]
         said = {
             code
             for t in sub
@@ -1160,17 +1153,9 @@ class PeopleFinder:
     ) -> None:
         """He/she/his/her as subject or possessor -> the most recent compatible person."""
         by_pid = {c.pid: c for c in clusters}
-        counts = sorted(
-            (sum(m.kind not in {"pronoun"} for m in c.mentions), c.pid) for c in clusters
-        )
-        # the story's topic: named clearly more often than anyone else
-        topic = (
-            counts[-1][1]
-            if counts
-            and counts[-1][0] >= 3
-            and (len(counts) < 2 or counts[-1][0] >= 2 * counts[-2][0])
-            else None
-        )
+        # the story's topic: named at least three times, twice as often as anyone else
+        leader = _leading(clusters, at_least=3)
+        topic = leader.pid if leader is not None else None
         sents = list(doc.sents)
         sent_index = {}
         for si, s in enumerate(sents):
@@ -1300,7 +1285,22 @@ def _one_edit(a: str, b: str) -> bool:
     return Levenshtein.distance(a, b) == 1
 
 
-def _closing_name(tok: Any, token_pid: dict[int, str]) -> str | None:
+def _leading(clusters: Sequence[_Cluster], *, at_least: int) -> _Cluster | None:
+    """The person named most often (pronouns aside), at least ``at_least`` times and at
+    least twice as often as the next one; None when no one leads so clearly."""
+    counts = sorted(
+        ((sum(m.kind != "pronoun" for m in c.mentions), c) for c in clusters),
+        key=lambda x: x[0],
+        reverse=True,
+    )
+    if not counts or counts[0][0] < at_least:
+        return None
+    if len(counts) > 1 and counts[1][0] * 2 > counts[0][0]:
+        return None
+    return counts[0][1]
+
+
+def closing_name(tok: Any, token_pid: dict[int, str]) -> str | None:
     """The person whose name closes a role phrase: 'The President of Somalia Mohamed
     Abdullahi Farmajo', 'Head of the Grain Board of Belarus Ivan Petrov' (the name is the
     phrase's last word, reached through 'of' phrases and compounds only)."""

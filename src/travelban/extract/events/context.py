@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from travelban.extract.dates import DateHit
 from travelban.extract.events.syntax import (
-    _CLAUSAL,
     _GATHERINGS,
     _MOTION_KINDS,
     _SUBJ,
@@ -20,7 +19,7 @@ from travelban.extract.events.syntax import (
     _relcl_antecedent,
     _subject,
 )
-from travelban.extract.people import People
+from travelban.extract.people import People, closing_name
 from travelban.models import Article, DateRange, Place
 
 if TYPE_CHECKING:
@@ -355,20 +354,9 @@ class _Context:
             tok.pos_ == "NOUN" and tok.lemma_.lower() not in self.finder.vocab.roles
         ):
             return None  # "opponents of Maduro": not a title of Maduro's
-        edge = tok.right_edge
-        while edge.i > tok.i and edge.is_punct:
-            edge = self.doc[edge.i - 1]
-        pid = self.people.token_pid.get(edge.i)
-        if pid is None or edge.i == tok.i:
-            return None
-        # the name must be a run of proper nouns reached through "of" phrases or compounds,
-        # not a name inside a clause ("the man who met Ivan Petrov")
-        node = edge
-        while node.i != tok.i:
-            if node.dep_ in _CLAUSAL or node.dep_ in {"appos", "conj", "cc"}:
-                return None
-            node = node.head
-        return pid
+        # the name must be reached through "of" phrases or compounds, not sit inside a
+        # clause ("the man who met Ivan Petrov"): the people pass's own rule
+        return closing_name(tok, self.people.token_pid)
 
     def _member(self, tok: Any) -> tuple[str | None, str] | None:
         """A person put in a delegation: 'led by X', or 'he was part of a delegation that ...'."""
