@@ -41,7 +41,7 @@ from travelban.models import Article, ArticleFailure, DateSource
 from travelban.readers.feeds import NotAFeed, looks_like_feed, read_feed
 from travelban.readers.html import NoMainText, html_fragment_text, read_html
 from travelban.readers.pdf import PdfRefused, read_pdf
-from travelban.readers.warc import WarcBroken, looks_like_warc, read_warc
+from travelban.readers.warc import WarcBroken, WarcPage, looks_like_warc, read_warc
 from travelban.text import strip_invisible
 
 log = logging.getLogger(__name__)
@@ -594,22 +594,7 @@ def _warc_items(
             if page.payload is None:
                 yield _failure(name, _too_large(name, page.size, max_bytes))
                 continue
-            crawl: _Dated | None = None
-            if page.crawled is not None:
-                crawl = (page.crawled, DateSource.CRAWL, f"WARC-Date {page.crawled_raw}")
-            try:
-                yield parse_bytes(
-                    name,
-                    page.payload,
-                    published=published,
-                    max_bytes=max_bytes,
-                    html=True,
-                    url=page.url,
-                    fallback_date=crawl,
-                )
-            except ArticleError as exc:
-                where = f" ({page.url})" if page.url else ""
-                yield ArticleFailure(name, _reason(exc) + where)
+            yield warc_page(name, page, page.payload, published=published, max_bytes=max_bytes)
     except WarcBroken as exc:
         yield _failure(
             source,
@@ -619,6 +604,29 @@ def _warc_items(
                 fix="download the archive again",
             ),
         )
+
+
+def warc_page(
+    name: str, page: WarcPage, payload: bytes, *, published: date | None, max_bytes: int
+) -> Article | ArticleFailure:
+    """The article of one WARC response record and its ``payload`` (the crawl date the
+    fallback publication date), or the one-line failure naming its address."""
+    crawl: _Dated | None = None
+    if page.crawled is not None:
+        crawl = (page.crawled, DateSource.CRAWL, f"WARC-Date {page.crawled_raw}")
+    try:
+        return parse_bytes(
+            name,
+            payload,
+            published=published,
+            max_bytes=max_bytes,
+            html=True,
+            url=page.url,
+            fallback_date=crawl,
+        )
+    except ArticleError as exc:
+        where = f" ({page.url})" if page.url else ""
+        return ArticleFailure(name, _reason(exc) + where)
 
 
 def _is_warc_name(name: str) -> bool:

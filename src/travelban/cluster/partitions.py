@@ -30,8 +30,8 @@ from travelban.ingest import (
     WARC_SUFFIXES,
     iter_articles,
     normalise_text,
-    parse_bytes,
     text_published,
+    warc_page,
 )
 from travelban.models import Article, ArticleFailure, DateSource
 from travelban.readers.warc import WarcBroken, read_warc
@@ -272,23 +272,7 @@ def _warc_range(
                 if page.payload is None:
                     yield ArticleFailure(name, f"record is too large ({page.size} bytes)")
                     continue
-                crawl = None
-                if page.crawled is not None:
-                    crawl = (page.crawled, DateSource.CRAWL, f"WARC-Date {page.crawled_raw}")
-                try:
-                    yield parse_bytes(
-                        name,
-                        page.payload,
-                        published=published,
-                        max_bytes=max_bytes,
-                        html=True,
-                        url=page.url,
-                        fallback_date=crawl,
-                    )
-                except ArticleError as exc:
-                    where = f" ({page.url})" if page.url else ""
-                    fix = f" — {exc.fix}" if exc.fix else ""
-                    yield ArticleFailure(name, f"{exc.problem}{fix}{where}")
+                yield warc_page(name, page, page.payload, published=published, max_bytes=max_bytes)
         except WarcBroken as exc:
             # the reader counts from the range's start: give the record's number in the file
             where = re.sub(
