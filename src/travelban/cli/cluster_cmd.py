@@ -17,10 +17,10 @@ from typing import Any, TypeVar
 import click
 
 from travelban.cli import cli
-from travelban.cli.common import DATE, list_options, lists_dir_option
+from travelban.cli.common import DATE, list_options, lists_dir_option, screening_options
 from travelban.errors import ExitCode
 from travelban.models import Verdict
-from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD, Settings, user_overlay
+from travelban.settings import Settings, user_overlay
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -179,21 +179,7 @@ def screen_on_cluster(
 )
 @click.option("--published", type=DATE, default=None, help="Publication date of every article.")
 @list_options
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 1),
-    default=DEFAULT_THRESHOLD,
-    show_default=True,
-    help="Name-match score that raises an alert.",
-)
-@click.option(
-    "--review-band",
-    type=click.FloatRange(0, 1),
-    default=DEFAULT_REVIEW_BAND,
-    show_default=True,
-    help="Lowest score kept as a candidate for review.",
-)
-@click.option("--fail-on-breach", is_flag=True, help="Exit 3 when an apparent breach is found.")
+@screening_options
 @cluster_options
 @click.pass_context
 def rescreen(

@@ -11,7 +11,12 @@ import click
 
 from travelban.models import ArticleFailure, SanctionsList
 from travelban.sanctions import select_list
-from travelban.settings import default_lists_dir, user_overlay
+from travelban.settings import (
+    DEFAULT_REVIEW_BAND,
+    DEFAULT_THRESHOLD,
+    default_lists_dir,
+    user_overlay,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -84,6 +89,27 @@ list_options = _list_options(default_lists_dir)
 
 config_list_options = _list_options(None)
 """The same options defaulting to None, so that a config file's values apply unless given."""
+
+
+def screening_options(func: F) -> F:
+    """--threshold, --review-band and --fail-on-breach, as screen and rescreen take them."""
+    func = click.option(
+        "--fail-on-breach", is_flag=True, help="Exit 3 when an apparent breach is found."
+    )(func)
+    func = click.option(
+        "--review-band",
+        type=click.FloatRange(0, 1),
+        default=DEFAULT_REVIEW_BAND,
+        show_default=True,
+        help="Lowest score kept as a candidate for review.",
+    )(func)
+    return click.option(
+        "--threshold",
+        type=click.FloatRange(0, 1),
+        default=DEFAULT_THRESHOLD,
+        show_default=True,
+        help="Name-match score that raises an alert.",
+    )(func)
 
 
 def chosen_list(lists_dir: Path, list_path: Path | None, as_of: date | None) -> SanctionsList:

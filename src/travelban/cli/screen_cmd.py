@@ -11,12 +11,18 @@ import click
 
 from travelban.cli import cli
 from travelban.cli.cluster_cmd import cluster_options, screen_on_cluster
-from travelban.cli.common import DATE, echo_failures, format_option, list_options
+from travelban.cli.common import (
+    DATE,
+    echo_failures,
+    format_option,
+    list_options,
+    screening_options,
+)
 from travelban.errors import ArticleError, ExitCode
 from travelban.ingest import iter_articles, read_articles
 from travelban.models import Article, ArticleFailure, Verdict
 from travelban.pipeline import Engine, screen_articles
-from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD, Settings, user_overlay
+from travelban.settings import Settings, user_overlay
 
 
 @cli.command()
@@ -40,21 +46,7 @@ from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD, Settings,
     help="Report file or folder (default: reports/; JSON and JSONL go to stdout without -o). "
     "For csv, a file name ending in .csv gets the findings alone; a folder gets every table.",
 )
-@click.option(
-    "--threshold",
-    type=click.FloatRange(0, 1),
-    default=DEFAULT_THRESHOLD,
-    show_default=True,
-    help="Name-match score that raises an alert.",
-)
-@click.option(
-    "--review-band",
-    type=click.FloatRange(0, 1),
-    default=DEFAULT_REVIEW_BAND,
-    show_default=True,
-    help="Lowest score kept as a candidate for review.",
-)
-@click.option("--fail-on-breach", is_flag=True, help="Exit 3 when an apparent breach is found.")
+@screening_options
 @click.option(
     "--all-events",
     is_flag=True,
