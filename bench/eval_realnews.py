@@ -1,6 +1,7 @@
 """Extraction on real news we did not write: precision and recall of travel events.
 
-Run: ``python bench/eval_realnews.py [--baseline REV] [--verbose] [--tag TAG] [--ids ID,...]``
+Run: ``python bench/eval_realnews.py [--set dev|holdout|all] [--baseline REV] [--verbose]
+[--ids ID,...]``
 
 The set is ``bench/realnews/*.jsonl`` (facts only: address, date, expected events; format and
 how to regather the texts in ``bench/realnews/README.md``). The texts live in the gitignored
@@ -78,11 +79,19 @@ class Row:
     optional: list[dict[str, Any]]
 
 
-def load_rows(ids: set[str] | None = None) -> tuple[list[Row], list[str]]:
-    """Manifest rows whose cached text is present and intact; and the ids skipped."""
+def load_rows(ids: set[str] | None = None, split: str = "dev") -> tuple[list[Row], list[str]]:
+    """Manifest rows whose cached text is present and intact; and the ids skipped.
+
+    ``split`` is ``dev`` (``bench/realnews/*.jsonl``, used while developing), ``holdout``
+    (``bench/realnews/holdout/*.jsonl``, gathered later by annotators who did not see the
+    code's output, and only ever scored) or ``all``."""
     rows: list[Row] = []
     skipped: list[str] = []
-    for part in sorted(MANIFEST_DIR.glob("*.jsonl")):
+    parts = {
+        "dev": sorted(MANIFEST_DIR.glob("*.jsonl")),
+        "holdout": sorted((MANIFEST_DIR / "holdout").glob("*.jsonl")),
+    }
+    for part in parts["dev"] + parts["holdout"] if split == "all" else parts[split]:
         for line in part.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -354,13 +363,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline", metavar="REV", help="also score the code of this revision")
     ap.add_argument("--verbose", action="store_true", help="list misses and false events")
     ap.add_argument("--ids", help="only these comma-separated ids")
+    ap.add_argument(
+        "--set",
+        choices=("dev", "holdout", "all"),
+        default="dev",
+        help="which rows: the development set (default), the held-out set, or both",
+    )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--dump", metavar="PATH", help="write the predictions as JSON")
     args = ap.parse_args(argv)
     if args.worker:
         worker(args.worker)
         return 0
-    rows, skipped = load_rows(set(args.ids.split(",")) if args.ids else None)
+    rows, skipped = load_rows(set(args.ids.split(",")) if args.ids else None, args.set)
     if not rows:
         print("no article texts in .cache/realnews: see bench/realnews/README.md to regather")
         return 1

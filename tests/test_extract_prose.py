@@ -698,3 +698,84 @@ def test_a_trip_cleared_by_the_committee_carries_its_permission(extractor: Extra
     )
     ev = trip(ex, "Farid Naseri", "NO")
     assert ev.exemption and ev.status is EventStatus.PLANNED
+
+
+# ---------------------------------------------------------------- round 3: members, scenes
+
+
+def test_members_named_in_reported_speech_join_the_group_trip(extractor: Extractor) -> None:
+    text = (
+        "A delegation of the northern council landed in Tashkent on Monday for water talks, "
+        "Omid Rahimi told reporters. Sheikh Nasir Wardak is heading the delegation, other "
+        "members of the delegation are Mullah Jalal Noori and Mullah Saeed Hotak, he added."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Nasir Wardak", "Jalal Noori", "Saeed Hotak"):
+        assert span(trip(ex, name, "UZ")) == (MONDAY, MONDAY)
+    assert not any(e.destination and e.destination.country == "AF" for e in ex.events)
+
+
+def test_a_member_of_the_delegation_in_a_relative_clause(extractor: Extractor) -> None:
+    text = (
+        "A delegation of the northern council landed in Tashkent on Monday. "
+        "Omid Rahimi, who is also a member of the delegation, said the talks went well."
+    )
+    assert span(trip(extractor.extract(article(text)), "Omid Rahimi", "UZ")) == (MONDAY, MONDAY)
+
+
+def test_a_group_whose_leadership_resides_abroad_is_not_the_speaker(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Omid Rahimi, the spokesman of the council, the leadership of which resides in "
+        "Qatar, told reporters on Monday that the talks went well."
+    )
+    assert events_of(extractor.extract(article(text)), "Rahimi") == []
+
+
+def test_also_arrived_goes_where_the_trip_before_went(extractor: Extractor) -> None:
+    text = (
+        "Among the leaders who flew to Tashkent for the summit are Kazakh President Nurlan "
+        "Abenov and Kyrgyz President Almaz Toktogulov. Mongolian President Batbayar Dorj also "
+        "arrived on Tuesday, travelling with his daughter Dorj Saran Tuya."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Batbayar Dorj", "UZ")) == (TUESDAY, TUESDAY)
+    trip(ex, "Saran Tuya", "UZ")
+
+
+def test_initials_and_a_title_the_model_reads_as_an_organisation(extractor: Extractor) -> None:
+    text = (
+        "Minister of State for Water Resources K R Menon on Monday visited the port of "
+        "Chittagong to inspect the new locks."
+    )
+    ex = extractor.extract(article(text))
+    assert [p.name for p in ex.people] == ["K R Menon"]
+    trip(ex, "K R Menon", "BD")
+
+
+def test_a_shared_family_name_means_the_person_introduced_first(extractor: Extractor) -> None:
+    text = (
+        "Mongolian President Batbayar Dorj arrived in Tashkent on Tuesday with his daughter "
+        "Dorj Saran Tuya. Dorj rarely travels abroad. In 2022, he flew to Ankara for talks."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Batbayar Dorj", "TR")
+    assert not any(e.destination and e.destination.country == "TR" for e in events_of(ex, "Saran"))
+
+
+def test_a_headline_particle_is_not_part_of_the_name(extractor: Extractor) -> None:
+    text = (
+        "President Abenov Off To Seoul For Medical Checks\n\n"
+        "President Nurlan Abenov left for Seoul on Sunday for medical checks, his office said."
+    )
+    ex = extractor.extract(article(text))
+    assert [p.name for p in ex.people] == ["Nurlan Abenov"]
+
+
+def test_not_part_of_the_delegation_makes_no_trip(extractor: Extractor) -> None:
+    text = (
+        "A delegation of the northern council landed in Tashkent on Monday. "
+        "Omid Rahimi was not part of the delegation, his office said."
+    )
+    assert events_of(extractor.extract(article(text)), "Rahimi") == []

@@ -180,10 +180,20 @@ class Extractor:
 
     def _places(self, doc: Any, text: str, credits: Sequence[tuple[int, int]]) -> list[Place]:
         """Gazetteer places in the text, plus GPE/LOC/FAC entities it did not place itself."""
+        # a place word that closes a person's name opened by a given name is his surname
+        # ("Nasir Wardak", "Ahmad Shah Massoud"), not the province
+        surnames = [
+            (ent[1].idx, ent.end_char)
+            for ent in doc.ents
+            if ent.label_ == "PERSON"
+            and len(ent) > 1
+            and any(t.lower_ in self.vocab.given_names for t in ent[:-1])
+        ]
         places = [
             p
             for p in self.gazetteer.find_places(text)
             if not any(s <= p.start and p.end <= e for s, e in credits)
+            and not (p.kind != "country" and any(s <= p.start and p.end <= e for s, e in surnames))
         ]
         taken = [(p.start, p.end) for p in places]
         for ent in doc.ents:

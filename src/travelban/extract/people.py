@@ -34,6 +34,10 @@ from travelban.models import Mention, Person, Place
 log = logging.getLogger(__name__)
 
 _NAME_ENT_LABELS = {"PERSON"}
+_INITIAL = re.compile(r"[A-Z]\.?")
+_HEADLINE_PARTICLES = frozenset(
+    {"Off", "To", "In", "At", "On", "For", "Up", "Out", "Back", "Down", "Over", "From", "With"}
+)
 _MAYBE_NAME_LABELS = {"ORG", "GPE", "LOC", "NORP", "FAC"}
 _PARTICLES = {
     "al",
@@ -284,6 +288,10 @@ class PeopleFinder:
         ):
             words.pop()
             stripped = stripped[: stripped.rfind(" ")].rstrip()
+        # "President Buhari Off To London": a Title Case particle of a headline ends it
+        while len(words) > 1 and words[-1] in _HEADLINE_PARTICLES:
+            words.pop()
+            stripped = stripped[: stripped.rfind(" ")].rstrip()
         # "Wang Yi Chinese": a nationality word closing a run is not part of the name
         while len(words) > 1 and self.gazetteer.demonym(words[-1]):
             words.pop()
@@ -362,7 +370,7 @@ class PeopleFinder:
             label = ent.label_
             if label not in _NAME_ENT_LABELS and label not in _MAYBE_NAME_LABELS:
                 continue
-            name, s, e = self._clean(text, ent.start_char, ent.end_char)
+            name, s, e = self._clean(text, ent.start_char, self._name_end(ent))
             if not name or not self._looks_like_name(name):
                 continue
             if self._is_source(name, s, e, text):
@@ -435,6 +443,29 @@ class PeopleFinder:
         kept.sort()
         return kept, credit_names, _union(sources)
 
+    def _name_end(self, ent: Any) -> int:
+        """Where a PERSON entity's name ends: a capitalised proper noun the model left
+        outside right after it belongs to it ("his daughter Kim Ju Ae" tagged "Kim Ju")."""
+        doc = ent.doc
+        if ent.label_ != "PERSON" or ent.end >= len(doc):
+            return int(ent.end_char)
+        nxt = doc[ent.end]
+        if (
+            nxt.pos_ == "PROPN"
+            and nxt.ent_type_ == ""
+            and nxt.text.isalpha()
+            and nxt.text[:1].isupper()
+            and not nxt.is_upper
+            and not nxt.is_sent_start
+            and doc[ent.end - 1].whitespace_ == " "
+            and fold(nxt.text) not in self._title_words
+            and self.gazetteer.lookup(nxt.text) is None
+            and not self.gazetteer.demonym(nxt.text)
+            and (ent.end + 1 >= len(doc) or not doc[ent.end + 1].text[:1].isupper())
+        ):
+            return int(nxt.idx + len(nxt.text))
+        return int(ent.end_char)
+
     def _headline_word(self, doc: Any, start: int, end: int) -> bool:
         """True when a capitalised word of the span is a verb or a travel word (headlines)."""
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -475,7 +506,7 @@ class PeopleFinder:
         """
         out: list[tuple[int, int]] = []
         for tok in doc:
-            if tok.pos_ != "PROPN" or tok.ent_type_ not in {"", "PERSON"}:
+            if tok.pos_ != "PROPN" or tok.ent_type_ not in {"", "PERSON", "ORG", "PRODUCT"}:
                 continue
             head = tok.head
             lemma = head.lemma_.lower()
@@ -485,10 +516,22 @@ class PeopleFinder:
             elif tok.dep_ == "poss" and head.pos_ == "NOUN":
                 if lemma not in self.vocab.nouns:
                     continue
+            elif tok.dep_ == "appos" and head.pos_ == "NOUN":
+                # "with his daughter Saran Dorj", "his adviser Omar Haddad": a name set
+                # beside a kinship or role noun
+                if lemma not in self.vocab.roles and head.lower_ not in self.vocab.genders:
+                    continue
             else:
                 continue
             if tok.ent_type_ == "PERSON":
                 continue  # the NER pass has it
+            if fold(tok.text) in self._title_words or tok.lemma_.lower() in self.vocab.roles:
+                # "Minister of State for Water Resources K R Menon visited ...": the name
+                # closes the title that heads the subject
+                closing = self._closing_run(tok)
+                if closing is not None:
+                    out.append(closing)
+                continue
             left = tok
             while (
                 left.i > 0
@@ -497,7 +540,20 @@ class PeopleFinder:
             ):
                 left = doc[left.i - 1]
             words = doc[left.i : tok.i + 1]
-            if not all(t.text[:1].isupper() and t.text.isalpha() and not t.is_upper for t in words):
+            if (
+                tok.ent_type_ in {"ORG", "PRODUCT"}
+                and tok.dep_ != "appos"
+                and (left.ent_iob_ == "B" or doc[left.i - 1].pos_ not in {"PROPN", "NOUN"})
+            ):
+                continue  # an organisation's own name; only a name closing a long title
+                # the model read as one ORG ("State for External Affairs M J Akbar") is his
+            initials = 0
+            while initials < len(words) - 1 and _INITIAL.fullmatch(words[initials].text):
+                initials += 1  # "M J Akbar", "A. Latif Mansoor"
+            if not all(
+                t.text[:1].isupper() and t.text.isalpha() and not t.is_upper
+                for t in words[initials:]
+            ):
                 continue
             if any(self.gazetteer.demonym(t.text) for t in words):
                 continue
@@ -516,6 +572,37 @@ class PeopleFinder:
                 continue  # "Photo: ...": a capitalised first word named nowhere else
             out.append((words.start_char, words.end_char))
         return out
+
+    def _closing_run(self, title: Any) -> tuple[int, int] | None:
+        """The name that closes a title phrase: the last proper noun reached from the title
+        through "of"/"for" phrases and compounds, when its run opens with initials or a
+        known given name (the only signs of where the title ends and the name begins)."""
+        node = title
+        for _ in range(4):
+            objs = [
+                g
+                for c in node.children
+                if c.dep_ == "prep" and c.lower_ in {"of", "for"}
+                for g in c.children
+                if g.dep_ == "pobj" and g.pos_ == "PROPN"
+            ]
+            if not objs:
+                return None
+            node = objs[-1]
+            left = node
+            doc = node.doc
+            while left.i > 0 and doc[left.i - 1].dep_ == "compound":
+                if doc[left.i - 1] not in node.subtree:
+                    break
+                left = doc[left.i - 1]
+            run = list(doc[left.i : node.i + 1])
+            for k, t in enumerate(run[:-1]):
+                if _INITIAL.fullmatch(t.text) or t.lower_ in self.vocab.given_names:
+                    words = run[k:]
+                    if all(t.text[:1].isupper() for t in words):
+                        return words[0].idx, node.idx + len(node.text)
+                    return None
+        return None
 
     def _given_runs(self, text: str, doc: Any) -> list[tuple[int, int]]:
         """Spans of a known given name followed by one to three capitalised words.
@@ -791,7 +878,9 @@ class PeopleFinder:
                     continue  # "Houthi official", "a Bhutto grandson": a modifier, not him
             cands = owners[m.group(0)]
             before = [c for c in cands if c.first_start < s]
-            chosen = max(before, key=lambda c: c.last_seen) if before else cands[0]
+            # two people who share the word ("Kim Jong Un ... his daughter Kim Ju Ae ...
+            # Kim rarely leaves"): the bare word means the one the story introduced first
+            chosen = min(before, key=lambda c: c.first_start) if before else cands[0]
             kind = "alias" if m.group(0) in chosen.aliases else "surname"
             chosen.add(Mention(m.group(0), s, e, kind))
             covered.append((s, e))
@@ -1302,22 +1391,27 @@ def _leading(clusters: Sequence[_Cluster], *, at_least: int) -> _Cluster | None:
 
 def closing_name(tok: Any, token_pid: dict[int, str]) -> str | None:
     """The person whose name closes a role phrase: 'The President of Somalia Mohamed
-    Abdullahi Farmajo', 'Head of the Grain Board of Belarus Ivan Petrov' (the name is the
-    phrase's last word, reached through 'of' phrases and compounds only)."""
-    edge = tok.right_edge
-    while edge.i > tok.i and edge.is_punct:
-        edge = edge.doc[edge.i - 1]
-    pid = token_pid.get(edge.i)
-    if pid is None or edge.i == tok.i:
-        return None
-    node = edge
-    while node.i != tok.i:
-        if node.dep_ not in {"compound", "pobj", "prep", "flat", "amod", "det", "nmod"}:
-            return None
-        if node.dep_ == "prep" and node.lower_ != "of":
-            return None
-        node = node.head
-    return pid
+    Abdullahi Farmajo', 'Head of the Grain Board of Belarus Ivan Petrov', 'Minister of
+    State for Water K R Menon on Monday visited' (the name is reached from the role
+    through 'of'/'for' phrases and compounds only, and ends the role's own words)."""
+    for edge in sorted(tok.subtree, key=lambda t: -t.i):
+        if edge.i <= tok.i:
+            break
+        pid = token_pid.get(edge.i)
+        if pid is None or (edge.i + 1 < len(edge.doc) and edge.doc[edge.i + 1].i in token_pid):
+            continue
+        node = edge
+        while node.i != tok.i:
+            if node.dep_ not in {"compound", "pobj", "prep", "flat", "amod", "det", "nmod"}:
+                break
+            if node.dep_ == "prep" and node.lower_ not in {"of", "for"}:
+                break
+            node = node.head
+        if node.i == tok.i:
+            return pid
+        if edge.pos_ == "PROPN":
+            return None  # the last name in the phrase is inside a clause or an aside
+    return None
 
 
 def _alias_after(text: str, end: int) -> tuple[str, int] | None:

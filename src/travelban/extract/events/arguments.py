@@ -36,6 +36,7 @@ from travelban.extract.events.syntax import (
     _located,
     _met,
     _place_noun,
+    _relcl_antecedent,
     _subject,
     _with,
 )
@@ -85,6 +86,8 @@ class Arguments(PassBase):
         "Also on board was X", "Among the delegation was X". Each made that trip too."""
         lemma = tok.lemma_.lower()
         collectives = self.vocab.collectives
+        if any(c.dep_ == "neg" for c in tok.children):
+            return []  # "X was not part of the delegation"
         heads: list[Any] = []
         if lemma in self.vocab.member_verbs:
             subj = _subject(tok)
@@ -130,12 +133,16 @@ class Arguments(PassBase):
                 heads = [c for c in tok.children if c.dep_ in {"attr", "acomp"}]
             if not heads and any(c.lower_ == "aboard" for c in tok.children):
                 heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not heads and subj is not None and _part_of_group(tok, collectives):
+                # "X is a member of the delegation", "X, who was part of the team, said"
+                heads = _relcl_antecedent(subj) or [subj]
         members = [t for h in heads for t in (h, *_conjuncts(h))]
         pids = list(dict.fromkeys(p for t in members if (p := ctx.people.token_pid.get(t.i))))
-        latest = next(
-            (r for r in reversed(so_far) if r.dest is not None and si - 3 <= r.sentence < si),
-            None,
-        )
+        # the group's own trip first ("a delegation arrived in Moscow"), else the latest
+        # trip told in this sentence or the three before
+        recent = [r for r in reversed(so_far) if r.dest is not None and si - 3 <= r.sentence <= si]
+        latest = next((r for r in recent if r.pid is None and r.name in collectives), None)
+        latest = latest or next(iter(recent), None)
         if latest is None or not pids:
             return []
         exemption = self._exemption(tok, si, ctx) or latest.exemption
@@ -446,6 +453,14 @@ class Arguments(PassBase):
                 return "dest" if trig.kind == "transit" else ""
             if top_prep == "on" and not _place_noun(path[-1][2], places):
                 return ""  # "talks on Afghanistan" is a topic; "on the front lines" is a place
+            owner = path[-1][1]
+            if (
+                top_prep == "of"
+                and owner.dep_ in {"dobj", "obj"}
+                and owner.head.i == trigger.i
+                and _place_noun(owner, places)
+            ):
+                return "origin" if trig.leaves else "dest"  # "visited the port of Chittagong"
             return "dest" if top_prep in _DIRECT_DEST or top_prep in _LOCATIVE else ""
         for k, (prep, _, obj) in enumerate(path):
             if prep in {"at", "inside"} and obj.lemma_.lower() in self.vocab.venue_nouns:
@@ -474,3 +489,19 @@ class Arguments(PassBase):
         if nearest in _DIRECT_DEST and _place_noun(owner, self.vocab.route_nouns):
             return "dest"  # "on the road to Aleppo"
         return "dest" if nearest in _LOCATIVE else ""
+
+
+def _part_of_group(verb: Any, collectives: set[str] | frozenset[str]) -> bool:
+    """True when a copula's complement puts its subject in a group: "a member of the
+    delegation", "part of the team", "among the delegates"."""
+    for c in verb.children:
+        if c.dep_ not in {"attr", "acomp"} or c.lemma_.lower() not in {"member", "part", "head"}:
+            continue
+        for p in c.children:
+            if (
+                p.dep_ == "prep"
+                and p.lower_ == "of"
+                and any(g.lemma_.lower() in collectives for g in p.children if g.dep_ == "pobj")
+            ):
+                return True
+    return False

@@ -323,6 +323,13 @@ class _Context:
 
     def who(self, tok: Any) -> tuple[str | None, str] | None:
         """(pid, name) of the person a token stands for; (None, description) when unresolved."""
+        if any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(g.tag_ in {"WDT", "WP"} for g in c.children)
+            for c in tok.children
+        ):
+            return None  # "X, the movement, the leadership of which resides in Qatar"
         appositions = []
         todo = [tok]
         for _ in range(3):  # "The head of Korea, the DPRK, Kim Jong-un, arrived"

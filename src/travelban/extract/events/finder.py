@@ -59,6 +59,9 @@ class EventFinder(Predicates, Arguments, When, Status):
                 if tok.dep_ in {
                     "ROOT",
                     "conj",
+                    "ccomp",  # "X is heading the delegation, ..., he added"
+                    "parataxis",
+                    "relcl",  # "X, who is also a member of the delegation, said"
                 } and tok.lemma_.lower() in self.vocab.member_verbs | {
                     "be",
                     "head",
@@ -173,6 +176,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                 sentences=[si],
             )
 
+        lead_place: Place | None = None
         for pid, name in travellers:
             targets: list[Place | None] = list(dests)
             if pid in self._met_pids:
@@ -198,9 +202,15 @@ class EventFinder(Predicates, Arguments, When, Status):
                 targets = [departure_from] if foreign else [None]
                 origin = None if foreign else departure_from
             elif via_context:
-                p = ctx.context_destination(pid, so_far, caption, kind)
+                p = _shared_scene(tok, si, so_far) or ctx.context_destination(
+                    pid, so_far, caption, kind
+                )
+                # "travelling with his daughter X": those who go with the first traveller
+                # go where the first traveller's trip went
+                p = p or lead_place
                 if p is None:
                     continue
+                lead_place = lead_place or p
                 targets = [p]
 
             out.extend(raw(pid, name, dest, kind, origin) for dest in targets)
@@ -235,6 +245,22 @@ class EventFinder(Predicates, Arguments, When, Status):
             sentence_index=r.sentence,
             trigger=r.trigger,
         )
+
+
+_ALSO = frozenset({"also", "too", "likewise"})
+
+
+def _shared_scene(tok: Any, si: int, so_far: list[_Raw]) -> Place | None:
+    """'X also arrived on Tuesday': with no place of its own, an 'also' trip goes where
+    the trip told just before went (in this sentence or the two before)."""
+    if not any(c.dep_ == "advmod" and c.lower_ in _ALSO for c in tok.children):
+        return None
+    for r in reversed(so_far):
+        if r.sentence < si - 2:
+            break
+        if r.dest is not None and not r.caption and r.kind != "departure":
+            return r.dest
+    return None
 
 
 def _without_named_groups(raws: list[_Raw]) -> list[_Raw]:
