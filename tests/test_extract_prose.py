@@ -779,3 +779,48 @@ def test_not_part_of_the_delegation_makes_no_trip(extractor: Extractor) -> None:
         "Omid Rahimi was not part of the delegation, his office said."
     )
     assert events_of(extractor.extract(article(text)), "Rahimi") == []
+
+
+def test_part_of_a_delegation_that_names_its_place(extractor: Extractor) -> None:
+    text = "Amina Wekesa and Peter Otieno are also part of President Abenov's delegation to Japan."
+    ex = extractor.extract(article(text))
+    trip(ex, "Amina Wekesa", "JP")
+    trip(ex, "Peter Otieno", "JP")
+
+
+def test_part_of_the_leaders_visit_and_a_counterpart_in_apposition(extractor: Extractor) -> None:
+    text = (
+        "President Nurlan Abenov arrived in Japan on Monday for a state visit. Governor "
+        "Amina Wekesa and her Kisumu counterpart Peter Otieno are also part of Abenov's visit."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Amina Wekesa", "JP")
+    trip(ex, "Peter Otieno", "JP")
+
+
+def test_members_named_in_an_including_phrase(extractor: Extractor) -> None:
+    text = (
+        "Batbayar Dorj arrived in Russia on Tuesday. The Mongolian delegation includes "
+        "Foreign Minister Saran Tuya and Dorj's top generals, including Marshals Ganbold "
+        "Erdene and Tumur Bat."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Saran Tuya", "Ganbold Erdene", "Tumur Bat"):
+        assert span(trip(ex, name, "RU")) == (TUESDAY, TUESDAY)
+
+
+def test_the_hosts_own_delegation_makes_no_trip(extractor: Extractor) -> None:
+    text = (
+        "Batbayar Dorj arrived in Russia on Tuesday. Russian Defence Minister Sergei "
+        "Volkov will be part of the Russian delegation, the Kremlin said."
+    )
+    assert events_of(extractor.extract(article(text)), "Volkov") == []
+
+
+def test_a_town_found_only_through_another_towns_spelling_is_dropped(
+    extractor: Extractor,
+) -> None:
+    # GeoNames lists "Khasan" as a spelling of Hassan (India); nothing else here is Indian
+    text = "Batbayar Dorj arrived in Russia on Tuesday when his train stopped in Khasan."
+    ex = extractor.extract(article(text))
+    assert {e.destination.country for e in ex.events if e.destination} == {"RU"}

@@ -21,6 +21,7 @@ from travelban.extract.dates import MONTHS, DateHit, anaphoric_dates, find_dates
 from travelban.extract.events import EventFinder
 from travelban.extract.nlp import parse
 from travelban.extract.people import PeopleFinder, ScanHitLike, find_credits
+from travelban.extract.places import without_lone_aliases
 from travelban.extract.vocab import Vocabulary
 from travelban.models import Article, Extraction, Place
 from travelban.settings import default_lists_dir
@@ -215,7 +216,7 @@ class Extractor:
             )
             taken.append((s, s + len(name)))
         places.sort(key=lambda p: p.start)
-        return places
+        return without_lone_aliases(places)
 
 
 __all__ = ["CHEAP_PASS_NOTE", "Extractor"]

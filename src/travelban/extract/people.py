@@ -232,7 +232,7 @@ class PeopleFinder:
         self._titled = re.compile(
             r"\b(?:"
             + vocab.title_pattern()
-            + r")[ \t]+(?P<name>"
+            + r")(?<=[a-z.])s?[ \t]+(?P<name>"
             + _NAME_TOKEN
             + r"(?:[ \t]+"
             + _NAME_TOKEN
@@ -406,6 +406,14 @@ class PeopleFinder:
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None and any(
                 t.ent_type_ in {"ORG", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "DATE"}
+                and not (
+                    # "Marshals Ganbold Erdene" read as a title of a work: the entity
+                    # opens with the title, so the name after it is a person's
+                    t.ent_type_ in {"WORK_OF_ART", "PRODUCT"}
+                    and span.start > 0
+                    and doc[span.start - 1].ent_type_ == t.ent_type_
+                    and doc[span.start - 1].ent_iob_ == "B"
+                )
                 for t in span
             ):
                 continue

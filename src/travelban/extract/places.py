@@ -234,7 +234,14 @@ class Gazetteer:
                 best, note = self._best(cands, bias, kind_word)
                 if best is None:
                     return Place(raw, None, kind=cands[0].place_kind, how=note)
-                return Place(raw, best.country, kind=best.place_kind, how=self._how(best))
+                how = self._how(best)
+                if (
+                    best.kind == "city"
+                    and best.population < _ALIAS_MIN_POPULATION
+                    and key != fold(best.name)
+                ):
+                    how = _ALIAS_OF + best.name
+                return Place(raw, best.country, kind=best.place_kind, how=how)
         code = raw.upper()
         if re.fullmatch(r"[A-Z]{2,3}", raw) and code in self._iso:
             return Place(raw, self._iso[code], kind="country", how="iso-code")
@@ -395,7 +402,7 @@ class Gazetteer:
                     )
                 )
         places.sort(key=lambda p: p.start)
-        return self._settle_ambiguous(places, bias)
+        return without_lone_aliases(self._settle_ambiguous(places, bias))
 
     def _settle_ambiguous(self, places: list[Place], bias: frozenset[str]) -> list[Place]:
         seen = frozenset(p.country for p in places if p.country and p.kind == "country")
@@ -590,7 +597,14 @@ class Gazetteer:
             return Place(surface, best.country, best.place_kind, _SENTENCE_START, s, e)
         if m and best.kind == "region":
             return Place(text[s : m.end()], best.country, "region", "gazetteer", s, m.end())
-        return Place(surface, best.country, best.place_kind, self._how(best), s, e)
+        how = self._how(best)
+        if (
+            best.kind == "city"
+            and best.population < _ALIAS_MIN_POPULATION
+            and key != fold(best.name)
+        ):
+            how = _ALIAS_OF + best.name  # "Khasan" as another spelling of Hassan, India
+        return Place(surface, best.country, best.place_kind, how, s, e)
 
     def _fuzzy_in_text(self, text: str, span: tuple[int, int]) -> Place | None:
         surface = text[span[0] : span[1]]
@@ -771,3 +785,15 @@ def _load(lists_dir: Path) -> Gazetteer:
 def _word_list(path: Path) -> frozenset[str]:
     """Folded entries of a one-a-line list (``#`` comments)."""
     return frozenset(fold(row[0]) for row in _read_rows(path) if row[0].strip())
+
+
+# A town's other spellings (GeoNames alternate names) match foreign words too: "Khasan",
+# the Russian border station, is listed as a spelling of Hassan in India. A town found
+# only through such a spelling counts when the text places something else in its country.
+_ALIAS_OF = "alias-of:"
+_ALIAS_MIN_POPULATION = 1_000_000
+
+
+def without_lone_aliases(places: list[Place]) -> list[Place]:
+    backed = {p.country for p in places if p.country and not p.how.startswith(_ALIAS_OF)}
+    return [p for p in places if not p.how.startswith(_ALIAS_OF) or p.country in backed]

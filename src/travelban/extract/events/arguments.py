@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from travelban.extract.events.base import PassBase
 from travelban.extract.events.merge import _joined
-from travelban.extract.events.predicates import _CAPTION_TRIGGER
+from travelban.extract.events.predicates import _CAPTION_TRIGGER, _GROUP_TRIGGER
 from travelban.extract.events.syntax import (
     _AGENT_KINDS,
     _BLOCKING,
@@ -82,79 +82,142 @@ class Arguments(PassBase):
         return [_joined(latest, pid, tok, si, ctx) for pid in sorted(companions)]
 
     def _members(self, tok: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
-        """Members of the group whose trip was just told: "the delegation includes X",
-        "Also on board was X", "Among the delegation was X". Each made that trip too."""
+        """Members of a travelling group: "the delegation includes X", "Also on board was
+        X", "Among the delegation was X", "X is heading the delegation", "X, who is also a
+        member of the delegation", "X and Y are part of Ruto's visit". Each makes the
+        group's trip: the place the group phrase names ("the delegation to the US"), else
+        the trip of the person it belongs to ("Ruto's delegation"), else the group trip
+        told in this sentence or the four before."""
         lemma = tok.lemma_.lower()
         collectives = self.vocab.collectives
         if any(c.dep_ == "neg" for c in tok.children):
             return []  # "X was not part of the delegation"
         heads: list[Any] = []
+        group: Any | None = None
+        subj = _subject(tok)
         if lemma in self.vocab.member_verbs:
-            subj = _subject(tok)
             if subj is not None and subj.lemma_.lower() in collectives:
                 heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "attr"}]
+                group = subj
         elif lemma in {"head", "lead"}:
-            if any(
-                c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in collectives for c in tok.children
-            ):  # "X is heading the delegation"
-                subj = _subject(tok)
-                heads = [subj] if subj is not None else []
-            elif any(
-                c.dep_ == "nsubjpass" and c.lemma_.lower() in collectives for c in tok.children
-            ):  # "The delegation was led by the chief negotiator, X"
+            led = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+            passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            if led and led[0].lemma_.lower() in collectives:  # "X is heading the delegation"
+                heads = (_relcl_antecedent(subj) or [subj]) if subj is not None else []
+                group = led[0]
+            elif passive and passive[0].lemma_.lower() in collectives:
+                # "The delegation was led by the chief negotiator, X"
                 heads = [a for a in _agents(tok) for a in (a, *_appositions(a))]
+                group = passive[0]
         else:  # a copula: "on board was X", "among the delegation was X"
             for prep in (c for c in tok.children if c.dep_ == "prep"):
-                objs = [c.lemma_.lower() for c in prep.children if c.dep_ == "pobj"]
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
                 aboard = any(
                     q.dep_ == "prep"
                     and q.lower_ in {"on", "aboard"}
                     and any(g.lemma_.lower() in _CRAFT for g in q.children)
-                    for o in prep.children
-                    if o.dep_ == "pobj"
+                    for o in objs
                     for q in o.children
                 )  # "among those on the plane were X and Y"
-                if (prep.lower_ == "on" and "board" in objs) or (
-                    prep.lower_ == "among" and (set(objs) & collectives or aboard)
+                named = [o for o in objs if o.lemma_.lower() in collectives]
+                if (prep.lower_ == "on" and any(o.lemma_.lower() == "board" for o in objs)) or (
+                    prep.lower_ == "among" and (named or aboard)
                 ):
                     heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "attr"}]
+                    group = named[0] if named else None
                     break
-            subj = _subject(tok)
-            if (
-                not heads
-                and subj is not None
-                and subj.lemma_.lower() == "member"
-                and any(
-                    p.lower_ == "of" and any(g.lemma_.lower() in collectives for g in p.children)
+            if not heads and subj is not None and subj.lemma_.lower() == "member":
+                of = [
+                    g
                     for p in subj.children
-                )
-            ):
-                # "other members of the delegation are A, B and C"
-                heads = [c for c in tok.children if c.dep_ in {"attr", "acomp"}]
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.lemma_.lower() in collectives
+                ]
+                if of:  # "other members of the delegation are A, B and C"
+                    heads = [c for c in tok.children if c.dep_ in {"attr", "acomp"}]
+                    group = of[0]
             if not heads and any(c.lower_ == "aboard" for c in tok.children):
                 heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if not heads and subj is not None and _part_of_group(tok, collectives):
-                # "X is a member of the delegation", "X, who was part of the team, said"
-                heads = _relcl_antecedent(subj) or [subj]
-        members = [t for h in heads for t in (h, *_conjuncts(h))]
+            if not heads and subj is not None:
+                group = self._part_of(tok)
+                if group is not None:
+                    # "X is a member of the delegation", "X, who was part of the team, said"
+                    heads = _relcl_antecedent(subj) or [subj]
+        members = _listed(heads)
         pids = list(dict.fromkeys(p for t in members if (p := ctx.people.token_pid.get(t.i))))
-        # the group's own trip first ("a delegation arrived in Moscow"), else the latest
-        # trip told in this sentence or the three before
-        recent = [r for r in reversed(so_far) if r.dest is not None and si - 3 <= r.sentence <= si]
-        latest = next((r for r in recent if r.pid is None and r.name in collectives), None)
-        latest = latest or next(iter(recent), None)
-        if latest is None or not pids:
+        if not pids:
             return []
-        exemption = self._exemption(tok, si, ctx) or latest.exemption
-        # every leg of the group's trip told in that sentence ("returned to Sanaa after
-        # talks in Riyadh"), not only the last
-        legs = [r for r in so_far if r.sentence == latest.sentence and r.name == latest.name]
+        legs = self._group_legs(group, si, ctx, so_far)
+        if group is not None and legs:
+            # "Shoigu will be part of the Russian delegation": the hosts' own team
+            home = {
+                code
+                for m in group.children
+                if m.dep_ in {"amod", "compound"}
+                and (code := self.gazetteer.demonym(m.text)) is not None
+            }
+            legs = [leg for leg in legs if leg.dest is None or leg.dest.country not in home]
+        if not legs:
+            if group is None:
+                return []
+            out: list[_Raw] = []
+            for t in members:
+                if ctx.people.token_pid.get(t.i) is not None:
+                    out.extend(self._events_for(group, _GROUP_TRIGGER, si, ctx, so_far, who=t))
+            return out
+        exemption = self._exemption(tok, si, ctx)
         return [
-            replace(_joined(leg, pid, tok, si, ctx), exemption=exemption)
+            replace(_joined(leg, pid, tok, si, ctx), exemption=exemption or leg.exemption)
             for leg in legs
             for pid in pids
             if pid != leg.pid
         ]
+
+    def _part_of(self, verb: Any) -> Any | None:
+        """The group a copula's complement puts its subject in: "a member of the
+        delegation", "part of the team", "part of Ruto's state visit"."""
+        for c in verb.children:
+            if c.dep_ not in {"attr", "acomp"} or c.lemma_.lower() not in {"member", "part"}:
+                continue
+            for p in c.children:
+                if p.dep_ != "prep" or p.lower_ != "of":
+                    continue
+                for g in p.children:
+                    low = g.lemma_.lower()
+                    if g.dep_ == "pobj" and (
+                        low in self.vocab.collectives or low in self.vocab.nouns
+                    ):
+                        return g
+        return None
+
+    def _group_legs(
+        self, group: Any | None, si: int, ctx: _Context, so_far: list[_Raw]
+    ) -> list[_Raw]:
+        """The trip a group made, as legs already found: none when the group phrase names
+        its own place (then the caller reads it there); the trip of the group's owner
+        ("Ruto's delegation", "the president's entourage"); else the latest group trip."""
+        if group is not None:
+            own, _, _ = self._places(group, _GROUP_TRIGGER, ctx)
+            if own:
+                return []
+            owner = next((c for c in group.children if c.dep_ == "poss"), None)
+            who = ctx.who(owner) if owner is not None else None
+            if who is not None and who[0] is not None:
+                mine = [r for r in so_far if r.pid == who[0] and r.dest is not None]
+                mine = [r for r in mine if r.sentence >= si - 12 and r.kind != "departure"]
+                if mine:
+                    last = mine[-1].sentence
+                    return [r for r in mine if r.sentence == last]
+        recent = [r for r in reversed(so_far) if r.dest is not None and si - 4 <= r.sentence <= si]
+        collectives = self.vocab.collectives
+        latest = next((r for r in recent if r.pid is None and r.name in collectives), None)
+        latest = latest or next(iter(recent), None)
+        if latest is None:
+            return []
+        # every leg of the group's trip told in that sentence ("returned to Sanaa after
+        # talks in Riyadh"), not only the last
+        return [r for r in so_far if r.sentence == latest.sentence and r.name == latest.name]
 
     def _caption_events(self, sent: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
         """A caption without a verb: '<person> on the front line near <place>' is presence."""
@@ -172,7 +235,7 @@ class Arguments(PassBase):
     def _travellers(self, tok: Any, trig: Trigger, ctx: _Context) -> list[tuple[str | None, str]]:
         heads: list[Any] = []
         companions: list[Any] = []
-        if trig is _CAPTION_TRIGGER:
+        if trig is _CAPTION_TRIGGER or trig is _GROUP_TRIGGER:
             heads = [tok]
         elif trig.pos == "verb":
             if trig.host:
@@ -491,17 +554,19 @@ class Arguments(PassBase):
         return "dest" if nearest in _LOCATIVE else ""
 
 
-def _part_of_group(verb: Any, collectives: set[str] | frozenset[str]) -> bool:
-    """True when a copula's complement puts its subject in a group: "a member of the
-    delegation", "part of the team", "among the delegates"."""
-    for c in verb.children:
-        if c.dep_ not in {"attr", "acomp"} or c.lemma_.lower() not in {"member", "part", "head"}:
-            continue
-        for p in c.children:
-            if (
-                p.dep_ == "prep"
-                and p.lower_ == "of"
-                and any(g.lemma_.lower() in collectives for g in p.children if g.dep_ == "pobj")
-            ):
-                return True
-    return False
+def _listed(heads: list[Any]) -> list[Any]:
+    """Every name a list of members holds: conjuncts, their appositions ("her Machakos
+    counterpart Wavinya Ndeti") and "including" phrases ("Kim's top officials, including
+    Marshals Ri Pyong Chol and Pak Jong Chon")."""
+    out: list[Any] = []
+    todo = list(heads)
+    while todo and len(out) < 200:
+        h = todo.pop(0)
+        for c in (h, *_conjuncts(h), *_appositions(h)):
+            if c in out:
+                continue
+            out.append(c)
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in {"including", "like"}:
+                    todo.extend(g for g in p.children if g.dep_ == "pobj")
+    return out

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     pass
 
 _CAPTION_TRIGGER = Trigger("caption", "verb", "presence", needs_place=True)
+# a member of a group whose phrase names its place ("part of the delegation to the US")
+_GROUP_TRIGGER = Trigger("group", "noun", "visit", needs_place=True)
 
 
 class Predicates(PassBase):
