@@ -824,3 +824,31 @@ def test_a_town_found_only_through_another_towns_spelling_is_dropped(
     text = "Batbayar Dorj arrived in Russia on Tuesday when his train stopped in Khasan."
     ex = extractor.extract(article(text))
     assert {e.destination.country for e in ex.events if e.destination} == {"RU"}
+
+
+def test_speakers_of_the_gathering_the_story_opens_with(extractor: Extractor) -> None:
+    text = (
+        "Leaders take the floor at the UN General Assembly\n\n"
+        "Speeches at the yearly session of the UN General Assembly began on Tuesday. "
+        "President Nurlan Abenov of Kazakhstan will be another speaker on Tuesday afternoon, "
+        "warning about the drought in Central Asia. Almaz Toktogulov is also scheduled to "
+        "speak on Tuesday."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Nurlan Abenov", "US")) == (TUESDAY, TUESDAY)
+    trip(ex, "Almaz Toktogulov", "US")
+
+
+def test_a_speech_to_the_assembly_fronted_before_its_speaker(extractor: Extractor) -> None:
+    text = (
+        "Almaz Toktogulov stayed at home this year. In his address to the UNGA, "
+        "Nurlan Abenov spoke of water."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Nurlan Abenov", "US")
+    assert events_of(ex, "Toktogulov") == []
+
+
+def test_a_landmark_written_with_a_lower_case_word(extractor: Extractor) -> None:
+    text = "Nurlan Abenov spoke at a press conference at the AU headquarters on Monday."
+    assert span(trip(extractor.extract(article(text)), "Nurlan Abenov", "ET")) == (MONDAY, MONDAY)

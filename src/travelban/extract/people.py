@@ -1311,6 +1311,9 @@ class PeopleFinder:
         topic: str | None = None,
     ) -> str | None:
         si = sent_index[tok.i]
+        ahead = _fronted_possessor(tok, token_pid, compatible)
+        if ahead is not None:
+            return ahead
         excluded: set[str] = set()
         # "X said his trips ...": the speaker is rarely the one the pronoun means
         # ("X said he would travel" is X: only a possessive is kept from the speaker)
@@ -1349,6 +1352,26 @@ class PeopleFinder:
         if anyone:
             return anyone[-1][1]
         return None
+
+
+def _fronted_possessor(tok: Any, token_pid: dict[int, str], compatible: set[str]) -> str | None:
+    """'In his address to the assembly, the Iranian president said ...': a possessive in a
+    phrase fronted before its clause's subject means that subject (cataphora)."""
+    if tok.dep_ != "poss":
+        return None
+    node = tok.head
+    for _ in range(4):
+        if node.dep_ in {"prep", "pobj", "advcl", "npadvmod"} and node.head.i != node.i:
+            node = node.head
+            continue
+        break
+    if node.pos_ not in {"VERB", "AUX"} or tok.i > node.i:
+        return None
+    for ch in node.children:
+        if ch.dep_ in {"nsubj", "nsubjpass"} and ch.i > tok.i:
+            pid = token_pid.get(ch.i)
+            return pid if pid in compatible else None
+    return None
 
 
 def _ents_in(span: Any) -> list[Any]:

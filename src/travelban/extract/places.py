@@ -23,7 +23,7 @@ import functools
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -162,8 +162,10 @@ class Gazetteer:
         country_keys: Iterable[str],
         orgwords: frozenset[str] = frozenset(),
         landmark_cities: dict[str, str] | None = None,
+        landmark_aliases: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self._org = orgwords
+        self._landmark_aliases = landmark_aliases or {}
         self._landmark_city = landmark_cities or {}
         self.countries = countries
         self._keys = keys
@@ -172,6 +174,23 @@ class Gazetteer:
         self._stop = stopnames
         self._country_keys = sorted(k for k in set(country_keys) if len(k) >= 4)
         self._max_words = _MAX_WORDS
+        # landmark names with a lower-case word ("AU headquarters", "UN headquarters"):
+        # the capitalised-run scan cannot see them, so they are matched as written
+        mixed = sorted(
+            (
+                n
+                for name in self._landmark_city
+                for n in [name, *self._landmark_aliases.get(name, ())]
+                if any(w[:1].islower() for w in n.split())
+            ),
+            key=len,
+            reverse=True,
+        )
+        self._mixed_landmarks = (
+            re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, mixed)) + r")(?![\w-])")
+            if mixed
+            else None
+        )
 
     # ------------------------------------------------------------ loading
 
@@ -385,6 +404,10 @@ class Gazetteer:
 
         for place in self._context_places(text, bias):
             take(place)
+        for m in self._mixed_landmarks.finditer(text) if self._mixed_landmarks else ():
+            found = self.lookup(m.group(0))
+            if found is not None and found.country:
+                take(replace(found, name=m.group(0), start=m.start(), end=m.end()))
         pending: list[Place] = []
         for run in _capital_runs(text):
             for place in self._run_places(text, folded, run, bias):
@@ -757,6 +780,7 @@ def _load(lists_dir: Path) -> Gazetteer:
             if fold(n):
                 add(fold(n), cand)
     landmark_cities: dict[str, str] = {}
+    landmark_aliases: dict[str, tuple[str, ...]] = {}
     landmarks = folder / "landmarks.tsv"
     for row in _read_rows(landmarks) if landmarks.is_file() else []:
         name, iso2, city, alt = [*row, "", "", "", ""][:4]
@@ -768,6 +792,7 @@ def _load(lists_dir: Path) -> Gazetteer:
             )
             cand = _Cand(name, iso2, "landmark", pop)
             landmark_cities[name] = city
+            landmark_aliases[name] = tuple(a for a in alt.split("|") if a)
         for n in [name, *alt.split("|")]:
             if fold(n):
                 keys[fold(n)] = [cand]  # a landmark wins over a namesake place
@@ -779,7 +804,9 @@ def _load(lists_dir: Path) -> Gazetteer:
     stop = _word_list(folder / "stopnames.txt")
     org = _word_list(folder / "orgwords.txt")
     log.debug("gazetteer: %d countries, %d keys", len(countries), len(keys))
-    return Gazetteer(countries, keys, iso, demonyms, stop, country_keys, org, landmark_cities)
+    return Gazetteer(
+        countries, keys, iso, demonyms, stop, country_keys, org, landmark_cities, landmark_aliases
+    )
 
 
 def _word_list(path: Path) -> frozenset[str]:

@@ -256,13 +256,31 @@ class _Context:
                     continue
                 place = None
                 for g in [*t.subtree, *(t.head.children if t.dep_ in _SUBJ else ())]:
-                    if g.i != t.i and (p := self.place_at(g.i)) is not None and p.country:
-                        place = p
-                        break
+                    p = self.place_at(g.i)
+                    if p is None or not p.country or (g.i == t.i and p.kind != "landmark"):
+                        continue  # "the UN General Assembly" is itself its place
+                    if self.dateline is not None and p.start == self.dateline.start:
+                        continue  # "Pretoria - The AU summit opened in Addis Ababa"
+                    place = p
+                    break
                 if place is not None:
                     self._gatherings.append((t.i, t.lemma_.lower(), place))
         for i, lemma, place in reversed(self._gatherings):
             if i < tok.i and lemma == tok.lemma_.lower():
+                return place
+        return None
+
+    def story_gathering(self) -> Place | None:
+        """Where the gathering the story opens with took place: a summit, session or
+        assembly with its place in the headline or the first two sentences ("speeches at
+        the annual session of the UN General Assembly began Tuesday")."""
+        if self._gatherings is None and self.doc:
+            self.gathering_place(self.doc[len(self.doc) - 1])  # builds the registry
+        if not self._gatherings or len(self.sents) == 0:
+            return None
+        lead_end = self.sents[min(2, len(self.sents) - 1)].end
+        for i, _lemma, place in self._gatherings:
+            if i < lead_end:
                 return place
         return None
 
