@@ -135,16 +135,20 @@ class EventFinder(Predicates, Arguments, When, Status):
             # unknown), unless the text makes X foreign to the traveller ("an Iranian ...
             # left Nigeria"): then he was present in X until he left
             departure_from, kind = origin, "departure"
-        if not dests and departure_from is None and trig.kind == "attendance":
-            # "X will be another speaker on Tuesday", "X is scheduled to speak": in a
-            # story that opens with a gathering and its place, its speakers are there
-            if not any(
+        if (
+            not dests
+            and departure_from is None
+            and trig.kind == "attendance"
+            and not any(
                 ctx.place_at(t.i) and t.dep_ == "pobj" and t.head.lower_ in _PLACING
                 for t in ctx.sents[si]
-            ):
-                scene = ctx.story_gathering()
-                if scene is not None:
-                    dests = [scene]
+            )
+        ):
+            # "X will be another speaker on Tuesday", "X is scheduled to speak": in a
+            # story that opens with a gathering and its place, its speakers are there
+            scene = ctx.story_gathering()
+            if scene is not None:
+                dests = [scene]
         if not dests and departure_from is None:
             if trig.needs_place:
                 return []
