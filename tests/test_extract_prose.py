@@ -852,3 +852,40 @@ def test_a_speech_to_the_assembly_fronted_before_its_speaker(extractor: Extracto
 def test_a_landmark_written_with_a_lower_case_word(extractor: Extractor) -> None:
     text = "Nurlan Abenov spoke at a press conference at the AU headquarters on Monday."
     assert span(trip(extractor.extract(article(text)), "Nurlan Abenov", "ET")) == (MONDAY, MONDAY)
+
+
+def test_companions_after_a_photo_credit_and_a_gap(extractor: Extractor) -> None:
+    text = (
+        "Home News Nurlan Abenov will fly to Japan on Monday\n\n"
+        "Nurlan Abenov will fly to Japan on Monday for a trade fair. Nurlan Abenov will "
+        "open the fair in Osaka, Abenov's office said. The fair draws buyers from forty "
+        "countries. Organisers expect record sales.\n"
+        "Photo: @abenov_office, Twitter.\n"
+        "His plane leaves at noon. During the visit he will be accompanied by his chief of "
+        "staff, Dana Serikova; and the Minister of Trade, Arman Zhunusov."
+    )
+    ex = extractor.extract(article(text))
+    names = [p.name for p in ex.people]
+    assert "Nurlan Abenov" in names and not any("Home" in n or "Twitter" in n for n in names)
+    trip(ex, "Dana Serikova", "JP")
+    trip(ex, "Arman Zhunusov", "JP")
+
+
+def test_a_negated_intention_is_not_a_denial(extractor: Extractor) -> None:
+    text = (
+        'Nurlan Abenov hopes to fly to Japan soon. "He will not travel until the court '
+        'lifts the ban," his lawyer said.'
+    )
+    statuses = {e.status for e in extractor.extract(article(text)).events}
+    assert EventStatus.DENIED not in statuses
+
+
+def test_no_return_to_ones_own_country_is_no_event(extractor: Extractor) -> None:
+    text = (
+        "Kazakh exile says he will not go back to Kazakhstan\n\n"
+        "Nurlan Abenov, the Kazakh opposition leader, said on Monday he would stay in "
+        "Georgia, where he has lived since 2019. Nurlan Abenov spoke in Tbilisi."
+    )
+    ex = extractor.extract(article(text))
+    assert not [e for e in ex.events if e.destination and e.destination.country == "KZ"]
+    trip(ex, "Nurlan Abenov", "GE")

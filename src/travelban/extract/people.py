@@ -35,6 +35,9 @@ log = logging.getLogger(__name__)
 
 _NAME_ENT_LABELS = {"PERSON"}
 _INITIAL = re.compile(r"[A-Z]\.?")
+_PAGE_CHROME = frozenset(
+    {"Home", "News", "Latest", "Breaking", "Politics", "Opinion", "Video", "Live", "Exclusive"}
+)
 _HEADLINE_PARTICLES = frozenset(
     {"Off", "To", "In", "At", "On", "For", "Up", "Out", "Back", "Down", "Over", "From", "With"}
 )
@@ -274,6 +277,13 @@ class PeopleFinder:
             idx = stripped.find(words[cut], len(prefix))
             start += idx
             stripped = stripped[idx:]
+        # "Home News Gustavo Petro": a web page's menu words before a headline's name
+        words = stripped.split()
+        while len(words) > 2 and words[0] in _PAGE_CHROME:
+            idx = stripped.find(words[1], len(words[0]))
+            start += idx
+            stripped = stripped[idx:]
+            words = words[1:]
         stripped = stripped.rstrip(" ,;:.)\"”’'")
         # "Ethiopian Leader Abiy Tesfaye Visits Nairobi": a Title Case travel verb ends it
         words = stripped.split()
@@ -1253,6 +1263,10 @@ class PeopleFinder:
         # the story's topic: named at least three times, twice as often as anyone else
         leader = _leading(clusters, at_least=3)
         topic = leader.pid if leader is not None else None
+        # the one named most (three times at least, more than anyone else): who a pronoun
+        # means when no one is named in the sentences before it
+        most = _leading(clusters, at_least=3, ratio=1.01)
+        principal = most.pid if most is not None else None
         sents = list(doc.sents)
         sent_index = {}
         for si, s in enumerate(sents):
@@ -1275,7 +1289,9 @@ class PeopleFinder:
             if gender is not None and self._gendered_noun_subject(tok, token_pid, gender):
                 continue  # "Gaddafi's daughter shows her paintings": the daughter's, unnamed
             compatible = {c.pid for c in clusters if not c.genders or gender in c.genders}
-            pid = self._antecedent(tok, doc, token_pid, sents, sent_index, compatible, topic)
+            pid = self._antecedent(
+                tok, doc, token_pid, sents, sent_index, compatible, topic, principal
+            )
             if pid is None:
                 continue
             token_pid[tok.i] = pid
@@ -1309,6 +1325,7 @@ class PeopleFinder:
         sent_index: dict[int, int],
         compatible: set[str],
         topic: str | None = None,
+        principal: str | None = None,
     ) -> str | None:
         si = sent_index[tok.i]
         ahead = _fronted_possessor(tok, token_pid, compatible)
@@ -1351,6 +1368,10 @@ class PeopleFinder:
             return next(p for i, p in subjects if sent_index[i] == last)
         if anyone:
             return anyone[-1][1]
+        # nobody named in the last sentences (a caption or a photo credit came between):
+        # the person the story is about
+        if principal is not None and principal in compatible and principal not in excluded:
+            return principal
         return None
 
 
@@ -1405,9 +1426,9 @@ def _one_edit(a: str, b: str) -> bool:
     return Levenshtein.distance(a, b) == 1
 
 
-def _leading(clusters: Sequence[_Cluster], *, at_least: int) -> _Cluster | None:
+def _leading(clusters: Sequence[_Cluster], *, at_least: int, ratio: float = 2.0) -> _Cluster | None:
     """The person named most often (pronouns aside), at least ``at_least`` times and at
-    least twice as often as the next one; None when no one leads so clearly."""
+    least ``ratio`` times as often as the next one; None when no one leads so clearly."""
     counts = sorted(
         ((sum(m.kind != "pronoun" for m in c.mentions), c) for c in clusters),
         key=lambda x: x[0],
@@ -1415,7 +1436,7 @@ def _leading(clusters: Sequence[_Cluster], *, at_least: int) -> _Cluster | None:
     )
     if not counts or counts[0][0] < at_least:
         return None
-    if len(counts) > 1 and counts[1][0] * 2 > counts[0][0]:
+    if len(counts) > 1 and counts[1][0] * ratio > counts[0][0]:
         return None
     return counts[0][1]
 

@@ -64,6 +64,9 @@ class Arguments(PassBase):
             subj = _subject(tok.head) if tok.head.pos_ in {"VERB", "AUX"} else None
             leaders = [subj] if subj is not None else []
             groups = [c for c in tok.children if c.dep_ == "agent"]
+        # "accompanied by A; and the minister, B": the parser may hang the list's last
+        # member on the verb itself
+        groups = groups + [c for c in tok.children if c.dep_ == "conj" and c.pos_ in _NOMINAL]
         leader = ctx.who(leaders[0]) if leaders else None
         if leader is None or leader[0] is None:
             return []
@@ -74,7 +77,7 @@ class Arguments(PassBase):
             if t.i in ctx.people.token_pid and ctx.people.token_pid[t.i] != leader[0]
         }
         latest = next(
-            (r for r in reversed(so_far) if r.pid == leader[0] and si - 4 <= r.sentence <= si),
+            (r for r in reversed(so_far) if r.pid == leader[0] and si - 10 <= r.sentence <= si),
             None,
         )
         if latest is None or not companions:
@@ -552,6 +555,9 @@ class Arguments(PassBase):
         if nearest in _DIRECT_DEST and _place_noun(owner, self.vocab.route_nouns):
             return "dest"  # "on the road to Aleppo"
         return "dest" if nearest in _LOCATIVE else ""
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN"})
 
 
 def _listed(heads: list[Any]) -> list[Any]:

@@ -20,7 +20,7 @@ from travelban.extract.events.syntax import (
     _subject,
 )
 from travelban.extract.people import People, closing_name
-from travelban.models import Article, DateRange, Place
+from travelban.models import Article, DateRange, EventStatus, Place
 
 if TYPE_CHECKING:
     from travelban.extract.events.finder import EventFinder
@@ -45,6 +45,7 @@ _DATELINE_TAIL = re.compile(
 )
 # arrivals and visits with no place of their own end in the dateline's city
 _DATELINE_KINDS = frozenset({"arrival", "visit", "attendance", "meeting"})
+_NOT_MADE = frozenset({EventStatus.CANCELLED, EventStatus.DENIED})
 
 
 class GazetteerLike(Protocol):
@@ -211,6 +212,7 @@ class _Context:
             and not r.caption
             and not caption
             and r.kind != "departure"  # where a journey began is not where it went
+            and r.status not in _NOT_MADE  # "he will not return to Congo" went nowhere
         ]
         # the last journey told ("has arrived in Bissau ... flew in on Friday") before any
         # background stay ("Chad, where he had lived since 2021")

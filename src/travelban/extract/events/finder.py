@@ -227,6 +227,9 @@ class EventFinder(Predicates, Arguments, When, Status):
                 lead_place = lead_place or p
                 targets = [p]
 
+            if status in {EventStatus.CANCELLED, EventStatus.DENIED}:
+                # "says he will not return to Congo": no trip, and none abroad either
+                targets = [d for d in targets if d is None or not ctx.home_to(pid, d)]
             out.extend(raw(pid, name, dest, kind, origin) for dest in targets)
             if (
                 origin is not None

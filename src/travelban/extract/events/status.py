@@ -126,7 +126,13 @@ class Status(PassBase):
             c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in self.negation)
             for c in neg_holder.children
         ):
-            found.add(EventStatus.DENIED)
+            # "he will not return", "would not travel": an intention, not the denial of
+            # a trip that was reported
+            future = any(
+                c.dep_ == "aux" and c.lower_ in {"will", "wo", "would", "shall", "'ll"}
+                for c in neg_holder.children
+            )
+            found.add(EventStatus.CANCELLED if future else EventStatus.DENIED)
         if (
             when.start is not None
             and ctx.article.published is not None
