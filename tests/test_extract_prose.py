@@ -889,3 +889,28 @@ def test_no_return_to_ones_own_country_is_no_event(extractor: Extractor) -> None
     ex = extractor.extract(article(text))
     assert not [e for e in ex.events if e.destination and e.destination.country == "KZ"]
     trip(ex, "Nurlan Abenov", "GE")
+
+
+def test_his_current_visit_is_the_storys_trip_not_the_last_one_told(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Batbayar Dorj arrived in Beijing on Tuesday. In 2021, he travelled to Russia for "
+        "talks. During his current visit, Dorj is expected to meet Chinese officials."
+    )
+    ex = extractor.extract(article(text))
+    planned = [e for e in events_of(ex, "Dorj") if e.status is EventStatus.PLANNED]
+    assert planned and all(e.destination and e.destination.country == "CN" for e in planned)
+
+
+def test_a_headline_verb_inside_a_name_run_and_a_full_name_after_the_surname(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Did Al-Mansur Meet Abenov in Doha?\n\n"
+        "Khalid Al-Mansur flew to Doha on Monday for talks, his office said."
+    )
+    ex = extractor.extract(article(text))
+    names = [p.name for p in ex.people]
+    assert "Khalid Al-Mansur" in names and not any("Meet" in n for n in names)
+    assert len([n for n in names if "Mansur" in n]) == 1

@@ -285,8 +285,16 @@ class PeopleFinder:
             stripped = stripped[idx:]
             words = words[1:]
         stripped = stripped.rstrip(" ,;:.)\"”’'")
-        # "Ethiopian Leader Abiy Tesfaye Visits Nairobi": a Title Case travel verb ends it
+        # "Did Al-Sisi Meet Haftar ...": a Title Case travel verb inside a headline run
+        # ends the name before it
         words = stripped.split()
+        for k in range(1, len(words)):
+            w = words[k]
+            if w[:1].isupper() and w[1:].islower() and w.lower() in self.vocab.verbs:
+                stripped = stripped[: stripped.find(w, len(" ".join(words[:k])))].rstrip()
+                words = words[:k]
+                break
+        # "Ethiopian Leader Abiy Tesfaye Visits Nairobi": a Title Case travel verb ends it
         while (
             len(words) > 1
             and _TITLE_VERB.fullmatch(words[-1])
@@ -818,17 +826,23 @@ class PeopleFinder:
         key = set(toks) - _PARTICLES
         recent = sorted(clusters, key=lambda c: -c.last_seen)
         # same name, or one name's tokens inside the other's
+        shared: list[_Cluster] = []
         for c in recent:
             ck = set(c.tokens) - _PARTICLES
             if key == ck or (len(key) > 1 and key <= ck) or (len(ck) > 1 and ck <= key):
                 return c
             if len(key) == 1 and key <= ck:
-                return c
+                shared.append(c)
+        if shared:
+            # "Kim" after "Kim Jong Un" and "his daughter Kim Ju Ae": the one the story
+            # introduced first (as for any bare word two people share)
+            return min(shared, key=lambda c: c.first_start)
         # a full name after a surname-only mention (headline "Soleimani", then "Qassem
         # Soleimani"; "Malong", then "Paul Malong Awan" where the family name is in the middle)
         if len(toks) > 1:
             for c in recent:
-                if len(c.tokens) == 1 and c.tokens[0] in key:
+                ck = set(c.tokens) - _PARTICLES
+                if len(ck) == 1 and ck <= key:  # "Al-Sisi", then "Abdel Fattah Al-Sisi"
                     return c
         # a one-letter slip in a long surname ("Tilerson" after "Rex Tillerson")
         if len(key) == 1:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 from travelban.extract.dates import DateHit
@@ -201,9 +202,16 @@ class _Context:
         return best
 
     def context_destination(
-        self, pid: str | None, so_far: list[_Raw], caption: bool, kind: str = ""
+        self,
+        pid: str | None,
+        so_far: list[_Raw],
+        caption: bool,
+        kind: str = "",
+        current: bool = False,
     ) -> Place | None:
-        """Where an undirected 'visited' went: the same person's last trip, else the headline's."""
+        """Where an undirected 'visited' went: the same person's last trip, else the headline's.
+        ``current`` ("his current visit", "this trip"): the person's trip dated nearest the
+        publication, whatever background trips were told since."""
         mine = [
             r
             for r in reversed(so_far)
@@ -214,6 +222,11 @@ class _Context:
             and r.kind != "departure"  # where a journey began is not where it went
             and r.status not in _NOT_MADE  # "he will not return to Congo" went nowhere
         ]
+        if current and mine:
+            dated = [r for r in mine if r.when.end is not None]
+            if dated:
+                return max(dated, key=lambda r: r.when.end or date.min).dest
+            return mine[-1].dest  # the first told
         # the last journey told ("has arrived in Bissau ... flew in on Friday") before any
         # background stay ("Chad, where he had lived since 2021")
         for r in mine:

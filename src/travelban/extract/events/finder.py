@@ -217,7 +217,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                 origin = None if foreign else departure_from
             elif via_context:
                 p = _shared_scene(tok, si, so_far) or ctx.context_destination(
-                    pid, so_far, caption, kind
+                    pid, so_far, caption, kind, current=_current(tok)
                 )
                 # "travelling with his daughter X": those who go with the first traveller
                 # go where the first traveller's trip went
@@ -266,6 +266,15 @@ class EventFinder(Predicates, Arguments, When, Status):
 
 # prepositions that put someone at a place ("in Paris", "at the Kremlin", "to Doha")
 _PLACING = frozenset({"in", "at", "to", "into", "inside", "near", "outside"})
+
+
+def _current(tok: Any) -> bool:
+    """'his current visit', 'this trip', 'the ongoing tour': the story's present trip."""
+    return any(
+        (c.dep_ == "amod" and c.lower_ in {"current", "ongoing", "present"})
+        or (c.dep_ == "det" and c.lower_ == "this")
+        for c in tok.children
+    )
 
 
 _ALSO = frozenset({"also", "too", "likewise"})
