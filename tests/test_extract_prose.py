@@ -914,3 +914,36 @@ def test_a_headline_verb_inside_a_name_run_and_a_full_name_after_the_surname(
     names = [p.name for p in ex.people]
     assert "Khalid Al-Mansur" in names and not any("Meet" in n for n in names)
     assert len([n for n in names if "Mansur" in n]) == 1
+
+
+def test_a_nationality_without_an_article_makes_a_role_definite(extractor: Extractor) -> None:
+    text = (
+        "Nurlan Abenov, the president of Kazakhstan, arrived in Tokyo on Monday. Kazakh "
+        "president has previously visited Oman and Qatar."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Nurlan Abenov", "OM")
+    trip(ex, "Nurlan Abenov", "QA")
+
+
+def test_a_court_that_orders_an_extradition_places_the_person(extractor: Extractor) -> None:
+    text = (
+        "Local media reported on Monday that a Dubai court has ruled to extradite British "
+        "national Peter Hollis to Kenya over fraud charges."
+    )
+    trip(extractor.extract(article(text)), "Peter Hollis", "AE")
+
+
+def test_the_named_complement_of_a_copula_is_the_next_pronouns_antecedent(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Former governor Samuel Okafor was jailed at home on Monday. Another name on the "
+        "list is Peter Adeyemi, who was sentenced by a London court. He served his term in "
+        "a prison in Leeds."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Peter Adeyemi", "GB")
+    assert not [
+        e for e in events_of(ex, "Okafor") if e.destination and e.destination.country == "GB"
+    ]

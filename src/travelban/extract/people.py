@@ -542,6 +542,13 @@ class PeopleFinder:
             elif tok.dep_ == "poss" and head.pos_ == "NOUN":
                 if lemma not in self.vocab.nouns:
                     continue
+            elif (
+                tok.dep_ == "pobj"
+                and head.lower_ == "of"
+                and head.head.pos_ == "NOUN"
+                and head.head.lemma_.lower() in self.vocab.nouns
+            ):
+                pass  # "the arrest of Mehul Choksi", "the visit of X"
             elif tok.dep_ == "appos" and head.pos_ == "NOUN":
                 # "with his daughter Saran Dorj", "his adviser Omar Haddad": a name set
                 # beside a kinship or role noun
@@ -1088,7 +1095,15 @@ class PeopleFinder:
             if tok.tag_ in {"NNS", "NNPS"}:
                 continue  # "its advisers", "Iranian officials": a group, not one person
             dets = [ch for ch in tok.children if ch.dep_ in {"det", "poss"}]
-            if not dets:
+            if not dets and not (
+                # "Somali president has previously visited ...": headline style drops the
+                # article; a nationality makes the role definite all the same
+                tok.dep_ in {"nsubj", "nsubjpass"}
+                and any(
+                    ch.dep_ in {"amod", "compound"} and self.gazetteer.demonym(ch.text)
+                    for ch in tok.children
+                )
+            ):
                 continue
             if any(
                 d.dep_ == "det" and d.lower_ in {"a", "an", "another", "some", "any"} for d in dets
@@ -1363,8 +1378,18 @@ class PeopleFinder:
             if pid is None or pid in excluded or pid not in compatible:
                 continue
             anyone.append((t.i, pid))
-            if t.dep_ in _PRONOUN_SUBJ or (
-                t.head.dep_ in _PRONOUN_SUBJ and t.dep_ in {"compound", "appos"}
+            if (
+                t.dep_ in _PRONOUN_SUBJ
+                or (t.head.dep_ in _PRONOUN_SUBJ and t.dep_ in {"compound", "appos"})
+                # "Another name on the list is X. He ...": the named complement of a
+                # copula whose subject is no one is the sentence's topic
+                or (
+                    t.dep_ == "attr"
+                    and t.head.lemma_ == "be"
+                    and not any(
+                        c.dep_ in _PRONOUN_SUBJ and c.i in token_pid for c in t.head.children
+                    )
+                )
             ):
                 subjects.append((t.i, pid))
         same = [p for i, p in subjects if sent_index[i] == si]

@@ -112,21 +112,16 @@ class EventFinder(Predicates, Arguments, When, Status):
             if place is None and subj is not None and trig.kind == "presence":
                 # "Dubai Police arrested X", "Pakistani security forces detained X": the
                 # authority's own place or country
-                for m in subj.children:
-                    if m.dep_ not in {"compound", "amod", "nmod", "poss"}:
-                        continue
-                    place = ctx.place_at(m.i)
-                    code = self.gazetteer.demonym(m.text) if place is None else None
-                    if code:
-                        place = ctx.country_place(code, m.text)
-                    if place is not None:
-                        break
+                place = self._authority_place(subj, ctx)
             if place is not None:
                 dests = [place]
         if dests and origin is None and trig.host and trig.kind == "arrival":
-            # "Niger deported X to Mali": the state that sends someone away is where he was
+            # "Niger deported X to Mali": the state that sends someone away is where he was;
+            # "a Dubai court ruled to extradite X": the authority's own place
             subj = _subject(tok)
             sender = ctx.place_at(subj.i) if subj is not None else None
+            if sender is None and subj is not None:
+                sender = self._authority_place(subj, ctx)
             if sender is not None and all(sender.country != d.country for d in dests):
                 origin = sender
         departure_from: Place | None = None
@@ -244,6 +239,20 @@ class EventFinder(Predicates, Arguments, When, Status):
                 # traveller was where the journey began
                 out.append(raw(pid, name, origin, "departure", None))
         return out
+
+    def _authority_place(self, subj: Any, ctx: _Context) -> Place | None:
+        """The place an authority belongs to: 'Dubai Police', 'a Dubai court', 'Pakistani
+        security forces'."""
+        for m in subj.children:
+            if m.dep_ not in {"compound", "amod", "nmod", "poss"}:
+                continue
+            place = ctx.place_at(m.i)
+            code = self.gazetteer.demonym(m.text) if place is None else None
+            if code:
+                place = ctx.country_place(code, m.text)
+            if place is not None:
+                return place
+        return None
 
     # ------------------------------------------------------------ final record
 
