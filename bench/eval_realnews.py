@@ -205,14 +205,29 @@ def fold(name: str) -> list[str]:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Names agree: the shorter's words are all in the longer's, or the surnames agree."""
-    wa, wb = fold(a), fold(b)
+    """Names agree: the shorter's words are all in the longer's, or the surnames agree and
+    the rest is compatible. Words are compared through one spelling of their vowels
+    ("Mohammed" and "Mohammad", "Abdelsalam" and "Abdulsalam" are one word here)."""
+    wa, wb = [_skeleton(w) for w in fold(a)], [_skeleton(w) for w in fold(b)]
     if not wa or not wb:
         return False
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if set(short) <= set(long_):
         return True
     return wa[-1] == wb[-1] and (wa[0] == wb[0] or len(short) == 1)
+
+
+def _skeleton(word: str) -> str:
+    """A word with its vowels after the first letter merged into one 'a' (transliteration)."""
+    if len(word) <= 3:
+        return word
+    out = word[0]
+    for ch in word[1:]:
+        v = ch in "aeiouy"
+        c = "a" if v else ch
+        if not (v and out.endswith("a")):
+            out += c
+    return out
 
 
 def overlaps(e: dict[str, Any], p: dict[str, Any]) -> bool:

@@ -947,3 +947,18 @@ def test_the_named_complement_of_a_copula_is_the_next_pronouns_antecedent(
     assert not [
         e for e in events_of(ex, "Okafor") if e.destination and e.destination.country == "GB"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hajj Medical Mission arrived in Makkah on Monday with forty doctors.",
+        "Pilgrims flew to Madina on Monday aboard Flynas jets.",
+        "The Amir Hajj arrived in Saudi Arabia on Monday with the first group of pilgrims.",
+        "The Houthis held talks in Muscat on Monday.",
+    ],
+)
+def test_missions_airlines_and_groups_are_not_people(extractor: Extractor, text: str) -> None:
+    ex = extractor.extract(article(text))
+    assert [p.name for p in ex.people] == []
+    assert [e for e in ex.events if e.person_id is not None] == []

@@ -460,6 +460,9 @@ class PeopleFinder:
             if self._is_source(name, s, e, text) or _overlaps(place_spans, s, e):
                 continue
             out.append((s, e, name, "name", frozenset()))
+        # a whole listed name or alias stays whatever it looks like; a bare listed surname
+        # that is a group's name ("Houthi") does not
+        out = [c for c in out if (c[3] == "list-scan" and c[4]) or not self._never_a_person(c[2])]
         out.sort()
         # drop overlaps: keep list-scan, then the longer
         kept: list[tuple[int, int, str, str, frozenset[str]]] = []
@@ -468,6 +471,14 @@ class PeopleFinder:
                 kept.append(cand)
         kept.sort()
         return kept, credit_names, _union(sources)
+
+    def _never_a_person(self, name: str) -> bool:
+        """'The Amir Hajj', 'Hajj Medical', 'Houthis': a name that opens with 'The', is a
+        group or outlet as a whole, or holds a travel word ('Hajj', 'Umrah') as a word."""
+        words = name.split()
+        if not words or words[0].lower() == "the" or name.lower() in self.vocab.not_persons:
+            return True
+        return any(fold(w) in self.vocab.nouns for w in words) and len(words) > 1
 
     def _name_end(self, ent: Any) -> int:
         """Where a PERSON entity's name ends: a capitalised proper noun the model left

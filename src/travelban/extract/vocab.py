@@ -64,6 +64,7 @@ class Vocabulary:
     genders: dict[str, str]  # word (lower case) -> "f" or "m"
     alias_cues: tuple[str, ...] = ()  # "under the name", "then known as" (lower case)
     given_names: dict[str, str] = field(default_factory=dict)  # "aisha" -> "f"
+    groups: frozenset[str] = frozenset()  # "houthis", "flynas": never a person (lower case)
     # word sets from lexicon.tsv (lower case)
     place_nouns: frozenset[str] = frozenset()  # "the outskirts of X"
     route_nouns: frozenset[str] = frozenset()  # "on the road to X"
@@ -76,7 +77,7 @@ class Vocabulary:
     def not_persons(self) -> frozenset[str]:
         """Travel nouns, news sources and time zones, which the NER model sometimes calls
         persons."""
-        return frozenset(self.nouns) | self.sources | _TIME_ZONES
+        return frozenset(self.nouns) | self.sources | self.groups | _TIME_ZONES
 
     @classmethod
     def load(cls, lists_dir: Path) -> Vocabulary:
@@ -160,6 +161,7 @@ def _load(lists_dir: Path) -> Vocabulary:
         titles=tuple(titles),
         roles=frozenset(" ".join(r).lower() for r in _rows(folder / "roles.txt")),
         sources=frozenset(" ".join(r).lower() for r in _rows(folder / "sources.txt")),
+        groups=frozenset(" ".join(r).lower() for r in _rows(folder / "groups.txt")),
         exemption_cues=tuple(" ".join(r).lower() for r in _rows(folder / "exemption_cues.txt")),
         pronouns=pronouns,
         collectives=frozenset(" ".join(r).lower() for r in _rows(folder / "collectives.txt")),
