@@ -369,3 +369,17 @@ def test_appositive_container_places_an_unknown_town(
 def test_appositive_describing_a_person_places_nobody(gaz: Gazetteer) -> None:
     found = gaz.find_places("Ali Hassan, a commander in Iraq's army, spoke.")
     assert [p.name for p in found] == ["Iraq"]
+
+
+def test_a_city_that_is_also_a_state_after_a_comma_is_the_state(gaz: Gazetteer) -> None:
+    found = gaz.find_places("He is held in immigration custody in Batavia, New York, for now.")
+    assert [(p.name, p.country) for p in found][0] == ("Batavia", "US")  # not Jakarta's old name
+
+
+def test_a_longer_name_inside_a_run_is_never_read_as_its_first_word(gaz: Gazetteer) -> None:
+    found = gaz.find_places("He was stopped at Kota Kinabalu International Airport on Sunday.")
+    assert ("Kota", "IN") not in [(p.name, p.country) for p in found]
+
+
+def test_a_car_is_not_a_fijian_airport(gaz: Gazetteer) -> None:
+    assert gaz.find_places("He left in a waiting SUV.") == []

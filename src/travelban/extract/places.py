@@ -518,6 +518,23 @@ class Gazetteer:
                 continue
             x, y = m["x"], m["y"]
             cont = self.lookup(y, prefer=bias)
+            if cont is not None and cont.kind not in ("country", "region"):
+                # "Batavia, New York": after a comma a name that is both a city and a
+                # region (state, province) is the region
+                regions = [
+                    c for c in self._candidates(fold(self._strip(y)[0])) if c.kind == "region"
+                ]
+                xc = self._candidates(fold(self._strip(x)[0]))
+                listed = any(
+                    fold(c.name) == fold(x)
+                    and (
+                        c.kind in ("capital", "country") or c.population >= _RUN_PART_MIN_POPULATION
+                    )
+                    for c in xc
+                )  # "Moscow, Tehran": two cities in a list, not a town in Tehran province
+                if regions and not listed:
+                    r = max(regions, key=lambda c: c.weight(bias))
+                    cont = Place(y, r.country, "region", "gazetteer")
             if cont is None or not cont.country or cont.kind not in ("country", "region"):
                 continue
             s, e = m.start("x"), m.end("x")
@@ -555,7 +572,10 @@ class Gazetteer:
                 i += 1
                 continue
             matched = False
+            longer = False  # a longer name here was found but not taken as a place
             for j in range(min(n, i + self._max_words), i, -1):
+                if longer:
+                    break  # "Kota Kinabalu International Airport" is not Kota, India
                 s, e = run[i][0], run[j - 1][1]
                 if _is_connector(text, run[j - 1]):
                     continue
@@ -579,6 +599,7 @@ class Gazetteer:
                     i = j
                     matched = True
                     break
+                longer = j - i > 1
             if not matched:
                 if n == 1:
                     fz = self._fuzzy_in_text(text, run[i])
