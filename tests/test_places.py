@@ -373,7 +373,7 @@ def test_appositive_describing_a_person_places_nobody(gaz: Gazetteer) -> None:
 
 def test_a_city_that_is_also_a_state_after_a_comma_is_the_state(gaz: Gazetteer) -> None:
     found = gaz.find_places("He is held in immigration custody in Batavia, New York, for now.")
-    assert [(p.name, p.country) for p in found][0] == ("Batavia", "US")  # not Jakarta's old name
+    assert (found[0].name, found[0].country) == ("Batavia", "US")  # not Jakarta's old name
 
 
 def test_a_longer_name_inside_a_run_is_never_read_as_its_first_word(gaz: Gazetteer) -> None:
