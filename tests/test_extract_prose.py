@@ -962,3 +962,24 @@ def test_missions_airlines_and_groups_are_not_people(extractor: Extractor, text:
     ex = extractor.extract(article(text))
     assert [p.name for p in ex.people] == []
     assert [e for e in ex.events if e.person_id is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Prime Minister Nurlan Abenov had heart surgery in Singapore in 2022.", "SG"),
+        ("Nurlan Abenov is receiving treatment in London, his office said on Monday.", "GB"),
+        ("Nurlan Abenov was treated in Germany last year for a heart condition.", "DE"),
+        ("Doctors treated Nurlan Abenov in Berlin last month.", "DE"),
+        ("Nurlan Abenov was hospitalised in Dubai on Sunday.", "AE"),
+    ],
+)
+def test_medical_care_abroad_puts_the_patient_there(
+    extractor: Extractor, text: str, country: str
+) -> None:
+    trip(extractor.extract(article(text)), "Nurlan Abenov", country)
+
+
+def test_the_treatment_of_others_is_no_trip(extractor: Extractor) -> None:
+    text = "Nurlan Abenov condemned the treatment of prisoners in Syria on Monday."
+    assert events_of(extractor.extract(article(text)), "Abenov") == []

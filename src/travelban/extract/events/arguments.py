@@ -321,6 +321,8 @@ class Arguments(PassBase):
                 objs = [g for g in ch.children if g.dep_ == "pobj" and ctx.who(g) is not None]
                 if objs:
                     return objs  # "the arrest of X in Dominica", "the visit of X to Y"
+                if any(g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"} for g in ch.children):
+                    return []  # "condemned the treatment of prisoners in Syria": theirs
         for ch in tok.children:
             if ch.dep_ == "relcl" and ch.lemma_.lower() in _LIGHT_VERBS:
                 subj = _subject(ch)
