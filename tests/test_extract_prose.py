@@ -983,3 +983,15 @@ def test_medical_care_abroad_puts_the_patient_there(
 def test_the_treatment_of_others_is_no_trip(extractor: Extractor) -> None:
     text = "Nurlan Abenov condemned the treatment of prisoners in Syria on Monday."
     assert events_of(extractor.extract(article(text)), "Abenov") == []
+
+
+def test_they_include_and_others_are_list_the_people_of_the_trip(extractor: Extractor) -> None:
+    text = (
+        "President Nurlan Abenov arrived in Japan on Monday. The ministers left the plane "
+        "first. They include Defence Minister Arman Zhunusov and Health Minister Dana "
+        "Serikova. Others are National Security Adviser Almaz Toktogulov."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Arman Zhunusov", "Dana Serikova", "Almaz Toktogulov"):
+        trip(ex, name, "JP")
+    assert "They" not in [p.name for p in ex.people]

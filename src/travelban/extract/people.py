@@ -478,6 +478,8 @@ class PeopleFinder:
         words = name.split()
         if not words or words[0].lower() == "the" or name.lower() in self.vocab.not_persons:
             return True
+        if len(words) == 1 and name.lower() in self.vocab.pronouns:
+            return True  # "They include ...": a pronoun opening a sentence
         return any(fold(w) in self.vocab.nouns for w in words) and len(words) > 1
 
     def _name_end(self, ent: Any) -> int:

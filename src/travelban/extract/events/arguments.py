@@ -98,10 +98,16 @@ class Arguments(PassBase):
         heads: list[Any] = []
         group: Any | None = None
         subj = _subject(tok)
+        recent_only = False
         if lemma in self.vocab.member_verbs:
             if subj is not None and subj.lemma_.lower() in collectives:
                 heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "attr"}]
                 group = subj
+            elif subj is not None and subj.lower_ in _LIST_SUBJECTS:
+                # "The leaders alighted first ... They include A, B and C": the people of
+                # the trip just told
+                heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "attr"}]
+                recent_only = True
         elif lemma in {"head", "lead"}:
             led = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
             passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -140,6 +146,10 @@ class Arguments(PassBase):
                 if of:  # "other members of the delegation are A, B and C"
                     heads = [c for c in tok.children if c.dep_ in {"attr", "acomp"}]
                     group = of[0]
+            if not heads and subj is not None and subj.lower_ == "others":
+                # "Others are National Security Advisor X, ...": a list of members goes on
+                heads = [c for c in tok.children if c.dep_ in {"attr", "acomp"}]
+                recent_only = True
             if not heads and any(c.lower_ == "aboard" for c in tok.children):
                 heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if not heads and subj is not None:
@@ -151,7 +161,7 @@ class Arguments(PassBase):
         pids = list(dict.fromkeys(p for t in members if (p := ctx.people.token_pid.get(t.i))))
         if not pids:
             return []
-        legs = self._group_legs(group, si, ctx, so_far)
+        legs = self._group_legs(group, si, ctx, so_far, window=3 if recent_only else 4)
         if group is not None and legs:
             # "Shoigu will be part of the Russian delegation": the hosts' own team
             home = {
@@ -195,7 +205,7 @@ class Arguments(PassBase):
         return None
 
     def _group_legs(
-        self, group: Any | None, si: int, ctx: _Context, so_far: list[_Raw]
+        self, group: Any | None, si: int, ctx: _Context, so_far: list[_Raw], window: int = 4
     ) -> list[_Raw]:
         """The trip a group made, as legs already found: none when the group phrase names
         its own place (then the caller reads it there); the trip of the group's owner
@@ -212,7 +222,9 @@ class Arguments(PassBase):
                 if mine:
                     last = mine[-1].sentence
                     return [r for r in mine if r.sentence == last]
-        recent = [r for r in reversed(so_far) if r.dest is not None and si - 4 <= r.sentence <= si]
+        recent = [
+            r for r in reversed(so_far) if r.dest is not None and si - window <= r.sentence <= si
+        ]
         collectives = self.vocab.collectives
         latest = next((r for r in recent if r.pid is None and r.name in collectives), None)
         latest = latest or next(iter(recent), None)
@@ -560,6 +572,8 @@ class Arguments(PassBase):
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+# subjects of a member verb that stand for the people of the trip just told
+_LIST_SUBJECTS = frozenset({"they", "these", "those"})
 
 
 def _listed(heads: list[Any]) -> list[Any]:
