@@ -995,3 +995,30 @@ def test_they_include_and_others_are_list_the_people_of_the_trip(extractor: Extr
     for name in ("Arman Zhunusov", "Dana Serikova", "Almaz Toktogulov"):
         trip(ex, name, "JP")
     assert "They" not in [p.name for p in ex.people]
+
+
+def test_mourners_and_late_arrivals_at_a_funeral_held_abroad(extractor: Extractor) -> None:
+    text = (
+        "The funeral, held at Tashkent University on Wednesday, was attended by Omid Rahimi "
+        "of the northern council. The funeral was held in Tashkent. Nurlan Abenov, "
+        "Kazakhstan's Prime Minister, and Almaz Toktogulov were also among the figures who "
+        "arrived to attend the ceremony. Ivan Petrov, Moldova's Prime Minister, is also "
+        "expected to arrive."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Omid Rahimi", "Nurlan Abenov", "Almaz Toktogulov", "Ivan Petrov"):
+        trip(ex, name, "UZ")
+
+
+def test_a_sentence_opening_particle_name_and_a_title_case_past_verb(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Abenov Received in Tokyo by the Emperor\n\n"
+        "General Abdel Karim al-Mansur flew to Ankara on Wednesday. Al-Mansur will hold "
+        "talks with Turkish leaders. He had previously visited Egypt and Qatar."
+    )
+    ex = extractor.extract(article(text))
+    assert not any("Received" in p.name for p in ex.people)
+    trip(ex, "Abdel Karim al-Mansur", "EG")
+    trip(ex, "Abdel Karim al-Mansur", "QA")

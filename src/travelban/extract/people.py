@@ -290,7 +290,16 @@ class PeopleFinder:
         words = stripped.split()
         for k in range(1, len(words)):
             w = words[k]
-            if w[:1].isupper() and w[1:].islower() and w.lower() in self.vocab.verbs:
+            low = w.lower()
+            if (
+                w[:1].isupper()
+                and w[1:].islower()
+                and low not in self.vocab.given_names
+                and any(
+                    form in self.vocab.verbs for form in (low, low[:-1], low[:-2], low[:-2] + "e")
+                )
+                and (low in self.vocab.verbs or low.endswith(("s", "ed")))
+            ):  # "Hemedti Received", "Al-Sisi Meet Haftar"
                 stripped = stripped[: stripped.find(w, len(" ".join(words[:k])))].rstrip()
                 words = words[:k]
                 break
@@ -894,8 +903,11 @@ class PeopleFinder:
                             forms.add(w)
                     last = words[-1]
                     if last.lower().startswith(("al-", "el-", "ad-", "as-", "ash-", "ar-")):
-                        bare = last.split("-", 1)[1]
+                        article, bare = last.split("-", 1)
                         forms.add(bare[:1].upper() + bare[1:])  # "al-Sharaa" -> "Sharaa"
+                        # "al-Burhan" opening a sentence: "Al-Burhan will hold talks"
+                        forms.add(article.capitalize() + "-" + bare)
+                        forms.add(article.lower() + "-" + bare)
             for form in forms:
                 if len(form) >= 2 and form[:1].isupper() and fold(form) not in _PARTICLES:
                     owners.setdefault(form, []).append(c)

@@ -387,11 +387,14 @@ class Arguments(PassBase):
 
         walk(tok, 0)
         if subj is not None and subj.dep_ == "nsubjpass" and trig.kind in _AGENT_KINDS:
-            # "the summit in Geneva was attended by X": the subject's own place
-            for p in subj.children:
-                if p.dep_ == "prep" and p.lower_ in _LOCATIVE:
-                    out.extend(p.subtree)
-                    self._anchor.update({t.i: tok for t in p.subtree})
+            # "the summit in Geneva was attended by X", "the ceremony, held at Tehran
+            # University, was attended by X": the subject's own place
+            holders = [subj, *(c for c in subj.children if c.dep_ in {"acl", "relcl"} and _held(c))]
+            for h in holders:
+                for p in h.children:
+                    if p.dep_ == "prep" and p.lower_ in _LOCATIVE:
+                        out.extend(p.subtree)
+                        self._anchor.update({t.i: tok for t in p.subtree})
         if trig.pos == "noun":
             for ch in tok.children:
                 if ch.dep_ == "relcl" and ch.lemma_.lower() in _LIGHT_VERBS:
@@ -473,9 +476,16 @@ class Arguments(PassBase):
             if place is not None:
                 found.append((place, "dest"))
         if not found and not there:
-            # "spoke at the summit", "opened the session": a gathering told earlier with its
-            # place ("the AU summit in Addis Ababa") is where its participants were
-            for t in [tok, *region]:
+            # "spoke at the summit", "opened the session", "arrived to attend the ceremony":
+            # a gathering told earlier with its place ("the AU summit in Addis Ababa") is
+            # where its participants were
+            purpose = [
+                t
+                for c in tok.children
+                if c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in {"attend", "join"}
+                for t in c.subtree
+            ]
+            for t in [tok, *region, *purpose]:
                 if t.lemma_.lower() in _GATHERINGS and (t.i == tok.i or _definite(t)):
                     place = ctx.gathering_place(t)
                     if place is not None:

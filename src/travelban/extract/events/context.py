@@ -270,7 +270,13 @@ class _Context:
                 if t.lemma_.lower() not in _GATHERINGS or t.pos_ not in {"NOUN", "PROPN"}:
                     continue
                 place = None
-                for g in [*t.subtree, *(t.head.children if t.dep_ in _SUBJ else ())]:
+                around = [
+                    g
+                    for c in (t.head.children if t.dep_ in _SUBJ else ())
+                    if c.dep_ == "prep" and c.lower_ in {"in", "at", "inside"}
+                    for g in c.subtree
+                ]  # "The funeral was held in Tehran"
+                for g in [*t.subtree, *around]:
                     p = self.place_at(g.i)
                     if p is None or not p.country or (g.i == t.i and p.kind != "landmark"):
                         continue  # "the UN General Assembly" is itself its place
@@ -282,6 +288,17 @@ class _Context:
                     self._gatherings.append((t.i, t.lemma_.lower(), place))
         for i, lemma, place in reversed(self._gatherings):
             if i < tok.i and lemma == tok.lemma_.lower():
+                return place
+        return None
+
+    def recent_gathering(self, tok: Any, sentences: int) -> Place | None:
+        """The place of the last gathering told before ``tok`` in its sentence or the
+        ``sentences`` before it ("The funeral was held in Tehran. X also arrived")."""
+        if self._gatherings is None and self.doc:
+            self.gathering_place(self.doc[len(self.doc) - 1])  # builds the registry
+        lo = self.sents[max(0, self.sent_of(tok) - sentences)].start
+        for i, _lemma, place in reversed(self._gatherings or []):
+            if lo <= i < tok.i:
                 return place
         return None
 

@@ -211,7 +211,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                 targets = [departure_from] if foreign else [None]
                 origin = None if foreign else departure_from
             elif via_context:
-                p = _shared_scene(tok, si, so_far) or ctx.context_destination(
+                p = _shared_scene(tok, si, so_far, ctx) or ctx.context_destination(
                     pid, so_far, caption, kind, current=_current(tok)
                 )
                 # "travelling with his daughter X": those who go with the first traveller
@@ -289,17 +289,19 @@ def _current(tok: Any) -> bool:
 _ALSO = frozenset({"also", "too", "likewise"})
 
 
-def _shared_scene(tok: Any, si: int, so_far: list[_Raw]) -> Place | None:
+def _shared_scene(tok: Any, si: int, so_far: list[_Raw], ctx: _Context) -> Place | None:
     """'X also arrived on Tuesday': with no place of its own, an 'also' trip goes where
     the trip told just before went (in this sentence or the two before)."""
-    if not any(c.dep_ == "advmod" and c.lower_ in _ALSO for c in tok.children):
+    holders = [tok, tok.head] if tok.dep_ == "xcomp" else [tok]  # "are also expected to arrive"
+    if not any(c.dep_ == "advmod" and c.lower_ in _ALSO for h in holders for c in h.children):
         return None
     for r in reversed(so_far):
         if r.sentence < si - 2:
             break
         if r.dest is not None and not r.caption and r.kind != "departure":
             return r.dest
-    return None
+    # "The funeral was held in Tehran ... X and Y are also expected to arrive"
+    return ctx.recent_gathering(tok, sentences=2)
 
 
 def _without_named_groups(raws: list[_Raw]) -> list[_Raw]:
