@@ -1022,3 +1022,17 @@ def test_a_sentence_opening_particle_name_and_a_title_case_past_verb(
     assert not any("Received" in p.name for p in ex.people)
     trip(ex, "Abdel Karim al-Mansur", "EG")
     trip(ex, "Abdel Karim al-Mansur", "QA")
+
+
+def test_a_country_is_never_a_person_and_a_delegation_headed_by_a_leader(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "A senior delegation of the northern council arrived in Cairo on Saturday for talks "
+        "on Israel. The delegation, headed by council chairman Omid Rahimi, includes other "
+        "leaders, including Jalal Noori and Saeed Hotak. Israel did not comment."
+    )
+    ex = extractor.extract(article(text, published=SUNDAY))
+    assert "Israel" not in [p.name for p in ex.people]
+    for name in ("Omid Rahimi", "Jalal Noori", "Saeed Hotak"):
+        assert span(trip(ex, name, "EG")) == (SATURDAY, SATURDAY)

@@ -471,7 +471,12 @@ class PeopleFinder:
             out.append((s, e, name, "name", frozenset()))
         # a whole listed name or alias stays whatever it looks like; a bare listed surname
         # that is a group's name ("Houthi") does not
-        out = [c for c in out if (c[3] == "list-scan" and c[4]) or not self._never_a_person(c[2])]
+        out = [
+            c
+            for c in out
+            if (c[3] == "list-scan" and c[4] and not self._is_country(c[2]))
+            or not self._never_a_person(c[2])
+        ]
         out.sort()
         # drop overlaps: keep list-scan, then the longer
         kept: list[tuple[int, int, str, str, frozenset[str]]] = []
@@ -481,6 +486,10 @@ class PeopleFinder:
         kept.sort()
         return kept, credit_names, _union(sources)
 
+    def _is_country(self, name: str) -> bool:
+        place = self.gazetteer.lookup(name)
+        return place is not None and place.kind == "country"
+
     def _never_a_person(self, name: str) -> bool:
         """'The Amir Hajj', 'Hajj Medical', 'Houthis': a name that opens with 'The', is a
         group or outlet as a whole, or holds a travel word ('Hajj', 'Umrah') as a word."""
@@ -489,6 +498,8 @@ class PeopleFinder:
             return True
         if len(words) == 1 and name.lower() in self.vocab.pronouns:
             return True  # "They include ...": a pronoun opening a sentence
+        if self._is_country(name):
+            return True  # "Israel" tagged as a person, or as one listed person's alias
         return any(fold(w) in self.vocab.nouns for w in words) and len(words) > 1
 
     def _name_end(self, ent: Any) -> int:

@@ -118,6 +118,10 @@ class Arguments(PassBase):
                 # "The delegation was led by the chief negotiator, X"
                 heads = [a for a in _agents(tok) for a in (a, *_appositions(a))]
                 group = passive[0]
+            elif tok.dep_ == "acl" and tok.head.lemma_.lower() in collectives:
+                # "The delegation, headed by Hamas chairman X, includes ..."
+                heads = [a for a in _agents(tok) for a in (a, *_appositions(a))]
+                group = tok.head
         else:  # a copula: "on board was X", "among the delegation was X"
             for prep in (c for c in tok.children if c.dep_ == "prep"):
                 objs = [c for c in prep.children if c.dep_ == "pobj"]

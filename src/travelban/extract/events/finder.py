@@ -62,6 +62,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                     "ccomp",  # "X is heading the delegation, ..., he added"
                     "parataxis",
                     "relcl",  # "X, who is also a member of the delegation, said"
+                    "acl",  # "The delegation, headed by X, includes ..."
                 } and tok.lemma_.lower() in self.vocab.member_verbs | {
                     "be",
                     "head",
