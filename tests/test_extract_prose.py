@@ -1036,3 +1036,28 @@ def test_a_country_is_never_a_person_and_a_delegation_headed_by_a_leader(
     assert "Israel" not in [p.name for p in ex.people]
     for name in ("Omid Rahimi", "Jalal Noori", "Saeed Hotak"):
         assert span(trip(ex, name, "EG")) == (SATURDAY, SATURDAY)
+
+
+def test_brothers_sharing_a_family_name_and_they_two_sentences_later(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The request to extradite Ivan and Omar Haddad is still pending. The brothers are "
+        "accused of fraud at home. They were arrested in June 2022 in Dubai."
+    )
+    ex = extractor.extract(article(text))
+    assert {"Ivan Haddad", "Omar Haddad"} <= {p.name for p in ex.people}
+    for name in ("Ivan Haddad", "Omar Haddad"):
+        assert span(trip(ex, name, "AE")) == (date(2022, 6, 1), date(2022, 6, 30))
+
+
+def test_home_on_a_flight_from_abroad_and_a_court_appearance_abroad(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Nurlan Abenov returned home on Saturday on a special flight from Dubai. "
+        "Last year he appeared before a magistrates court in London over a bribe."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Nurlan Abenov", "AE")) == (SATURDAY, SATURDAY)
+    trip(ex, "Nurlan Abenov", "GB")

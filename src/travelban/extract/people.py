@@ -484,6 +484,20 @@ class PeopleFinder:
             if not any(k[0] < cand[1] and cand[0] < k[1] for k in kept):
                 kept.append(cand)
         kept.sort()
+        # "Atul and Rajesh Gupta", "Bashar and Asma al-Assad": a given name joined to a
+        # full name by "and" shares its family name
+        for k in range(len(kept) - 1):
+            s1, e1, n1, kind1, refs1 = kept[k]
+            s2, _e2, n2, _kind2, _refs2 = kept[k + 1]
+            words2 = n2.split()
+            if (
+                " " not in n1
+                and len(words2) >= 2
+                and text[e1:s2] == " and "
+                and n1.lower() in self.vocab.given_names
+                and words2[0].lower() in self.vocab.given_names
+            ):
+                kept[k] = (s1, e1, f"{n1} {words2[-1]}", kind1, refs1)
         return kept, credit_names, _union(sources)
 
     def _is_country(self, name: str) -> bool:

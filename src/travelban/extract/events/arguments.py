@@ -557,10 +557,19 @@ class Arguments(PassBase):
                 return "origin" if trig.leaves else "dest"  # "visited the port of Chittagong"
             return "dest" if top_prep in _DIRECT_DEST or top_prep in _LOCATIVE else ""
         for k, (prep, _, obj) in enumerate(path):
-            if prep in {"at", "inside"} and obj.lemma_.lower() in self.vocab.venue_nouns:
+            if prep in {"at", "inside", "before"} and obj.lemma_.lower() in self.vocab.venue_nouns:
+                # "at the commission office in Sabha", "appeared before a court in London"
                 if all(p in _NESTING or p == "of" for p, _, _ in path[:k]):
                     return "dest"  # "at the commission office in the city of Sabha"
                 break
+        first, carrier, _ = path[0]
+        if (
+            trig.kind in _MOTION_KINDS
+            and first in _ORIGIN
+            and carrier.lemma_.lower() in _CRAFT
+            and all(p in {"on", "aboard", "by", "in"} for p, _, _ in path[1:])
+        ):
+            return "origin"  # "returned home on a special flight from Dubai"
         # nested: no purpose or topic phrase above it, and "on" only "on the front line"
         if path[-1][1].i == trigger.i and top_prep not in _NESTING:
             return ""

@@ -241,9 +241,9 @@ class _Context:
 
     def recent_group(self, tok: Any) -> list[tuple[str | None, str]]:
         """The people a plural 'they' stands for: the last list of two or more named people
-        (conjuncts or appositions of one phrase) in this sentence or the one before."""
+        (conjuncts or appositions of one phrase) in this sentence or the two before."""
         si = self.sent_of(tok)
-        lo = self.sents[max(0, si - 1)].start
+        lo = self.sents[max(0, si - 2)].start
         best: list[str] = []
         for t in self.doc[lo : tok.i]:
             pid = self.people.token_pid.get(t.i)

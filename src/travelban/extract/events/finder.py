@@ -126,7 +126,11 @@ class EventFinder(Predicates, Arguments, When, Status):
             if sender is not None and all(sender.country != d.country for d in dests):
                 origin = sender
         departure_from: Place | None = None
-        if not dests and origin is not None and trig.leaves:
+        homeward = any(
+            c.lower_ == "home" and c.dep_ in {"advmod", "npadvmod"} for c in tok.children
+        )
+        if not dests and origin is not None and (trig.leaves or homeward):
+            # ("returned home on a flight from Dubai": he was in Dubai until then)
             # "left X", no destination given: a trip abroad begins at X (origin, destination
             # unknown), unless the text makes X foreign to the traveller ("an Iranian ...
             # left Nigeria"): then he was present in X until he left
@@ -206,7 +210,8 @@ class EventFinder(Predicates, Arguments, When, Status):
                     )
                 ]
             if departure_from is not None:
-                foreign = ctx.foreign_to(pid, departure_from)
+                # "returned home from Dubai": where one comes home from is abroad
+                foreign = homeward or ctx.foreign_to(pid, departure_from)
                 if status is EventStatus.DENIED and not foreign:
                     continue  # "has never left Haiti": he stayed; no trip to record
                 targets = [departure_from] if foreign else [None]
