@@ -1061,3 +1061,32 @@ def test_home_on_a_flight_from_abroad_and_a_court_appearance_abroad(
     ex = extractor.extract(article(text))
     assert span(trip(ex, "Nurlan Abenov", "AE")) == (SATURDAY, SATURDAY)
     trip(ex, "Nurlan Abenov", "GB")
+
+
+def test_held_by_foreign_authorities_is_their_country_not_his(extractor: Extractor) -> None:
+    text = (
+        "Omar Haddad, a Syrian human rights activist, was detained by Turkish authorities "
+        "on Monday, his family said."
+    )
+    ex = extractor.extract(article(text))
+    assert {e.destination.country for e in events_of(ex, "Haddad") if e.destination} == {"TR"}
+
+
+def test_standing_alongside_him_puts_both_there(extractor: Extractor) -> None:
+    text = (
+        "Rebel leader Omar Haddad announced the alliance on Friday. Standing alongside him in "
+        "a hotel in Nairobi was Ivan Petrov."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Omar Haddad", "KE")
+    trip(ex, "Ivan Petrov", "KE")
+
+
+def test_he_after_a_semicolon_means_the_person_named_before_it(extractor: Extractor) -> None:
+    text = (
+        "Dana Serikova said the case was political. Kenya had asked for the extradition of "
+        "Omar Haddad in 2021; but he was only arrested by Emirati police in 2023."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Omar Haddad", "AE")
+    assert events_of(ex, "Serikova") == []

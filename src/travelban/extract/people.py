@@ -1445,6 +1445,20 @@ class PeopleFinder:
         same = [p for i, p in subjects if sent_index[i] == si]
         if same:
             return same[-1]
+        # "India had requested the extradition of X in 2017; but he was only arrested in
+        # 2018": no person is a subject in the sentence, and one is named in a clause
+        # before the pronoun's own
+        named = [(i, p) for i, p in anyone if sent_index[i] == si and not _same_clause(doc[i], tok)]
+        if (
+            named
+            and not any(sent_index[i] == si for i, _ in subjects)
+            and tok.dep_ in _PRONOUN_SUBJ
+        ):
+            clause_break = any(
+                t.text == ";" or t.lower_ == "but" for t in doc[named[-1][0] : tok.i]
+            )
+            if clause_break:
+                return named[-1][1]
         # the person the story is about, when among the recent subjects: "Kim ... met
         # Trump in Singapore ... he remained in North Korea" is Kim
         if topic is not None and any(p == topic for _, p in subjects):
@@ -1462,6 +1476,18 @@ class PeopleFinder:
         if principal is not None and principal in compatible and principal not in excluded:
             return principal
         return None
+
+
+def _same_clause(a: Any, b: Any) -> bool:
+    """True when two tokens hang on the same verb."""
+
+    def verb(t: Any) -> Any:
+        for anc in (t, *t.ancestors):
+            if anc.pos_ in {"VERB", "AUX"}:
+                return anc
+        return None
+
+    return verb(a) is not None and verb(a) == verb(b)
 
 
 def _fronted_possessor(tok: Any, token_pid: dict[int, str], compatible: set[str]) -> str | None:

@@ -262,6 +262,18 @@ class Arguments(PassBase):
                 heads = passive or [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
             else:
                 subj = _subject(tok)
+                if subj is None and tok.tag_ == "VBG" and tok.i < tok.sent.start + 2:
+                    # "Standing alongside him in Nairobi was X": the inverted subject
+                    subj = next(
+                        (
+                            a
+                            for be in tok.children
+                            if be.dep_ == "aux" and be.lemma_ == "be"
+                            for a in be.children
+                            if a.dep_ in {"attr", "nsubj"}
+                        ),
+                        None,
+                    )
                 heads = [subj] if subj is not None else []
                 heads = _among(heads) or heads
                 if trig.kind in _AGENT_KINDS and subj is not None and subj.dep_ == "nsubjpass":
@@ -269,6 +281,15 @@ class Arguments(PassBase):
                     heads = _agents(tok) or heads
             if trig.kind in _MOTION_KINDS:
                 companions = _with(tok)
+            elif trig.kind == "presence":
+                # "Standing alongside him in a hotel in Nairobi was X": both were there
+                companions = [
+                    g
+                    for ch in tok.children
+                    if ch.dep_ == "prep" and ch.lower_ in {"alongside", "beside"}
+                    for g in ch.children
+                    if g.dep_ == "pobj"
+                ]
         else:
             heads = self._framed_traveller(tok, ctx) or self._noun_traveller(tok, ctx)
         met: list[Any] = []

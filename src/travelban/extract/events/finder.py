@@ -109,6 +109,11 @@ class EventFinder(Predicates, Arguments, When, Status):
         if not dests and trig.host:
             # "the UAE is hosting Ghani", "Dubai hosted Yingluck": the host is the place
             subj = _subject(tok)
+            if subj is not None and subj.dep_ == "nsubjpass":
+                # "X was detained by Turkish authorities": the one acting is the agent,
+                # the subject is the one held
+                agents = [a for c in tok.children if c.dep_ == "agent" for a in c.children]
+                subj = agents[0] if agents else None
             place = ctx.place_at(subj.i) if subj is not None else None
             if place is None and subj is not None and trig.kind == "presence":
                 # "Dubai Police arrested X", "Pakistani security forces detained X": the
