@@ -1090,3 +1090,25 @@ def test_he_after_a_semicolon_means_the_person_named_before_it(extractor: Extrac
     ex = extractor.extract(article(text))
     trip(ex, "Omar Haddad", "AE")
     assert events_of(ex, "Serikova") == []
+
+
+def test_a_place_based_role_is_where_the_person_lives(extractor: Extractor) -> None:
+    text = (
+        "The agency quoted the council's Doha-based spokesman Omid Rahimi as saying the "
+        "talks went well. The company is based in London."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Omid Rahimi", "QA")
+    assert {e.destination.country for e in ex.events if e.destination} == {"QA"}
+
+
+def test_leading_the_group_from_a_city_joins_the_groups_trip(extractor: Extractor) -> None:
+    text = (
+        "The two delegations will attend the parade on Thursday in Tashkent, state media "
+        "reported, with council member Omid Rahimi leading the Almaty group."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Omid Rahimi", "UZ")
+    assert not [
+        e for e in events_of(ex, "Rahimi") if e.destination and e.destination.country == "KZ"
+    ]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from travelban.extract.events.base import PassBase
 from travelban.extract.events.merge import _joined
-from travelban.extract.events.predicates import _CAPTION_TRIGGER, _GROUP_TRIGGER
+from travelban.extract.events.predicates import _BASED_TRIGGER, _CAPTION_TRIGGER, _GROUP_TRIGGER
 from travelban.extract.events.syntax import (
     _AGENT_KINDS,
     _BLOCKING,
@@ -176,8 +176,8 @@ class Arguments(PassBase):
             }
             legs = [leg for leg in legs if leg.dest is None or leg.dest.country not in home]
         if not legs:
-            if group is None:
-                return []
+            if group is None or not _names_own_place(group, ctx):
+                return []  # "the Beijing group": where it comes from, not where it went
             out: list[_Raw] = []
             for t in members:
                 if ctx.people.token_pid.get(t.i) is not None:
@@ -215,9 +215,8 @@ class Arguments(PassBase):
         its own place (then the caller reads it there); the trip of the group's owner
         ("Ruto's delegation", "the president's entourage"); else the latest group trip."""
         if group is not None:
-            own, _, _ = self._places(group, _GROUP_TRIGGER, ctx)
-            if own:
-                return []
+            if _names_own_place(group, ctx):
+                return []  # "the delegation to the US": the caller reads it there
             owner = next((c for c in group.children if c.dep_ == "poss"), None)
             who = ctx.who(owner) if owner is not None else None
             if who is not None and who[0] is not None:
@@ -238,6 +237,17 @@ class Arguments(PassBase):
         # talks in Riyadh"), not only the last
         return [r for r in so_far if r.sentence == latest.sentence and r.name == latest.name]
 
+    def _based(self, tok: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
+        """'Taliban's Qatar-based spokesman Suhail Shaheen': the person lives in Qatar."""
+        holder = tok.head
+        if tok.dep_ != "amod" or holder.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        if holder.dep_ == "compound" and holder.head.pos_ == "PROPN":
+            holder = holder.head  # "Qatar-based spokesman Suhail Shaheen": the name
+        if not any(c.dep_ in {"npadvmod", "compound"} and ctx.place_at(c.i) for c in tok.children):
+            return []
+        return self._events_for(tok, _BASED_TRIGGER, si, ctx, so_far, who=holder)
+
     def _caption_events(self, sent: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
         """A caption without a verb: '<person> on the front line near <place>' is presence."""
         pids = ctx.people.token_pid
@@ -254,7 +264,7 @@ class Arguments(PassBase):
     def _travellers(self, tok: Any, trig: Trigger, ctx: _Context) -> list[tuple[str | None, str]]:
         heads: list[Any] = []
         companions: list[Any] = []
-        if trig is _CAPTION_TRIGGER or trig is _GROUP_TRIGGER:
+        if trig is _CAPTION_TRIGGER or trig is _GROUP_TRIGGER or trig is _BASED_TRIGGER:
             heads = [tok]
         elif trig.pos == "verb":
             if trig.host:
@@ -540,8 +550,8 @@ class Arguments(PassBase):
             t = t.head  # "visit Egypt, Tunisia and Togo": each conjunct has the first's role
         if t.dep_ == "poss" or (t.dep_ in {"compound", "amod", "nmod"} and t.head.i != trigger.i):
             return ""  # "Iran's forces", "Russian warplanes"
-        if t.dep_ in {"compound", "nmod"} and t.head.i == trigger.i:
-            return "dest"  # "the Moscow talks"
+        if t.dep_ in {"compound", "nmod", "npadvmod"} and t.head.i == trigger.i:
+            return "dest"  # "the Moscow talks", "Qatar-based"
         if t.dep_ in {"dobj", "obj"} and t.head.i == trigger.i:
             return "origin" if trig.leaves else "dest"
         path: list[tuple[str, Any, Any]] = []  # (preposition, its head, its object) upwards
@@ -636,3 +646,17 @@ def _listed(heads: list[Any]) -> list[Any]:
                 if p.dep_ == "prep" and p.lower_ in {"including", "like"}:
                     todo.extend(g for g in p.children if g.dep_ == "pobj")
     return out
+
+
+def _names_own_place(group: Any, ctx: _Context) -> bool:
+    """True when a group phrase says where the group went ("the delegation to the US",
+    "the team in Doha", "Ruto's US state visit"); a place before a group noun says where
+    the group is from ("the Beijing group", "the Russian delegation")."""
+    trip_noun = group.lemma_.lower() not in ctx.finder.vocab.collectives
+    return any(
+        ctx.place_at(t.i) is not None
+        for c in group.children
+        if (c.dep_ == "prep" and c.lower_ in {"to", "in", "at", "into"})
+        or (trip_noun and c.dep_ in {"compound", "nmod"})
+        for t in c.subtree
+    )

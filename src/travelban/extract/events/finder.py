@@ -63,12 +63,16 @@ class EventFinder(Predicates, Arguments, When, Status):
                     "parataxis",
                     "relcl",  # "X, who is also a member of the delegation, said"
                     "acl",  # "The delegation, headed by X, includes ..."
+                    "pcomp",  # "with X leading the Beijing group"
                 } and tok.lemma_.lower() in self.vocab.member_verbs | {
                     "be",
                     "head",
                     "lead",
                 }:
                     raws.extend(self._members(tok, si, ctx, raws))
+                if tok.lower_ == "based" and tok.tag_ == "VBN":
+                    raws.extend(self._based(tok, si, ctx, raws))
+                    continue
                 if _refuses_request(tok):
                     self._refused(si, ctx, raws)
                 trig = self._trigger(tok)

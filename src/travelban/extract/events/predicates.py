@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 _CAPTION_TRIGGER = Trigger("caption", "verb", "presence", needs_place=True)
 # a member of a group whose phrase names its place ("part of the delegation to the US")
 _GROUP_TRIGGER = Trigger("group", "noun", "visit", needs_place=True)
+# "Taliban's Qatar-based spokesman X", "the Doha-based Hamas leader X": where one lives
+_BASED_TRIGGER = Trigger("based", "verb", "presence", needs_place=True)
 
 
 class Predicates(PassBase):
