@@ -1112,3 +1112,22 @@ def test_leading_the_group_from_a_city_joins_the_groups_trip(extractor: Extracto
     assert not [
         e for e in events_of(ex, "Rahimi") if e.destination and e.destination.country == "KZ"
     ]
+
+
+def test_a_group_arrested_and_named_in_the_next_sentence(extractor: Extractor) -> None:
+    text = (
+        "In April, Dubai Police arrested and extradited three alleged Dutch gang leaders "
+        "wanted at home. The three suspects - Marc Janssens, Pieter Claes and Luc Peeters - "
+        "had been on the most-wanted list."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Marc Janssens", "Pieter Claes", "Luc Peeters"):
+        assert span(trip(ex, name, "AE")) == (date(2024, 4, 1), date(2024, 4, 30))
+
+
+def test_the_emirate_of_dubai_hosted_him(extractor: Extractor) -> None:
+    text = "In 2017, the emirate of Dubai hosted former prime minister Omar Haddad."
+    assert span(trip(extractor.extract(article(text)), "Omar Haddad", "AE")) == (
+        date(2017, 1, 1),
+        date(2017, 12, 31),
+    )

@@ -270,6 +270,15 @@ class Arguments(PassBase):
             if trig.host:
                 passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
                 heads = passive or [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+                if not heads:
+                    # "arrested and extradited three suspects": the object is shared
+                    heads = [
+                        o
+                        for v in tok.children
+                        if v.dep_ == "conj" and v.pos_ == "VERB"
+                        for o in v.children
+                        if o.dep_ in {"dobj", "obj"}
+                    ]
             else:
                 subj = _subject(tok)
                 if subj is None and tok.tag_ == "VBG" and tok.i < tok.sent.start + 2:
@@ -328,6 +337,11 @@ class Arguments(PassBase):
                     self._met_pids.add(who[0])
         if not out and any(h.lower_ in {"they", "them"} for h in heads):
             out = ctx.recent_group(tok)  # "... X and Y, so they can attend ..."
+        if not out:
+            for h in heads:
+                out = ctx.named_group_next(h)  # "three suspects ... The three suspects - A, B"
+                if out:
+                    break
         return out
 
     def _framed_traveller(self, tok: Any, ctx: _Context) -> list[Any]:

@@ -259,6 +259,32 @@ class _Context:
                 best = members
         return [(p, self.name_of(p)) for p in best]
 
+    def named_group_next(self, tok: Any) -> list[tuple[str | None, str]]:
+        """'Police arrested three alleged gang leaders ... The three suspects - A, B and C -
+        were ...': a plural group with no names, named in the next sentence by a definite
+        plural phrase that the names stand beside."""
+        if tok.tag_ not in {"NNS", "NNPS"} or not any(
+            c.dep_ == "nummod" or c.lower_ in {"two", "three", "four", "five"} for c in tok.children
+        ):
+            return []
+        si = self.sent_of(tok)
+        if si + 1 >= len(self.sents):
+            return []
+        for t in self.sents[si + 1]:
+            if t.tag_ not in {"NNS", "NNPS"} or not any(
+                c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in t.children
+            ):
+                continue
+            pids: list[str] = []
+            for a in (c for c in t.children if c.dep_ == "appos"):
+                for m in (a, *(c for c in a.subtree if c.dep_ in {"conj", "appos"})):
+                    pid = self.people.token_pid.get(m.i)
+                    if pid is not None and pid not in pids:
+                        pids.append(pid)
+            if len(pids) >= 2:
+                return [(p, self.name_of(p)) for p in pids]
+        return []
+
     def gathering_place(self, tok: Any) -> Place | None:
         """Where an earlier mention of the same gathering took place: the nearest place in
         the subtree (or the compound) of a token with the same lemma before ``tok``

@@ -119,6 +119,18 @@ class EventFinder(Predicates, Arguments, When, Status):
                 agents = [a for c in tok.children if c.dep_ == "agent" for a in c.children]
                 subj = agents[0] if agents else None
             place = ctx.place_at(subj.i) if subj is not None else None
+            if place is None and subj is not None:
+                # "the emirate of Dubai hosted X", "the government of Oman received X"
+                place = next(
+                    (
+                        pl
+                        for c in subj.children
+                        if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children
+                        if g.dep_ == "pobj" and (pl := ctx.place_at(g.i)) is not None
+                    ),
+                    None,
+                )
             if place is None and subj is not None and trig.kind == "presence":
                 # "Dubai Police arrested X", "Pakistani security forces detained X": the
                 # authority's own place or country
