@@ -1131,3 +1131,37 @@ def test_the_emirate_of_dubai_hosted_him(extractor: Extractor) -> None:
         date(2017, 1, 1),
         date(2017, 12, 31),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Omar Haddad was urgently transferred to Moscow for surgery, media reported.",
+            "Omar Haddad",
+            "RU",
+        ),
+        (
+            "Omar Haddad fled as a boy. He has since resettled in Melbourne, Australia.",
+            "Omar Haddad",
+            "AU",
+        ),
+        (
+            "As a boy, Omar Haddad and his family fled and became refugees in Pakistan.",
+            "Omar Haddad",
+            "PK",
+        ),
+        (
+            "Kazakhstan's High Commissioner to Kenya, Saqlain Abenova, was at the airport in "
+            "Nairobi on Sunday.",
+            "Saqlain Abenova",
+            "KE",
+        ),
+    ],
+)
+def test_transfers_resettlement_refugees_and_a_titled_apposition(
+    extractor: Extractor, text: str, name: str, country: str
+) -> None:
+    ex = extractor.extract(article(text))
+    trip(ex, name, country)
+    assert not any("Commissioner" in p.name for p in ex.people)

@@ -512,6 +512,10 @@ class PeopleFinder:
             return True
         if len(words) == 1 and name.lower() in self.vocab.pronouns:
             return True  # "They include ...": a pronoun opening a sentence
+        if fold(name) in self._titles_folded or all(
+            fold(w) in self._title_words or w.lower() in self.vocab.roles for w in words
+        ):
+            return True  # "High Commissioner": a title, whoever holds it
         if self._is_country(name):
             return True  # "Israel" tagged as a person, or as one listed person's alias
         return any(fold(w) in self.vocab.nouns for w in words) and len(words) > 1
@@ -596,7 +600,7 @@ class PeopleFinder:
                 and head.head.lemma_.lower() in self.vocab.nouns
             ):
                 pass  # "the arrest of Mehul Choksi", "the visit of X"
-            elif tok.dep_ == "appos" and head.pos_ == "NOUN":
+            elif tok.dep_ == "appos" and head.pos_ in {"NOUN", "PROPN"}:
                 # "with his daughter Saran Dorj", "his adviser Omar Haddad": a name set
                 # beside a kinship or role noun
                 if lemma not in self.vocab.roles and head.lower_ not in self.vocab.genders:
