@@ -8,7 +8,8 @@ import pytest
 from travelban.models import Evidence
 from travelban.names import NameIndex, normalize
 from travelban.names.index import ONE_COMMON_CAP, typo_keys
-from travelban.names.score import typo_allowance
+from travelban.names.normalize import get_normalizer
+from travelban.names.score import token_similarity, typo_allowance
 from travelban.sanctions import load_list
 from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD, default_lists_dir
 
@@ -38,6 +39,29 @@ def test_typo_allowance_grows_with_the_word() -> None:
 )
 def test_one_typo_apart_share_a_blocking_key(one: str, other: str) -> None:
     assert typo_keys(one) & typo_keys(other)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Taah", "Taha"),  # a swap that changes the key (aa is read as one vowel)
+        ("Hol", "Chol"),  # a dropped letter of a digraph the key rewrites
+        ("Abdulloh", "Abdullah"),  # one slip in the servant's name of an Abd compound
+    ],
+)
+def test_a_slip_the_key_hides_is_found_in_the_spelling(query: str, listed: str) -> None:
+    norm = get_normalizer()
+    q, lt = norm.analyse(query, spans=False)[0], norm.analyse(listed, spans=False)[0]
+    assert q.key != lt.key
+    sim, rule = token_similarity(q, lt)
+    assert rule == "fuzzy" and 0.7 < sim < 0.9
+
+
+def test_two_abd_compounds_with_different_servants_stay_apart() -> None:
+    norm = get_normalizer()
+    q = norm.analyse("Abdulrahim", spans=False)[0]
+    lt = norm.analyse("Abdulrahman", spans=False)[0]
+    assert token_similarity(q, lt)[0] == 0.0
 
 
 def test_short_words_are_blocked_only_as_written() -> None:
