@@ -109,6 +109,13 @@ def test_glued_and_split_names_meet(index: NameIndex) -> None:
     assert first(index, "Ahmedsultan")[0] == "IQi.073"
 
 
+def test_a_split_name_is_found_when_both_halves_look_like_names(index: NameIndex) -> None:
+    # "Jua" is written in the list (JuA) and "Ythini" meets an Arabic skeleton: the two are
+    # still tried as one word, at the review band and not only with no floor at all.
+    ref, score, _ = first(index, "Husayn Jua Ythini")
+    assert ref == "QDi.394" and score >= DEFAULT_THRESHOLD
+
+
 def test_words_in_any_order(index: NameIndex) -> None:
     assert first(index, "Soleimani Qasem")[0] == "IRi.039"
     assert first(index, "al-Huthi al-Khaliq Abd")[0] == "YEi.001"  # Abd stranded at the end

@@ -867,11 +867,8 @@ class NameIndex:
             if h.joined:
                 out[qi] = h.joined
         for qi in range(len(content) - 1):
-            a, b = content[qi], content[qi + 1]
-            if hits[qi].best >= SURE_SIM and hits[qi + 1].best >= SURE_SIM:
-                glued: Iterable[str] = (a.key + b.key,)  # two known names: no split word
-            else:
-                glued = set(self._glued(a, b))
+            # (Even two words the list knows may be one name split: Jua Ythini.)
+            glued = set(self._glued(content[qi], content[qi + 1]))
             found = None
             for k in glued:
                 more = by_key.get(k)
