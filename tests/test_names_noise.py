@@ -99,6 +99,17 @@ def test_a_slip_in_a_particle_or_title_is_not_a_name(index: NameIndex) -> None:
     assert first(index, "Sheikhh Abukar")[0] == "SOi.018"
 
 
+def test_a_title_spelt_another_way_is_still_a_title(index: NameIndex) -> None:
+    # Hajee has the key of Haji: it is the title, not an unknown given name.
+    ref, score, _ = first(index, "Hajee Abdul Sattar Barakzai")
+    assert ref == "TAi.162" and score >= DEFAULT_THRESHOLD
+
+
+def test_a_title_split_in_two_is_still_a_title(index: NameIndex) -> None:
+    ref, score, _ = first(index, "Novin Energy Com Pany")
+    assert ref == "IRe.046" and score >= DEFAULT_THRESHOLD
+
+
 # ------------------------------------------------------------ glued, split, reordered
 
 

@@ -111,6 +111,8 @@ SURE_SIM = 0.9
 # Query words this short that reach no list token count this much towards coverage.
 SHORT_UNKNOWN = 3
 SHORT_UNKNOWN_WEIGHT = 0.3
+# A title or particle this long, written in two pieces (Com Pany), is still that word.
+SPLIT_WEAK_MIN = 5
 # A lone surname is reported in text only when few entries share it.
 SURNAME_MAX_DF = 6
 
@@ -265,11 +267,14 @@ class NameIndex:
         self._scan: _TextScanner | None = None
         # One typo away from a weak word (title, connector) of four letters or more.
         self._weak_slips: dict[str, Role] = {}
+        # Transliteration key of a weak word (Hajee is Haji): checked after the slips.
+        self._weak_keys: dict[str, Role] = {}
         for word, role in normalizer._roles.items():
             if role.weak and len(word) >= 4:
                 for slip in _slips(word, replaced=len(word) >= 5):
                     if len(slip) >= 4 and slip not in normalizer._roles:
                         self._weak_slips.setdefault(slip, role)
+                self._weak_keys.setdefault(normalizer.key(word)[0], role)
         self._build()
 
     # ------------------------------------------------------------ building
@@ -512,18 +517,37 @@ class NameIndex:
 
     def _slipped_weak(self, toks: tuple[Token, ...]) -> tuple[Token, ...]:
         """Query tokens that the list does not write as a name and that are one typo from a
-        title or particle (Hafz, Mulllah, Oould) take that word's weak role."""
+        title or particle (Hafz, Mulllah, Oould), or another spelling of one (Hajee), take
+        that word's weak role; so do two words that are one such word split (Com Pany)."""
         out: list[Token] | None = None
+        roles = self.norm._roles
         for i, t in enumerate(toks):
-            if t.role is not Role.CONTENT or len(t.text) < 4 or t.abjad or t.hangul:
+            if t.role is not Role.CONTENT or t.abjad or t.hangul:
                 continue
-            role = self._weak_slips.get(t.text)
+            if i + 1 < len(toks) and (out is None or out[i].role is Role.CONTENT):
+                nxt = toks[i + 1]
+                whole = roles.get(t.text + nxt.text) if len(nxt.text) > 1 < len(t.text) else None
+                if (
+                    whole is not None
+                    and len(t.text) + len(nxt.text) >= SPLIT_WEAK_MIN
+                    and whole.weak
+                    and nxt.role is Role.CONTENT
+                    and not nxt.abjad
+                    and not nxt.hangul
+                ):
+                    if out is None:
+                        out = list(toks)
+                    out[i] = replace(t, role=whole)
+                    out[i + 1] = replace(nxt, role=whole)
+                    continue
+            if len(t.text) < 4 or (out is not None and out[i].role is not Role.CONTENT):
+                continue
+            role = self._weak_slips.get(t.text) or self._weak_keys.get(t.key)
             if role is None:
                 continue
             hits = self._hit_cache.get((t.spelling, t.abjad, t.text, t.role, t.hangul))
             if hits is None:
                 hits = self._token_hits(t)
-            roles = self.norm._roles
             if any(
                 v[0] >= SURE_SIM and self.vocab[tid].text not in roles and not self.vocab[tid].abjad
                 for tid, v in hits.sims.items()
