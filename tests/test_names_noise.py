@@ -127,6 +127,15 @@ def test_a_split_name_is_found_when_both_halves_look_like_names(index: NameIndex
     assert ref == "QDi.394" and score >= DEFAULT_THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("query", "ref"),
+    [("Sayedmohammad Azim Agha", "TAi.057"), ("Hajisalam Hawala", "TAe.010")],
+)
+def test_a_title_glued_to_the_name_after_it(index: NameIndex, query: str, ref: str) -> None:
+    found, score, _ = first(index, query)
+    assert found == ref and score >= DEFAULT_THRESHOLD
+
+
 def test_words_in_any_order(index: NameIndex) -> None:
     assert first(index, "Soleimani Qasem")[0] == "IRi.039"
     assert first(index, "al-Huthi al-Khaliq Abd")[0] == "YEi.001"  # Abd stranded at the end

@@ -366,10 +366,14 @@ class NameIndex:
                     frozenset(
                         k
                         for li, _ in strong
-                        if li + 1 < len(toks)
+                        for a, b in (
+                            (li, li + 1),
+                            (li - 1, li),  # a title glued on before (Hajisalam)
+                        )
+                        if a >= 0 and b < len(toks) and (b == li + 1 or weights[a] == 0)
                         for k in (
-                            *self._glued(toks[li], toks[li + 1]),
-                            self.norm.key(toks[li].text + toks[li + 1].text)[0],
+                            *self._glued(toks[a], toks[b]),
+                            self.norm.key(toks[a].text + toks[b].text)[0],
                         )
                     ),
                     ends,
@@ -1049,6 +1053,17 @@ class NameIndex:
                     out.append((qi, li + 1, 0.94, "joined"))
                     used_q.add(qi)
                     used_l.update((li, li + 1))
+                    break
+                if (
+                    li > 0
+                    and name.weights[li - 1] == 0
+                    and li - 1 not in used_l
+                    and q.key in self._glued(lt[li - 1], t)
+                ):
+                    # A title or particle glued on before the name (Sayedmohammad).
+                    out.append((qi, li, 0.94, "joined"))
+                    used_q.add(qi)
+                    used_l.add(li)
                     break
         for qi in range(len(content) - 1):
             if qi in used_q or qi + 1 in used_q:
