@@ -105,6 +105,28 @@ def test_a_title_spelt_another_way_is_still_a_title(index: NameIndex) -> None:
     assert ref == "TAi.162" and score >= DEFAULT_THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("query", "ref", "written"),
+    [
+        ("Mulah Naeem Barech", "TAi.013", "mulah"),  # Mullah with a letter dropped
+        ("Ahmad Bin Abdullah Saleh Bbin Al-Zahrani", "QDi.329", "bbin"),  # Bin doubled
+    ],
+)
+def test_a_slip_in_a_title_of_the_list_name_is_read_as_that_title(
+    index: NameIndex, query: str, ref: str, written: str
+) -> None:
+    ms = index.screen(query, floor=DEFAULT_REVIEW_BAND, limit=1)
+    assert ms and ms[0].reference == ref and ms[0].score >= DEFAULT_THRESHOLD
+    rows = {a.query_token: a.rule for a in ms[0].explanation.alignments}
+    assert rows[written] == "title"
+
+
+def test_a_title_alone_explains_nothing(index: NameIndex) -> None:
+    # The slipped title covers the query word but adds nothing to how alike the names are.
+    clean = first(index, "Naeem Barech")[1]
+    assert first(index, "Mulah Naeem Barech")[1] <= clean + 0.01
+
+
 def test_a_title_split_in_two_is_still_a_title(index: NameIndex) -> None:
     ref, score, _ = first(index, "Novin Energy Com Pany")
     assert ref == "IRe.046" and score >= DEFAULT_THRESHOLD

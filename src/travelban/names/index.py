@@ -53,6 +53,7 @@ from travelban.names.score import (
     QUERY_EXPONENT,
     SCORE_CAP,
     TITLE_AGREES,
+    TITLE_RULE,
     WEAK_AGREES,
     EvidenceJudge,
     describe_entry,
@@ -113,6 +114,11 @@ SHORT_UNKNOWN = 3
 SHORT_UNKNOWN_WEIGHT = 0.3
 # A title or particle this long, written in two pieces (Com Pany), is still that word.
 SPLIT_WEAK_MIN = 5
+# A leftover query word this close to a title or particle of the list name is that word
+# (above the 0.8 of words that share only their consonants: Kelly / Col, Far / For).
+TITLE_SLIP_SIM = 0.81
+# Similarity of a spelling the list writes as it stands (exact, or a known variant).
+NAME_AS_WRITTEN = 0.97
 # A lone surname is reported in text only when few entries share it.
 SURNAME_MAX_DF = 6
 
@@ -136,6 +142,8 @@ class IndexedName:
     # An individual's name of 3+ weighted tokens: positions of the first and last (given
     # and family name), for the given + family rule (score.given_family_factor).
     ends: tuple[int, int] | None = None
+    # Positions of titles and particles written in Latin script (weight 0).
+    weak_at: tuple[int, ...] = ()
 
 
 class _Hits:
@@ -154,6 +162,7 @@ class _Hits:
         "reaching",
         "sims",
         "size",
+        "title_like",
         "weight",
     )
 
@@ -172,6 +181,7 @@ class _Hits:
         self.reaching = reaching  # the list tokens whose names it brings in
         self.size = size  # total postings of those list tokens
         self.weight = weight  # coverage weight of the query token
+        self.title_like = False  # near a title or particle some list name writes
         self.best = best  # the best similarity in ``sims``
         self._posting_sets = posting_sets
         self._reach: frozenset[int] | None = None
@@ -264,11 +274,19 @@ class NameIndex:
         self._names_by_key: dict[str, frozenset[int]] = {}  # weighted token key -> names
         self._names_by_pair: dict[str, frozenset[int]] = {}  # two adjacent keys glued -> names
         self._hit_cache: dict[tuple[str, bool, str, Role, bool], _Hits] = {}
+        self._glued_cache: dict[tuple[str, str, str, str], tuple[str, str]] = {}
         self._scan: _TextScanner | None = None
         # One typo away from a weak word (title, connector) of four letters or more.
         self._weak_slips: dict[str, Role] = {}
         # Transliteration key of a weak word (Hajee is Haji): checked after the slips.
         self._weak_keys: dict[str, Role] = {}
+        # First parts of a title or particle written in two pieces (Com Pany).
+        self._weak_heads = frozenset(
+            w[:i]
+            for w, r in normalizer._roles.items()
+            if r.weak and len(w) >= SPLIT_WEAK_MIN
+            for i in range(2, len(w) - 1)
+        )
         for word, role in normalizer._roles.items():
             if role.weak and len(word) >= 4:
                 for slip in _slips(word, replaced=len(word) >= 5):
@@ -377,6 +395,11 @@ class NameIndex:
                         )
                     ),
                     ends,
+                    tuple(
+                        li
+                        for li, t in enumerate(toks)
+                        if weights[li] == 0 and not t.abjad and not t.hangul
+                    ),
                 )
             )
             for _, tid in strong:
@@ -384,6 +407,9 @@ class NameIndex:
                 if not postings or postings[-1] != nid:
                     postings.append(nid)
         self._posting_sets = [frozenset(p) for p in self._postings]
+        self._weak_tids = frozenset(
+            tid for tid, t in enumerate(self.vocab) if t.role.weak and not t.abjad
+        )
         # Sorted keys of each Latin name's tokens (titles and particles too), for the
         # fallback.
         self._flat = [
@@ -410,15 +436,23 @@ class NameIndex:
         """The keys two adjacent tokens have when written as one word (Jong Un / Jongun,
         Ras Hidi / Rashidi, Moh Amed / Mohamed): their keys glued, and the keys of their
         spellings and of their texts glued."""
+        ck = (a.spelling, a.key, b.spelling, b.key)
+        hit = self._glued_cache.get(ck)
+        if hit is not None:
+            return hit
         spelling = a.spelling + b.spelling
         text = self.norm._canonical.get(spelling)
-        if text is None:
-            if a.spelling[-1:] + b.spelling[:1] not in _BOUNDARY and a.spelling[-1:] not in "yh":
-                # No rule reads across the join: the glued key is the two spellings' keys.
-                key = self.norm.key
-                return a.key + b.key, key(a.spelling)[0] + key(b.spelling)[0]
-            text = spelling
-        return a.key + b.key, self.norm.key(text)[0]
+        if text is None and (
+            a.spelling[-1:] + b.spelling[:1] not in _BOUNDARY and a.spelling[-1:] not in "yh"
+        ):
+            # No rule reads across the join: the glued key is the two spellings' keys.
+            key = self.norm.key
+            hit = (a.key + b.key, key(a.spelling)[0] + key(b.spelling)[0])
+        else:
+            hit = (a.key + b.key, self.norm.key(spelling if text is None else text)[0])
+        if len(self._glued_cache) < 200_000:
+            self._glued_cache[ck] = hit
+        return hit
 
     def key_weight(self, key: str) -> float:
         """Coverage weight of a token key: rare in the list -> 1.0, common -> down to 0.3."""
@@ -515,6 +549,12 @@ class NameIndex:
             self._posting_sets,
             self._names_by_pair.get(q.key),
         )
+        if not q.abjad and not q.hangul:
+            titles = self._weak_tids.intersection(sims)
+            # (A word the list writes as a name, as written, is that name: Said, Umar.)
+            res.title_like = any(sims[tid][0] >= TITLE_SLIP_SIM for tid in titles) and not any(
+                sim >= NAME_AS_WRITTEN and tid not in titles for tid, (sim, _) in sims.items()
+            )
         if len(self._hit_cache) < 100_000:
             self._hit_cache[ck] = res
         return res
@@ -528,7 +568,11 @@ class NameIndex:
         for i, t in enumerate(toks):
             if t.role is not Role.CONTENT or t.abjad or t.hangul:
                 continue
-            if i + 1 < len(toks) and (out is None or out[i].role is Role.CONTENT):
+            if (
+                i + 1 < len(toks)
+                and t.text in self._weak_heads
+                and (out is None or out[i].role is Role.CONTENT)
+            ):
                 nxt = toks[i + 1]
                 whole = roles.get(t.text + nxt.text) if len(nxt.text) > 1 < len(t.text) else None
                 if (
@@ -810,6 +854,7 @@ class NameIndex:
             if nq > 1
             else frozenset()
         )
+        q_titles = any(h.title_like for h in hits)
         names = self.names
         best: dict[int, tuple[float, IndexedName, list[tuple[int, int, float, str]]]] = {}
         for nid in sorted(candidates):
@@ -853,6 +898,8 @@ class NameIndex:
                 continue
             if len(aligned) < len(name.strong) and any(a[3] == "compound part" for a in aligned):
                 self._abd_of_compound(content, name, aligned)
+            if len(aligned) < nq and name.weak_at and q_titles:
+                self._titles(hits, name, aligned)
             if need > 0 and len({a[0] for a in aligned}) < nq:
                 # Every other factor is at most 1: query coverage alone bounds the score.
                 covered = sum(q_weights[qi] for qi in {a[0] for a in aligned})
@@ -895,8 +942,12 @@ class NameIndex:
             if h.joined:
                 out[qi] = h.joined
         for qi in range(len(content) - 1):
-            # (Even two words the list knows may be one name split: Jua Ythini.)
-            glued = set(self._glued(content[qi], content[qi + 1]))
+            a, b = content[qi], content[qi + 1]
+            if hits[qi].best >= NAME_AS_WRITTEN and hits[qi + 1].best >= NAME_AS_WRITTEN:
+                glued: Iterable[str] = (a.key + b.key,)  # two names as the list writes them
+            else:
+                # (Words merely near list words may be one name split: Jua Ythini.)
+                glued = self._glued(a, b)
             found = None
             for k in glued:
                 more = by_key.get(k)
@@ -930,7 +981,9 @@ class NameIndex:
             w = h.weight
             sq += w
             size = h.size + len(joins[qi]) if joins and qi in joins else h.size
-            if len(content[qi].text) == 1:
+            if len(content[qi].text) == 1 or h.title_like:
+                # An initial aligns with any list word of its letter; a word near a title
+                # may be that title of a list name it does not reach (_titles).
                 reachable += w
                 assumed += w
                 loose += w
@@ -1028,6 +1081,28 @@ class NameIndex:
                     used_l.add(lj)
                     break
 
+    @staticmethod
+    def _titles(
+        hits: list[_Hits], name: IndexedName, aligned: list[tuple[int, int, float, str]]
+    ) -> None:
+        """Query words left over that are a title or particle of this list name written
+        another way or with a slip (Mulah, Sheih, Bbin for Mullah, Sheikh, Bin): they are
+        explained, as that title, and no longer argue for another person."""
+        used_q = {a[0] for a in aligned}
+        used_l = {a[1] for a in aligned}
+        tids = name.tids
+        for qi, h in enumerate(hits):
+            if qi in used_q or not h.title_like:
+                continue
+            for li in name.weak_at:
+                if li in used_l:
+                    continue
+                sim = h.sims.get(tids[li], (0.0, ""))[0]
+                if sim >= TITLE_SLIP_SIM:
+                    aligned.append((qi, li, sim, TITLE_RULE))
+                    used_l.add(li)
+                    break
+
     def _align_rest(
         self, content: list[Token], name: IndexedName, used_q: set[int], used_l: set[int]
     ) -> list[tuple[int, int, float, str]]:
@@ -1047,6 +1122,8 @@ class NameIndex:
                     used_q.add(qi)
                     used_l.add(li)
                     break
+                if q.key not in name.pair_keys:
+                    continue  # glued to no neighbour of this word
                 nxt = lt[li + 1] if li + 1 < len(lt) and li + 1 not in used_l else None
                 if nxt is not None and q.key in self._glued(t, nxt):
                     out.append((qi, li, 0.94, "joined"))

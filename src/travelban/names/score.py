@@ -66,6 +66,9 @@ FALLBACK_LOW = 0.6
 FALLBACK_HIGH = 0.79
 FALLBACK_MARGIN = 0.01
 FALLBACK_LIMIT = 5
+# The rule of a query word read as a title or particle of the list name (Mulah for
+# Mullah): it covers the query word, and counts for nothing else.
+TITLE_RULE = "title"
 TYPO_FACTOR = 0.93  # likeness factor per token matched only with a typo
 COMPOUND = "abd"  # the key of every Abd/Abdul/Abdel compound's first part
 COMPOUND_PART_MIN = 3  # letters after Abd for its second part to count on its own
@@ -80,11 +83,6 @@ def compound_part(short: str, compound: str) -> bool:
         and compound.startswith(COMPOUND)
         and compound.endswith(short)
     )
-
-
-def longest_spelling(a: str, b: str) -> int:
-    """The length of the longer of two spellings (at least 1)."""
-    return max(len(a), len(b), 1)
 
 
 def typo_allowance(length: int) -> int:
@@ -146,16 +144,17 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
         d = OSA.distance(qk, lk, score_cutoff=allow) if abs(nq - nl) <= allow else allow + 1
         if d <= allow:
             sim, rule = 0.96 - 0.9 * d / longest, "fuzzy"
-    if sim < 0.96 - 0.9 / longest_spelling(qs, ls) and qs and ls:
+    if qs and ls and (qs != q.key or ls != lt.key):
         # The slip may be in a letter the key rewrites (Taah / Taha, Hol / Chol, Abdulloh /
         # Abdullah): the spellings as written, held to the allowance of their own length.
         ns, nt = len(qs), len(ls)
         longest_s = ns if ns > nt else nt
-        allow_s = min(cap, typo_allowance(longest_s)) if min(ns, nt) >= 3 else 0
-        if allow_s and abs(ns - nt) <= allow_s:
-            d = OSA.distance(qs, ls, score_cutoff=allow_s)
-            if d <= allow_s and 0.96 - 0.9 * d / longest_s > sim:
-                sim, rule = 0.96 - 0.9 * d / longest_s, "fuzzy"
+        if sim < 0.96 - 0.9 / longest_s and ns >= 3 and nt >= 3:
+            allow_s = min(cap, typo_allowance(longest_s))
+            if allow_s and abs(ns - nt) <= allow_s:
+                d = OSA.distance(qs, ls, score_cutoff=allow_s)
+                if d <= allow_s and 0.96 - 0.9 * d / longest_s > sim:
+                    sim, rule = 0.96 - 0.9 * d / longest_s, "fuzzy"
     if (
         sim < 0.8
         and abs(nq - nl) <= 1
@@ -240,6 +239,8 @@ def name_factors(
         if a[0] not in seen_q:
             seen_q.add(a[0])
             aq += qw
+        if len(a) > 3 and a[3] == TITLE_RULE:
+            continue  # a title written another way: explained, but it says nothing of who
         if a[1] not in seen_l:
             seen_l.add(a[1])
             al += lw
