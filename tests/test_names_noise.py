@@ -163,6 +163,14 @@ def test_words_in_any_order(index: NameIndex) -> None:
     assert first(index, "al-Huthi al-Khaliq Abd")[0] == "YEi.001"  # Abd stranded at the end
 
 
+def test_an_abd_compound_written_apart_aligns_as_one_name(index: NameIndex) -> None:
+    ms = index.screen("Samad Abdul", floor=DEFAULT_REVIEW_BAND, limit=3)
+    assert ms and ms[0].score >= DEFAULT_THRESHOLD
+    assert "TAi.160" in {m.reference for m in ms}  # ABDUL SAMAD ACHEKZAI, a.k.a. Abdul Samad
+    rules = {(a.query_token, a.rule) for a in ms[0].explanation.alignments}
+    assert rules == {("samad", "joined"), ("abd", "joined")}
+
+
 def test_abdul_with_its_name_dropped_keeps_its_family_name(index: NameIndex) -> None:
     ref, score, _ = first(index, "Abdul Makki")  # ABDUL RAHMAN MAKKI, middle name lost
     assert ref == "QDi.433" and score >= DEFAULT_REVIEW_BAND

@@ -119,6 +119,8 @@ SPLIT_WEAK_MIN = 5
 TITLE_SLIP_SIM = 0.81
 # Similarity of a spelling the list writes as it stands (exact, or a known variant).
 NAME_AS_WRITTEN = 0.97
+# Similarity of a name written joined or split, or an Abd compound written apart.
+JOINED_SIM = 0.94
 # A lone surname is reported in text only when few entries share it.
 SURNAME_MAX_DF = 6
 
@@ -855,6 +857,7 @@ class NameIndex:
             else frozenset()
         )
         q_titles = any(h.title_like for h in hits)
+        q_abd = any(q.key == COMPOUND for q in content)
         names = self.names
         best: dict[int, tuple[float, IndexedName, list[tuple[int, int, float, str]]]] = {}
         for nid in sorted(candidates):
@@ -896,8 +899,11 @@ class NameIndex:
                 )
             if not aligned:
                 continue
-            if len(aligned) < len(name.strong) and any(a[3] == "compound part" for a in aligned):
-                self._abd_of_compound(content, name, aligned)
+            if any(a[3] == "compound part" for a in aligned):
+                if len(aligned) < len(name.strong):
+                    self._abd_of_compound(content, name, aligned)
+                if q_abd and len({a[0] for a in aligned}) < nq:
+                    self._stranded_abd(content, aligned)
             if len(aligned) < nq and name.weak_at and q_titles:
                 self._titles(hits, name, aligned)
             if need > 0 and len({a[0] for a in aligned}) < nq:
@@ -1080,6 +1086,20 @@ class NameIndex:
                     aligned.append((qi, lj, sim, "compound part"))
                     used_l.add(lj)
                     break
+
+    @staticmethod
+    def _stranded_abd(content: list[Token], aligned: list[tuple[int, int, float, str]]) -> None:
+        """A lone Abd of the query and the servant's name that matched a list compound's
+        second part are that compound written apart or moved ("Samad Abdul" for ABDUL
+        SAMAD): both align with it, as a name written joined does."""
+        used_q = {a[0] for a in aligned}
+        lone = [qi for qi, q in enumerate(content) if q.key == COMPOUND and qi not in used_q]
+        for k, (qi, li, _, rule) in enumerate(list(aligned)):
+            if not lone:
+                return
+            if rule == "compound part" and not content[qi].key.startswith(COMPOUND):
+                aligned[k] = (qi, li, JOINED_SIM, "joined")
+                aligned.append((lone.pop(0), li, JOINED_SIM, "joined"))
 
     @staticmethod
     def _titles(
