@@ -135,6 +135,16 @@ def test_a_title_split_in_two_is_still_a_title(index: NameIndex) -> None:
 # ------------------------------------------------------------ glued, split, reordered
 
 
+def test_a_hyphenated_article_with_one_letter_replaced_is_still_the_article() -> None:
+    assert normalize("Abd dl-Ghafur") == normalize("Abd al-Ghafur")
+    assert normalize("Abu Ai-Khayr") == normalize("Abu al-Khayr")
+
+
+def test_a_hyphenated_name_part_is_no_slipped_article() -> None:
+    assert normalize("Aw-Mohamud") != normalize("Mohamud")  # Somali Aw, not al-
+    assert normalize("Kim Il-sung") == "kim il sung"  # a Korean syllable, not al-
+
+
 def test_glued_and_split_names_meet(index: NameIndex) -> None:
     assert normalize("Abdelhalim") == normalize("Abdel Halim")
     assert first(index, "Abbas Ras Hidi")[0] == "IRi.032"  # RASHIDI split in two

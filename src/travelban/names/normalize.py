@@ -89,6 +89,7 @@ def _slips(word: str, replaced: bool = False) -> set[str]:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_VOWELS = frozenset("aeiou")
 _ABD = "abd"  # the text every Abd compound particle is read as when it stands alone
 # Slips of the Abd compound that still read as it when an article follows ("Adb-al-").
 _SLIPPED_ABD = frozenset(w for w in _slips("abd") if w.startswith("a"))
@@ -153,6 +154,25 @@ class Normalizer:
         # A lone consonant before a hyphen is an assimilated article that lost its vowel
         # ("Abd r-Rehman").
         self._slipped_articles |= frozenset("bcdfghjklmnpqrstvwxz")
+        # One letter of the article replaced by a consonant before the l ("Abd dl-Ghafur")
+        # or by a vowel after the a or e ("Abu Ai-Khayr"): no name part is written so.
+        # (A consonant after it makes name parts: Aw-Mohamud, Ab-, Es-.) Two letters that
+        # can be a Korean syllable are kept: hyphenated Korean names begin with them
+        # (Il-sung, Ae-ran).
+        syllables = self._korean_syllables(2)
+        self._slipped_articles |= (
+            frozenset(
+                slip
+                for a in _ARTICLE_ALWAYS
+                for slip in _slips(a, replaced=True)
+                if len(slip) == 2
+                and slip not in syllables
+                and ((slip[1] == "l" and slip[0] not in _VOWELS) or slip[1] in _VOWELS)
+            )
+            - self._articles
+            - set(self._roles)
+            - set(self._canonical)
+        )
         self._special = frozenset(
             (*self._articles, *self._compounds, *_DIN_WORDS, *self._slipped_articles)
         )
@@ -166,6 +186,16 @@ class Normalizer:
             frozenset(c[1:] for c in self._compounds if len(c) >= MIN_FUZZY_COMPOUND)
             - set(self._canonical)
             - set(self._roles)
+        )
+
+    def _korean_syllables(self, longest: int) -> frozenset[str]:
+        """Romanised Korean syllables (initial, vowel, final) of at most ``longest`` letters."""
+        return frozenset(
+            syllable
+            for i in (*self._ko_initials, "")
+            for v in self._ko_vowels
+            for f in (*self._ko_finals, "")
+            if len(syllable := i + v + f) <= longest
         )
 
     # ------------------------------------------------------------ single words
