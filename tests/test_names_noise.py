@@ -181,6 +181,16 @@ def test_an_abd_compound_written_apart_aligns_as_one_name(index: NameIndex) -> N
     assert rules == {("samad", "joined"), ("abd", "joined")}
 
 
+@pytest.mark.parametrize("servant", ["Hakim", "Haq", "Jalil"])
+def test_the_servants_name_keeps_its_key_inside_an_abd_compound(servant: str) -> None:
+    # No transliteration rule reads across the seam: abd + Hakim is not "dh".
+    norm = get_normalizer()
+    alone = norm.analyse(servant, spans=False)[0]
+    compound = norm.analyse(f"Abdul {servant}", spans=False)[0]
+    assert compound.key == "abd" + alone.key
+    assert token_similarity(alone, compound)[1] == "compound part"
+
+
 def test_abdul_with_its_name_dropped_keeps_its_family_name(index: NameIndex) -> None:
     ref, score, _ = first(index, "Abdul Makki")  # ABDUL RAHMAN MAKKI, middle name lost
     assert ref == "QDi.433" and score >= DEFAULT_REVIEW_BAND

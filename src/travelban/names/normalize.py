@@ -90,6 +90,8 @@ def _slips(word: str, replaced: bool = False) -> set[str]:
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _VOWELS = frozenset("aeiou")
+# Letters after Abd for a word to be read as an Abd compound whose key is Abd + its own.
+MIN_COMPOUND_REST = 3
 _ABD = "abd"  # the text every Abd compound particle is read as when it stands alone
 # Slips of the Abd compound that still read as it when an article follows ("Adb-al-").
 _SLIPPED_ABD = frozenset(w for w in _slips("abd") if w.startswith("a"))
@@ -209,6 +211,14 @@ class Normalizer:
         for pattern, repl, needs in self._key_rules:
             if needs in k:
                 k = pattern.sub(repl, k)
+        if (
+            len(text) >= len(_ABD) + MIN_COMPOUND_REST
+            and text.startswith(_ABD)
+            and not k.startswith(_ABD)
+        ):
+            # A rule read across the seam of an Abd compound (abd + Hakim read as "dh"):
+            # the servant's name keeps its own key, as it has when written alone.
+            k = _ABD + self.key(text[len(_ABD) :])[0]
         s = k
         for pattern, repl, needs in self._skel_rules:
             if needs in s:
