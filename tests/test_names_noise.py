@@ -168,6 +168,11 @@ def test_a_title_glued_to_the_name_after_it(index: NameIndex, query: str, ref: s
     assert found == ref and score >= DEFAULT_THRESHOLD
 
 
+def test_a_name_glued_to_the_abdul_of_the_next_is_two_names() -> None:
+    assert normalize("Baradarabdul Ahmad Turk") == normalize("Baradar Abdul Ahmad Turk")
+    assert normalize("Aisha Muhammedabdul Salam") == normalize("Aisha Muhammed Abdul Salam")
+
+
 def test_words_in_any_order(index: NameIndex) -> None:
     assert first(index, "Soleimani Qasem")[0] == "IRi.039"
     assert first(index, "al-Huthi al-Khaliq Abd")[0] == "YEi.001"  # Abd stranded at the end

@@ -296,7 +296,19 @@ class Normalizer:
         else:
             folded = anyascii(unicodedata.normalize("NFKC", word)).lower()
         folded = _NON_ALPHA.sub("", folded)
-        return [(folded, False, False)] if folded else []
+        if not folded:
+            return []
+        for c in self._compounds:  # longest first
+            if len(c) < MIN_FUZZY_COMPOUND:
+                break
+            if (
+                folded.endswith(c)
+                and len(folded) - len(c) >= MIN_COMPOUND_REST
+                and folded not in self._canonical
+            ):
+                # A name glued to the Abdul of the next ("Baradarabdul Ahmad"): two words.
+                return [(folded[: -len(c)], False, False), (c, False, False)]
+        return [(folded, False, False)]
 
     # ------------------------------------------------------------ names
 
