@@ -173,6 +173,26 @@ def test_a_name_glued_to_the_abdul_of_the_next_is_two_names() -> None:
     assert normalize("Aisha Muhammedabdul Salam") == normalize("Aisha Muhammed Abdul Salam")
 
 
+@pytest.mark.parametrize(
+    ("query", "ref"), [("Abdullahsindhi", "QDi.309"), ("Mostafadjamel", "QDi.129")]
+)
+def test_two_list_words_written_as_one_are_split_where_the_list_has_them(
+    index: NameIndex, query: str, ref: str
+) -> None:
+    # The glued word's key is not the two keys glued (Abdullah is canonicalised, "dj" is
+    # read across the seam), so the word is tried at every split against the list's pairs.
+    found, score, _ = first(index, query)
+    assert found == ref and score >= DEFAULT_THRESHOLD
+
+
+def test_a_word_is_split_only_into_a_pair_the_list_writes(index: NameIndex) -> None:
+    splits, names = index._split_words("mostafadjamel")
+    assert splits and names
+    assert all(splits & index.names[n].pair_keys for n in names)
+    # No list name writes Hassan Zadeh: the Persian family name stays one word.
+    assert index._split_words("hassanzadeh") == (frozenset(), frozenset())
+
+
 def test_words_in_any_order(index: NameIndex) -> None:
     assert first(index, "Soleimani Qasem")[0] == "IRi.039"
     assert first(index, "al-Huthi al-Khaliq Abd")[0] == "YEi.001"  # Abd stranded at the end

@@ -119,6 +119,10 @@ SPLIT_WEAK_MIN = 5
 TITLE_SLIP_SIM = 0.81
 # Similarity of a spelling the list writes as it stands (exact, or a known variant).
 NAME_AS_WRITTEN = 0.97
+# A query word this long with no sure partner is tried as two list words written as one,
+# each part at least SPLIT_PART_MIN letters.
+SPLIT_MIN = 6
+SPLIT_PART_MIN = 3
 # Similarity of a name written joined or split, or an Abd compound written apart.
 JOINED_SIM = 0.94
 # A lone surname is reported in text only when few entries share it.
@@ -164,6 +168,7 @@ class _Hits:
         "reaching",
         "sims",
         "size",
+        "splits",
         "title_like",
         "weight",
     )
@@ -184,6 +189,8 @@ class _Hits:
         self.size = size  # total postings of those list tokens
         self.weight = weight  # coverage weight of the query token
         self.title_like = False  # near a title or particle some list name writes
+        # Two adjacent list words' keys, glued, that this word is written as (Abdullahsindhi).
+        self.splits: frozenset[str] = frozenset()
         self.best = best  # the best similarity in ``sims``
         self._posting_sets = posting_sets
         self._reach: frozenset[int] | None = None
@@ -557,9 +564,31 @@ class NameIndex:
             res.title_like = any(sims[tid][0] >= TITLE_SLIP_SIM for tid in titles) and not any(
                 sim >= NAME_AS_WRITTEN and tid not in titles for tid, (sim, _) in sims.items()
             )
+        if best < SURE_SIM and not q.abjad and not q.hangul and len(q.spelling) >= SPLIT_MIN:
+            splits, names = self._split_words(q.spelling)
+            if splits:
+                res.splits = splits
+                res.joined = names | res.joined if res.joined else names
         if len(self._hit_cache) < 100_000:
             self._hit_cache[ck] = res
         return res
+
+    def _split_words(self, spelling: str) -> tuple[frozenset[str], frozenset[int]]:
+        """The ways ``spelling`` is two adjacent words of some list name written as one
+        (Abdullahsindhi, Mostafadjamel), as the two words' keys glued, and those names.
+        Only the list's own word pairs count, so Hassanzadeh is split only where a list
+        name writes Hassan Zadeh."""
+        found: set[str] = set()
+        names: set[int] = set()
+        token = self.norm._token
+        for p in range(SPLIT_PART_MIN, len(spelling) - SPLIT_PART_MIN + 1):
+            left, right = spelling[:p], spelling[p:]
+            glued = token(left, left, False, -1, -1).key + token(right, right, False, -1, -1).key
+            at = self._names_by_pair.get(glued)
+            if at:
+                found.add(glued)
+                names |= at
+        return frozenset(found), frozenset(names)
 
     def _slipped_weak(self, toks: tuple[Token, ...]) -> tuple[Token, ...]:
         """Query tokens that the list does not write as a name and that are one typo from a
@@ -850,7 +879,8 @@ class NameIndex:
         sims_by_q = [h.sims for h in hits]
         # What could make the second alignment pass (initials, joined names) find anything.
         q_initial = any(len(q.text) == 1 for q in content)
-        q_keys = frozenset(q.key for q in content)
+        q_keys = frozenset(q.key for q in content).union(*(h.splits for h in hits))
+        q_splits = [h.splits for h in hits]
         q_joined = (
             frozenset(k for i in range(nq - 1) for k in self._glued(content[i], content[i + 1]))
             if nq > 1
@@ -895,6 +925,7 @@ class NameIndex:
                         name,
                         {a[0] for a in aligned},
                         {a[1] for a in aligned},
+                        q_splits,
                     )
                 )
             if not aligned:
@@ -1124,7 +1155,12 @@ class NameIndex:
                     break
 
     def _align_rest(
-        self, content: list[Token], name: IndexedName, used_q: set[int], used_l: set[int]
+        self,
+        content: list[Token],
+        name: IndexedName,
+        used_q: set[int],
+        used_l: set[int],
+        splits: Sequence[frozenset[str]] = (),
     ) -> list[tuple[int, int, float, str]]:
         """Initials and names written joined or split (Jong Un / Jongun)."""
         out = []
@@ -1142,10 +1178,13 @@ class NameIndex:
                     used_q.add(qi)
                     used_l.add(li)
                     break
-                if q.key not in name.pair_keys:
+                split = splits[qi] if splits else frozenset()
+                if q.key not in name.pair_keys and split.isdisjoint(name.pair_keys):
                     continue  # glued to no neighbour of this word
                 nxt = lt[li + 1] if li + 1 < len(lt) and li + 1 not in used_l else None
-                if nxt is not None and q.key in self._glued(t, nxt):
+                if nxt is not None and (
+                    q.key in self._glued(t, nxt) or t.key + nxt.key in split
+                ):
                     out.append((qi, li, 0.94, "joined"))
                     out.append((qi, li + 1, 0.94, "joined"))
                     used_q.add(qi)
