@@ -193,6 +193,11 @@ def test_a_word_is_split_only_into_a_pair_the_list_writes(index: NameIndex) -> N
     assert index._split_words("hassanzadeh") == (frozenset(), frozenset())
 
 
+def test_an_abd_compound_split_inside_its_second_part_meets_it(index: NameIndex) -> None:
+    found, score, _ = first(index, "Abdelha Mid Abou Zeid")  # ABDELHAMID split after "ha"
+    assert found == "QDi.250" and score >= DEFAULT_THRESHOLD
+
+
 def test_words_in_any_order(index: NameIndex) -> None:
     assert first(index, "Soleimani Qasem")[0] == "IRi.039"
     assert first(index, "al-Huthi al-Khaliq Abd")[0] == "YEi.001"  # Abd stranded at the end

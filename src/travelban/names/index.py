@@ -450,6 +450,12 @@ class NameIndex:
         if hit is not None:
             return hit
         spelling = a.spelling + b.spelling
+        if spelling.startswith(COMPOUND) and len(spelling) > len(COMPOUND) + COMPOUND_PART_MIN:
+            # An Abd compound split anywhere (Abdelha Mid): read the whole as one word.
+            hit = (a.key + b.key, self.norm._token(spelling, spelling, False, -1, -1).key)
+            if len(self._glued_cache) < 200_000:
+                self._glued_cache[ck] = hit
+            return hit
         text = self.norm._canonical.get(spelling)
         if text is None and (
             a.spelling[-1:] + b.spelling[:1] not in _BOUNDARY and a.spelling[-1:] not in "yh"
