@@ -1188,9 +1188,7 @@ class NameIndex:
                 if q.key not in name.pair_keys and split.isdisjoint(name.pair_keys):
                     continue  # glued to no neighbour of this word
                 nxt = lt[li + 1] if li + 1 < len(lt) and li + 1 not in used_l else None
-                if nxt is not None and (
-                    q.key in self._glued(t, nxt) or t.key + nxt.key in split
-                ):
+                if nxt is not None and (q.key in self._glued(t, nxt) or t.key + nxt.key in split):
                     out.append((qi, li, 0.94, "joined"))
                     out.append((qi, li + 1, 0.94, "joined"))
                     used_q.add(qi)
