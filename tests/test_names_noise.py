@@ -9,7 +9,7 @@ from travelban.models import Evidence
 from travelban.names import NameIndex, normalize
 from travelban.names.index import ONE_COMMON_CAP, typo_keys
 from travelban.names.normalize import get_normalizer
-from travelban.names.score import token_similarity, typo_allowance
+from travelban.names.score import token_similarity, typo_allowance, typo_factor
 from travelban.sanctions import load_list
 from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD, default_lists_dir
 
@@ -82,6 +82,15 @@ def test_one_typo_still_ranks_the_entry_first(index: NameIndex, query: str) -> N
     ref, score, _ = first(index, query)
     assert ref == "IRi.039"
     assert score >= DEFAULT_REVIEW_BAND
+
+
+def test_one_slip_in_a_long_word_costs_less_than_in_a_short_one() -> None:
+    long_slip = [(0, 0, 1.0, "exact"), (1, 1, 0.81, "fuzzy")]  # six letters, one slip
+    short_slip = [(0, 0, 1.0, "exact"), (1, 1, 0.735, "fuzzy")]  # four letters, one slip
+    two_slips = [(0, 0, 0.81, "fuzzy"), (1, 1, 0.81, "fuzzy")]
+    assert typo_factor(long_slip) > typo_factor(short_slip)
+    assert typo_factor(two_slips) < typo_factor(short_slip)
+    assert typo_factor([(0, 0, 1.0, "exact")]) == 1.0
 
 
 def test_a_typo_costs_and_says_so(index: NameIndex) -> None:

@@ -69,7 +69,9 @@ FALLBACK_LIMIT = 5
 # The rule of a query word read as a title or particle of the list name (Mulah for
 # Mullah): it covers the query word, and counts for nothing else.
 TITLE_RULE = "title"
-TYPO_FACTOR = 0.93  # likeness factor per token matched only with a typo
+TYPO_FACTOR = 0.93  # likeness factor per token matched only with a typo ...
+TYPO_ONE = 0.96  # ... but one slip in the whole name costs this (typo_factor) ...
+TYPO_ONE_MIN_SIM = 0.78  # ... when it is in a word of five letters or more (0.96 - 0.9 / 5)
 COMPOUND = "abd"  # the key of every Abd/Abdul/Abdel compound's first part
 COMPOUND_PART_MIN = 3  # letters after Abd for its second part to count on its own
 COMPOUND_PART_SIM = 0.85  # "Rahman" for "Abd al-Rahman": the servant's name, not the name
@@ -169,11 +171,17 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
 def typo_factor(
     aligned: Sequence[tuple[int, int, float]] | Sequence[tuple[int, int, float, str]],
 ) -> float:
-    """``TYPO_FACTOR`` for each token that matched only through a typo: a slip is as
+    """``TYPO_FACTOR`` for each token that matched only through a typo (``TYPO_ONE`` for a
+    single slip in a word of five letters or more): a slip is as
     likely to make another real name (Salami / Salimi, Yeon / Yong) as to mangle this
     one, so a typo alone keeps a name in the review band unless the rest is strong."""
-    n = sum(1 for a in aligned if len(a) > 3 and a[3] == "fuzzy")
-    return TYPO_FACTOR**n if n else 1.0
+    fuzzy = [a[2] for a in aligned if len(a) > 3 and a[3] == "fuzzy"]
+    if len(fuzzy) == 1 and fuzzy[0] >= TYPO_ONE_MIN_SIM:
+        # One slip in a word of five letters or more, the rest written as listed: the
+        # commonest noise there is. A slip in a shorter word makes another name as often
+        # (Yeon / Yong: Lee Seo-yeon is not RI SU YONG), and two slips compound.
+        return TYPO_ONE
+    return TYPO_FACTOR ** len(fuzzy) if fuzzy else 1.0
 
 
 def df_weight(df: int) -> float:
