@@ -283,7 +283,7 @@ class NameIndex:
         self._names_by_key: dict[str, frozenset[int]] = {}  # weighted token key -> names
         self._names_by_pair: dict[str, frozenset[int]] = {}  # two adjacent keys glued -> names
         self._hit_cache: dict[tuple[str, bool, str, Role, bool], _Hits] = {}
-        self._glued_cache: dict[tuple[str, str, str, str], tuple[str, str]] = {}
+        self._glued_cache: dict[str, tuple[str, str]] = {}
         self._scan: _TextScanner | None = None
         # One typo away from a weak word (title, connector) of four letters or more.
         self._weak_slips: dict[str, Role] = {}
@@ -416,6 +416,10 @@ class NameIndex:
                 if not postings or postings[-1] != nid:
                     postings.append(nid)
         self._posting_sets = [frozenset(p) for p in self._postings]
+        # Every Latin word as the list writes it, or as its given-name group reads it.
+        self._written = frozenset(
+            w for t in self.vocab if not t.abjad and not t.hangul for w in (t.spelling, t.text)
+        ) | frozenset(self.norm._canonical)
         self._weak_tids = frozenset(
             tid for tid, t in enumerate(self.vocab) if t.role.weak and not t.abjad
         )
@@ -445,7 +449,8 @@ class NameIndex:
         """The keys two adjacent tokens have when written as one word (Jong Un / Jongun,
         Ras Hidi / Rashidi, Moh Amed / Mohamed): their keys glued, and the keys of their
         spellings and of their texts glued."""
-        ck = (a.spelling, a.key, b.spelling, b.key)
+        # (A string key: a tuple per call would feed the cyclic garbage collector.)
+        ck = f"{a.spelling} {a.key} {b.spelling} {b.key}"
         hit = self._glued_cache.get(ck)
         if hit is not None:
             return hit
@@ -587,8 +592,11 @@ class NameIndex:
         found: set[str] = set()
         names: set[int] = set()
         token = self.norm._token
+        known = self._written
         for p in range(SPLIT_PART_MIN, len(spelling) - SPLIT_PART_MIN + 1):
             left, right = spelling[:p], spelling[p:]
+            if left not in known or right not in known:
+                continue  # each part as some list name writes a word
             glued = token(left, left, False, -1, -1).key + token(right, right, False, -1, -1).key
             at = self._names_by_pair.get(glued)
             if at:
@@ -936,11 +944,10 @@ class NameIndex:
                 )
             if not aligned:
                 continue
-            if any(a[3] == "compound part" for a in aligned):
-                if len(aligned) < len(name.strong):
-                    self._abd_of_compound(content, name, aligned)
-                if q_abd and len({a[0] for a in aligned}) < nq:
-                    self._stranded_abd(content, aligned)
+            if len(aligned) < len(name.strong) and any(a[3] == "compound part" for a in aligned):
+                self._abd_of_compound(content, name, aligned)
+            if q_abd and any(a[3] == "compound part" for a in aligned):
+                self._stranded_abd(content, aligned)
             if len(aligned) < nq and name.weak_at and q_titles:
                 self._titles(hits, name, aligned)
             if need > 0 and len({a[0] for a in aligned}) < nq:
@@ -986,10 +993,14 @@ class NameIndex:
                 out[qi] = h.joined
         for qi in range(len(content) - 1):
             a, b = content[qi], content[qi + 1]
-            if hits[qi].best >= NAME_AS_WRITTEN and hits[qi + 1].best >= NAME_AS_WRITTEN:
-                glued: Iterable[str] = (a.key + b.key,)  # two names as the list writes them
+            if hits[qi].best >= SURE_SIM and hits[qi + 1].best >= SURE_SIM and (
+                (hits[qi].best >= NAME_AS_WRITTEN and hits[qi + 1].best >= NAME_AS_WRITTEN)
+                or a.spelling + b.spelling not in self._by_typo
+            ):
+                # Two names the list knows are no split word, unless one is only near a list
+                # word and together they spell one (Jua Ythini: JUAYTHINI).
+                glued: Iterable[str] = (a.key + b.key,)
             else:
-                # (Words merely near list words may be one name split: Jua Ythini.)
                 glued = self._glued(a, b)
             found = None
             for k in glued:
