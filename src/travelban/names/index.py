@@ -993,9 +993,13 @@ class NameIndex:
                 out[qi] = h.joined
         for qi in range(len(content) - 1):
             a, b = content[qi], content[qi + 1]
-            if hits[qi].best >= SURE_SIM and hits[qi + 1].best >= SURE_SIM and (
-                (hits[qi].best >= NAME_AS_WRITTEN and hits[qi + 1].best >= NAME_AS_WRITTEN)
-                or a.spelling + b.spelling not in self._by_typo
+            if (
+                hits[qi].best >= SURE_SIM
+                and hits[qi + 1].best >= SURE_SIM
+                and (
+                    (hits[qi].best >= NAME_AS_WRITTEN and hits[qi + 1].best >= NAME_AS_WRITTEN)
+                    or a.spelling + b.spelling not in self._by_typo
+                )
             ):
                 # Two names the list knows are no split word, unless one is only near a list
                 # word and together they spell one (Jua Ythini: JUAYTHINI).
