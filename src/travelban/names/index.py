@@ -284,6 +284,7 @@ class NameIndex:
         self._names_by_pair: dict[str, frozenset[int]] = {}  # two adjacent keys glued -> names
         self._hit_cache: dict[tuple[str, bool, str, Role, bool], _Hits] = {}
         self._glued_cache: dict[str, tuple[str, str]] = {}
+        self._named_cache: dict[str, bool] = {}  # a title-like word the list writes as a name
         self._scan: _TextScanner | None = None
         # One typo away from a weak word (title, connector) of four letters or more.
         self._weak_slips: dict[str, Role] = {}
@@ -638,13 +639,21 @@ class NameIndex:
             role = self._weak_slips.get(t.text) or self._weak_keys.get(t.key)
             if role is None:
                 continue
-            hits = self._hit_cache.get((t.spelling, t.abjad, t.text, t.role, t.hangul))
-            if hits is None:
-                hits = self._token_hits(t)
-            if any(
-                v[0] >= SURE_SIM and self.vocab[tid].text not in roles and not self.vocab[tid].abjad
-                for tid, v in hits.sims.items()
-            ):
+            ck = f"{t.spelling} {t.text}"
+            named = self._named_cache.get(ck)
+            if named is None:
+                hits = self._hit_cache.get((t.spelling, t.abjad, t.text, t.role, t.hangul))
+                if hits is None:
+                    hits = self._token_hits(t)
+                named = any(
+                    v[0] >= SURE_SIM
+                    and self.vocab[tid].text not in roles
+                    and not self.vocab[tid].abjad
+                    for tid, v in hits.sims.items()
+                )
+                if len(self._named_cache) < 100_000:
+                    self._named_cache[ck] = named
+            if named:
                 continue  # the list writes it as a name
             if out is None:
                 out = list(toks)

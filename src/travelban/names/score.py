@@ -127,14 +127,14 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
         return COMPOUND_PART_SIM, "compound part"
     sim, rule = 0.0, ""
     longest = nq if nq > nl else nl
-    allow = typo_allowance(longest) if min(nq, nl) >= 3 else 0
+    allow = typo_allowance(longest) if nq >= 3 and nl >= 3 else 0
     qs, ls = q.spelling, lt.spelling
     cap = 2
     if nq > 5 and nl > 5 and qk.startswith(COMPOUND) and lk.startswith(COMPOUND):
         # Two Abd compounds (Abdul Makki, Abdul Baqi): only the servant's names tell.
         qk, lk, nq, nl = qk[3:], lk[3:], nq - 3, nl - 3
         longest = nq if nq > nl else nl
-        allow = typo_allowance(longest) if min(nq, nl) >= 3 else 0
+        allow = typo_allowance(longest) if nq >= 3 and nl >= 3 else 0
         if allow:
             d = OSA.distance(qk, lk, score_cutoff=allow)
             if d <= allow:
@@ -152,7 +152,9 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
         ns, nt = len(qs), len(ls)
         longest_s = ns if ns > nt else nt
         if sim < 0.96 - 0.9 / longest_s and ns >= 3 and nt >= 3:
-            allow_s = min(cap, typo_allowance(longest_s))
+            allow_s = typo_allowance(longest_s)
+            if allow_s > cap:
+                allow_s = cap
             if allow_s and abs(ns - nt) <= allow_s:
                 d = OSA.distance(qs, ls, score_cutoff=allow_s)
                 if d <= allow_s and 0.96 - 0.9 * d / longest_s > sim:
@@ -258,9 +260,9 @@ def name_factors(
     like = wsim / (wsum or 1.0)
     typos = typo_factor(aligned)
     like *= typos
-    cq = min(1.0, aq / sq)
-    cl = min(1.0, al / sl)
-    thin = THIN_FLOOR + (1 - THIN_FLOOR) * min(1.0, al / INFO_FULL)
+    cq = aq / sq if aq < sq else 1.0
+    cl = al / sl if al < sl else 1.0
+    thin = THIN_FLOOR + (1 - THIN_FLOOR) * (al / INFO_FULL if al < INFO_FULL else 1.0)
     base = BASE_MAX * like * cq**QUERY_EXPONENT * (LIST_FLOOR + (1 - LIST_FLOOR) * cl) * thin
     gf = given_family_factor(q_weights, l_weights, aligned, ends) if cl < 1.0 else 0.0
     if gf and BASE_MAX * like * gf > base:
