@@ -34,9 +34,11 @@ from pathlib import Path
 
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from travelban.models import AliasQuality, Entry, EntryKind
 from travelban.names import NameIndex, load_rules, name_key
+from travelban.names.normalize import get_normalizer
 from travelban.sanctions import load_list
 from travelban.settings import DEFAULT_REVIEW_BAND, DEFAULT_THRESHOLD
 
@@ -404,6 +406,49 @@ def negatives(index: NameIndex, rng: random.Random, n: int) -> list[str]:
     return out
 
 
+def equally_near(
+    cases: Sequence[tuple[str, frozenset[str], str, str]], forms: Sequence[tuple[str, str]]
+) -> set[int]:
+    """Positions of the variants that are as much a variant of another entry's listed name
+    (``forms``: reference, name) as of their own source: no matcher can tell which of the
+    two people was meant, so such a variant measures nothing.
+
+    - a slip, a transliteration, a fusion or a split (every kind but the two below): another
+      entry's name is at most as many edits (optimal string alignment, on the
+      transliteration keys of every word of the name, titles too, in written order) from
+      the variant as its source is (Mohammad Layed: Sayed and Zayed are both one letter away);
+    - a dropped middle name: the variant is another entry's name with one inner word
+      dropped too (Kim Chol: Kim Yong Chol, Kim Song Chol ...);
+    - reordered words: another entry's name with the same words already spells it (left
+      out with the clashes).
+    """
+    norm = get_normalizer()
+
+    def whole_key(text: str) -> str:
+        # Every word's key, titles too: a slip in "Mullah" is no slip in a name.
+        return " ".join(t.key for t in norm.analyse(text, spans=False))
+
+    keys = [(ref, whole_key(f)) for ref, f in forms]
+    texts = [k for _, k in keys]
+    dropped: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for ref, k in keys:
+        words = tuple(k.split())
+        for i in range(1, len(words) - 1):
+            dropped[words[:i] + words[i + 1 :]].add(ref)
+    out: set[int] = set()
+    for i, (kind, right, source, query) in enumerate(cases):
+        qk = whole_key(query)
+        if kind == "middle dropped":
+            if dropped.get(tuple(qk.split()), set()) - right:
+                out.add(i)
+        elif kind != "reordered":
+            d = OSA.distance(qk, whole_key(source))
+            near = process.extract(qk, texts, scorer=OSA.distance, score_cutoff=d, limit=None)
+            if any(keys[j][0] not in right for _, _, j in near):
+                out.add(i)
+    return out
+
+
 def generated_set(
     entries: Sequence[Entry], index: NameIndex, base: Baseline, verbose: bool
 ) -> None:
@@ -429,6 +474,8 @@ def generated_set(
                 clashes += 1  # the slip wrote another listed person's name
                 continue
             cases.append((kind, right, f, q))
+    shared = equally_near(cases, [(entries[ei].reference, f) for ei, f in forms])
+    cases = [c for i, c in enumerate(cases) if i not in shared]
     negs = negatives(index, rng, N_NEGATIVES)
     t0 = time.perf_counter()
     top = index.screen_many([q for *_, q in cases], threshold=th, floor=EVAL_FLOOR, limit=1)
@@ -441,7 +488,8 @@ def generated_set(
     print(
         f"\n0. Generated set: {len(forms)} list names (primary names and Good aliases in Latin"
         f" script), {len(cases)} noisy variants ({clashes} left out: they spell another"
-        f" listed name), {len(negs)} generated negatives"
+        f" listed name; {len(shared)} left out: as near to another entry's listed name as to"
+        f" their own), {len(negs)} generated negatives"
         f" ({len(cases) + len(negs)} queries screened in {took:.1f} s)"
     )
     print(

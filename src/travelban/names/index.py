@@ -53,6 +53,7 @@ from travelban.names.score import (
     QUERY_EXPONENT,
     SCORE_CAP,
     TITLE_AGREES,
+    TITLE_RULE,
     WEAK_AGREES,
     EvidenceJudge,
     describe_entry,
@@ -111,6 +112,19 @@ SURE_SIM = 0.9
 # Query words this short that reach no list token count this much towards coverage.
 SHORT_UNKNOWN = 3
 SHORT_UNKNOWN_WEIGHT = 0.3
+# A title or particle this long, written in two pieces (Com Pany), is still that word.
+SPLIT_WEAK_MIN = 5
+# A leftover query word this close to a title or particle of the list name is that word
+# (above the 0.8 of words that share only their consonants: Kelly / Col, Far / For).
+TITLE_SLIP_SIM = 0.81
+# Similarity of a spelling the list writes as it stands (exact, or a known variant).
+NAME_AS_WRITTEN = 0.97
+# A query word this long with no sure partner is tried as two list words written as one,
+# each part at least SPLIT_PART_MIN letters.
+SPLIT_MIN = 6
+SPLIT_PART_MIN = 3
+# Similarity of a name written joined or split, or an Abd compound written apart.
+JOINED_SIM = 0.94
 # A lone surname is reported in text only when few entries share it.
 SURNAME_MAX_DF = 6
 
@@ -134,6 +148,8 @@ class IndexedName:
     # An individual's name of 3+ weighted tokens: positions of the first and last (given
     # and family name), for the given + family rule (score.given_family_factor).
     ends: tuple[int, int] | None = None
+    # Positions of titles and particles written in Latin script (weight 0).
+    weak_at: tuple[int, ...] = ()
 
 
 class _Hits:
@@ -152,6 +168,8 @@ class _Hits:
         "reaching",
         "sims",
         "size",
+        "splits",
+        "title_like",
         "weight",
     )
 
@@ -170,6 +188,9 @@ class _Hits:
         self.reaching = reaching  # the list tokens whose names it brings in
         self.size = size  # total postings of those list tokens
         self.weight = weight  # coverage weight of the query token
+        self.title_like = False  # near a title or particle some list name writes
+        # Two adjacent list words' keys, glued, that this word is written as (Abdullahsindhi).
+        self.splits: frozenset[str] = frozenset()
         self.best = best  # the best similarity in ``sims``
         self._posting_sets = posting_sets
         self._reach: frozenset[int] | None = None
@@ -262,14 +283,26 @@ class NameIndex:
         self._names_by_key: dict[str, frozenset[int]] = {}  # weighted token key -> names
         self._names_by_pair: dict[str, frozenset[int]] = {}  # two adjacent keys glued -> names
         self._hit_cache: dict[tuple[str, bool, str, Role, bool], _Hits] = {}
+        self._glued_cache: dict[str, tuple[str, str]] = {}
+        self._named_cache: dict[str, bool] = {}  # a title-like word the list writes as a name
         self._scan: _TextScanner | None = None
         # One typo away from a weak word (title, connector) of four letters or more.
         self._weak_slips: dict[str, Role] = {}
+        # Transliteration key of a weak word (Hajee is Haji): checked after the slips.
+        self._weak_keys: dict[str, Role] = {}
+        # First parts of a title or particle written in two pieces (Com Pany).
+        self._weak_heads = frozenset(
+            w[:i]
+            for w, r in normalizer._roles.items()
+            if r.weak and len(w) >= SPLIT_WEAK_MIN
+            for i in range(2, len(w) - 1)
+        )
         for word, role in normalizer._roles.items():
             if role.weak and len(word) >= 4:
                 for slip in _slips(word, replaced=len(word) >= 5):
                     if len(slip) >= 4 and slip not in normalizer._roles:
                         self._weak_slips.setdefault(slip, role)
+                self._weak_keys.setdefault(normalizer.key(word)[0], role)
         self._build()
 
     # ------------------------------------------------------------ building
@@ -361,13 +394,22 @@ class NameIndex:
                     frozenset(
                         k
                         for li, _ in strong
-                        if li + 1 < len(toks)
+                        for a, b in (
+                            (li, li + 1),
+                            (li - 1, li),  # a title glued on before (Hajisalam)
+                        )
+                        if a >= 0 and b < len(toks) and (b == li + 1 or weights[a] == 0)
                         for k in (
-                            *self._glued(toks[li], toks[li + 1]),
-                            self.norm.key(toks[li].text + toks[li + 1].text)[0],
+                            *self._glued(toks[a], toks[b]),
+                            self.norm.key(toks[a].text + toks[b].text)[0],
                         )
                     ),
                     ends,
+                    tuple(
+                        li
+                        for li, t in enumerate(toks)
+                        if weights[li] == 0 and not t.abjad and not t.hangul
+                    ),
                 )
             )
             for _, tid in strong:
@@ -375,6 +417,13 @@ class NameIndex:
                 if not postings or postings[-1] != nid:
                     postings.append(nid)
         self._posting_sets = [frozenset(p) for p in self._postings]
+        # Every Latin word as the list writes it, or as its given-name group reads it.
+        self._written = frozenset(
+            w for t in self.vocab if not t.abjad and not t.hangul for w in (t.spelling, t.text)
+        ) | frozenset(self.norm._canonical)
+        self._weak_tids = frozenset(
+            tid for tid, t in enumerate(self.vocab) if t.role.weak and not t.abjad
+        )
         # Sorted keys of each Latin name's tokens (titles and particles too), for the
         # fallback.
         self._flat = [
@@ -401,15 +450,30 @@ class NameIndex:
         """The keys two adjacent tokens have when written as one word (Jong Un / Jongun,
         Ras Hidi / Rashidi, Moh Amed / Mohamed): their keys glued, and the keys of their
         spellings and of their texts glued."""
+        # (A string key: a tuple per call would feed the cyclic garbage collector.)
+        ck = f"{a.spelling} {a.key} {b.spelling} {b.key}"
+        hit = self._glued_cache.get(ck)
+        if hit is not None:
+            return hit
         spelling = a.spelling + b.spelling
+        if spelling.startswith(COMPOUND) and len(spelling) > len(COMPOUND) + COMPOUND_PART_MIN:
+            # An Abd compound split anywhere (Abdelha Mid): read the whole as one word.
+            hit = (a.key + b.key, self.norm._token(spelling, spelling, False, -1, -1).key)
+            if len(self._glued_cache) < 200_000:
+                self._glued_cache[ck] = hit
+            return hit
         text = self.norm._canonical.get(spelling)
-        if text is None:
-            if a.spelling[-1:] + b.spelling[:1] not in _BOUNDARY and a.spelling[-1:] not in "yh":
-                # No rule reads across the join: the glued key is the two spellings' keys.
-                key = self.norm.key
-                return a.key + b.key, key(a.spelling)[0] + key(b.spelling)[0]
-            text = spelling
-        return a.key + b.key, self.norm.key(text)[0]
+        if text is None and (
+            a.spelling[-1:] + b.spelling[:1] not in _BOUNDARY and a.spelling[-1:] not in "yh"
+        ):
+            # No rule reads across the join: the glued key is the two spellings' keys.
+            key = self.norm.key
+            hit = (a.key + b.key, key(a.spelling)[0] + key(b.spelling)[0])
+        else:
+            hit = (a.key + b.key, self.norm.key(spelling if text is None else text)[0])
+        if len(self._glued_cache) < 200_000:
+            self._glued_cache[ck] = hit
+        return hit
 
     def key_weight(self, key: str) -> float:
         """Coverage weight of a token key: rare in the list -> 1.0, common -> down to 0.3."""
@@ -506,28 +570,90 @@ class NameIndex:
             self._posting_sets,
             self._names_by_pair.get(q.key),
         )
+        if not q.abjad and not q.hangul:
+            titles = self._weak_tids.intersection(sims)
+            # (A word the list writes as a name, as written, is that name: Said, Umar.)
+            res.title_like = any(sims[tid][0] >= TITLE_SLIP_SIM for tid in titles) and not any(
+                sim >= NAME_AS_WRITTEN and tid not in titles for tid, (sim, _) in sims.items()
+            )
+        if best < SURE_SIM and not q.abjad and not q.hangul and len(q.spelling) >= SPLIT_MIN:
+            splits, names = self._split_words(q.spelling)
+            if splits:
+                res.splits = splits
+                res.joined = names | res.joined if res.joined else names
         if len(self._hit_cache) < 100_000:
             self._hit_cache[ck] = res
         return res
 
+    def _split_words(self, spelling: str) -> tuple[frozenset[str], frozenset[int]]:
+        """The ways ``spelling`` is two adjacent words of some list name written as one
+        (Abdullahsindhi, Mostafadjamel), as the two words' keys glued, and those names.
+        Only the list's own word pairs count, so Hassanzadeh is split only where a list
+        name writes Hassan Zadeh."""
+        found: set[str] = set()
+        names: set[int] = set()
+        token = self.norm._token
+        known = self._written
+        for p in range(SPLIT_PART_MIN, len(spelling) - SPLIT_PART_MIN + 1):
+            left, right = spelling[:p], spelling[p:]
+            if left not in known or right not in known:
+                continue  # each part as some list name writes a word
+            glued = token(left, left, False, -1, -1).key + token(right, right, False, -1, -1).key
+            at = self._names_by_pair.get(glued)
+            if at:
+                found.add(glued)
+                names |= at
+        return frozenset(found), frozenset(names)
+
     def _slipped_weak(self, toks: tuple[Token, ...]) -> tuple[Token, ...]:
         """Query tokens that the list does not write as a name and that are one typo from a
-        title or particle (Hafz, Mulllah, Oould) take that word's weak role."""
+        title or particle (Hafz, Mulllah, Oould), or another spelling of one (Hajee), take
+        that word's weak role; so do two words that are one such word split (Com Pany)."""
         out: list[Token] | None = None
+        roles = self.norm._roles
         for i, t in enumerate(toks):
-            if t.role is not Role.CONTENT or len(t.text) < 4 or t.abjad or t.hangul:
+            if t.role is not Role.CONTENT or t.abjad or t.hangul:
                 continue
-            role = self._weak_slips.get(t.text)
+            if (
+                i + 1 < len(toks)
+                and t.text in self._weak_heads
+                and (out is None or out[i].role is Role.CONTENT)
+            ):
+                nxt = toks[i + 1]
+                whole = roles.get(t.text + nxt.text) if len(nxt.text) > 1 < len(t.text) else None
+                if (
+                    whole is not None
+                    and len(t.text) + len(nxt.text) >= SPLIT_WEAK_MIN
+                    and whole.weak
+                    and nxt.role is Role.CONTENT
+                    and not nxt.abjad
+                    and not nxt.hangul
+                ):
+                    if out is None:
+                        out = list(toks)
+                    out[i] = replace(t, role=whole)
+                    out[i + 1] = replace(nxt, role=whole)
+                    continue
+            if len(t.text) < 4 or (out is not None and out[i].role is not Role.CONTENT):
+                continue
+            role = self._weak_slips.get(t.text) or self._weak_keys.get(t.key)
             if role is None:
                 continue
-            hits = self._hit_cache.get((t.spelling, t.abjad, t.text, t.role, t.hangul))
-            if hits is None:
-                hits = self._token_hits(t)
-            roles = self.norm._roles
-            if any(
-                v[0] >= SURE_SIM and self.vocab[tid].text not in roles and not self.vocab[tid].abjad
-                for tid, v in hits.sims.items()
-            ):
+            ck = f"{t.spelling} {t.text}"
+            named = self._named_cache.get(ck)
+            if named is None:
+                hits = self._hit_cache.get((t.spelling, t.abjad, t.text, t.role, t.hangul))
+                if hits is None:
+                    hits = self._token_hits(t)
+                named = any(
+                    v[0] >= SURE_SIM
+                    and self.vocab[tid].text not in roles
+                    and not self.vocab[tid].abjad
+                    for tid, v in hits.sims.items()
+                )
+                if len(self._named_cache) < 100_000:
+                    self._named_cache[ck] = named
+            if named:
                 continue  # the list writes it as a name
             if out is None:
                 out = list(toks)
@@ -776,12 +902,15 @@ class NameIndex:
         sims_by_q = [h.sims for h in hits]
         # What could make the second alignment pass (initials, joined names) find anything.
         q_initial = any(len(q.text) == 1 for q in content)
-        q_keys = frozenset(q.key for q in content)
+        q_keys = frozenset(q.key for q in content).union(*(h.splits for h in hits))
+        q_splits = [h.splits for h in hits]
         q_joined = (
             frozenset(k for i in range(nq - 1) for k in self._glued(content[i], content[i + 1]))
             if nq > 1
             else frozenset()
         )
+        q_titles = any(h.title_like for h in hits)
+        q_abd = any(q.key == COMPOUND for q in content)
         names = self.names
         best: dict[int, tuple[float, IndexedName, list[tuple[int, int, float, str]]]] = {}
         for nid in sorted(candidates):
@@ -819,12 +948,17 @@ class NameIndex:
                         name,
                         {a[0] for a in aligned},
                         {a[1] for a in aligned},
+                        q_splits,
                     )
                 )
             if not aligned:
                 continue
             if len(aligned) < len(name.strong) and any(a[3] == "compound part" for a in aligned):
                 self._abd_of_compound(content, name, aligned)
+            if q_abd and any(a[3] == "compound part" for a in aligned):
+                self._stranded_abd(content, aligned)
+            if len(aligned) < nq and name.weak_at and q_titles:
+                self._titles(hits, name, aligned)
             if need > 0 and len({a[0] for a in aligned}) < nq:
                 # Every other factor is at most 1: query coverage alone bounds the score.
                 covered = sum(q_weights[qi] for qi in {a[0] for a in aligned})
@@ -868,10 +1002,19 @@ class NameIndex:
                 out[qi] = h.joined
         for qi in range(len(content) - 1):
             a, b = content[qi], content[qi + 1]
-            if hits[qi].best >= SURE_SIM and hits[qi + 1].best >= SURE_SIM:
-                glued: Iterable[str] = (a.key + b.key,)  # two known names: no split word
+            if (
+                hits[qi].best >= SURE_SIM
+                and hits[qi + 1].best >= SURE_SIM
+                and (
+                    (hits[qi].best >= NAME_AS_WRITTEN and hits[qi + 1].best >= NAME_AS_WRITTEN)
+                    or a.spelling + b.spelling not in self._by_typo
+                )
+            ):
+                # Two names the list knows are no split word, unless one is only near a list
+                # word and together they spell one (Jua Ythini: JUAYTHINI).
+                glued: Iterable[str] = (a.key + b.key,)
             else:
-                glued = set(self._glued(a, b))
+                glued = self._glued(a, b)
             found = None
             for k in glued:
                 more = by_key.get(k)
@@ -905,7 +1048,9 @@ class NameIndex:
             w = h.weight
             sq += w
             size = h.size + len(joins[qi]) if joins and qi in joins else h.size
-            if len(content[qi].text) == 1:
+            if len(content[qi].text) == 1 or h.title_like:
+                # An initial aligns with any list word of its letter; a word near a title
+                # may be that title of a list name it does not reach (_titles).
                 reachable += w
                 assumed += w
                 loose += w
@@ -1003,8 +1148,49 @@ class NameIndex:
                     used_l.add(lj)
                     break
 
+    @staticmethod
+    def _stranded_abd(content: list[Token], aligned: list[tuple[int, int, float, str]]) -> None:
+        """A lone Abd of the query and the servant's name that matched a list compound's
+        second part are that compound written apart or moved ("Samad Abdul" for ABDUL
+        SAMAD): both align with it, as a name written joined does."""
+        used_q = {a[0] for a in aligned}
+        lone = [qi for qi, q in enumerate(content) if q.key == COMPOUND and qi not in used_q]
+        for k, (qi, li, _, rule) in enumerate(list(aligned)):
+            if not lone:
+                return
+            if rule == "compound part" and not content[qi].key.startswith(COMPOUND):
+                aligned[k] = (qi, li, JOINED_SIM, "joined")
+                aligned.append((lone.pop(0), li, JOINED_SIM, "joined"))
+
+    @staticmethod
+    def _titles(
+        hits: list[_Hits], name: IndexedName, aligned: list[tuple[int, int, float, str]]
+    ) -> None:
+        """Query words left over that are a title or particle of this list name written
+        another way or with a slip (Mulah, Sheih, Bbin for Mullah, Sheikh, Bin): they are
+        explained, as that title, and no longer argue for another person."""
+        used_q = {a[0] for a in aligned}
+        used_l = {a[1] for a in aligned}
+        tids = name.tids
+        for qi, h in enumerate(hits):
+            if qi in used_q or not h.title_like:
+                continue
+            for li in name.weak_at:
+                if li in used_l:
+                    continue
+                sim = h.sims.get(tids[li], (0.0, ""))[0]
+                if sim >= TITLE_SLIP_SIM:
+                    aligned.append((qi, li, sim, TITLE_RULE))
+                    used_l.add(li)
+                    break
+
     def _align_rest(
-        self, content: list[Token], name: IndexedName, used_q: set[int], used_l: set[int]
+        self,
+        content: list[Token],
+        name: IndexedName,
+        used_q: set[int],
+        used_l: set[int],
+        splits: Sequence[frozenset[str]] = (),
     ) -> list[tuple[int, int, float, str]]:
         """Initials and names written joined or split (Jong Un / Jongun)."""
         out = []
@@ -1022,12 +1208,26 @@ class NameIndex:
                     used_q.add(qi)
                     used_l.add(li)
                     break
+                split = splits[qi] if splits else frozenset()
+                if q.key not in name.pair_keys and split.isdisjoint(name.pair_keys):
+                    continue  # glued to no neighbour of this word
                 nxt = lt[li + 1] if li + 1 < len(lt) and li + 1 not in used_l else None
-                if nxt is not None and q.key in self._glued(t, nxt):
+                if nxt is not None and (q.key in self._glued(t, nxt) or t.key + nxt.key in split):
                     out.append((qi, li, 0.94, "joined"))
                     out.append((qi, li + 1, 0.94, "joined"))
                     used_q.add(qi)
                     used_l.update((li, li + 1))
+                    break
+                if (
+                    li > 0
+                    and name.weights[li - 1] == 0
+                    and li - 1 not in used_l
+                    and q.key in self._glued(lt[li - 1], t)
+                ):
+                    # A title or particle glued on before the name (Sayedmohammad).
+                    out.append((qi, li, 0.94, "joined"))
+                    used_q.add(qi)
+                    used_l.add(li)
                     break
         for qi in range(len(content) - 1):
             if qi in used_q or qi + 1 in used_q:

@@ -89,6 +89,9 @@ def _slips(word: str, replaced: bool = False) -> set[str]:
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_VOWELS = frozenset("aeiou")
+# Letters after Abd for a word to be read as an Abd compound whose key is Abd + its own.
+MIN_COMPOUND_REST = 3
 _ABD = "abd"  # the text every Abd compound particle is read as when it stands alone
 # Slips of the Abd compound that still read as it when an article follows ("Adb-al-").
 _SLIPPED_ABD = frozenset(w for w in _slips("abd") if w.startswith("a"))
@@ -153,6 +156,25 @@ class Normalizer:
         # A lone consonant before a hyphen is an assimilated article that lost its vowel
         # ("Abd r-Rehman").
         self._slipped_articles |= frozenset("bcdfghjklmnpqrstvwxz")
+        # One letter of the article replaced by a consonant before the l ("Abd dl-Ghafur")
+        # or by a vowel after the a or e ("Abu Ai-Khayr"): no name part is written so.
+        # (A consonant after it makes name parts: Aw-Mohamud, Ab-, Es-.) Two letters that
+        # can be a Korean syllable are kept: hyphenated Korean names begin with them
+        # (Il-sung, Ae-ran).
+        syllables = self._korean_syllables(2)
+        self._slipped_articles |= (
+            frozenset(
+                slip
+                for a in _ARTICLE_ALWAYS
+                for slip in _slips(a, replaced=True)
+                if len(slip) == 2
+                and slip not in syllables
+                and ((slip[1] == "l" and slip[0] not in _VOWELS) or slip[1] in _VOWELS)
+            )
+            - self._articles
+            - set(self._roles)
+            - set(self._canonical)
+        )
         self._special = frozenset(
             (*self._articles, *self._compounds, *_DIN_WORDS, *self._slipped_articles)
         )
@@ -168,6 +190,16 @@ class Normalizer:
             - set(self._roles)
         )
 
+    def _korean_syllables(self, longest: int) -> frozenset[str]:
+        """Romanised Korean syllables (initial, vowel, final) of at most ``longest`` letters."""
+        return frozenset(
+            syllable
+            for i in (*self._ko_initials, "")
+            for v in self._ko_vowels
+            for f in (*self._ko_finals, "")
+            if len(syllable := i + v + f) <= longest
+        )
+
     # ------------------------------------------------------------ single words
 
     def key(self, text: str) -> tuple[str, str]:
@@ -179,6 +211,14 @@ class Normalizer:
         for pattern, repl, needs in self._key_rules:
             if needs in k:
                 k = pattern.sub(repl, k)
+        if (
+            len(text) >= len(_ABD) + MIN_COMPOUND_REST
+            and text.startswith(_ABD)
+            and not k.startswith(_ABD)
+        ):
+            # A rule read across the seam of an Abd compound (abd + Hakim read as "dh"):
+            # the servant's name keeps its own key, as it has when written alone.
+            k = _ABD + self.key(text[len(_ABD) :])[0]
         s = k
         for pattern, repl, needs in self._skel_rules:
             if needs in s:
@@ -256,7 +296,19 @@ class Normalizer:
         else:
             folded = anyascii(unicodedata.normalize("NFKC", word)).lower()
         folded = _NON_ALPHA.sub("", folded)
-        return [(folded, False, False)] if folded else []
+        if not folded:
+            return []
+        for c in self._compounds:  # longest first
+            if len(c) < MIN_FUZZY_COMPOUND:
+                break
+            if (
+                folded.endswith(c)
+                and len(folded) - len(c) >= MIN_COMPOUND_REST
+                and folded not in self._canonical
+            ):
+                # A name glued to the Abdul of the next ("Baradarabdul Ahmad"): two words.
+                return [(folded[: -len(c)], False, False), (c, False, False)]
+        return [(folded, False, False)]
 
     # ------------------------------------------------------------ names
 

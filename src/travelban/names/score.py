@@ -66,7 +66,12 @@ FALLBACK_LOW = 0.6
 FALLBACK_HIGH = 0.79
 FALLBACK_MARGIN = 0.01
 FALLBACK_LIMIT = 5
-TYPO_FACTOR = 0.93  # likeness factor per token matched only with a typo
+# The rule of a query word read as a title or particle of the list name (Mulah for
+# Mullah): it covers the query word, and counts for nothing else.
+TITLE_RULE = "title"
+TYPO_FACTOR = 0.93  # likeness factor per token matched only with a typo ...
+TYPO_ONE = 0.96  # ... but one slip in the whole name costs this (typo_factor) ...
+TYPO_ONE_MIN_SIM = 0.78  # ... when it is in a word of five letters or more (0.96 - 0.9 / 5)
 COMPOUND = "abd"  # the key of every Abd/Abdul/Abdel compound's first part
 COMPOUND_PART_MIN = 3  # letters after Abd for its second part to count on its own
 COMPOUND_PART_SIM = 0.85  # "Rahman" for "Abd al-Rahman": the servant's name, not the name
@@ -122,24 +127,38 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
         return COMPOUND_PART_SIM, "compound part"
     sim, rule = 0.0, ""
     longest = nq if nq > nl else nl
-    allow = typo_allowance(longest) if min(nq, nl) >= 3 else 0
+    allow = typo_allowance(longest) if nq >= 3 and nl >= 3 else 0
+    qs, ls = q.spelling, lt.spelling
+    cap = 2
     if nq > 5 and nl > 5 and qk.startswith(COMPOUND) and lk.startswith(COMPOUND):
         # Two Abd compounds (Abdul Makki, Abdul Baqi): only the servant's names tell.
         qk, lk, nq, nl = qk[3:], lk[3:], nq - 3, nl - 3
         longest = nq if nq > nl else nl
-        allow = typo_allowance(longest) if min(nq, nl) >= 3 else 0
+        allow = typo_allowance(longest) if nq >= 3 and nl >= 3 else 0
         if allow:
             d = OSA.distance(qk, lk, score_cutoff=allow)
             if d <= allow:
                 sim, rule = 0.96 - 0.9 * d / longest, "fuzzy"
         allow = 0
+        cap = 1  # the servant's names as written: one slip, however long (Rahman / Rahim)
     if allow:
         # Optimal string alignment: a swap of two letters is one typo, not two.
         d = OSA.distance(qk, lk, score_cutoff=allow) if abs(nq - nl) <= allow else allow + 1
-        if d > 1 and abs(len(q.spelling) - len(lt.spelling)) <= allow:
-            d = min(d, OSA.distance(q.spelling, lt.spelling, score_cutoff=allow))
         if d <= allow:
             sim, rule = 0.96 - 0.9 * d / longest, "fuzzy"
+    if qs and ls and (qs != q.key or ls != lt.key):
+        # The slip may be in a letter the key rewrites (Taah / Taha, Hol / Chol, Abdulloh /
+        # Abdullah): the spellings as written, held to the allowance of their own length.
+        ns, nt = len(qs), len(ls)
+        longest_s = ns if ns > nt else nt
+        if sim < 0.96 - 0.9 / longest_s and ns >= 3 and nt >= 3:
+            allow_s = typo_allowance(longest_s)
+            if allow_s > cap:
+                allow_s = cap
+            if allow_s and abs(ns - nt) <= allow_s:
+                d = OSA.distance(qs, ls, score_cutoff=allow_s)
+                if d <= allow_s and 0.96 - 0.9 * d / longest_s > sim:
+                    sim, rule = 0.96 - 0.9 * d / longest_s, "fuzzy"
     if (
         sim < 0.8
         and abs(nq - nl) <= 1
@@ -154,11 +173,17 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
 def typo_factor(
     aligned: Sequence[tuple[int, int, float]] | Sequence[tuple[int, int, float, str]],
 ) -> float:
-    """``TYPO_FACTOR`` for each token that matched only through a typo: a slip is as
+    """``TYPO_FACTOR`` for each token that matched only through a typo (``TYPO_ONE`` for a
+    single slip in a word of five letters or more): a slip is as
     likely to make another real name (Salami / Salimi, Yeon / Yong) as to mangle this
     one, so a typo alone keeps a name in the review band unless the rest is strong."""
-    n = sum(1 for a in aligned if len(a) > 3 and a[3] == "fuzzy")
-    return TYPO_FACTOR**n if n else 1.0
+    fuzzy = [a[2] for a in aligned if len(a) > 3 and a[3] == "fuzzy"]
+    if len(fuzzy) == 1 and fuzzy[0] >= TYPO_ONE_MIN_SIM:
+        # One slip in a word of five letters or more, the rest written as listed: the
+        # commonest noise there is. A slip in a shorter word makes another name as often
+        # (Yeon / Yong: Lee Seo-yeon is not RI SU YONG), and two slips compound.
+        return TYPO_ONE
+    return TYPO_FACTOR ** len(fuzzy) if fuzzy else 1.0
 
 
 def df_weight(df: int) -> float:
@@ -224,6 +249,8 @@ def name_factors(
         if a[0] not in seen_q:
             seen_q.add(a[0])
             aq += qw
+        if len(a) > 3 and a[3] == TITLE_RULE:
+            continue  # a title written another way: explained, but it says nothing of who
         if a[1] not in seen_l:
             seen_l.add(a[1])
             al += lw
@@ -233,9 +260,9 @@ def name_factors(
     like = wsim / (wsum or 1.0)
     typos = typo_factor(aligned)
     like *= typos
-    cq = min(1.0, aq / sq)
-    cl = min(1.0, al / sl)
-    thin = THIN_FLOOR + (1 - THIN_FLOOR) * min(1.0, al / INFO_FULL)
+    cq = aq / sq if aq < sq else 1.0
+    cl = al / sl if al < sl else 1.0
+    thin = THIN_FLOOR + (1 - THIN_FLOOR) * (al / INFO_FULL if al < INFO_FULL else 1.0)
     base = BASE_MAX * like * cq**QUERY_EXPONENT * (LIST_FLOOR + (1 - LIST_FLOOR) * cl) * thin
     gf = given_family_factor(q_weights, l_weights, aligned, ends) if cl < 1.0 else 0.0
     if gf and BASE_MAX * like * gf > base:
