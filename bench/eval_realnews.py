@@ -227,7 +227,7 @@ def _skeleton(word: str) -> str:
         c = "a" if v else ch
         if not (v and out.endswith("a")):
             out += c
-    return out
+    return out[:-1] if len(out) > 4 and out.endswith("a") else out  # "Muhammadu"
 
 
 def overlaps(e: dict[str, Any], p: dict[str, Any]) -> bool:

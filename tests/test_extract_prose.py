@@ -1165,3 +1165,13 @@ def test_transfers_resettlement_refugees_and_a_titled_apposition(
     ex = extractor.extract(article(text))
     trip(ex, name, country)
     assert not any("Commissioner" in p.name for p in ex.people)
+
+
+def test_a_one_letter_slip_in_a_full_name_is_the_same_person(extractor: Extractor) -> None:
+    text = (
+        "President Nurlan Abenovv and his wife at the airport (photo).\n\n"
+        "President Nurlan Abenov arrived in Tokyo on Monday. Nurlan Abenov met the emperor "
+        "on Tuesday."
+    )
+    ex = extractor.extract(article(text))
+    assert [p.name for p in ex.people] == ["Nurlan Abenov"]  # the spelling used most

@@ -806,7 +806,7 @@ class PeopleFinder:
             persons.append(
                 Person(
                     pid=c.pid,
-                    name=c.name,
+                    name=_usual_spelling(c),
                     mentions=tuple(c.mentions),
                     titles=tuple(dict.fromkeys(c.titles)),
                     descriptions=tuple(dict.fromkeys(c.descriptions)),
@@ -901,6 +901,19 @@ class PeopleFinder:
             for c in recent:
                 ck = set(c.tokens) - _PARTICLES
                 if len(ck) == 1 and ck <= key:  # "Al-Sisi", then "Abdel Fattah Al-Sisi"
+                    return c
+        # a one-letter slip in one word of a full name ("William Rutio" and "William Ruto")
+        if len(toks) > 1:
+            for c in recent:
+                if len(c.tokens) != len(toks) or c.tokens == toks:
+                    continue
+                diff = [(a, b) for a, b in zip(toks, c.tokens, strict=True) if a != b]
+                if (
+                    len(diff) == 1
+                    and min(map(len, diff[0])) >= 4
+                    and all(w.isalpha() for w in diff[0])
+                    and _one_edit(*diff[0])
+                ):
                     return c
         # a one-letter slip in a long surname ("Tilerson" after "Rex Tillerson")
         if len(key) == 1:
@@ -1480,6 +1493,21 @@ class PeopleFinder:
         if principal is not None and principal in compatible and principal not in excluded:
             return principal
         return None
+
+
+def _usual_spelling(c: _Cluster) -> str:
+    """The person's name as the text writes it most often, among spellings of the same
+    length ("Muhammadu Buhari" three times over one "Muhammad Buhari")."""
+    n = len(c.name.split())
+    counts: dict[str, int] = {}
+    for m in c.mentions:
+        if (
+            m.kind not in {"pronoun", "description", "surname", "alias"}
+            and len(m.text.split()) == n
+        ):
+            counts[m.text] = counts.get(m.text, 0) + 1
+    best = max(counts, key=lambda k: (counts[k], k == c.name), default=c.name)
+    return best if counts.get(best, 0) > counts.get(c.name, 0) else c.name
 
 
 def _same_clause(a: Any, b: Any) -> bool:
