@@ -1175,3 +1175,15 @@ def test_a_one_letter_slip_in_a_full_name_is_the_same_person(extractor: Extracto
     )
     ex = extractor.extract(article(text))
     assert [p.name for p in ex.people] == ["Nurlan Abenov"]  # the spelling used most
+
+
+def test_a_quoted_nickname_inside_a_name_and_alone_later(extractor: Extractor) -> None:
+    text = (
+        'Militia leader Karim "Tigre" Mansour flew to Kampala on Monday with his wife, '
+        'Soraya "Lulu" Mansour. Later that week, Tigre met officials in Nairobi.'
+    )
+    ex = extractor.extract(article(text))
+    names = [p.name for p in ex.people]
+    assert "Karim Mansour" in names and "Soraya Mansour" in names
+    trip(ex, "Soraya Mansour", "UG")
+    trip(ex, "Karim Mansour", "KE")

@@ -35,6 +35,10 @@ log = logging.getLogger(__name__)
 
 _NAME_ENT_LABELS = {"PERSON"}
 _INITIAL = re.compile(r"[A-Z]\.?")
+_NICKNAMED = re.compile(
+    r"(?P<first>[A-Z][a-z]+)[ \t]+[\"“'‘](?P<nick>[A-Z][\w-]+)[\"”'’][ \t]+"
+    r"(?P<rest>(?:(?:da|de|dos|do|al|el|bin|ibn)[ \t-]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+)
 _PAGE_CHROME = frozenset(
     {"Home", "News", "Latest", "Breaking", "Politics", "Opinion", "Video", "Live", "Exclusive"}
 )
@@ -453,6 +457,17 @@ class PeopleFinder:
             if any(a < e and s < b for a, b, *_ in out) or self._is_place(name, s, e, place_spans):
                 continue
             out.append((s, e, name, "argument", frozenset()))
+        for m in _NICKNAMED.finditer(text):
+            # 'Rosangela "Janja" da Silva', 'Mohamed "Hemedti" Dagalo': a nickname in
+            # quotes inside a name; the model splits it, the name is the whole
+            s, e = m.start(), m.end()
+            if _inside(credits, s, e) or any(a <= s and e <= b for a, b, *_ in out):
+                continue
+            first = m.group("first")
+            if fold(first) in self._title_words or first.lower() in self.vocab.not_persons:
+                continue
+            out = [c for c in out if not (s <= c[0] and c[1] <= e and c[3] != "list-scan")]
+            out.append((s, e, f"{m.group('first')} {m.group('rest')}", "name", frozenset()))
         for gs, ge in self._given_runs(text, doc):
             name, s, e = self._clean(text, gs, ge)
             if not name or _inside(credits, s, e) or self._is_source(name, s, e, text):
@@ -779,6 +794,10 @@ class PeopleFinder:
                 alias_owner[fold(name)] = owner
                 continue
             cluster = self._assign(clusters, s, e, name, kind, refs)
+            nick = _NICKNAMED.fullmatch(text[s:e])
+            if nick is not None and nick.group("nick") not in cluster.aliases:
+                cluster.aliases.append(nick.group("nick"))  # "Hemedti" later is him
+                alias_owner[fold(nick.group("nick"))] = cluster
             found = _alias_after(text, e)
             if found is not None and fold(found[0]) != fold(cluster.name):
                 alias, at = found
