@@ -1187,3 +1187,17 @@ def test_a_quoted_nickname_inside_a_name_and_alone_later(extractor: Extractor) -
     assert "Karim Mansour" in names and "Soraya Mansour" in names
     trip(ex, "Soraya Mansour", "UG")
     trip(ex, "Karim Mansour", "KE")
+
+
+def test_the_airport_named_just_before_and_the_sidelines_of_an_assembly(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The flight carrying 400 pilgrims touched down at Prince Nayef International Airport, "
+        "Madina at midnight. Ambassador Omar Haddad was at the airport to receive them. "
+        "Omid Rahimi met his counterparts on the sidelines of the UN General Assembly on "
+        "Tuesday."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Omar Haddad", "SA")
+    assert span(trip(ex, "Omid Rahimi", "US")) == (TUESDAY, TUESDAY)

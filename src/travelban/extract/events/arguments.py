@@ -16,7 +16,6 @@ from travelban.extract.events.syntax import (
     _CLAUSAL,
     _CRAFT,
     _DIRECT_DEST,
-    _GATHERINGS,
     _LIGHT_VERBS,
     _LOCATIVE,
     _MOTION_KINDS,
@@ -535,7 +534,7 @@ class Arguments(PassBase):
                 for t in c.subtree
             ]
             for t in [tok, *region, *purpose]:
-                if t.lemma_.lower() in _GATHERINGS and (t.i == tok.i or _definite(t)):
+                if t.lemma_.lower() in ctx.mentioned_places and (t.i == tok.i or _definite(t)):
                     place = ctx.gathering_place(t)
                     if place is not None:
                         found.append((place, "dest"))
@@ -616,8 +615,12 @@ class Arguments(PassBase):
         ):
             return "origin"  # "returned home on a special flight from Dubai"
         # nested: no purpose or topic phrase above it, and "on" only "on the front line"
-        if path[-1][1].i == trigger.i and top_prep not in _NESTING:
-            return ""
+        if (
+            path[-1][1].i == trigger.i
+            and top_prep not in _NESTING
+            and not (top_prep == "on" and _place_noun(path[-1][2], places))
+        ):
+            return ""  # ("on the sidelines of the UN General Assembly" still places)
         for prep, _, obj in path[1:]:
             if prep in _BLOCKING or (
                 prep == "on" and not _place_noun(obj, places | self.vocab.route_nouns)

@@ -293,7 +293,7 @@ class _Context:
         if self._gatherings is None:
             self._gatherings = []
             for t in self.doc:
-                if t.lemma_.lower() not in _GATHERINGS or t.pos_ not in {"NOUN", "PROPN"}:
+                if t.lemma_.lower() not in self.mentioned_places or t.pos_ not in {"NOUN", "PROPN"}:
                     continue
                 place = None
                 around = [
@@ -312,10 +312,19 @@ class _Context:
                     break
                 if place is not None:
                     self._gatherings.append((t.i, t.lemma_.lower(), place))
+        near = self.sent_of(tok) - 3  # "the airport" means one named just before
         for i, lemma, place in reversed(self._gatherings):
             if i < tok.i and lemma == tok.lemma_.lower():
+                if lemma not in _GATHERINGS and self.sent_of(self.doc[i]) < near:
+                    return None
                 return place
         return None
+
+    @property
+    def mentioned_places(self) -> frozenset[str]:
+        """Nouns a later definite mention refers back to with their place: gatherings ("the
+        summit") and facilities ("the airport": the one named before, with its city)."""
+        return _GATHERINGS | self.finder.vocab.facility_nouns
 
     def recent_gathering(self, tok: Any, sentences: int) -> Place | None:
         """The place of the last gathering told before ``tok`` in its sentence or the
