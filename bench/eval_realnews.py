@@ -257,6 +257,7 @@ class Tally:
     unresolved: int = 0
     errors: int = 0
     misses: list[str] = field(default_factory=list)
+    date_misses: list[str] = field(default_factory=list)
     false: list[str] = field(default_factory=list)
 
 
@@ -296,7 +297,15 @@ def score(rows: Iterable[Row], preds: dict[str, Any]) -> Tally:
             used.update(cands)
             if e.get("date_from") or e.get("date_to"):
                 t.date_n += 1
-                t.date_ok += overlaps(e, predicted[best])
+                ok = overlaps(e, predicted[best])
+                t.date_ok += ok
+                if not ok:
+                    got = predicted[best]
+                    t.date_misses.append(
+                        f"{row.id}: {e['person']} -> {e['country']} expected "
+                        f"{e.get('date_from')}..{e.get('date_to')}, "
+                        f"got {got.get('date_from')}..{got.get('date_to')}"
+                    )
             t.status_n += 1
             t.status_ok += status_class(predicted[best]["status"]) == status_class(e["status"])
         pairs: set[tuple[str, str]] = set()
@@ -352,6 +361,9 @@ def report(rows: list[Row], tallies: dict[str, Tally], verbose: bool) -> None:
             print("  " + m)
         print("\nfalse (last column):")
         for m in last.false:
+            print("  " + m)
+        print("\nmatched with a date that does not overlap (last column):")
+        for m in last.date_misses:
             print("  " + m)
 
 

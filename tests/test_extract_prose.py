@@ -1201,3 +1201,17 @@ def test_the_airport_named_just_before_and_the_sidelines_of_an_assembly(
     ex = extractor.extract(article(text))
     trip(ex, "Omar Haddad", "SA")
     assert span(trip(ex, "Omid Rahimi", "US")) == (TUESDAY, TUESDAY)
+
+
+def test_members_and_mourners_take_the_date_of_the_trip_the_story_dates(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "A delegation of the northern council arrived in Cairo on Monday. The delegation "
+        "includes Omid Rahimi and Jalal Noori. In 2019, Nurlan Abenov lived in Cairo for a "
+        "year."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Omid Rahimi", "Jalal Noori"):
+        assert span(trip(ex, name, "EG")) == (MONDAY, MONDAY)
+    assert span(trip(ex, "Nurlan Abenov", "EG")) == (date(2019, 1, 1), date(2019, 12, 31))

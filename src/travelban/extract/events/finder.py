@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from travelban.extract.dates import DateHit
@@ -84,7 +85,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                 raws.extend(new)
             if len(raws) == found and ctx.is_caption(si):
                 raws.extend(self._caption_events(sent, si, ctx, raws))
-        merged = _merge(_without_named_groups(raws))
+        merged = _merge(_scene_dates(_without_named_groups(raws)))
         return [self._final(r, ctx) for r in merged]
 
     # ------------------------------------------------------------ one trigger
@@ -329,6 +330,52 @@ def _shared_scene(tok: Any, si: int, so_far: list[_Raw], ctx: _Context) -> Place
             return r.dest
     # "The funeral was held in Tehran ... X and Y are also expected to arrive"
     return ctx.recent_gathering(tok, sentences=2)
+
+
+_SCENE_KINDS = frozenset({"attendance", "arrival", "visit", "meeting"})
+
+
+def _scene_dates(raws: list[_Raw]) -> list[_Raw]:
+    """A short trip told with no date of its own happened when the story dates the same
+    person's trip to that country within five sentences ("arrived in Cairo on Tuesday ...
+    met officials in Cairo"); a member's or companion's share of a group trip, when the
+    story dates any trip to that country within five sentences ("arrived in Cairo on
+    Tuesday ... The delegation includes X"). Stays (residence, exile) and trips not made
+    take no borrowed date."""
+    dated = [r for r in raws if r.when.start is not None and r.dest is not None]
+    if not dated:
+        return raws
+    out = []
+    for r in raws:
+        if (
+            r.when.start is None
+            and r.dest is not None
+            and r.dest.country
+            and r.status in {EventStatus.OCCURRED, EventStatus.REPORTED}
+            and r.kind not in {"exile", "departure"}
+            and (r.joined or r.kind != "presence")
+        ):
+            same = [
+                d
+                for d in dated
+                if d.dest is not None
+                and d.dest.country == r.dest.country
+                and (
+                    r.joined
+                    or d.pid == r.pid
+                    # several people at one scene ("Leaders arrived in Tehran on Wednesday
+                    # ... The funeral was attended by X")
+                    or (r.kind in _SCENE_KINDS and abs(d.sentence - r.sentence) <= 3)
+                )
+                and abs(d.sentence - r.sentence) <= 5
+                and d.status in {EventStatus.OCCURRED, EventStatus.REPORTED}
+            ]
+            mine = [d for d in same if d.pid == r.pid and d.pid is not None]
+            if same:
+                near = min(mine or same, key=lambda d: (abs(d.sentence - r.sentence), d.sentence))
+                r = replace(r, when=near.when)
+        out.append(r)
+    return out
 
 
 def _without_named_groups(raws: list[_Raw]) -> list[_Raw]:

@@ -45,6 +45,7 @@ class _Raw:
     headline: bool = False
     position: int = 0
     sentences: list[int] = field(default_factory=list)
+    joined: bool = False  # a member's or companion's share of someone else's trip
 
     def width(self) -> int:
         w = self.when
@@ -198,4 +199,5 @@ def _joined(latest: _Raw, pid: str, tok: Any, si: int, ctx: _Context) -> _Raw:
         sentences=[*latest.sentences, si],
         trigger=tok.text,
         headline=False,
+        joined=True,
     )
