@@ -1207,11 +1207,11 @@ def test_members_and_mourners_take_the_date_of_the_trip_the_story_dates(
     extractor: Extractor,
 ) -> None:
     text = (
-        "A delegation of the northern council arrived in Cairo on Monday. The delegation "
-        "includes Omid Rahimi and Jalal Noori. In 2019, Nurlan Abenov lived in Cairo for a "
-        "year."
+        "Ivan Petrov arrived in Tehran on Monday for the funeral. The funeral, held at "
+        "Tehran University, was attended by Omid Rahimi and Jalal Noori. In 2019, Nurlan "
+        "Abenov lived in Tehran for a year."
     )
     ex = extractor.extract(article(text))
     for name in ("Omid Rahimi", "Jalal Noori"):
-        assert span(trip(ex, name, "EG")) == (MONDAY, MONDAY)
-    assert span(trip(ex, "Nurlan Abenov", "EG")) == (date(2019, 1, 1), date(2019, 12, 31))
+        assert span(trip(ex, name, "IR")) == (MONDAY, MONDAY)
+    assert span(trip(ex, "Nurlan Abenov", "IR")) == (date(2019, 1, 1), date(2019, 12, 31))
