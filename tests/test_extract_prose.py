@@ -1215,3 +1215,16 @@ def test_members_and_mourners_take_the_date_of_the_trip_the_story_dates(
     for name in ("Omid Rahimi", "Jalal Noori"):
         assert span(trip(ex, name, "IR")) == (MONDAY, MONDAY)
     assert span(trip(ex, "Nurlan Abenov", "IR")) == (date(2019, 1, 1), date(2019, 12, 31))
+
+
+def test_living_under_protection_in_a_capital_and_arriving_from_abroad(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Omar Haddad has reportedly lived under Turkish protection in the capital of Ankara "
+        "since 2012. Nurlan Abenov, arriving from Johannesburg on Monday, told reporters "
+        "he would stay."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Omar Haddad", "TR")
+    trip(ex, "Nurlan Abenov", "ZA")

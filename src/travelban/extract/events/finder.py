@@ -151,7 +151,8 @@ class EventFinder(Predicates, Arguments, When, Status):
         homeward = any(
             c.lower_ == "home" and c.dep_ in {"advmod", "npadvmod"} for c in tok.children
         )
-        if not dests and origin is not None and (trig.leaves or homeward):
+        arriving = trig.kind == "arrival" and not trig.host
+        if not dests and origin is not None and (trig.leaves or homeward or arriving):
             # ("returned home on a flight from Dubai": he was in Dubai until then)
             # "left X", no destination given: a trip abroad begins at X (origin, destination
             # unknown), unless the text makes X foreign to the traveller ("an Iranian ...
@@ -233,7 +234,8 @@ class EventFinder(Predicates, Arguments, When, Status):
                 ]
             if departure_from is not None:
                 # "returned home from Dubai": where one comes home from is abroad
-                foreign = homeward or ctx.foreign_to(pid, departure_from)
+                # ("arriving from Johannesburg": he was there before, wherever he is from)
+                foreign = homeward or arriving or ctx.foreign_to(pid, departure_from)
                 if status is EventStatus.DENIED and not foreign:
                     continue  # "has never left Haiti": he stayed; no trip to record
                 targets = [departure_from] if foreign else [None]

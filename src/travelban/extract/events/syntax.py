@@ -33,6 +33,7 @@ _BLOCKING = {"for", "about", "over", "regarding", "concerning"}
 _NESTING = {
     "in",
     "at",
+    "under",  # "lived under Turkish protection in the capital of Ankara"
     "near",
     "during",
     "with",
