@@ -1228,3 +1228,16 @@ def test_living_under_protection_in_a_capital_and_arriving_from_abroad(
     ex = extractor.extract(article(text))
     trip(ex, "Omar Haddad", "TR")
     trip(ex, "Nurlan Abenov", "ZA")
+
+
+def test_a_country_that_says_it_accepted_someone_and_a_headline_verb(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Kazakh Opposition Leader Returns\n\n"
+        "In a statement on Wednesday, the United Arab Emirates said it has accepted ousted "
+        "president Nurlan Abenov and his family for humanitarian reasons."
+    )
+    ex = extractor.extract(article(text))
+    assert "Returns" not in [p.name for p in ex.people]
+    trip(ex, "Nurlan Abenov", "AE")

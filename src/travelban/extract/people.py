@@ -533,6 +533,13 @@ class PeopleFinder:
             return True  # "High Commissioner": a title, whoever holds it
         if self._is_country(name):
             return True  # "Israel" tagged as a person, or as one listed person's alias
+        low = name.lower()
+        if (
+            len(words) == 1
+            and low not in self.vocab.given_names
+            and any(form in self.vocab.verbs for form in (low, low[:-1], low[:-2]))
+        ):
+            return True  # "... Opposition Leader Returns": a headline's verb
         return any(fold(w) in self.vocab.nouns for w in words) and len(words) > 1
 
     def _name_end(self, ent: Any) -> int:

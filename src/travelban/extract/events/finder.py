@@ -119,6 +119,9 @@ class EventFinder(Predicates, Arguments, When, Status):
                 # the subject is the one held
                 agents = [a for c in tok.children if c.dep_ == "agent" for a in c.children]
                 subj = agents[0] if agents else None
+            if subj is not None and subj.lower_ == "it" and tok.dep_ == "ccomp":
+                # "the UAE said it has accepted X": "it" is the speaker
+                subj = _subject(tok.head) or subj
             place = ctx.place_at(subj.i) if subj is not None else None
             if place is None and subj is not None:
                 # "the emirate of Dubai hosted X", "the government of Oman received X"
