@@ -17,10 +17,16 @@ from typing import Any, TypeVar
 import click
 
 from travelban.cli import cli
-from travelban.cli.common import DATE, list_options, lists_dir_option, screening_options
+from travelban.cli.common import (
+    DATE,
+    list_options,
+    lists_dir_option,
+    screening_options,
+    screening_settings,
+)
 from travelban.errors import ExitCode
 from travelban.models import Verdict
-from travelban.settings import Settings, user_overlay
+from travelban.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -214,15 +220,14 @@ def rescreen(
       travelban rescreen articles.parquet --since-list old-list.xml -o results/
       travelban report results/ --top 500
     """
-    settings = Settings(
+    settings = screening_settings(
+        ctx,
         lists_dir=lists_dir,
-        user_lists_dir=user_overlay(lists_dir),
         list_path=list_path,
         as_of=as_of,
         published=published,
         threshold=threshold,
-        review_band=max(0.0, min(review_band, threshold)),
-        debug=bool(ctx.obj.get("debug")),
+        review_band=review_band,
     )
     screen_on_cluster(
         ctx,

@@ -14,6 +14,7 @@ from travelban.sanctions import select_list
 from travelban.settings import (
     DEFAULT_REVIEW_BAND,
     DEFAULT_THRESHOLD,
+    Settings,
     default_lists_dir,
     user_overlay,
 )
@@ -110,6 +111,32 @@ def screening_options(func: F) -> F:
         show_default=True,
         help="Name-match score that raises an alert.",
     )(func)
+
+
+def screening_settings(
+    ctx: click.Context,
+    *,
+    lists_dir: Path,
+    list_path: Path | None,
+    as_of: date | None,
+    published: date | None,
+    threshold: float,
+    review_band: float,
+    all_events: bool = False,
+) -> Settings:
+    """The settings screen and rescreen build from their options (the review band never
+    above the threshold)."""
+    return Settings(
+        lists_dir=lists_dir,
+        user_lists_dir=user_overlay(lists_dir),
+        list_path=list_path,
+        as_of=as_of,
+        published=published,
+        threshold=threshold,
+        review_band=max(0.0, min(review_band, threshold)),
+        all_events=all_events,
+        debug=bool(ctx.obj and ctx.obj.get("debug")),
+    )
 
 
 def chosen_list(lists_dir: Path, list_path: Path | None, as_of: date | None) -> SanctionsList:

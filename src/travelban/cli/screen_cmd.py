@@ -17,12 +17,13 @@ from travelban.cli.common import (
     format_option,
     list_options,
     screening_options,
+    screening_settings,
 )
 from travelban.errors import ArticleError, ExitCode
 from travelban.ingest import iter_articles, read_articles
 from travelban.models import Article, ArticleFailure, Verdict
 from travelban.pipeline import Engine, screen_articles
-from travelban.settings import Settings, user_overlay
+from travelban.settings import Settings
 
 
 @cli.command()
@@ -100,16 +101,15 @@ def screen(
                 "'-' (standard output) works only with --format json or jsonl", param_hint="'-o'"
             )
         output = None
-    settings = Settings(
+    settings = screening_settings(
+        ctx,
         lists_dir=lists_dir,
-        user_lists_dir=user_overlay(lists_dir),
         list_path=list_path,
         as_of=as_of,
         published=published,
         threshold=threshold,
-        review_band=max(0.0, min(review_band, threshold)),
+        review_band=review_band,
         all_events=all_events,
-        debug=bool(ctx.obj.get("debug")),
     )
     if fmt == "parquet" or workers or scheduler:
         if fmt != "parquet":
