@@ -74,6 +74,9 @@ class _Context:
         self.text: str = doc.text
         self.cache: dict[tuple[str, int], Any] = {}  # per-sentence results of the passes
         self._gatherings: list[tuple[int, str, Place]] | None = None
+        # nouns a later definite mention refers back to with their place: gatherings ("the
+        # summit") and facilities ("the airport": the one named before, with its city)
+        self.mentioned_places: frozenset[str] = _GATHERINGS | finder.vocab.facility_nouns
         self.article = article
         self.people = people
         self.finder = finder
@@ -285,11 +288,9 @@ class _Context:
                 return [(p, self.name_of(p)) for p in pids]
         return []
 
-    def gathering_place(self, tok: Any) -> Place | None:
-        """Where an earlier mention of the same gathering took place: the nearest place in
-        the subtree (or the compound) of a token with the same lemma before ``tok``
-        ("The AU summit opened in the Ethiopian capital of Addis Ababa ... Kagame
-        addressed the summit")."""
+    def _gathering_mentions(self) -> list[tuple[int, str, Place]]:
+        """(token, lemma, place) of every gathering or facility told with its place, built
+        once per article."""
         if self._gatherings is None:
             self._gatherings = []
             for t in self.doc:
@@ -312,27 +313,26 @@ class _Context:
                     break
                 if place is not None:
                     self._gatherings.append((t.i, t.lemma_.lower(), place))
+        return self._gatherings
+
+    def gathering_place(self, tok: Any) -> Place | None:
+        """Where an earlier mention of the same gathering took place: the nearest place in
+        the subtree (or the compound) of a token with the same lemma before ``tok``
+        ("The AU summit opened in the Ethiopian capital of Addis Ababa ... Kagame
+        addressed the summit")."""
         near = self.sent_of(tok) - 3  # "the airport" means one named just before
-        for i, lemma, place in reversed(self._gatherings):
+        for i, lemma, place in reversed(self._gathering_mentions()):
             if i < tok.i and lemma == tok.lemma_.lower():
                 if lemma not in _GATHERINGS and self.sent_of(self.doc[i]) < near:
                     return None
                 return place
         return None
 
-    @property
-    def mentioned_places(self) -> frozenset[str]:
-        """Nouns a later definite mention refers back to with their place: gatherings ("the
-        summit") and facilities ("the airport": the one named before, with its city)."""
-        return _GATHERINGS | self.finder.vocab.facility_nouns
-
     def recent_gathering(self, tok: Any, sentences: int) -> Place | None:
         """The place of the last gathering told before ``tok`` in its sentence or the
         ``sentences`` before it ("The funeral was held in Tehran. X also arrived")."""
-        if self._gatherings is None and self.doc:
-            self.gathering_place(self.doc[len(self.doc) - 1])  # builds the registry
         lo = self.sents[max(0, self.sent_of(tok) - sentences)].start
-        for i, _lemma, place in reversed(self._gatherings or []):
+        for i, _lemma, place in reversed(self._gathering_mentions()):
             if lo <= i < tok.i:
                 return place
         return None
@@ -341,12 +341,11 @@ class _Context:
         """Where the gathering the story opens with took place: a summit, session or
         assembly with its place in the headline or the first two sentences ("speeches at
         the annual session of the UN General Assembly began Tuesday")."""
-        if self._gatherings is None and self.doc:
-            self.gathering_place(self.doc[len(self.doc) - 1])  # builds the registry
-        if not self._gatherings or len(self.sents) == 0:
+        mentions = self._gathering_mentions()
+        if not mentions or len(self.sents) == 0:
             return None
         lead_end = self.sents[min(2, len(self.sents) - 1)].end
-        for i, _lemma, place in self._gatherings:
+        for i, _lemma, place in mentions:
             if i < lead_end:
                 return place
         return None
