@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from travelban.extract import Extractor
 
 
 @pytest.fixture(autouse=True)
@@ -16,3 +20,21 @@ def _private_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     home = tmp_path_factory.mktemp("xdg-data")
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
     return Path(home)
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """An extractor with the full NLP and a name index over every shipped snapshot (each
+    reference in its newest version, as the engine builds it), loaded once per run."""
+    from travelban.extract import Extractor
+    from travelban.extract.nlp import load_nlp
+    from travelban.extract.places import Gazetteer
+    from travelban.names import NameIndex
+    from travelban.pipeline import _union_entries
+    from travelban.sanctions import Archive
+    from travelban.settings import default_lists_dir
+
+    lists = default_lists_dir()
+    archive = Archive.open(lists)
+    entries = _union_entries([archive.load(info) for info in archive.snapshots])
+    return Extractor(load_nlp(), Gazetteer.load(lists), scanner=NameIndex.build(entries.values()))

@@ -10,12 +10,8 @@ import pytest
 
 from travelban.extract import CHEAP_PASS_NOTE, Extractor
 from travelban.extract.nlp import load_nlp
-from travelban.extract.places import Gazetteer
 from travelban.ingest import read_article
 from travelban.models import Article, DateSource, EventStatus, Extraction, TravelEvent
-from travelban.names import NameIndex
-from travelban.sanctions import Archive
-from travelban.settings import default_lists_dir
 
 pytestmark = pytest.mark.slow
 
@@ -23,17 +19,6 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "soleimani-moscow.txt"
 SEED = ROOT.parent / "shared" / "seed" / "000_dcf7398d4c868163.txt"
 PUBLISHED = date(2015, 12, 16)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    lists = default_lists_dir()
-    archive = Archive.open(lists)
-    entries = {}
-    for info in archive.snapshots:
-        for entry in archive.load(info).entries:
-            entries[entry.reference] = entry
-    return Extractor(load_nlp(), Gazetteer.load(lists), scanner=NameIndex.build(entries.values()))
 
 
 def article(text: str, published: date | None = date(2024, 5, 15)) -> Article:

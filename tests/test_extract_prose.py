@@ -13,12 +13,7 @@ from datetime import date
 import pytest
 
 from travelban.extract import Extractor
-from travelban.extract.nlp import load_nlp
-from travelban.extract.places import Gazetteer
 from travelban.models import Article, DateSource, EventStatus, Extraction, Person, TravelEvent
-from travelban.names import NameIndex
-from travelban.sanctions import Archive
-from travelban.settings import default_lists_dir
 
 pytestmark = pytest.mark.slow
 
@@ -28,17 +23,6 @@ TUESDAY = date(2024, 5, 14)
 FRIDAY = date(2024, 5, 10)
 SATURDAY = date(2024, 5, 11)
 SUNDAY = date(2024, 5, 12)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    lists = default_lists_dir()
-    archive = Archive.open(lists)
-    entries = {}
-    for info in archive.snapshots:
-        for entry in archive.load(info).entries:
-            entries[entry.reference] = entry
-    return Extractor(load_nlp(), Gazetteer.load(lists), scanner=NameIndex.build(entries.values()))
 
 
 def article(text: str, published: date = PUBLISHED) -> Article:
