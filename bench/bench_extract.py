@@ -60,6 +60,7 @@ from travelban.extract.places import Gazetteer  # noqa: E402
 from travelban.ingest import read_article  # noqa: E402
 from travelban.models import Article  # noqa: E402
 from travelban.names import NameIndex  # noqa: E402
+from travelban.pipeline import _union_entries  # noqa: E402
 from travelban.sanctions import Archive  # noqa: E402
 from travelban.settings import default_lists_dir  # noqa: E402
 
@@ -116,10 +117,7 @@ def _huge_articles(folder: Path, count: int, chars: int) -> list[tuple[Path, str
 
 def _index_of(lists: Path) -> NameIndex:
     archive = Archive.open(lists)
-    entries = {}
-    for info in archive.snapshots:
-        for entry in archive.load(info).entries:
-            entries[entry.reference] = entry
+    entries = _union_entries([archive.load(info) for info in archive.snapshots])
     return NameIndex.build(entries.values())
 
 
