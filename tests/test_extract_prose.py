@@ -1225,3 +1225,69 @@ def test_a_country_that_says_it_accepted_someone_and_a_headline_verb(
     ex = extractor.extract(article(text))
     assert "Returns" not in [p.name for p in ex.people]
     trip(ex, "Nurlan Abenov", "AE")
+
+
+def test_for_someone_to_travel_names_the_traveller_of_a_request_or_exemption(
+    extractor: Extractor,
+) -> None:
+    granted = extractor.extract(
+        article(
+            "The sanctions committee approved a travel exemption for Ivan Petrov to attend "
+            "the talks in Oslo."
+        )
+    )
+    oslo = trip(granted, "Ivan Petrov", "NO")
+    assert oslo.exemption
+    refused = extractor.extract(
+        article("A request for Omar Haddad to travel to Ankara was rejected by the committee.")
+    )
+    assert trip(refused, "Omar Haddad", "TR").status is not EventStatus.OCCURRED
+    # a non-person before "to" is not a traveller: the subject stays the one who flew
+    flew = extractor.extract(
+        article("Nurlan Abenov flew to Doha for talks to end the war on Monday.")
+    )
+    trip(flew, "Nurlan Abenov", "QA")
+
+
+def test_exempted_from_the_ban_for_a_visit_is_the_exempted_persons_visit(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The council exempted Ivan Petrov from the travel ban for a visit to Islamabad next week."
+    )
+    ev = trip(extractor.extract(article(text)), "Ivan Petrov", "PK")
+    assert ev.status is EventStatus.PLANNED
+    assert ev.exemption
+    assert span(ev) == (date(2024, 5, 20), date(2024, 5, 26))
+
+
+def test_pictures_and_footage_place_the_one_shown(extractor: Extractor) -> None:
+    shown = extractor.extract(
+        article("Photos posted on Sunday showed Omar Haddad in Abu Dhabi meeting officials.")
+    )
+    trip(shown, "Omar Haddad", "AE")
+    rally = extractor.extract(
+        article(
+            "A video shared online shows Kataib Hezbollah commander Ivan Petrov at a rally "
+            "in Damascus."
+        )
+    )
+    trip(rally, "Ivan Petrov", "SY")
+    assert "Kataib Hezbollah" not in [p.name for p in rally.people]
+    # the one who watched is not the one seen
+    watched = extractor.extract(
+        article("In Cairo, Omar Haddad saw Nurlan Abenov on Monday, aides said.")
+    )
+    assert not [e for e in events_of(watched, "Omar Haddad") if e.kind == "presence"]
+
+
+def test_a_pilgrimage_named_by_its_modifier_and_a_headline_verb_opening_a_name(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Crown Prince Holds Yearly Meeting With Pilgrims\n\n"
+        "Omar Haddad was pictured with officials during his Hajj pilgrimage."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Omar Haddad", "SA")
+    assert not [p for p in ex.people if p.name.startswith("Holds")]

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from travelban.extract.dates import MONTHS, DateHit, anaphoric_dates, find_dates, resolve_date
 from travelban.extract.events import EventFinder
-from travelban.extract.nlp import parse
+from travelban.extract.nlp import english_verbs, parse
 from travelban.extract.people import PeopleFinder, ScanHitLike, find_credits
 from travelban.extract.places import without_lone_aliases
 from travelban.extract.vocab import Vocabulary
@@ -77,7 +77,7 @@ class Extractor:
         self.gazetteer = gazetteer
         self.scanner = scanner
         self.vocab = vocab or Vocabulary.load(lists_dir or default_lists_dir())
-        self.people = PeopleFinder(self.vocab, gazetteer)
+        self.people = PeopleFinder(self.vocab, gazetteer, verbs=english_verbs(nlp))
         self.events = EventFinder(self.vocab, gazetteer)
 
     def extract(self, article: Article, full: bool = True) -> Extraction:

@@ -196,6 +196,16 @@ def load_first(packages: tuple[str, ...]) -> Any:
     )
 
 
+def english_verbs(nlp: Any) -> frozenset[str]:
+    """The verb lemmas of the pipeline's own lemmatiser tables (about 8,700 English verbs),
+    or an empty set when the pipeline has no such table."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(table["verb"])
+    except (KeyError, AttributeError, ValueError):
+        return frozenset()
+
+
 def model_name() -> str:
     """The import name of the pipeline load_nlp() uses."""
     nlp = load_nlp()

@@ -225,9 +225,12 @@ def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
 class PeopleFinder:
     """Finds people and resolves mentions; one instance per extractor, stateless per call."""
 
-    def __init__(self, vocab: Vocabulary, gazetteer: GazetteerLike) -> None:
+    def __init__(
+        self, vocab: Vocabulary, gazetteer: GazetteerLike, verbs: frozenset[str] = frozenset()
+    ) -> None:
         self.vocab = vocab
         self.gazetteer = gazetteer
+        self.verbs = verbs  # English verb lemmas: a headline's "Holds" opens no name
         self._title_words = {fold(t) for title in vocab.titles for t in title.split()}
         self._titles_folded = {fold(t) for t in vocab.titles}
         cues = "|".join(r"\s+".join(re.escape(w) for w in cue.split()) for cue in vocab.alias_cues)
@@ -534,6 +537,8 @@ class PeopleFinder:
         if self._is_country(name):
             return True  # "Israel" tagged as a person, or as one listed person's alias
         low = name.lower()
+        if self._present_verb(words[0]):
+            return True  # "Crown Prince Holds Annual Meet": a headline's verb opens no name
         if (
             len(words) == 1
             and low not in self.vocab.given_names
@@ -541,6 +546,17 @@ class PeopleFinder:
         ):
             return True  # "... Opposition Leader Returns": a headline's verb
         return any(fold(w) in self.vocab.nouns for w in words) and len(words) > 1
+
+    def _present_verb(self, word: str) -> bool:
+        """True for a present-tense verb form ("Holds", "Arrives", "Watches") that is not a
+        given name."""
+        low = word.lower()
+        if len(low) < 4 or not low.endswith("s") or low in self.vocab.given_names:
+            return False
+        if low[:-1] in self.verbs:
+            return True
+        sibilant = low.endswith(("ches", "shes", "sses", "xes", "zes", "oes"))
+        return sibilant and low[:-2] in self.verbs
 
     def _name_end(self, ent: Any) -> int:
         """Where a PERSON entity's name ends: a capitalised proper noun the model left

@@ -30,6 +30,7 @@ from travelban.extract.events.syntax import (
     _conjuncts,
     _definite,
     _disjunctive,
+    _granted,
     _group,
     _held,
     _located,
@@ -397,6 +398,9 @@ class Arguments(PassBase):
             if node.dep_ == "pobj" and head.dep_ == "prep":
                 gov = head.head
                 if gov.pos_ in {"VERB", "AUX"}:
+                    granted = _granted(gov)
+                    if granted is not None and ctx.who(granted) is not None:
+                        return [granted]  # "exempted X from the ban for a visit to Y"
                     subj = _subject(gov)
                     return [subj] if subj is not None else []
                 if gov.pos_ in {"NOUN", "PROPN"} and ctx.who(gov) is not None:

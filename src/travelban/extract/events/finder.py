@@ -111,6 +111,15 @@ class EventFinder(Predicates, Arguments, When, Status):
                 dests = [p]
         if not dests and trig.country:
             dests = [ctx.country_place(trig.country, trig.lemma)]
+        if not dests and trig.pos == "noun":
+            # "his Hajj pilgrimage": a modifier that names its country places the trip
+            named = [
+                t
+                for c in tok.children
+                if c.dep_ in {"compound", "amod"} and (t := self._trigger(c)) and t.country
+            ]
+            if named:
+                dests = [ctx.country_place(named[0].country, named[0].lemma)]
         if not dests and trig.host:
             # "the UAE is hosting Ghani", "Dubai hosted Yingluck": the host is the place
             subj = _subject(tok)

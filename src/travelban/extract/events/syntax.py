@@ -118,6 +118,38 @@ _LEAVE_NOUNS = frozenset(
 )
 
 
+# verbs of leave whose object is the one let go: "exempted X from the ban for a visit to
+# Y", "allowed X to travel"
+_LEAVE_VERBS = frozenset(
+    {"exempt", "allow", "permit", "authorise", "authorize", "clear", "let", "waive"}
+)
+
+
+def _for_subject(verb: Any) -> Any | None:
+    """The subject of a "for X to travel" infinitive ("a request for X to travel to
+    Moscow", "approved an exemption for X to attend", "a bid by X to go"): the named
+    person or pronoun just before the "to"."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i != verb.i - 1 or to.i < 2:
+        return None
+    prev = verb.doc[to.i - 1]
+    if prev.dep_ != "pobj" or prev.head.lower_ not in {"for", "by", "from"}:
+        return None
+    if prev.pos_ not in {"PROPN", "PRON"}:
+        return None
+    return prev
+
+
+def _granted(verb: Any) -> Any | None:
+    """The one a verb of leave lets go: "exempted X", "allowed X", "granted X permission"."""
+    lemma = verb.lemma_.lower()
+    if lemma in _LEAVE_VERBS:
+        return next((c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
+    if lemma in {"grant", "give", "issue"}:
+        return next((c for c in verb.children if c.dep_ == "dative"), None)
+    return None
+
+
 def _subject(verb: Any) -> Any | None:
     """The grammatical subject of a verb, following conjunctions, controls and participles."""
     node = verb
@@ -125,6 +157,9 @@ def _subject(verb: Any) -> Any | None:
         for ch in node.children:
             if ch.dep_ in _SUBJ:
                 return ch
+        held = _for_subject(node)
+        if held is not None:
+            return held
         if node.dep_ == "xcomp":
             objs = [c for c in node.head.children if c.dep_ in {"dobj", "obj"}]
             if objs and node.head.lemma_.lower() in {"invite", "ask", "allow", "permit", "urge"}:
