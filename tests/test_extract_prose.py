@@ -1291,3 +1291,63 @@ def test_a_pilgrimage_named_by_its_modifier_and_a_headline_verb_opening_a_name(
     ex = extractor.extract(article(text))
     trip(ex, "Omar Haddad", "SA")
     assert not [p for p in ex.people if p.name.startswith("Holds")]
+
+
+def test_a_subject_the_parser_hung_on_as_and_a_participle_after_a_name(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The currency fell again on Tuesday, deepening the slump at home as President "
+        "Nurlan Abenov holds talks with other leaders at the UN General Assembly in New "
+        "York, hoping to avert new tariffs. The deal may free the reporter Omar Haddad, "
+        "detained in Tehran since 19 December."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Nurlan Abenov", "US")
+    held = trip(ex, "Omar Haddad", "IR")
+    assert held.when.start == date(2023, 12, 19)
+
+
+def test_showing_up_a_train_carrying_someone_and_companions_of_a_with_clause(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "On 14 December 2023, Omar Haddad, a former election official, showed up at a hotel "
+        "in Nairobi. A special train carrying the leader Ivan Petrov arrived in Beijing on "
+        "Tuesday. It pulled into the station at noon, with Petrov accompanied by Foreign "
+        "Minister Nurlan Abenov and other officials."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Omar Haddad", "KE").when.start == date(2023, 12, 14)
+    assert span(trip(ex, "Ivan Petrov", "CN")) == (TUESDAY, TUESDAY)
+    trip(ex, "Nurlan Abenov", "CN")
+
+
+def test_among_the_leaders_attending_and_named_inside_an_along_with_list(
+    extractor: Extractor,
+) -> None:
+    monday = date(2024, 5, 13)
+    parade = extractor.extract(
+        article(
+            "Ivan Petrov will be among dozens of foreign leaders attending the parade in "
+            "Beijing on Thursday.",
+            published=monday,
+        )
+    )
+    ev = trip(parade, "Ivan Petrov", "CN")
+    assert ev.status is EventStatus.PLANNED
+    assert span(ev) == (date(2024, 5, 16), date(2024, 5, 16))  # the coming Thursday
+    along = extractor.extract(
+        article(
+            "Along with rebel negotiators, including the group's spokesman, Omar Haddad, "
+            "the mediators flew to Saudi Arabia."
+        )
+    )
+    trip(along, "Omar Haddad", "SA")
+
+
+def test_a_us_state_beats_a_small_foreign_town_and_congo_s_kivu(extractor: Extractor) -> None:
+    text = "Ivan Petrov flew to Florida on Monday. Omar Haddad crossed into North Kivu on Sunday."
+    ex = extractor.extract(article(text))
+    trip(ex, "Ivan Petrov", "US")
+    trip(ex, "Omar Haddad", "CD")

@@ -113,6 +113,10 @@ def _fold_same_length(text: str) -> str:
     return "".join(ch if ch.isascii() else _fold_char(ch) for ch in text)
 
 
+# two same-named regions whose estimated populations are within this factor tie
+_REGION_TIE = 10
+
+
 class _Cand(NamedTuple):
     """One place a lookup key may mean (a tuple: thousands are built at load time)."""
 
@@ -228,10 +232,26 @@ class Gazetteer:
             pool = [c for c in cands if c.kind in ("city", "capital")] or cands
         ranked = sorted(pool, key=lambda c: c.weight(prefer), reverse=True)
         best = ranked[0]
+        if best.kind == "region":
+            # "Qom", the city and its province: the city, in the same country
+            best = next(
+                (c for c in ranked if c.country == best.country and c.kind in {"city", "capital"}),
+                best,
+            )
+        top = best.weight(prefer)
         rivals = [
             c
             for c in ranked[1:]
-            if c.country != best.country and c.weight(prefer) == best.weight(prefer)
+            if c.country != best.country
+            and (
+                c.weight(prefer) == top
+                or (
+                    # regions of two countries of like size stay a tie ("Punjab": IN, PK)
+                    best.kind == c.kind == "region"
+                    and c.weight(prefer)[:2] == top[:2]
+                    and c.population * _REGION_TIE > best.population
+                )
+            )
         ]
         if rivals:
             tied = sorted({best.country, *(c.country for c in rivals)})
@@ -780,9 +800,19 @@ def _load(lists_dir: Path) -> Gazetteer:
         add(fold(name), cand)
         for k in alt.split("|"):
             add(k, cand)
-    for row in _read_rows(folder / "places.tsv"):
+    rows = _read_rows(folder / "places.tsv")
+    # a first-level region has no population of its own in the data; it counts as its
+    # country's share, halved (the US's Florida outweighs Florida, a Cuban town of 63,000)
+    regions: dict[str, int] = {}
+    for row in rows:
+        if row[2] == "region":
+            regions[row[1]] = regions.get(row[1], 0) + 1
+    for row in rows:
         name, iso2, kind, population, alt = row
-        cand = _Cand(name, iso2, kind, int(population or 0))
+        pop = int(population or 0)
+        if kind == "region" and not pop and iso2 in countries:
+            pop = countries[iso2].population // max(regions.get(iso2, 1), 1) // 2
+        cand = _Cand(name, iso2, kind, pop)
         for k in alt.split("|"):  # the folded name is among the keys; each row is a new place
             keys.setdefault(k, []).append(cand)
     for row in _read_rows(folder / "aliases.tsv"):

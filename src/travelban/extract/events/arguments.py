@@ -27,6 +27,7 @@ from travelban.extract.events.syntax import (
     _agents,
     _among,
     _appositions,
+    _carried,
     _conjuncts,
     _definite,
     _disjunctive,
@@ -53,12 +54,18 @@ class Arguments(PassBase):
 
     def _companions(self, tok: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
         """'X was accompanied by Y' (or 'Y accompanied X'): Y made X's latest trip too."""
-        if any(c.dep_ == "nsubjpass" for c in tok.children):
-            leaders = [c for c in tok.children if c.dep_ == "nsubjpass"]
+        if any(c.dep_ == "nsubjpass" for c in tok.children) or (
+            tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
+        ):
+            # "X was accompanied by Y", "with X accompanied by Y" (a subject labelled active)
+            leaders = [c for c in tok.children if c.dep_ in {"nsubjpass", "nsubj"}]
             groups = [c for c in tok.children if c.dep_ == "agent"]
         else:
             leaders = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
             groups = [c for c in tok.children if c.dep_ == "nsubj"]
+        if not leaders and tok.dep_ == "acl" and tok.head.pos_ in {"PROPN", "NOUN"}:
+            leaders = [tok.head]  # "with X accompanied by Y", "X, accompanied by Y, ..."
+            groups = [c for c in tok.children if c.dep_ == "agent"]
         if not leaders and tok.dep_ in {"advcl", "acl", "conj"}:
             # "arrived in Tashkent, accompanied by his adviser X": the arriving subject leads
             subj = _subject(tok.head) if tok.head.pos_ in {"VERB", "AUX"} else None
@@ -267,9 +274,13 @@ class Arguments(PassBase):
         if trig is _CAPTION_TRIGGER or trig is _GROUP_TRIGGER or trig is _BASED_TRIGGER:
             heads = [tok]
         elif trig.pos == "verb":
+            if trig.host and _up(tok):
+                trig = replace(trig, host=False)  # "X showed up at a hotel in Nairobi"
             if trig.host:
                 passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
                 heads = passive or [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+                if not heads and tok.dep_ == "acl" and tok.tag_ == "VBN":
+                    heads = [tok.head]  # "journalist X, detained in Tehran since December"
                 if not heads:
                     # "arrested and extradited three suspects": the object is shared
                     heads = [
@@ -295,6 +306,7 @@ class Arguments(PassBase):
                     )
                 heads = [subj] if subj is not None else []
                 heads = _among(heads) or heads
+                heads = [c for h in heads for c in (_carried(h) or [h])]
                 if trig.kind in _AGENT_KINDS and subj is not None and subj.dep_ == "nsubjpass":
                     # "the meeting was attended by X": the agent went there
                     heads = _agents(tok) or heads
@@ -324,7 +336,8 @@ class Arguments(PassBase):
                 and (code := self.gazetteer.demonym(m.text)) is not None
             }
         # "arrived in Shanghai with his wife, Rosangela da Silva": named companions
-        heads = heads + [c for c in companions if ctx.who(c) is not None]
+        # "along with negotiators, including the spokesman, X": the named ones in the list
+        heads = heads + [c for c in _listed(companions) if ctx.who(c) is not None]
         out: list[tuple[str | None, str]] = []
         self._met_pids: set[str] = set()
         for h in [*heads, *met]:
@@ -649,6 +662,11 @@ class Arguments(PassBase):
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 # subjects of a member verb that stand for the people of the trip just told
 _LIST_SUBJECTS = frozenset({"they", "these", "those"})
+
+
+def _up(verb: Any) -> bool:
+    """'showed up', 'turned up': the subject arrived."""
+    return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
 
 
 def _listed(heads: list[Any]) -> list[Any]:

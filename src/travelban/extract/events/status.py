@@ -98,6 +98,7 @@ class Status(PassBase):
                         node.i == tok.i
                         or node.i == (gov.i if gov is not None else -1)
                         or shares_aux
+                        or _among_copula(node)  # "X will be among the leaders attending"
                     )
                     and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children)
                 ):
@@ -228,3 +229,10 @@ class Status(PassBase):
                 if not (set(before) | set(after)) & _NEGATORS:
                     return True
         return False
+
+
+def _among_copula(node: Any) -> bool:
+    """'will be among the leaders attending ...': the copula whose subjects are travellers."""
+    return node.lemma_ == "be" and any(
+        c.dep_ == "prep" and c.lower_ == "among" for c in node.children
+    )

@@ -64,6 +64,21 @@ _SPECIFIC = {
 _SPACES = re.compile(r"\s+")
 # what people travel on: "among those on the plane were X"
 _CRAFT = frozenset({"plane", "flight", "aircraft", "jet", "helicopter", "board", "ship", "boat"})
+# what carries people: "a train carrying X arrived in Beijing" is X's arrival
+_CARRIERS = _CRAFT - {"board"} | {"train", "motorcade", "convoy", "car", "vehicle", "bus"}
+
+
+def _carried(head: Any) -> list[Any]:
+    """The people a carrier's participle names: 'a special train carrying X (and Y)'."""
+    if head.lemma_.lower() not in _CARRIERS:
+        return []
+    return [
+        o
+        for c in head.children
+        if c.dep_ == "acl" and c.lemma_.lower() in {"carry", "bring", "transport", "ferry"}
+        for o in c.children
+        if o.dep_ in {"dobj", "obj"}
+    ]
 
 
 def _clean(text: str) -> str:
@@ -157,6 +172,8 @@ def _subject(verb: Any) -> Any | None:
         for ch in node.children:
             if ch.dep_ in _SUBJ:
                 return ch
+        if node is verb and (misread := _misattached_subject(verb)) is not None:
+            return misread
         held = _for_subject(node)
         if held is not None:
             return held
@@ -202,6 +219,20 @@ def _subject(verb: Any) -> Any | None:
             continue
         break
     return None
+
+
+def _misattached_subject(verb: Any) -> Any | None:
+    """'... as President X holds talks': a finite verb the parser left without a subject,
+    right after a person's name it hung elsewhere (here as the object of "as"); the name
+    is its subject."""
+    if verb.tag_ not in {"VBZ", "VBD", "VBP"} or verb.i == 0:
+        return None
+    prev = verb.doc[verb.i - 1]
+    if prev.pos_ != "PROPN" or prev.ent_type_ != "PERSON" or prev.dep_ in _SUBJ:
+        return None
+    if prev.head.i == verb.i or prev.dep_ not in {"pobj", "appos", "dobj", "conj"}:
+        return None
+    return prev
 
 
 # kinds whose passive agent is the traveller ("was attended by X", "was visited by X"); for
@@ -269,7 +300,9 @@ def _among(heads: list[Any]) -> list[Any]:
     names are the travellers of the relative clause on 'leaders'."""
     out: list[Any] = []
     for h in heads:
-        for ante in _relcl_antecedent(h):
+        for ante in _relcl_antecedent(h) or [h]:
+            if ante.dep_ == "pobj" and ante.head.lower_ == "of" and ante.head.head.dep_ == "pobj":
+                ante = ante.head.head  # "among dozens of leaders attending the parade"
             if ante.dep_ == "pobj" and ante.head.lower_ == "among":
                 verb = ante.head.head
                 out.extend(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "attr"})

@@ -26,8 +26,23 @@ def _looks_ahead(tok: Any) -> bool:
     return True
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def _ahead(when: DateRange, published: date | None) -> DateRange:
-    """A plan's month named alone is the next such month ("will travel in November")."""
+    """A plan's month named alone is the next such month ("will travel in November"), and
+    its weekday the next such day ("will attend the parade on Wednesday")."""
+    if (
+        published is not None
+        and when.relative
+        and when.precision is Precision.DAY
+        and when.start is not None
+        and when.end is not None
+        and when.end < published - timedelta(days=1)  # yesterday's may be written late
+        and any(d in when.phrase.lower() for d in _WEEKDAYS)
+        and "last" not in when.phrase.lower()
+    ):
+        return replace(when, start=when.start + timedelta(days=7), end=when.end + timedelta(days=7))
     if (
         published is None
         or not when.relative
