@@ -1351,3 +1351,48 @@ def test_a_us_state_beats_a_small_foreign_town_and_congo_s_kivu(extractor: Extra
     ex = extractor.extract(article(text))
     trip(ex, "Ivan Petrov", "US")
     trip(ex, "Omar Haddad", "CD")
+
+
+def test_a_name_after_a_role_phrase_and_a_dateline_ending_in_a_colon(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The president of the Central African Republic, Jean-Archange Mbolo, arrived in "
+        "Moscow for talks, the Kremlin said on Tuesday.\n"
+        "KABUL (Bakhtar): Foreign Minister Omar Haddad arrived in Istanbul on Saturday "
+        "morning to attend a meeting."
+    )
+    ex = extractor.extract(article(text))
+    assert person(ex, "Mbolo").name == "Jean-Archange Mbolo"
+    assert trip(ex, "Mbolo", "RU").person_id is not None
+    assert span(trip(ex, "Omar Haddad", "TR")) == (SATURDAY, SATURDAY)
+    assert not [e for e in events_of(ex, "Omar Haddad") if e.destination.country == "AF"]
+
+
+def test_represented_by_based_there_this_country_and_an_envoy_who_travelled(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Russia will be represented in Brazil by Foreign Minister Ivan Petrov. Qatar hosts "
+        "several of the movement's leaders. Omar Haddad, its spokesman, continues to be "
+        "based there. TEHRAN - President Nurlan Abenov handed a letter to the Iraqi prime "
+        "minister during his visit to this Arab country. Almaz Toktogulov, the foreign "
+        "minister's envoy who had travelled to the Iraqi city of Najaf on Friday, met "
+        "shrine officials."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Ivan Petrov", "BR").status is EventStatus.PLANNED
+    trip(ex, "Omar Haddad", "QA")
+    trip(ex, "Nurlan Abenov", "IQ")
+    assert span(trip(ex, "Almaz Toktogulov", "IQ")) == (FRIDAY, FRIDAY)
+
+
+def test_a_country_naming_whose_ambassador_is_not_where_anyone_went(
+    extractor: Extractor,
+) -> None:
+    text = (
+        '"We have no news," said the director of the police, General Ivan Petrov, during '
+        "a press conference with the U.S. ambassador."
+    )
+    ex = extractor.extract(article(text))
+    assert not [e for e in events_of(ex, "Ivan Petrov") if e.destination.country == "US"]

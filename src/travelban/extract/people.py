@@ -780,7 +780,27 @@ class PeopleFinder:
         for child in root.children:
             if child.dep_ == "appos" and child.lemma_.lower() in self.vocab.roles:
                 return True
-        return root.dep_ == "appos" and root.head.lemma_.lower() in self.vocab.roles
+        if root.dep_ == "appos" and root.head.lemma_.lower() in self.vocab.roles:
+            return True
+        return self._after_role_phrase(ent)
+
+    def _after_role_phrase(self, ent: Any) -> bool:
+        """'The president of the Central African Republic, Faustin-Archange Touadera,':
+        a name set off by commas right after a role phrase, whatever the parser hung it on
+        (here "Republic")."""
+        doc = ent.doc
+        if ent.start < 2 or doc[ent.start - 1].text != ",":
+            return False
+        if ent.end < len(doc) and doc[ent.end].text not in {",", "(", "said", "told"}:
+            return False
+        # read back over the role's complement ("of the Central African Republic")
+        for i in range(ent.start - 2, max(ent.sent.start, ent.start - 12) - 1, -1):
+            t = doc[i]
+            if t.pos_ == "NOUN" and t.lemma_.lower() in self.vocab.roles:
+                return True
+            if t.pos_ not in {"PROPN", "ADJ", "DET", "ADP", "NOUN", "PART"}:
+                return False
+        return False
 
     # ------------------------------------------------------------ clustering
 

@@ -36,6 +36,7 @@ from travelban.extract.events.syntax import (
     _held,
     _located,
     _met,
+    _of_a_role,
     _place_noun,
     _relcl_antecedent,
     _subject,
@@ -509,6 +510,8 @@ class Arguments(PassBase):
                 continue
             if ctx.place_root(t.i) != t.i:
                 continue
+            if _of_a_role(t, self.vocab.roles):
+                continue  # "a press conference with the U.S. ambassador": whose, not where
             holder = t
             while (
                 holder.dep_ in {"compound", "nmod", "amod", "poss"}
@@ -540,6 +543,18 @@ class Arguments(PassBase):
             place = ctx.place_at(subj.i) if subj is not None else None
             if place is not None:
                 found.append((place, "dest"))
+        if not found:
+            # "during his visit to this Arab country": the country named just before
+            for t in region:
+                if (
+                    t.lemma_.lower() in _COUNTRY_NOUNS
+                    and t.dep_ == "pobj"
+                    and any(d.dep_ == "det" and d.lower_ in {"this", "that"} for d in t.children)
+                ):
+                    place = ctx.recent_country(t)
+                    if place is not None:
+                        found.append((place, "dest"))
+                    break
         if not found and not there:
             # "spoke at the summit", "opened the session", "arrived to attend the ceremony":
             # a gathering told earlier with its place ("the AU summit in Addis Ababa") is
@@ -662,6 +677,10 @@ class Arguments(PassBase):
 _NOMINAL = frozenset({"NOUN", "PROPN"})
 # subjects of a member verb that stand for the people of the trip just told
 _LIST_SUBJECTS = frozenset({"they", "these", "those"})
+
+
+# nouns that stand for a country named before ("this country", "that Gulf state")
+_COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "state", "republic", "emirate"})
 
 
 def _up(verb: Any) -> bool:

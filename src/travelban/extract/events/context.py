@@ -16,6 +16,7 @@ from travelban.extract.events.syntax import (
     _clean,
     _inside_any,
     _np,
+    _of_a_role,
     _paragraph,
     _relcl_antecedent,
     _subject,
@@ -193,6 +194,23 @@ class _Context:
         name = getattr(self.finder.gazetteer, "country_name", lambda c: c)(iso2) or iso2
         return Place(name=name, country=iso2, kind="country", how=f"implied by '{word}'")
 
+    def recent_country(self, tok: Any) -> Place | None:
+        """The country named nearest before a token in its sentence or the one before, by
+        a place or a nationality word ("Iraqi Prime Minister ... this Arab country")."""
+        start = self.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+        for i in range(tok.i - 1, start - 1, -1):
+            t = self.doc[i]
+            if self.in_credit(t.idx, t.idx + 1):
+                continue
+            place = self.place_at(i)
+            if place is not None and place.country:
+                if i == tok.sent.start:
+                    continue  # a dateline opening the sentence ("TEHRAN - ...")
+                return place
+            if t.pos_ in {"ADJ", "PROPN"} and (code := self.finder.gazetteer.demonym(t.text)):
+                return self.country_place(code, t.text)
+        return None
+
     def recent_place(self, before: int) -> Place | None:
         """The most recent destination-like place before a character offset ('there')."""
         best: Place | None = None
@@ -307,6 +325,8 @@ class _Context:
                     p = self.place_at(g.i)
                     if p is None or not p.country or (g.i == t.i and p.kind != "landmark"):
                         continue  # "the UN General Assembly" is itself its place
+                    if _of_a_role(g, self.finder.vocab.roles):
+                        continue  # "a press conference with the U.S. ambassador"
                     if self.dateline is not None and p.start == self.dateline.start:
                         continue  # "Pretoria - The AU summit opened in Addis Ababa"
                     place = p
@@ -421,7 +441,9 @@ class _Context:
             appositions.extend(todo)
         # "Hassan Sheikh, the president of Somalia, on Wednesday touched ...": the
         # apposition's head is the person
-        holder = [tok.head] if tok.dep_ == "appos" and tok.head.i != tok.i else []
+        holder = [
+            t.head for t in (tok, *_relcl_antecedent(tok)) if t.dep_ == "appos" and t.head.i != t.i
+        ]  # also "X, the minister's envoy who had travelled to Najaf"
         for t in (tok, *_relcl_antecedent(tok), *appositions, *holder):
             pid = self.people.token_pid.get(t.i)
             if pid is not None:
@@ -434,6 +456,13 @@ class _Context:
         closing = self._closing_name(tok)
         if closing is not None:
             return closing, self.name_of(closing)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.finder.vocab.roles:
+            # "The president of the Central African Republic, X, arrived": the parser hung
+            # the name on the country; it still names the role the phrase heads
+            for t in tok.subtree:
+                if t.dep_ == "appos" and t.i > tok.i and t.i in self.people.token_pid:
+                    pid = self.people.token_pid[t.i]
+                    return pid, self.name_of(pid)
         return None
 
     def _closing_name(self, tok: Any) -> str | None:

@@ -71,7 +71,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                     "lead",
                 }:
                     raws.extend(self._members(tok, si, ctx, raws))
-                if tok.lower_ == "based" and tok.tag_ == "VBN":
+                if tok.lower_ == "based" and tok.tag_ == "VBN" and tok.dep_ == "amod":
                     raws.extend(self._based(tok, si, ctx, raws))
                     continue
                 if _refuses_request(tok):

@@ -169,9 +169,21 @@ def _subject(verb: Any) -> Any | None:
     """The grammatical subject of a verb, following conjunctions, controls and participles."""
     node = verb
     for _ in range(4):
-        for ch in node.children:
-            if ch.dep_ in _SUBJ:
-                return ch
+        subjects = [ch for ch in node.children if ch.dep_ in _SUBJ]
+        if subjects:
+            # two subjects is a misparse ("KABUL (Pajhwok): Minister X arrived", "X, the
+            # former army chief turned rebel leader, spent"): the name nearest before the verb
+            before = [ch for ch in subjects if ch.i < node.i]
+            if not before:
+                return subjects[0]
+            nearest = before[-1]
+            edge = nearest.left_edge.i
+            if nearest.pos_ != "PROPN" and edge >= 2 and node.doc[edge - 1].text == ",":
+                # ... unless it is the other's apposition, set off by a comma
+                for other in before[:-1]:
+                    if other.left_edge.i <= edge - 2 <= other.right_edge.i or other.i == edge - 2:
+                        return other
+            return nearest
         if node is verb and (misread := _misattached_subject(verb)) is not None:
             return misread
         held = _for_subject(node)
@@ -449,3 +461,9 @@ def _appositions(tok: Any) -> list[Any]:
                 out.append(c)
                 todo.append(c)
     return out
+
+
+def _of_a_role(tok: Any, roles: frozenset[str] | set[str]) -> bool:
+    """A place that modifies a person's role ("the U.S. ambassador", "Iran's envoy"): it
+    says whose the role is, not where anyone is."""
+    return tok.dep_ in {"compound", "nmod", "poss"} and tok.head.lemma_.lower() in roles
