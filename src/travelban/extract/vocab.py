@@ -38,6 +38,7 @@ class Trigger:
     host: bool = False  # the traveller is the object ("Putin received Choe")
     leaves: bool = False  # the direct object is where the traveller left ("fled Iraq")
     country: str = ""  # the country the word itself names ("Umrah": SA), flag "in:SA"
+    agent_only: bool = False  # an event only in the passive with its agent, flag "agent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,14 @@ def _load(lists_dir: Path) -> Vocabulary:
         flags = set(row[3].split(",")) if len(row) > 3 else set()
         implied = next((f[3:].upper() for f in flags if f.startswith("in:")), "")
         trig = Trigger(
-            row[0], row[1], row[2], "place" in flags, "host" in flags, "from" in flags, implied
+            row[0],
+            row[1],
+            row[2],
+            "place" in flags,
+            "host" in flags,
+            "from" in flags,
+            implied,
+            "agent" in flags,
         )
         (verbs if row[1] == "verb" else nouns)[row[0]] = trig
     cues = []

@@ -29,6 +29,8 @@ class Predicates(PassBase):
                 return None
             if (lemma == "be" and tok.dep_ == "aux") or tok.dep_ == "auxpass":
                 return None
+            if trig.agent_only and not any(c.dep_ == "agent" for c in tok.children):
+                return None  # "represented in Brazil by X", not "X represents the district"
             return trig
         if tok.pos_ in {"NOUN", "PROPN"}:
             return self.vocab.nouns.get(lemma) or self.vocab.nouns.get(tok.lower_)
