@@ -1396,3 +1396,21 @@ def test_a_country_naming_whose_ambassador_is_not_where_anyone_went(
     )
     ex = extractor.extract(article(text))
     assert not [e for e in events_of(ex, "Ivan Petrov") if e.destination.country == "US"]
+
+
+def test_places_described_by_a_nationality_or_as_the_gulf_country_named_before(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Ivan Petrov was arrested in the Turkish port city on Friday. Qatar has hosted the "
+        "movement since 2012. Its leader Omar Haddad has lived in the Gulf state for a "
+        "decade. Nurlan Abenov sought refuge in Oman after the coup. The Iranian state "
+        "denied it, Almaz Toktogulov said."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Ivan Petrov", "TR")) == (FRIDAY, FRIDAY)
+    trip(ex, "Omar Haddad", "QA")
+    assert trip(ex, "Nurlan Abenov", "OM").status is EventStatus.OCCURRED
+    assert not events_of(ex, "Almaz Toktogulov")
+    alone = extractor.extract(article("Ivan Petrov has lived in a Gulf state for years."))
+    assert not [e for e in alone.events if e.destination and e.destination.country]

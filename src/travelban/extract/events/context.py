@@ -59,6 +59,13 @@ class GazetteerLike(Protocol):
 # ---------------------------------------------------------------- article context
 
 
+# nouns a nationality word makes into a place ("the Turkish port city", "the Gulf kingdom")
+_DESCRIBED_PLACES = frozenset(
+    {"city", "town", "village", "port", "kingdom", "emirate", "monarchy", "enclave", "island"}
+)
+_GULF = frozenset({"SA", "AE", "QA", "KW", "BH", "OM"})
+
+
 class _Context:
     """Per-article lookups: sentences, places and dates by token, captions, quotes."""
 
@@ -127,6 +134,43 @@ class _Context:
             return None
         return min(counts, key=lambda c: (-counts[c], first[c]))
 
+    def _described(self, tok: Any) -> bool:
+        """'the Turkish port city', 'the Emirati city', 'the Gulf kingdom': a place noun a
+        nationality word places in its country (a Gulf word: the Gulf country named last).
+        True when the noun became a place."""
+        if any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.i in self._place_tok for g in c.subtree)
+            for c in tok.children
+        ):
+            return False  # "the Turkish port city of Izmir": Izmir is the place
+        mods = [c for c in tok.children if c.dep_ in {"amod", "compound"}]
+        iso = None
+        for m in mods:
+            if m.text == "Gulf":
+                before = self.recent_country(tok)
+                iso = before.country if before is not None and before.country in _GULF else None
+                break
+            if tok.lower_ not in _DESCRIBED_PLACES:
+                continue  # "the Iranian state" is its government; "the Gulf state" a place
+            iso = self.finder.gazetteer.demonym(m.text) if m.pos_ in {"ADJ", "PROPN"} else None
+            if iso:
+                break
+        if not iso:
+            return False
+        span = self.doc[tok.left_edge.i : tok.i + 1]
+        place = Place(
+            name=_clean(span.text),
+            country=iso,
+            kind="city" if tok.lower_ in {"city", "town", "port", "village"} else "country",
+            how=f"{tok.lower_} described as {mods[0].text}",
+            start=span[0].idx,
+            end=tok.idx + len(tok.text),
+        )
+        for t in span:
+            self._place_tok[t.i] = place
+            self._place_root[t.i] = tok.i
+        return True
+
     def _capitals(self) -> None:
         """'the Russian capital' -> a place in Russia; a bare 'the capital' is the capital of
         the article's own country; 'in Nigerian custody' -> held in Nigeria."""
@@ -134,7 +178,15 @@ class _Context:
         for tok in self.doc:
             low = tok.lower_
             held = tok.lemma_.lower() in self.finder.vocab.custody_nouns
-            if (low != "capital" and not held) or tok.i in self._place_tok:
+            if tok.i in self._place_tok:
+                continue
+            if (
+                (low in _DESCRIBED_PLACES or low in {"state", "nation", "country"})
+                and tok.dep_ in {"pobj", "dobj", "appos", "attr", "nsubj", "nsubjpass"}
+                and self._described(tok)
+            ):
+                continue
+            if low != "capital" and not held:
                 continue
             mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "poss"}]
             if low == "capital" and not mods and home is not None:

@@ -75,6 +75,12 @@ class Status(PassBase):
                     st = self.planned_gov.get(form)
                     if st is not None:
                         break
+            if (
+                lemma == "seek"
+                and tok.head.i == node.i
+                and tok.lemma_.lower() in _SOUGHT_WHERE_ONE_IS
+            ):
+                st = None  # "sought refuge in Oman", "sought asylum in Sweden": there already
             if st is not None and node.i != tok.i and st is not EventStatus.REPORTED:
                 found.add(st)
             prts = [c.lower_ for c in node.children if c.dep_ == "prt"]
@@ -236,3 +242,7 @@ def _among_copula(node: Any) -> bool:
     return node.lemma_ == "be" and any(
         c.dep_ == "prep" and c.lower_ == "among" for c in node.children
     )
+
+
+# what one seeks where one already is ("sought refuge in Oman")
+_SOUGHT_WHERE_ONE_IS = frozenset({"refuge", "asylum", "shelter", "sanctuary", "treatment", "care"})
