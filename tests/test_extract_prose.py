@@ -1414,3 +1414,18 @@ def test_places_described_by_a_nationality_or_as_the_gulf_country_named_before(
     assert not events_of(ex, "Almaz Toktogulov")
     alone = extractor.extract(article("Ivan Petrov has lived in a Gulf state for years."))
     assert not [e for e in alone.events if e.destination and e.destination.country]
+
+
+def test_a_tour_a_visit_is_part_of_and_there_after_a_war_named_by_a_place(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Ivan Petrov arrived in Damascus on Monday. Petrov's visit to Syria comes as part of "
+        "a regional tour that began on Sunday in Oman. Omar Haddad has been in Doha since "
+        "the start of the Gaza war. Nurlan Abenov, the movement's spokesman, continues to "
+        "be based there."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Ivan Petrov", "OM")) == (SUNDAY, SUNDAY)
+    trip(ex, "Nurlan Abenov", "QA")
+    assert not [e for e in events_of(ex, "Nurlan Abenov") if e.destination.country == "PS"]

@@ -416,6 +416,15 @@ class Arguments(PassBase):
                     if granted is not None and ctx.who(granted) is not None:
                         return [granted]  # "exempted X from the ban for a visit to Y"
                     subj = _subject(gov)
+                    if (
+                        subj is not None
+                        and subj.i != tok.i
+                        and ctx.who(subj) is None
+                        and self._trigger(subj) is not None
+                    ):
+                        # "X's visit to Syria comes as part of a tour that began in Oman":
+                        # the tour is the visit's traveller's
+                        return self._noun_traveller(subj, ctx)
                     return [subj] if subj is not None else []
                 if gov.pos_ in {"NOUN", "PROPN"} and ctx.who(gov) is not None:
                     return [gov]  # "Sheikh Hasina, on a visit to Saudi Arabia, ..."

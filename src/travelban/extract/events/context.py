@@ -270,6 +270,13 @@ class _Context:
             tok = self.doc[i]
             if tok.idx >= before or tok.dep_ == "poss" or self.in_credit(tok.idx, tok.idx + 1):
                 continue
+            root = self.doc[self.place_root(i)]
+            if (
+                root.dep_ == "compound"
+                and root.head.pos_ == "NOUN"
+                and root.head.lemma_.lower() not in self.mentioned_places
+            ):
+                continue  # "since the 2023 Gaza war": a war, not a place anyone is in
             if best is None or p.start > best.start:
                 best = p
         return best
