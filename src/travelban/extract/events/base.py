@@ -34,6 +34,10 @@ class PassBase:
         """The sentence quoting an exemption or permission, else "" (the status pass)."""
         raise NotImplementedError
 
+    def _trigger(self, tok: Any) -> Trigger | None:
+        """The travel word a token is, if any (the predicates pass)."""
+        raise NotImplementedError
+
     def _events_for(
         self,
         tok: Any,
