@@ -1429,3 +1429,18 @@ def test_a_tour_a_visit_is_part_of_and_there_after_a_war_named_by_a_place(
     assert span(trip(ex, "Ivan Petrov", "OM")) == (SUNDAY, SUNDAY)
     trip(ex, "Nurlan Abenov", "QA")
     assert not [e for e in events_of(ex, "Nurlan Abenov") if e.destination.country == "PS"]
+
+
+def test_homes_settling_sheltering_and_a_stay_the_main_verb_does_not_deny(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Ivan Petrov has made his home in Dubai. Omar Haddad settled in Canada after "
+        "fleeing. Since his escape, Nurlan Abenov has been sheltering in Eritrea. Almaz "
+        "Toktogulov, living in self-imposed exile in Istanbul, denied the charges."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Ivan Petrov", "AE")
+    trip(ex, "Omar Haddad", "CA")
+    trip(ex, "Nurlan Abenov", "ER")
+    assert trip(ex, "Almaz Toktogulov", "TR").status is EventStatus.OCCURRED

@@ -115,6 +115,8 @@ def _status_chain(tok: Any) -> list[Any]:
     while node.head.i != node.i:
         if node.dep_ == "relcl" and any(c.lower_ in _RELATIVES for c in node.children):
             break  # "reports that X had crossed" (a complement misread as relcl) goes on
+        if node.dep_ == "acl" and node.tag_ == "VBG" and node.head.pos_ == "PROPN":
+            break  # "X, living in exile in Dubai, denied the charges": the stay is not denied
         node = node.head
         chain.append(node)
     return chain
