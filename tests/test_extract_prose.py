@@ -1444,3 +1444,15 @@ def test_homes_settling_sheltering_and_a_stay_the_main_verb_does_not_deny(
     trip(ex, "Omar Haddad", "CA")
     trip(ex, "Nurlan Abenov", "ER")
     assert trip(ex, "Almaz Toktogulov", "TR").status is EventStatus.OCCURRED
+
+
+def test_a_ledes_indefinite_traveller_is_the_one_named_next(extractor: Extractor) -> None:
+    text = (
+        "A senior Taliban official arrived in Moscow on Monday for talks. Ivan Petrov, the "
+        "deputy prime minister, met Russian officials.\n\n"
+        "Separately, a diplomat stationed in Havana was recalled, Omar Haddad said."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Ivan Petrov", "RU")) == (MONDAY, MONDAY)
+    # an indefinite role later in the story is nobody named
+    assert not [e for e in events_of(ex, "Omar Haddad") if e.destination.country == "CU"]

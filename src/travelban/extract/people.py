@@ -1237,6 +1237,17 @@ class PeopleFinder:
             if any(
                 d.dep_ == "det" and d.lower_ in {"a", "an", "another", "some", "any"} for d in dets
             ):
+                # "A senior Taliban official arrived in Moscow ... X, the deputy prime
+                # minister, said": a lede's indefinite subject is the one named next
+                lede = (
+                    tok.dep_ in _PRONOUN_SUBJ
+                    and any(d.lower_ in {"a", "an"} for d in dets)
+                    and self._named_next(clusters, doc, token_pid, tok)
+                )
+                if lede:
+                    for t in doc[tok.left_edge.i : tok.i + 1]:
+                        token_pid.setdefault(t.i, lede.pid)
+                    token_pid[tok.i] = lede.pid
                 continue
             sub = _core(doc, tok)
             if tok.dep_ == "attr":
