@@ -1456,3 +1456,15 @@ def test_a_ledes_indefinite_traveller_is_the_one_named_next(extractor: Extractor
     assert span(trip(ex, "Ivan Petrov", "RU")) == (MONDAY, MONDAY)
     # an indefinite role later in the story is nobody named
     assert not [e for e in events_of(ex, "Omar Haddad") if e.destination.country == "CU"]
+
+
+def test_every_name_of_a_long_delegation_list_joins_the_trip(extractor: Extractor) -> None:
+    text = (
+        "Kim Il Bong arrived in Russia on Tuesday when his train stopped in Khasan. The "
+        "delegation includes Foreign Minister Choe Sun Hui and Kim's top military "
+        "officials, including Army Marshals Ri Pyong Chol and Pak Jong Chon and Defense "
+        "Minister Kang Sun Nam."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Choe Sun Hui", "Ri Pyong Chol", "Pak Jong Chon", "Kang Sun Nam"):
+        trip(ex, name, "RU")

@@ -705,7 +705,10 @@ def _listed(heads: list[Any]) -> list[Any]:
     todo = list(heads)
     while todo and len(out) < 200:
         h = todo.pop(0)
-        for c in (h, *_conjuncts(h), *_appositions(h)):
+        # a name the parser hung on the next one as a modifier ("Minister A and B's
+        # officials ... and Minister C" read with A as C's nmod) is a member too
+        misread = [g for g in h.children if g.dep_ == "nmod" and g.pos_ == "PROPN"]
+        for c in (h, *_conjuncts(h), *_appositions(h), *misread):
             if c in out:
                 continue
             out.append(c)
