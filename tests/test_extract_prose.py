@@ -1468,3 +1468,17 @@ def test_every_name_of_a_long_delegation_list_joins_the_trip(extractor: Extracto
     ex = extractor.extract(article(text))
     for name in ("Choe Sun Hui", "Ri Pyong Chol", "Pak Jong Chon", "Kang Sun Nam"):
         trip(ex, name, "RU")
+
+
+def test_invited_and_expected_trips_are_still_to_come(extractor: Extractor) -> None:
+    text = (
+        "The president of Somalia, Ivan Petrov, is expected in Ankara next week. The host "
+        "has also invited Omar Haddad to Ankara to settle the dispute. Analysts expected "
+        "growth in China this year, Nurlan Abenov said."
+    )
+    ex = extractor.extract(article(text))
+    ev = trip(ex, "Ivan Petrov", "TR")
+    assert ev.status is EventStatus.PLANNED
+    assert span(ev) == (date(2024, 5, 20), date(2024, 5, 26))
+    assert trip(ex, "Omar Haddad", "TR").status is EventStatus.PLANNED
+    assert not events_of(ex, "Nurlan Abenov")

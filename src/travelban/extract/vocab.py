@@ -39,6 +39,7 @@ class Trigger:
     leaves: bool = False  # the direct object is where the traveller left ("fled Iraq")
     country: str = ""  # the country the word itself names ("Umrah": SA), flag "in:SA"
     agent_only: bool = False  # an event only in the passive with its agent, flag "agent"
+    plans: bool = False  # the word itself tells a trip still to come ("invited"), flag "plan"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,7 @@ def _load(lists_dir: Path) -> Vocabulary:
             "from" in flags,
             implied,
             "agent" in flags,
+            "plan" in flags,
         )
         (verbs if row[1] == "verb" else nouns)[row[0]] = trig
     cues = []

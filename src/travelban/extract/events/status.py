@@ -109,6 +109,8 @@ class Status(PassBase):
                     and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children)
                 ):
                     found.add(self.aux[ch.lower_])  # "may travel", not "may have travelled"
+        if trig.plans:
+            found.add(EventStatus.PLANNED)  # "Erdogan has invited X to Ankara"
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ASKING:
             found.add(EventStatus.PLANNED)  # "asked to travel to Doha": leave, not a trip
         # modifiers of a travel noun and relative clauses on it ("a visit that had been planned")
