@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 import tracemalloc
 from datetime import date
@@ -227,6 +228,14 @@ def test_html_without_text_is_an_error() -> None:
     page = b"<html><head><script>var a = 1;</script></head><body><nav>Home</nav></body></html>"
     with pytest.raises(ArticleError, match=r"empty\.html: HTML page has no readable text"):
         parse_bytes("empty.html", page)
+
+
+def test_an_empty_page_is_one_error_without_the_html_library_s_own_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.WARNING), pytest.raises(ArticleError, match="no readable text"):
+        parse_bytes("empty.html", b"<html><body></body></html>")
+    assert [r.name for r in caplog.records if r.name.startswith("trafilatura")] == []
 
 
 def test_markdown_title_and_markup_stripped() -> None:
