@@ -450,6 +450,16 @@ def test_symlink_loops_are_not_followed(tmp_path: Path) -> None:
     assert walk_folder(tmp_path / "in") == ([good], [])
 
 
+def test_a_looping_or_broken_link_given_by_name_says_so(tmp_path: Path) -> None:
+    (tmp_path / "self.txt").symlink_to("self.txt")
+    (tmp_path / "gone.txt").symlink_to("deleted.txt")
+    _, failures = read_articles([str(tmp_path / "self.txt"), str(tmp_path / "gone.txt")])
+    assert [f.error for f in failures] == [
+        "is a symbolic link that leads nowhere (broken, or a loop) — point the link at an "
+        "article file, or remove it"
+    ] * 2
+
+
 def test_a_tree_deeper_than_the_recursion_limit_is_searched(tmp_path: Path) -> None:
     # 1,200 levels: a recursive walk stops at Python's recursion limit (about 1,000)
     fd = os.open(tmp_path, os.O_RDONLY)

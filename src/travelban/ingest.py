@@ -779,6 +779,13 @@ def _expand(paths: Sequence[str]) -> tuple[list[str], list[ArticleFailure]]:
                 add(str(f))
         elif p.exists():
             add(raw)
+        elif p.is_symlink():  # `ls` shows it, so "no such file" would puzzle
+            err = ArticleError(
+                "is a symbolic link that leads nowhere (broken, or a loop)",
+                path=raw,
+                fix="point the link at an article file, or remove it",
+            )
+            failures.append(ArticleFailure(raw, _reason(err)))
         else:
             err = ArticleError("no such file or folder", path=raw, fix="check the path")
             failures.append(ArticleFailure(raw, _reason(err)))
