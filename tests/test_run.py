@@ -241,6 +241,25 @@ def test_pipes_loops_deep_and_unreadable_inbox_folders_do_not_stop_the_run(
     assert f"{inbox / 'locked'}: cannot read the folder (Permission denied)" in out.stderr
 
 
+def test_an_unreadable_inbox_file_is_named_in_the_log(
+    site: Path, loads: Loads, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_article(site / "inbox", "a.txt", BREACH)
+    secret = write_article(site / "inbox", "secret.txt", REVIEW)
+    real_open = os.open
+
+    def refusing(path: os.PathLike[str] | str, *args: object, **kwargs: object) -> int:
+        if Path(path) == secret:  # root ignores chmod: refuse by hand
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing)
+    out = run_cli(site)
+    assert "run #1: 1 new article(s), 0 already seen, 1 failed" in out.stdout
+    assert f"{secret}: cannot read the file (Permission denied)" in out.stderr
+    assert f"{secret}: cannot read the file" in (site / "state" / "travelban.log").read_text()
+
+
 def test_a_huge_inbox_file_is_hashed_in_blocks_and_refused_unread(site: Path, loads: Loads) -> None:
     write_article(site / "inbox", "a.txt", BREACH)
     with (site / "inbox" / "huge.txt").open("wb") as fh:

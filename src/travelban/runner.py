@@ -446,8 +446,6 @@ def _do_run(
     fresh: list[tuple[Path, str]] = []  # bytes are read again when screened: low memory
     seen_now: set[str] = set()
     files, failed_reads = _inbox_files(inboxes)
-    for path, reason in failed_reads:
-        log.warning("%s: %s", path, reason)
     skipped = 0
     for path in files:
         try:
@@ -467,6 +465,8 @@ def _do_run(
             skipped += 1
             continue
         fresh.append((path, sha))
+    for path, reason in failed_reads:  # never recorded (no content hash): say it every run
+        log.warning("%s: %s", path, reason)
 
     fingerprint = list_fingerprint(settings)
     redo = store.articles_to_rescreen(None if config.rescreen else fingerprint)
