@@ -38,3 +38,19 @@ def extractor() -> Extractor:
     archive = Archive.open(lists)
     entries = _union_entries([archive.load(info) for info in archive.snapshots])
     return Extractor(load_nlp(), Gazetteer.load(lists), scanner=NameIndex.build(entries.values()))
+
+
+def remove_deep(top: Path) -> None:
+    """Delete a folder tree of any depth (shutil.rmtree recurses and stops near 1,000 levels)."""
+    import os
+
+    while top.exists():
+        here = top
+        while True:
+            subs = [e for e in os.scandir(here) if e.is_dir(follow_symlinks=False)]
+            if not subs:
+                break
+            here = Path(subs[0].path)
+        for e in os.scandir(here):
+            os.unlink(e.path)
+        here.rmdir()

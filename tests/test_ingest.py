@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import io
+import logging
+import os
+import tracemalloc
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from conftest import remove_deep
 from travelban.errors import ArticleError
 from travelban.ingest import (
     DEFAULT_MAX_BYTES,
@@ -15,6 +19,8 @@ from travelban.ingest import (
     parse_bytes,
     read_article,
     read_articles,
+    read_file_bytes,
+    walk_folder,
 )
 from travelban.models import DateSource
 
@@ -224,6 +230,14 @@ def test_html_without_text_is_an_error() -> None:
         parse_bytes("empty.html", page)
 
 
+def test_an_empty_page_is_one_error_without_the_html_library_s_own_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.WARNING), pytest.raises(ArticleError, match="no readable text"):
+        parse_bytes("empty.html", b"<html><body></body></html>")
+    assert [r.name for r in caplog.records if r.name.startswith("trafilatura")] == []
+
+
 def test_markdown_title_and_markup_stripped() -> None:
     md = (
         "# Minister visits Kabul\n\n"
@@ -398,3 +412,109 @@ def test_stdin_too_large_is_a_failure_not_a_crash() -> None:
     articles, failures = read_articles(["-"], stdin=stream, max_bytes=50)
     assert articles == ()
     assert failures[0].source == "<stdin>" and "too large" in failures[0].error
+
+
+# ---------------------------------------------------------------- what a cron job meets
+
+
+def test_a_named_pipe_is_refused_at_once_not_waited_on(tmp_path: Path) -> None:
+    # no writer ever comes: an ordinary open() would wait for one forever
+    os.mkfifo(tmp_path / "pipe.txt")
+    good = write(tmp_path, "good.txt", STORY.encode())
+    articles, failures = read_articles([str(tmp_path / "pipe.txt"), str(good)])
+    assert [a.source for a in articles] == [str(good)]
+    assert [f.source for f in failures] == [str(tmp_path / "pipe.txt")]
+    assert failures[0].error.startswith("is a named pipe (FIFO), not a regular file — ")
+
+
+def test_a_device_named_like_an_article_is_never_read(tmp_path: Path) -> None:
+    # /dev/zero never ends: reading it would fill the memory
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    with pytest.raises(ArticleError, match=r"zero\.txt: is a device or socket, not a regular"):
+        read_article(tmp_path / "zero.txt")
+
+
+def test_a_folder_holding_a_pipe_screens_the_rest(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    good = write(tmp_path, "good.txt", STORY.encode())
+    assert expand_paths([str(tmp_path)]) == [str(good)]
+
+
+def test_symlink_loops_are_not_followed(tmp_path: Path) -> None:
+    good = write(tmp_path, "in/good.txt", STORY.encode())
+    (tmp_path / "in/loop").symlink_to(".")
+    (tmp_path / "in/up").symlink_to("..")
+    (tmp_path / "in/self.txt").symlink_to("self.txt")
+    (tmp_path / "in/a.txt").symlink_to("b.txt")
+    (tmp_path / "in/b.txt").symlink_to("a.txt")
+    assert walk_folder(tmp_path / "in") == ([good], [])
+
+
+def test_a_looping_or_broken_link_given_by_name_says_so(tmp_path: Path) -> None:
+    (tmp_path / "self.txt").symlink_to("self.txt")
+    (tmp_path / "gone.txt").symlink_to("deleted.txt")
+    _, failures = read_articles([str(tmp_path / "self.txt"), str(tmp_path / "gone.txt")])
+    assert [f.error for f in failures] == [
+        "is a symbolic link that leads nowhere (broken, or a loop) — point the link at an "
+        "article file, or remove it"
+    ] * 2
+
+
+def test_a_tree_deeper_than_the_recursion_limit_is_searched(tmp_path: Path) -> None:
+    # 1,200 levels: a recursive walk stops at Python's recursion limit (about 1,000)
+    fd = os.open(tmp_path, os.O_RDONLY)
+    for _ in range(1200):
+        os.mkdir("d", dir_fd=fd)
+        inner = os.open("d", os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = inner
+    out = os.open("deep.txt", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+    os.write(out, STORY.encode())
+    os.close(out)
+    os.close(fd)
+    try:
+        files, failures = walk_folder(tmp_path)
+        assert failures == []
+        assert [len(f.relative_to(tmp_path).parts) for f in files] == [1201]
+    finally:
+        remove_deep(tmp_path / "d")
+
+
+def test_an_unreadable_subfolder_is_named_and_the_rest_still_searched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the tests run as root, whom permissions do not stop: the folder refuses by hand
+    locked = tmp_path / "in/a-locked"
+    write(tmp_path, "in/a-locked/x.txt", STORY.encode())
+    after = write(tmp_path, "in/z-later/y.txt", STORY.encode())
+    scandir = os.scandir
+
+    def refusing(path: os.PathLike[str] | str) -> object:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    files, failures = walk_folder(tmp_path / "in")
+    assert files == [after]
+    assert [(f.source, f.error) for f in failures] == [
+        (
+            str(locked),
+            "cannot read the folder (Permission denied) — check its permissions; the other "
+            "files were still searched",
+        )
+    ]
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as fh:
+        fh.truncate(200 * 1024 * 1024)  # sparse: costs no disk
+    tracemalloc.start()
+    try:
+        with pytest.raises(ArticleError, match=r"huge\.txt: file is too large \(200 MB > 20 MB"):
+            read_file_bytes(huge)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1024 * 1024

@@ -202,3 +202,43 @@ def test_carried_decisions_are_read_from_both_sheets(tmp_path):
     assert decisions[fp.key].decision is Decision.FALSE_POSITIVE
     assert decisions[fp.key].review_date == date(2026, 1, 5)
     assert decisions[breach.key].decision is Decision.CONFIRMED_BREACH
+
+
+def _claiming_full_width(out: Path, rows: int) -> Path:
+    """A review workbook whose sheet claims columns A..XFD: each extra row holds one cell in
+    column XFD (16,384), and one row holds a decision in the usual columns."""
+    import zipfile
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Findings"
+    ws.append(["Key", "Decision", "Reviewer", "Review date", "Notes"])
+    ws.append(["k-1", "False positive", "ana", "2026-01-31", "namesake"])
+    plain = out.with_name("plain.xlsx")
+    wb.save(plain)
+    extra = "".join(f'<row r="{r}"><c r="XFD{r}"><v>{r}</v></c></row>' for r in range(3, rows))
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode().replace(
+                    '<dimension ref="A1:E2"/>', '<dimension ref="A1:XFD1048576"/>'
+                )
+                text = text.replace("</sheetData>", extra + "</sheetData>")
+                data = text.encode()
+            dst.writestr(info, data)
+    return out
+
+
+def test_a_sheet_claiming_every_column_is_read_only_as_wide_as_the_review_columns(tmp_path):
+    from travelban.report.decisions import _review_rows
+
+    book = _claiming_full_width(tmp_path / "wide.xlsx", rows=2000)
+    read = read_review(book)
+    assert [(d.finding_key, d.decision, d.notes) for d in read.decisions] == [
+        ("k-1", Decision.FALSE_POSITIVE, "namesake")
+    ]
+    wb = load_workbook(book, read_only=True)
+    widths = {len(row) for row in _review_rows(wb["Findings"])}
+    wb.close()
+    assert widths == {5}  # not 16,384 cells a row

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -12,6 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 import travelban.runner as runner
+from conftest import remove_deep
 from test_run_fakes import FakeEngine, fake_fingerprint, write_article
 from travelban.cli import cli
 from travelban.settings import Settings
@@ -206,6 +208,65 @@ def test_a_run_killed_before_its_report_is_reported_by_the_next(site: Path, load
             (1, "interrupted"),
             (2, "complete"),
         ]
+
+
+def test_pipes_loops_deep_and_unreadable_inbox_folders_do_not_stop_the_run(
+    site: Path, loads: Loads, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inbox = site / "inbox"
+    write_article(inbox, "a.txt", BREACH)
+    os.mkfifo(inbox / "pipe.txt")  # never written to: reading it would wait forever
+    (inbox / "loop").symlink_to(".")
+    (inbox / "self.txt").symlink_to("self.txt")
+    deep = inbox
+    for _ in range(1100):  # deeper than Python's recursion limit
+        deep = deep / "d"
+        deep.mkdir()
+    write_article(deep, "deep.txt", REVIEW)
+    write_article(inbox / "locked", "x.txt", REVIEW, extra="never seen")
+    scandir = os.scandir
+
+    def refusing(path: os.PathLike[str] | str) -> object:  # root ignores chmod: refuse by hand
+        if Path(path) == inbox / "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    try:
+        out = run_cli(site)
+    finally:
+        remove_deep(inbox / "d")
+    assert "run #1: 2 new article(s), 0 already seen, 1 failed" in out.stdout
+    assert sorted(loads.screened) == ["a.txt", "deep.txt"]
+    assert f"{inbox / 'locked'}: cannot read the folder (Permission denied)" in out.stderr
+
+
+def test_an_unreadable_inbox_file_is_named_in_the_log(
+    site: Path, loads: Loads, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_article(site / "inbox", "a.txt", BREACH)
+    secret = write_article(site / "inbox", "secret.txt", REVIEW)
+    real_open = os.open
+
+    def refusing(path: os.PathLike[str] | str, *args: object, **kwargs: object) -> int:
+        if Path(path) == secret:  # root ignores chmod: refuse by hand
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing)
+    out = run_cli(site)
+    assert "run #1: 1 new article(s), 0 already seen, 1 failed" in out.stdout
+    assert f"{secret}: cannot read the file (Permission denied)" in out.stderr
+    assert f"{secret}: cannot read the file" in (site / "state" / "travelban.log").read_text()
+
+
+def test_a_huge_inbox_file_is_hashed_in_blocks_and_refused_unread(site: Path, loads: Loads) -> None:
+    write_article(site / "inbox", "a.txt", BREACH)
+    with (site / "inbox" / "huge.txt").open("wb") as fh:
+        fh.truncate(300 * 1024 * 1024)  # sparse
+    out = run_cli(site)
+    assert "run #1: 1 new article(s), 0 already seen, 1 failed" in out.stdout
+    assert "huge.txt: file is too large (300 MB > 20 MB limit)" in out.stderr
 
 
 def test_a_second_run_while_one_holds_the_lock_exits_1(site: Path, loads: Loads) -> None:

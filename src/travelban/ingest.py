@@ -28,9 +28,12 @@ import codecs
 import hashlib
 import io
 import logging
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -640,17 +643,21 @@ def _file_items(path: Path, *, published: date | None, max_bytes: int) -> Iterat
         raise ArticleError("no such file", path=path, fix="check the path")
     if path.is_dir():
         raise ArticleError("is a folder, not a file", path=path, fix="give the files inside it")
+    with _reading(path), open_regular(path) as fh:
+        head = fh.read(8)
+        if _is_warc_name(path.name) or looks_like_warc(head):
+            fh.seek(0)
+            yield from _warc_items(source, fh, published=published, max_bytes=max_bytes)
+            return
+        data = _read_limited(path, fh, max_bytes)
+    yield from _bytes_items(source, data, published=published, max_bytes=max_bytes)
+
+
+@contextmanager
+def _reading(path: Path) -> Iterator[None]:
+    """Turn an OSError while reading ``path`` into an ArticleError naming it."""
     try:
-        with path.open("rb") as fh:
-            head = fh.read(8)
-            if _is_warc_name(path.name) or looks_like_warc(head):
-                fh.seek(0)
-                yield from _warc_items(source, fh, published=published, max_bytes=max_bytes)
-                return
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise _too_large(path, size, max_bytes)
-        data = path.read_bytes()
+        yield
     except PermissionError as exc:
         raise ArticleError(
             "cannot read the file (permission denied)", path=path, fix="check its permissions"
@@ -659,7 +666,49 @@ def _file_items(path: Path, *, published: date | None, max_bytes: int) -> Iterat
         raise ArticleError(
             f"cannot read the file ({exc.strerror})", path=path, fix="check the path"
         ) from exc
-    yield from _bytes_items(source, data, published=published, max_bytes=max_bytes)
+
+
+def _read_limited(path: Path, fh: BinaryIO, max_bytes: int) -> bytes:
+    size = os.fstat(fh.fileno()).st_size
+    if size > max_bytes:
+        raise _too_large(path, size, max_bytes)
+    fh.seek(0)
+    data = fh.read(max_bytes + 1)  # a file that grew since fstat still stops here
+    if len(data) > max_bytes:
+        raise _too_large(path, len(data), max_bytes)
+    return data
+
+
+def read_file_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of one article file; ArticleError when it is over ``max_bytes`` (checked
+    before anything is read), not a regular file, or unreadable."""
+    with _reading(path), open_regular(path) as fh:
+        return _read_limited(path, fh, max_bytes)
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """``path`` opened for reading in binary; ArticleError when it is not a regular file.
+
+    A named pipe (FIFO) blocks an ordinary ``open`` until a writer comes, and a device
+    such as /dev/zero never ends: either would hang a scheduled job. The file is opened
+    without blocking and checked on the open descriptor, so nothing can swap it between
+    the check and the read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = "a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a device or socket"
+            raise ArticleError(
+                f"is {what}, not a regular file",
+                path=path,
+                fix="give article files; copy what the pipe or device carries into a file first",
+            )
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _bytes_items(
@@ -717,11 +766,9 @@ def _expand(paths: Sequence[str]) -> tuple[list[str], list[ArticleFailure]]:
             continue
         p = Path(raw)
         if p.is_dir():
-            files = sorted(
-                (f for f in p.rglob("*") if _is_article_file(f) and not _hidden_below(f, p)),
-                key=lambda f: f.as_posix(),
-            )
-            if not files:
+            files, unreadable = walk_folder(p)
+            failures.extend(unreadable)
+            if not files and not unreadable:
                 err = ArticleError(
                     f"folder holds no articles ({', '.join(ARTICLE_SUFFIXES)})",
                     path=raw,
@@ -732,6 +779,13 @@ def _expand(paths: Sequence[str]) -> tuple[list[str], list[ArticleFailure]]:
                 add(str(f))
         elif p.exists():
             add(raw)
+        elif p.is_symlink():  # `ls` shows it, so "no such file" would puzzle
+            err = ArticleError(
+                "is a symbolic link that leads nowhere (broken, or a loop)",
+                path=raw,
+                fix="point the link at an article file, or remove it",
+            )
+            failures.append(ArticleFailure(raw, _reason(err)))
         else:
             err = ArticleError("no such file or folder", path=raw, fix="check the path")
             failures.append(ArticleFailure(raw, _reason(err)))
@@ -743,8 +797,49 @@ def _reason(exc: ArticleError) -> str:
     return f"{exc.problem} — {exc.fix}" if exc.fix else exc.problem
 
 
-def _hidden_below(f: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in f.relative_to(root).parts)
+def walk_folder(root: Path) -> tuple[list[Path], list[ArticleFailure]]:
+    """The article files under ``root`` (sorted), and one failure per folder or file that
+    could not be looked at; the rest of the tree is still searched.
+
+    The walk keeps its own stack, so a tree of any depth is searched (a recursive walk
+    stops at Python's recursion limit, about 1,000 levels). Symlinked folders are not
+    entered, so a link back up the tree cannot loop; hidden names are skipped. Named
+    pipes and devices are not article files (``_is_article_file``), so none is opened.
+    """
+    files: list[Path] = []
+    failures: list[ArticleFailure] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            failures.append(_unreadable(folder, exc, "folder"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(path)
+                elif _is_article_file(path):
+                    files.append(path)
+            except OSError as exc:  # a name too long for the system, say
+                failures.append(_unreadable(path, exc, "file"))
+    files.sort(key=lambda f: f.as_posix())
+    return files, failures
+
+
+def _unreadable(path: Path, exc: OSError, what: str) -> ArticleFailure:
+    err = ArticleError(
+        f"cannot read the {what} ({exc.strerror or exc})",
+        path=path,
+        fix="check its permissions; the other files were still searched",
+    )
+    log.info("%s", err.render())
+    return ArticleFailure(str(path), _reason(err))
 
 
 def expand_paths(paths: Sequence[str]) -> list[str]:

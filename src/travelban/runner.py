@@ -196,6 +196,18 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def _inbox_sha256(path: Path) -> str:
+    """Hex sha256 of an inbox file, read in blocks (a huge file is hashed, never held in
+    memory); ArticleError for a named pipe or device, which is never read."""
+    from travelban.ingest import open_regular
+
+    h = hashlib.sha256()
+    with open_regular(path) as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
 def import_workbooks(
     store: Store, paths: Sequence[Path], *, skip_known: bool = True, quiet: bool = False
 ) -> ImportSummary:
@@ -331,16 +343,20 @@ def check_inboxes(config: RunConfig) -> tuple[Path, ...]:
     return config.inbox
 
 
-def _inbox_files(folders: Sequence[Path]) -> list[Path]:
-    from travelban.ingest import expand_paths
+def _inbox_files(folders: Sequence[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The article files of the inbox folders, and (path, reason) for each sub-folder or
+    file that could not be looked at (the rest is still screened)."""
+    from travelban.ingest import walk_folder
 
     out: list[Path] = []
+    unreadable: list[tuple[Path, str]] = []
     for folder in folders:
-        try:
-            out.extend(Path(p) for p in expand_paths([str(folder)]))
-        except ArticleError:
+        files, failures = walk_folder(folder)
+        if not files and not failures:
             log.info("%s: no articles in the inbox", folder)  # an empty inbox is normal
-    return out
+        out.extend(files)
+        unreadable.extend((Path(f.source), f.error) for f in failures)
+    return out, unreadable
 
 
 def _as_screened(article: Article, result: ResultLike) -> Screened:
@@ -429,15 +445,17 @@ def _do_run(
     known = store.known_articles()
     fresh: list[tuple[Path, str]] = []  # bytes are read again when screened: low memory
     seen_now: set[str] = set()
-    failed_reads: list[tuple[Path, str]] = []
+    files, failed_reads = _inbox_files(inboxes)
     skipped = 0
-    for path in _inbox_files(inboxes):
+    for path in files:
         try:
-            data = path.read_bytes()
+            sha = _inbox_sha256(path)
         except OSError as exc:
             failed_reads.append((path, f"cannot read the file ({exc.strerror})"))
             continue
-        sha = hashlib.sha256(data).hexdigest()
+        except ArticleError as exc:  # a named pipe or device: never read
+            failed_reads.append((path, exc.problem))
+            continue
         if sha in seen_now:
             log.info("%s: same content as an article already in this run; skipped", path)
             continue
@@ -447,6 +465,8 @@ def _do_run(
             skipped += 1
             continue
         fresh.append((path, sha))
+    for path, reason in failed_reads:  # never recorded (no content hash): say it every run
+        log.warning("%s: %s", path, reason)
 
     fingerprint = list_fingerprint(settings)
     redo = store.articles_to_rescreen(None if config.rescreen else fingerprint)
@@ -618,15 +638,10 @@ def _screen_new(
     fingerprint: str,
 ) -> int:
     """Read and screen one new article and record it; 1 when screened, 0 when it failed."""
-    from travelban.ingest import parse_bytes
+    from travelban.ingest import parse_bytes, read_file_bytes
 
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        store.record_failure(run_id, sha, str(path), f"cannot read the file ({exc.strerror})")
-        return 0
-    try:
-        article = parse_bytes(str(path), data)
+        article = parse_bytes(str(path), read_file_bytes(path))
     except ArticleError as exc:
         log.warning("%s", exc.render())
         store.record_failure(run_id, sha, str(path), exc.render())

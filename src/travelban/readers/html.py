@@ -23,6 +23,10 @@ from trafilatura.core import bare_extraction
 from trafilatura.utils import load_html
 
 log = logging.getLogger(__name__)
+# trafilatura warns ("discarding data: None") about a page it cannot use; the page is
+# reported once, as ArticleError naming the file, so its own line would only come first
+for _name in ("trafilatura", "htmldate", "courlan"):
+    logging.getLogger(_name).setLevel(logging.ERROR)
 
 # htmldate: markup only (no guessing from the text), the original rather than the update.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -169,6 +169,25 @@ def _read_sheet(
     return decisions, problems
 
 
+_REVIEW_COLUMNS = frozenset({"key", "decision", "reviewer", "review date", "notes"})
+
+
+def _review_rows(ws: Any) -> Iterator[tuple[Any, ...]]:
+    """The header row, then every row cut after the last column ``_read_sheet`` reads.
+
+    A read-only sheet pads every row out to the width its dimension claims: a small file
+    whose rows each hold one cell in column XFD would make 16,384 cells a row. Cut at the
+    review columns, reading costs what the file really holds.
+    """
+    header = next(ws.iter_rows(max_row=1, values_only=True), None)
+    if header is None:
+        return
+    wanted = [i for i, h in enumerate(header) if _text(h).casefold() in _REVIEW_COLUMNS]
+    width = max(wanted) + 1 if wanted else 1
+    yield header[:width]
+    yield from ws.iter_rows(min_row=2, max_col=width, values_only=True)
+
+
 def read_review(path: Path) -> ReviewRead:
     """Every recordable decision and every problem row of a travelban workbook.
 
@@ -204,7 +223,7 @@ def read_review(path: Path) -> ReviewRead:
         problems: list[DecisionProblem] = []
         for sheet in (FINDINGS, PREVIOUS, INCIDENTS):  # an Incidents row's Key is the incident's
             if sheet in wb.sheetnames:
-                d, p = _read_sheet(path, sheet, wb[sheet].iter_rows(values_only=True))
+                d, p = _read_sheet(path, sheet, _review_rows(wb[sheet]))
                 decisions += d
                 problems += p
     finally:

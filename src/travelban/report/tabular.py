@@ -13,6 +13,7 @@ log = logging.getLogger(__name__)
 # Header cells that mark the first row as a header when no --column is given.
 NAME_HEADERS = frozenset({"name", "names", "full name", "full_name", "fullname", "query"})
 _MAX_ROWS = 1_000_000
+_EMPTY_HEADER_COLUMNS = 64  # columns read when the first row of a sheet is empty
 
 
 def _rows_csv(path: Path) -> list[list[str]]:
@@ -49,7 +50,13 @@ def _rows_xlsx(path: Path) -> list[list[str]]:
     try:
         ws = wb.worksheets[0]
         rows = []
-        for i, row in enumerate(ws.iter_rows(values_only=True)):
+        # A read-only sheet pads each row out to the width its dimension claims (column
+        # XFD: 16,384 cells a row, in a file of a few KB); read only as wide as the first
+        # row's last filled cell.
+        first = next(ws.iter_rows(max_row=1, values_only=True), ())
+        filled = [i for i, v in enumerate(first) if v not in (None, "")]
+        width = filled[-1] + 1 if filled else _EMPTY_HEADER_COLUMNS
+        for i, row in enumerate(ws.iter_rows(max_col=width, values_only=True)):
             if i >= _MAX_ROWS:
                 break
             rows.append(["" if v is None else str(v) for v in row])
