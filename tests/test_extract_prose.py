@@ -1482,3 +1482,17 @@ def test_invited_and_expected_trips_are_still_to_come(extractor: Extractor) -> N
     assert span(ev) == (date(2024, 5, 20), date(2024, 5, 26))
     assert trip(ex, "Omar Haddad", "TR").status is EventStatus.PLANNED
     assert not events_of(ex, "Nurlan Abenov")
+
+
+def test_a_to_phrase_right_after_a_trip_noun_and_a_victim_killed_somewhere(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Foreign Minister Ivan Petrov has announced plans for visits this week to Qatar, "
+        "the United Arab Emirates and Jordan. Omar Haddad was assassinated near Baghdad "
+        "in January 2020."
+    )
+    ex = extractor.extract(article(text))
+    for country in ("QA", "AE", "JO"):
+        assert trip(ex, "Ivan Petrov", country).status is EventStatus.PLANNED
+    trip(ex, "Omar Haddad", "IQ")

@@ -491,7 +491,14 @@ class Arguments(PassBase):
                 # object, the verb's "to" phrase is the noun's destination
                 preps = _LOCATIVE | ({"to", "into"} if tok.dep_ in {"dobj", "obj"} else set())
                 for ch in gov.children:
-                    if ch.dep_ == "prep" and ch.lower_ in preps and tok not in ch.subtree:
+                    # "announced plans for visits this week to Qatar": a "to" phrase right
+                    # after the trip noun is its destination, wherever the parser hung it
+                    right_after = ch.lower_ in {"to", "into"} and ch.i == tok.right_edge.i + 1
+                    if (
+                        ch.dep_ == "prep"
+                        and (ch.lower_ in preps or right_after)
+                        and tok not in ch.subtree
+                    ):
                         out.append(ch)
                         out.extend(ch.subtree)
                         self._anchor.update({t.i: gov for t in ch.subtree})
