@@ -8,7 +8,7 @@ Every sentence and every name here is invented. Articles are published on Wednes
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -1496,3 +1496,11 @@ def test_a_to_phrase_right_after_a_trip_noun_and_a_victim_killed_somewhere(
     for country in ("QA", "AE", "JO"):
         assert trip(ex, "Ivan Petrov", country).status is EventStatus.PLANNED
     trip(ex, "Omar Haddad", "IQ")
+
+
+def test_a_date_inside_a_trip_noun_phrase_dates_it_whatever_verb_reports_it(
+    extractor: Extractor,
+) -> None:
+    text = "Ivan Petrov has announced plans for visits this week to Qatar."
+    ev = trip(extractor.extract(article(text)), "Ivan Petrov", "QA")
+    assert span(ev) == (PUBLISHED, SUNDAY + timedelta(days=7))

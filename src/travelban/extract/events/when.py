@@ -261,7 +261,13 @@ class When(PassBase):
             anchor = _governing_verb(root)
             if _set_off_after(ctx.text, tok, hit.start):
                 anchor = tok  # "his trip to Moscow, in the summer of 2015, ...": the trip's
-            if anchor is not None and anchor.lemma_.lower() in self.reporting and anchor.i != tok.i:
+            own = tok.pos_ in {"NOUN", "PROPN"} and root.i in {t.i for t in tok.subtree}
+            if (
+                anchor is not None
+                and anchor.lemma_.lower() in self.reporting
+                and anchor.i != tok.i
+                and not own  # "announced plans for visits this week": the visits' date
+            ):
                 continue  # "said on Wednesday": the report's date
             if anchor is not None and anchor.i not in {tok.i, gov.i}:
                 other = ctx.finder._trigger(anchor)
