@@ -1504,3 +1504,15 @@ def test_a_date_inside_a_trip_noun_phrase_dates_it_whatever_verb_reports_it(
     text = "Ivan Petrov has announced plans for visits this week to Qatar."
     ev = trip(extractor.extract(article(text)), "Ivan Petrov", "QA")
     assert span(ev) == (PUBLISHED, SUNDAY + timedelta(days=7))
+
+
+def test_a_group_parsed_as_a_second_subject_leaves_the_person_the_traveller(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "DOHA, May 10, 2024 (Newswire) - Ivan Petrov, the founder of the banned militant "
+        "group Lashkar-e-Taiba, led Friday prayers at a mosque in Doha, days before the "
+        "talks."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Ivan Petrov", "QA")) == (FRIDAY, FRIDAY)

@@ -293,6 +293,17 @@ class Arguments(PassBase):
                     ]
             else:
                 subj = _subject(tok)
+                if subj is not None and subj.head.i == tok.i and ctx.who(subj) is None:
+                    # two subjects (a misparse): the other one when only it is a person
+                    # ("X, the founder of the group Lashkar-e-Taiba, led prayers")
+                    subj = next(
+                        (
+                            c
+                            for c in subj.head.children
+                            if c.dep_ in _SUBJ and c.i != subj.i and ctx.who(c) is not None
+                        ),
+                        subj,
+                    )
                 if subj is None and tok.tag_ == "VBG" and tok.i < tok.sent.start + 2:
                     # "Standing alongside him in Nairobi was X": the inverted subject
                     subj = next(
