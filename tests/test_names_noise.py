@@ -154,6 +154,14 @@ def test_a_hyphenated_name_part_is_no_slipped_article() -> None:
     assert normalize("Kim Il-sung") == "kim il sung"  # a Korean syllable, not al-
 
 
+def test_an_article_left_at_the_end_by_reordering_belongs_to_no_word(index: NameIndex) -> None:
+    # "Ahmed el Tilemsi" written surname first: the "el" now stands before nothing.
+    assert normalize("Tilemsi Ahmed el") == normalize("Tilemsi Ahmed")
+    assert normalize("Al") == "al"  # a name that is only the article keeps it
+    ref, score, _ = first(index, "Qaeda Al")
+    assert ref == "QDe.004" and score >= DEFAULT_THRESHOLD
+
+
 def test_glued_and_split_names_meet(index: NameIndex) -> None:
     assert normalize("Abdelhalim") == normalize("Abdel Halim")
     assert first(index, "Abbas Ras Hidi")[0] == "IRi.032"  # RASHIDI split in two
