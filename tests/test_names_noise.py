@@ -130,6 +130,31 @@ def test_a_slip_in_a_title_of_the_list_name_is_read_as_that_title(
     assert rows[written] == "title"
 
 
+@pytest.mark.parametrize(
+    ("query", "ref", "written"),
+    [
+        # Sheih is near a name the list writes (Shae), so it is no title everywhere; but
+        # left over against a name that holds Sheikh, it is that Sheikh.
+        ("Sheih Ahmed Iman Ali", "SOi.016", "sheih"),
+        ("Heji Salam Hawala", "TAe.010", "heji"),  # Haji with a vowel replaced
+    ],
+)
+def test_a_leftover_word_near_a_title_of_that_list_name_is_that_title(
+    index: NameIndex, query: str, ref: str, written: str
+) -> None:
+    ms = index.screen(query, floor=DEFAULT_REVIEW_BAND, limit=1)
+    assert ms and ms[0].reference == ref and ms[0].score >= DEFAULT_THRESHOLD
+    rows = {a.query_token: a.rule for a in ms[0].explanation.alignments}
+    assert rows[written] == "title"
+
+
+def test_a_given_name_the_list_writes_is_never_read_as_a_title(index: NameIndex) -> None:
+    # Hadi is one letter from Haji, but it is a name: it still argues for another person.
+    ms = index.screen("Hadi Ahmad Shah", floor=0.3, limit=3)
+    hit = [m for m in ms if m.reference == "TAi.166"]
+    assert not hit or hit[0].score < DEFAULT_REVIEW_BAND
+
+
 def test_a_title_alone_explains_nothing(index: NameIndex) -> None:
     # The slipped title covers the query word but adds nothing to how alike the names are.
     clean = first(index, "Naeem Barech")[1]

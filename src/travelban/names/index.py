@@ -117,6 +117,10 @@ SPLIT_WEAK_MIN = 5
 # A leftover query word this close to a title or particle of the list name is that word
 # (above the 0.8 of words that share only their consonants: Kelly / Col, Far / For).
 TITLE_SLIP_SIM = 0.81
+# A leftover query word at least this close to a title or particle of the one list name
+# it is being aligned with (Sheih, Heji, Oud for that name's Sheikh, Haji, Ould) is that
+# word, unless the list writes it as a name as it stands or it is a known given name.
+TITLE_NEAR_SIM = 0.73
 # Similarity of a spelling the list writes as it stands (exact, or a known variant).
 NAME_AS_WRITTEN = 0.97
 # A query word this long with no sure partner is tried as two list words written as one,
@@ -170,6 +174,7 @@ class _Hits:
         "size",
         "splits",
         "title_like",
+        "title_near",
         "weight",
     )
 
@@ -189,6 +194,7 @@ class _Hits:
         self.size = size  # total postings of those list tokens
         self.weight = weight  # coverage weight of the query token
         self.title_like = False  # near a title or particle some list name writes
+        self.title_near = False  # loosely near one: a title of a name it is aligned with
         # Two adjacent list words' keys, glued, that this word is written as (Abdullahsindhi).
         self.splits: frozenset[str] = frozenset()
         self.best = best  # the best similarity in ``sims``
@@ -573,8 +579,14 @@ class NameIndex:
         if not q.abjad and not q.hangul:
             titles = self._weak_tids.intersection(sims)
             # (A word the list writes as a name, as written, is that name: Said, Umar.)
-            res.title_like = any(sims[tid][0] >= TITLE_SLIP_SIM for tid in titles) and not any(
+            named = any(
                 sim >= NAME_AS_WRITTEN and tid not in titles for tid, (sim, _) in sims.items()
+            )
+            res.title_like = not named and any(sims[tid][0] >= TITLE_SLIP_SIM for tid in titles)
+            res.title_near = res.title_like or (
+                not named
+                and not q.canonical
+                and any(sims[tid][0] >= TITLE_NEAR_SIM for tid in titles)
             )
         if best < SURE_SIM and not q.abjad and not q.hangul and len(q.spelling) >= SPLIT_MIN:
             splits, names = self._split_words(q.spelling)
@@ -909,7 +921,7 @@ class NameIndex:
             if nq > 1
             else frozenset()
         )
-        q_titles = any(h.title_like for h in hits)
+        q_titles = any(h.title_near for h in hits)
         q_abd = any(q.key == COMPOUND for q in content)
         names = self.names
         best: dict[int, tuple[float, IndexedName, list[tuple[int, int, float, str]]]] = {}
@@ -1048,7 +1060,7 @@ class NameIndex:
             w = h.weight
             sq += w
             size = h.size + len(joins[qi]) if joins and qi in joins else h.size
-            if len(content[qi].text) == 1 or h.title_like:
+            if len(content[qi].text) == 1 or h.title_near:
                 # An initial aligns with any list word of its letter; a word near a title
                 # may be that title of a list name it does not reach (_titles).
                 reachable += w
@@ -1167,19 +1179,20 @@ class NameIndex:
         hits: list[_Hits], name: IndexedName, aligned: list[tuple[int, int, float, str]]
     ) -> None:
         """Query words left over that are a title or particle of this list name written
-        another way or with a slip (Mulah, Sheih, Bbin for Mullah, Sheikh, Bin): they are
-        explained, as that title, and no longer argue for another person."""
+        another way or with a slip (Mulah, Sheih, Heji, Bbin for Mullah, Sheikh, Haji,
+        Bin): they are explained, as that title, and no longer argue for another person.
+        A word the list writes as a name, or a known given name, is never read so."""
         used_q = {a[0] for a in aligned}
         used_l = {a[1] for a in aligned}
         tids = name.tids
         for qi, h in enumerate(hits):
-            if qi in used_q or not h.title_like:
+            if qi in used_q or not h.title_near:
                 continue
             for li in name.weak_at:
                 if li in used_l:
                     continue
                 sim = h.sims.get(tids[li], (0.0, ""))[0]
-                if sim >= TITLE_SLIP_SIM:
+                if sim >= TITLE_NEAR_SIM:
                     aligned.append((qi, li, sim, TITLE_RULE))
                     used_l.add(li)
                     break
