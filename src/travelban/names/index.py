@@ -49,6 +49,7 @@ from travelban.names.score import (
     FALLBACK_RATIO,
     GLUED_ARTICLES,
     KOREAN_SIM,
+    LOOSE_RULE,
     QUALITY_PENALTY,
     QUERY_EXPONENT,
     SCORE_CAP,
@@ -58,6 +59,7 @@ from travelban.names.score import (
     EvidenceJudge,
     describe_entry,
     df_weight,
+    loose_similarity,
     name_factors,
     name_score,
     role_weight,
@@ -118,9 +120,10 @@ SPLIT_WEAK_MIN = 5
 # (above the 0.8 of words that share only their consonants: Kelly / Col, Far / For).
 TITLE_SLIP_SIM = 0.81
 # A leftover query word at least this close to a title or particle of the one list name
-# it is being aligned with (Sheih, Heji, Oud for that name's Sheikh, Haji, Ould) is that
+# it is being aligned with (Sheih, Heji for that name's Sheikh, Haji) is that
 # word, unless the list writes it as a name as it stands or it is a known given name.
-TITLE_NEAR_SIM = 0.73
+TITLE_NEAR_SIM = 0.78
+TITLE_NEAR_VOWELS = 4  # sharing only the consonants: words this long, of one length (Heji)
 # Similarity of a spelling the list writes as it stands (exact, or a known variant).
 NAME_AS_WRITTEN = 0.97
 # A query word this long with no sure partner is tried as two list words written as one,
@@ -586,7 +589,15 @@ class NameIndex:
             res.title_near = res.title_like or (
                 not named
                 and not q.canonical
-                and any(sims[tid][0] >= TITLE_NEAR_SIM for tid in titles)
+                and any(
+                    sims[tid][0] >= TITLE_NEAR_SIM
+                    # (Only the vowels alike is too little: Kelly / Col, Far / For.)
+                    and (
+                        sims[tid][1] != "vowels"
+                        or len(vocab[tid].text) == len(q.text) >= TITLE_NEAR_VOWELS
+                    )
+                    for tid in titles
+                )
             )
         if best < SURE_SIM and not q.abjad and not q.hangul and len(q.spelling) >= SPLIT_MIN:
             splits, names = self._split_words(q.spelling)
@@ -726,14 +737,19 @@ class NameIndex:
         lift = EVIDENCE_LIFT + CONTEXT_REACH if evidence is not None else 0.0
         lift += WEAK_AGREES * 2 + TITLE_AGREES if weak else 0.0
         joins = self._joins(content, hits)
-        candidates = self._candidates(content, hits, q_weights, exclude, keep_at - lift, joins)
+        # Matches read letter for letter (_loose, the fallback) are held at ``cap``, below
+        # the threshold: only a review floor shows them.
+        cap = min(FALLBACK_HIGH, threshold - FALLBACK_MARGIN)
+        loose = cap >= cut
+        candidates = self._candidates(
+            content, hits, q_weights, exclude, keep_at - lift, joins, loose
+        )
         best = (
-            self._best_per_entry(content, hits, q_weights, candidates, keep_at - lift)
+            self._best_per_entry(content, hits, q_weights, candidates, keep_at - lift, loose)
             if candidates
             else {}
         )
         scored: list[tuple[float, NameMatch, int]] = []
-        cap = min(FALLBACK_HIGH, threshold - FALLBACK_MARGIN)
         if (
             cap >= cut  # its scores stay below the threshold: only a review floor shows them
             and self._noisy(content, hits, joins)
@@ -769,6 +785,15 @@ class NameIndex:
             adjustments.extend(said)
             score = base + sum(d for _, d in adjustments)
             common = self._one_common_token(name, aligned)
+            lettered = [content[a[0]].spelling for a in aligned if a[3] == LOOSE_RULE]
+            if lettered and score > cap:
+                # A word read only letter for letter surfaces a name for review; it never
+                # alerts on its own (as the character-similarity fallback does not).
+                adjustments.append(
+                    (f"'{' '.join(lettered)}' is read only letter for letter: held at {cap:.2f}",
+                     cap - score)
+                )  # fmt: skip
+                score = cap
             if common and score > ONE_COMMON_CAP:
                 # Names alone never alert on one shared common word (Omar, Mohammed).
                 adjustments.append(
@@ -777,7 +802,7 @@ class NameIndex:
                 )  # fmt: skip
                 score = ONE_COMMON_CAP
             elif threshold - CONTEXT_REACH <= score < threshold and all(
-                a[3] != "fuzzy" for a in aligned
+                a[3] != "fuzzy" and a[3] != LOOSE_RULE for a in aligned
             ):
                 # (Not over a typo: Salami for Salimi is as likely another man.)
                 support = [r for r, d in said if d > 0]
@@ -906,9 +931,11 @@ class NameIndex:
         q_weights: list[float],
         candidates: set[int],
         need: float,
+        loose: bool = False,
     ) -> dict[int, tuple[float, IndexedName, list[tuple[int, int, float, str]]]]:
         """Entry -> (base score, list name form, alignment) of its best-scoring name form;
-        forms whose base score stays under ``need`` are dropped."""
+        forms whose base score stays under ``need`` are dropped. ``loose``: pair leftover
+        words letter for letter (``_loose``)."""
         nq = len(content)
         sq = sum(q_weights) or 1.0
         sims_by_q = [h.sims for h in hits]
@@ -923,6 +950,11 @@ class NameIndex:
         )
         q_titles = any(h.title_near for h in hits)
         q_abd = any(q.key == COMPOUND for q in content)
+        loose_q = (
+            [qi for qi in range(nq) if self._loose_word(content[qi], hits[qi])] if loose else []
+        )
+        loose_w = sum(q_weights[qi] for qi in loose_q)
+        loose_seen: dict[tuple[int, int], float] = {}
         names = self.names
         best: dict[int, tuple[float, IndexedName, list[tuple[int, int, float, str]]]] = {}
         for nid in sorted(candidates):
@@ -971,6 +1003,11 @@ class NameIndex:
                 self._stranded_abd(content, aligned)
             if len(aligned) < nq and name.weak_at and q_titles:
                 self._titles(hits, name, aligned)
+            if loose_q and len(aligned) < nq and len(aligned) < len(name.strong):
+                # (Only when covering every such word could lift the name to ``need``.)
+                covered = sum(q_weights[qi] for qi in {a[0] for a in aligned}) + loose_w
+                if BASE_MAX * min(1.0, covered / sq) ** QUERY_EXPONENT >= need:
+                    self._loose(content, loose_q, name, aligned, loose_seen)
             if need > 0 and len({a[0] for a in aligned}) < nq:
                 # Every other factor is at most 1: query coverage alone bounds the score.
                 covered = sum(q_weights[qi] for qi in {a[0] for a in aligned})
@@ -1045,11 +1082,13 @@ class NameIndex:
         exclude: frozenset[int],
         need: float,
         joins: dict[int, frozenset[int]],
+        by_letters: bool = False,
     ) -> set[int]:
         """Names that can still score ``need`` (before adjustments) given which query tokens
         reach them. Common tokens (Muhammad, Ali) do not generate candidates while a rarer
         token does; they are assumed to reach every name, which keeps the bound safe. So
-        are initials, which align with any list token of the same first letter."""
+        are initials, which align with any list token of the same first letter, and, with
+        ``by_letters``, words that may pair letter for letter with any list word (``_loose``)."""
         sq = 0.0
         reachable = 0.0
         assumed = 0.0
@@ -1060,9 +1099,14 @@ class NameIndex:
             w = h.weight
             sq += w
             size = h.size + len(joins[qi]) if joins and qi in joins else h.size
-            if len(content[qi].text) == 1 or h.title_near:
+            if (
+                len(content[qi].text) == 1
+                or h.title_near
+                or (by_letters and self._loose_word(content[qi], h))
+            ):
                 # An initial aligns with any list word of its letter; a word near a title
-                # may be that title of a list name it does not reach (_titles).
+                # may be that title of a list name it does not reach (_titles); a word may
+                # pair letter for letter with a word of a name it does not reach (_loose).
                 reachable += w
                 assumed += w
                 loose += w
@@ -1173,6 +1217,55 @@ class NameIndex:
             if rule == "compound part" and not content[qi].key.startswith(COMPOUND):
                 aligned[k] = (qi, li, JOINED_SIM, "joined")
                 aligned.append((lone.pop(0), li, JOINED_SIM, "joined"))
+
+    @staticmethod
+    def _loose_word(q: Token, h: _Hits) -> bool:
+        """A query word that ``_loose`` may pair: Latin, weighted, not an initial, and not
+        a word the list writes (that word is most likely meant as it stands)."""
+        return h.best < SURE_SIM and h.weight > 0 and len(q.text) > 1 and not (q.abjad or q.hangul)
+
+    @staticmethod
+    def _loose(
+        content: list[Token],
+        loose_q: list[int],
+        name: IndexedName,
+        aligned: list[tuple[int, int, float, str]],
+        seen: dict[tuple[int, int], float],
+    ) -> None:
+        """Query words left over, paired with this list name's leftover words they are most
+        like letter for letter (``loose_similarity``): two or three slips in a short word
+        (Ther for Tahir, Aktar for Akhter) leave no rule to read it by. Only beside a word
+        that matched surely; the index holds such a match below the threshold. ``seen``
+        keeps the likeness of (query position, list word id) pairs for one query."""
+        if not any(a[2] >= SURE_SIM and a[3] != TITLE_RULE for a in aligned):
+            return
+        anchors = [(a[0], a[1]) for a in aligned if a[3] != TITLE_RULE]
+        used_q = {a[0] for a in aligned}
+        used_l = {a[1] for a in aligned}
+        free_l = [li for li, _ in name.strong if li not in used_l]
+        lt = name.tokens
+        for qi in loose_q:
+            if not free_l:
+                return
+            if qi in used_q:
+                continue
+            q = content[qi]
+            # In the same place among the words that matched (a name both reordered and
+            # mangled past every rule is too little to go on).
+            fits = [li for li in free_l if all((qi < qa) == (li < la) for qa, la in anchors)]
+            if not fits:
+                continue
+            sim, at = 0.0, -1
+            for li in fits:
+                ck = (qi, name.tids[li])
+                got = seen.get(ck)
+                if got is None:
+                    got = seen[ck] = loose_similarity(q, lt[li])
+                if got > sim:
+                    sim, at = got, li
+            if sim > 0:
+                aligned.append((qi, at, sim, LOOSE_RULE))
+                free_l.remove(at)
 
     @staticmethod
     def _titles(
