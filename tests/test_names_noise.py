@@ -365,3 +365,21 @@ def test_one_shared_word_alone_does_not_lift(index: NameIndex) -> None:
 def test_context_never_lifts_over_a_typo(index: NameIndex) -> None:
     said = Evidence(titles=("commander of the air force",), organisations=("IRGC",))
     assert index.screen("Hossein Salami", evidence=said) == ()
+
+
+# ------------------------------------------------------------ ties
+
+
+def test_two_matches_held_at_one_cap_rank_by_the_name_before_the_cap(index: NameIndex) -> None:
+    # "Ahmad Hajii": both Ustadh Ahmad (a Low alias of QDi.426) and Ahmad Haji (TAi.128) rest
+    # on the one common word Ahmad and are held at the same score; Ahmad Haji, which also
+    # has its title and no Low-quality penalty, comes first.
+    ms = index.screen("Ahmad Hajii", floor=0.6, limit=2)
+    assert [m.reference for m in ms] == ["TAi.128", "QDi.426"]
+    assert ms[0].score == ms[1].score == ONE_COMMON_CAP
+
+
+def test_equal_letter_for_letter_scores_rank_the_primary_name_first(index: NameIndex) -> None:
+    # "Aaiz" is as near FAIZ (a primary name) as Aziz (a Low-quality alias of another entry).
+    ms = index.screen("AAIZ", floor=0.5, limit=2)
+    assert ms and ms[0].reference == "TAi.036"

@@ -233,6 +233,21 @@ def _pair_order(p: tuple[float, int, int, str]) -> tuple[float, int, int, int]:
     return (-p[0], abs(p[1] - p[2]), p[2], p[1])
 
 
+_QUALITY_RANK = {
+    None: 1,
+    AliasQuality.GOOD: 1,
+    AliasQuality.AKA: 1,
+    AliasQuality.FKA: 2,
+    AliasQuality.LOW: 3,
+}
+
+
+def _form_rank(name: IndexedName) -> int:
+    """Tie-break rank of a name form: the primary name, then Good aliases and
+    original-script names, then former names, then Low-quality aliases."""
+    return 0 if name.kind == "name" else _QUALITY_RANK.get(name.quality, 1)
+
+
 @dataclass(frozen=True, slots=True)
 class TextHit:
     """A list name (or a distinctive part of one) found in running text."""
@@ -750,6 +765,9 @@ class NameIndex:
             else {}
         )
         scored: list[tuple[float, NameMatch, int]] = []
+        # Entry -> (score before any hold, rank of the name form): breaks ties between
+        # matches held at the same cap or scored the same.
+        tie: dict[int, tuple[float, int]] = {}
         if (
             cap >= cut  # its scores stay below the threshold: only a review floor shows them
             and self._noisy(content, hits, joins)
@@ -772,6 +790,7 @@ class NameIndex:
                 match = self._match(query, entry, name, content, [], [], [], detail, fb, threshold)
                 best.pop(ei, None)
                 scored.append((fb, match, ei))
+                tie[ei] = (fb, _form_rank(name))
         for ei, (base, name, aligned) in best.items():
             entry = self.entries[ei]
             adjustments: list[tuple[str, float]] = []
@@ -784,6 +803,7 @@ class NameIndex:
             said = self.judge.adjust(entry, evidence, weak)
             adjustments.extend(said)
             score = base + sum(d for _, d in adjustments)
+            tie[ei] = (score, _form_rank(name))
             common = self._one_common_token(name, aligned)
             lettered = [content[a[0]].spelling for a in aligned if a[3] == LOOSE_RULE]
             if lettered and score > cap:
@@ -834,7 +854,9 @@ class NameIndex:
                 threshold,
             )
             scored.append((score, match, ei))
-        scored.sort(key=lambda s: (-s[0], s[1].reference))
+        # Equal scores: the stronger name before any cap held it (Ahmad Haji over Ustadh
+        # Ahmad when both rest on one common word), then the primary name over aliases.
+        scored.sort(key=lambda s: (-s[0], -tie[s[2]][0], tie[s[2]][1], s[1].reference))
         return self._finish(scored, cut, limit)
 
     @staticmethod
