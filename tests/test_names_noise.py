@@ -273,6 +273,35 @@ def test_two_list_words_written_as_one_are_split_where_the_list_has_them(
     assert found == ref and score >= DEFAULT_THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("query", "ref"),
+    [
+        ("PROPH Ane VICTOR", "HTi.006"),  # Proph is one slip from Prof, but glues to a name
+        ("HAM Dullah SUNANI", "TAi.111"),  # Dullah is one slip from Mullah
+    ],
+)
+def test_half_of_a_split_name_is_not_read_as_a_slipped_title(
+    index: NameIndex, query: str, ref: str
+) -> None:
+    found, score, _ = first(index, query)
+    assert found == ref and score >= DEFAULT_THRESHOLD
+
+
+def test_a_split_word_is_preferred_to_a_slip_of_one_half(index: NameIndex) -> None:
+    # "Matiul" alone comes near MATIULLAH only through a slip; with "Lah" it spells it:
+    # both halves align with the one word, and nothing is left over.
+    ms = index.screen("MATIUL Lah", floor=DEFAULT_REVIEW_BAND, limit=1)
+    assert ms and ms[0].reference == "TAi.020" and ms[0].score >= DEFAULT_THRESHOLD
+    assert {a.rule for a in ms[0].explanation.alignments} == {"joined"}
+
+
+def test_a_split_name_ending_in_uddin_is_read_whole(index: NameIndex) -> None:
+    # Serajuddin is indexed with its -uddin merged (serajdin); Ser + Ajuddin glued must be
+    # read the same way to meet it.
+    found, score, _ = first(index, "Ser Ajuddin Haqani")
+    assert found == "TAi.144" and score >= DEFAULT_THRESHOLD
+
+
 def test_a_word_is_split_only_into_a_pair_the_list_writes(index: NameIndex) -> None:
     splits, names = index._split_words("mostafadjamel")
     assert splits and names

@@ -132,6 +132,9 @@ SPLIT_MIN = 6
 SPLIT_PART_MIN = 3
 # Similarity of a name written joined or split, or an Abd compound written apart.
 JOINED_SIM = 0.94
+# Endings of a name whose -uddin the normaliser merges (Serajuddin -> serajdin): a word
+# written split with one of these is read whole as well.
+_DIN_ENDINGS = ("din", "deen", "dine")
 # A lone surname is reported in text only when few entries share it.
 SURNAME_MAX_DF = 6
 
@@ -307,7 +310,7 @@ class NameIndex:
         self._names_by_key: dict[str, frozenset[int]] = {}  # weighted token key -> names
         self._names_by_pair: dict[str, frozenset[int]] = {}  # two adjacent keys glued -> names
         self._hit_cache: dict[tuple[str, bool, str, Role, bool], _Hits] = {}
-        self._glued_cache: dict[str, tuple[str, str]] = {}
+        self._glued_cache: dict[str, tuple[str, ...]] = {}
         self._named_cache: dict[str, bool] = {}  # a title-like word the list writes as a name
         self._scan: _TextScanner | None = None
         # One typo away from a weak word (title, connector) of four letters or more.
@@ -470,7 +473,7 @@ class NameIndex:
         self._names_by_pair = {k: frozenset(v) for k, v in by_pair.items()}
         log.debug("indexed %d names, %d distinct tokens", len(self.names), len(self.vocab))
 
-    def _glued(self, a: Token, b: Token) -> tuple[str, str]:
+    def _glued(self, a: Token, b: Token) -> tuple[str, ...]:
         """The keys two adjacent tokens have when written as one word (Jong Un / Jongun,
         Ras Hidi / Rashidi, Moh Amed / Mohamed): their keys glued, and the keys of their
         spellings and of their texts glued."""
@@ -495,6 +498,11 @@ class NameIndex:
             hit = (a.key + b.key, key(a.spelling)[0] + key(b.spelling)[0])
         else:
             hit = (a.key + b.key, self.norm.key(spelling if text is None else text)[0])
+        if spelling.endswith(_DIN_ENDINGS):
+            # The whole word read as one name (Ser Ajuddin: Serajuddin, its -uddin merged).
+            whole = self.norm._token(spelling, spelling, False, -1, -1).key
+            if whole not in hit:
+                hit = (*hit, whole)
         if len(self._glued_cache) < 200_000:
             self._glued_cache[ck] = hit
         return hit
@@ -675,7 +683,7 @@ class NameIndex:
             if len(t.text) < 4 or (out is not None and out[i].role is not Role.CONTENT):
                 continue
             role = self._weak_slips.get(t.text) or self._weak_keys.get(t.key)
-            if role is None:
+            if role is None or self._half_of_split(toks, i):
                 continue
             ck = f"{t.spelling} {t.text}"
             named = self._named_cache.get(ck)
@@ -697,6 +705,17 @@ class NameIndex:
                 out = list(toks)
             out[i] = replace(t, role=role)
         return toks if out is None else tuple(out)
+
+    def _half_of_split(self, toks: tuple[Token, ...], i: int) -> bool:
+        """Token ``i`` glued to the word before or after it spells a weighted word of some
+        list name (Proph Ane: Prophane; Ham Dullah: Hamdullah): half of a split name."""
+        by_key = self._names_by_key
+        for a, b in ((i - 1, i), (i, i + 1)):
+            if a < 0 or b >= len(toks) or toks[a].abjad or toks[b].abjad:
+                continue
+            if any(k in by_key for k in self._glued(toks[a], toks[b])):
+                return True
+        return False
 
     def _korean_keys(self) -> dict[str, list[int]]:
         """Korean comparison key -> ids of the Latin list tokens with that key (built once)."""
@@ -998,6 +1017,8 @@ class NameIndex:
                 used_q |= 1 << qi
                 used_l |= 1 << li
                 aligned.append((qi, li, sim, rule))
+            if len(aligned) < nq and not q_joined.isdisjoint(name.strong_keys):
+                self._prefer_join(content, name, aligned)
             if (
                 len(aligned) < nq
                 and len(aligned) < len(name.strong)
@@ -1311,6 +1332,30 @@ class NameIndex:
                     aligned.append((qi, li, sim, TITLE_RULE))
                     used_l.add(li)
                     break
+
+    def _prefer_join(
+        self,
+        content: list[Token],
+        name: IndexedName,
+        aligned: list[tuple[int, int, float, str]],
+    ) -> None:
+        """Two adjacent query words that, written as one, are a list word which one of them
+        only came near (Matiul Lah: MATIULLAH, Matiul aligned with a slip): the two are
+        that word, written split, and both align with it."""
+        lt = name.tokens
+        by_q = {a[0]: k for k, a in enumerate(aligned)}
+        for qi in range(len(content) - 1):
+            one, two = by_q.get(qi), by_q.get(qi + 1)
+            if (one is None) == (two is None):
+                continue  # both free (the second pass joins them) or both placed
+            k = one if one is not None else two
+            assert k is not None
+            _, li, sim, _ = aligned[k]
+            if sim >= SURE_SIM or lt[li].key not in self._glued(content[qi], content[qi + 1]):
+                continue
+            aligned[k] = (qi, li, JOINED_SIM, "joined")
+            aligned.append((qi + 1, li, JOINED_SIM, "joined"))
+            return
 
     def _align_rest(
         self,
