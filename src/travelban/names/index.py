@@ -16,7 +16,7 @@ from itertools import combinations
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from travelban.models import (
     AliasQuality,
@@ -132,6 +132,8 @@ SPLIT_MIN = 6
 SPLIT_PART_MIN = 3
 # Similarity of a name written joined or split, or an Abd compound written apart.
 JOINED_SIM = 0.94
+# An Abd written with a slip before the servant's name (Adul Hakim): a typo in that word.
+ABD_SLIP_SIM = 0.9
 # Endings of a name whose -uddin the normaliser merges (Serajuddin -> serajdin): a word
 # written split with one of these is read whole as well.
 _DIN_ENDINGS = ("din", "deen", "dine")
@@ -173,6 +175,7 @@ class _Hits:
         "_posting_sets",
         "_reach",
         "_reach_all",
+        "abd_slip",
         "best",
         "joined",
         "reaching",
@@ -201,6 +204,7 @@ class _Hits:
         self.weight = weight  # coverage weight of the query token
         self.title_like = False  # near a title or particle some list name writes
         self.title_near = False  # loosely near one: a title of a name it is aligned with
+        self.abd_slip = False  # one slip from Abd/Abdul/Abdel and no name the list writes
         # Two adjacent list words' keys, glued, that this word is written as (Abdullahsindhi).
         self.splits: frozenset[str] = frozenset()
         self.best = best  # the best similarity in ``sims``
@@ -609,6 +613,17 @@ class NameIndex:
                 sim >= NAME_AS_WRITTEN and tid not in titles for tid, (sim, _) in sims.items()
             )
             res.title_like = not named and any(sims[tid][0] >= TITLE_SLIP_SIM for tid in titles)
+            res.abd_slip = (
+                not named
+                and not q.canonical
+                and q.key != COMPOUND
+                and len(q.text) >= 2
+                and any(
+                    OSA.distance(q.text, c, score_cutoff=1) <= 1
+                    for c in self.norm._compounds
+                    if len(c) >= len(COMPOUND) and abs(len(c) - len(q.text)) <= 1
+                )
+            )
             res.title_near = res.title_like or (
                 not named
                 and not q.canonical
@@ -990,7 +1005,7 @@ class NameIndex:
             else frozenset()
         )
         q_titles = any(h.title_near for h in hits)
-        q_abd = any(q.key == COMPOUND for q in content)
+        q_abd = any(q.key == COMPOUND or h.abd_slip for q, h in zip(content, hits, strict=True))
         loose_q = (
             [qi for qi in range(nq) if self._loose_word(content[qi], hits[qi])] if loose else []
         )
@@ -1043,7 +1058,7 @@ class NameIndex:
             if len(aligned) < len(name.strong) and any(a[3] == "compound part" for a in aligned):
                 self._abd_of_compound(content, name, aligned)
             if q_abd and any(a[3] == "compound part" for a in aligned):
-                self._stranded_abd(content, aligned)
+                self._stranded_abd(content, hits, aligned)
             if len(aligned) < nq and name.weak_at and q_titles:
                 self._titles(hits, name, aligned)
             if loose_q and len(aligned) < nq and len(aligned) < len(name.strong):
@@ -1248,18 +1263,26 @@ class NameIndex:
                     break
 
     @staticmethod
-    def _stranded_abd(content: list[Token], aligned: list[tuple[int, int, float, str]]) -> None:
+    def _stranded_abd(
+        content: list[Token], hits: list[_Hits], aligned: list[tuple[int, int, float, str]]
+    ) -> None:
         """A lone Abd of the query and the servant's name that matched a list compound's
         second part are that compound written apart or moved ("Samad Abdul" for ABDUL
-        SAMAD): both align with it, as a name written joined does."""
+        SAMAD): both align with it, as a name written joined does. So is an Abd written
+        with a slip right before the servant's name ("Adul Hakim", "bd-Al Rahim"), as a
+        slip (its word is no name the list writes)."""
         used_q = {a[0] for a in aligned}
         lone = [qi for qi, q in enumerate(content) if q.key == COMPOUND and qi not in used_q]
         for k, (qi, li, _, rule) in enumerate(list(aligned)):
-            if not lone:
-                return
-            if rule == "compound part" and not content[qi].key.startswith(COMPOUND):
+            if rule != "compound part" or content[qi].key.startswith(COMPOUND):
+                continue
+            if lone:
                 aligned[k] = (qi, li, JOINED_SIM, "joined")
                 aligned.append((lone.pop(0), li, JOINED_SIM, "joined"))
+            elif qi > 0 and qi - 1 not in used_q and hits[qi - 1].abd_slip:
+                aligned[k] = (qi, li, JOINED_SIM, "joined")
+                aligned.append((qi - 1, li, ABD_SLIP_SIM, "fuzzy"))
+                used_q.add(qi - 1)
 
     @staticmethod
     def _loose_word(q: Token, h: _Hits) -> bool:
