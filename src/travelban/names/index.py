@@ -16,7 +16,7 @@ from itertools import combinations
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from travelban.models import (
     AliasQuality,
@@ -49,6 +49,7 @@ from travelban.names.score import (
     FALLBACK_RATIO,
     GLUED_ARTICLES,
     KOREAN_SIM,
+    LOOSE_RULE,
     QUALITY_PENALTY,
     QUERY_EXPONENT,
     SCORE_CAP,
@@ -58,6 +59,7 @@ from travelban.names.score import (
     EvidenceJudge,
     describe_entry,
     df_weight,
+    loose_similarity,
     name_factors,
     name_score,
     role_weight,
@@ -117,6 +119,11 @@ SPLIT_WEAK_MIN = 5
 # A leftover query word this close to a title or particle of the list name is that word
 # (above the 0.8 of words that share only their consonants: Kelly / Col, Far / For).
 TITLE_SLIP_SIM = 0.81
+# A leftover query word at least this close to a title or particle of the one list name
+# it is being aligned with (Sheih, Heji for that name's Sheikh, Haji) is that
+# word, unless the list writes it as a name as it stands or it is a known given name.
+TITLE_NEAR_SIM = 0.78
+TITLE_NEAR_VOWELS = 4  # sharing only the consonants: words this long, of one length (Heji)
 # Similarity of a spelling the list writes as it stands (exact, or a known variant).
 NAME_AS_WRITTEN = 0.97
 # A query word this long with no sure partner is tried as two list words written as one,
@@ -125,6 +132,11 @@ SPLIT_MIN = 6
 SPLIT_PART_MIN = 3
 # Similarity of a name written joined or split, or an Abd compound written apart.
 JOINED_SIM = 0.94
+# An Abd written with a slip before the servant's name (Adul Hakim): a typo in that word.
+ABD_SLIP_SIM = 0.9
+# Endings of a name whose -uddin the normaliser merges (Serajuddin -> serajdin): a word
+# written split with one of these is read whole as well.
+_DIN_ENDINGS = ("din", "deen", "dine")
 # A lone surname is reported in text only when few entries share it.
 SURNAME_MAX_DF = 6
 
@@ -163,6 +175,7 @@ class _Hits:
         "_posting_sets",
         "_reach",
         "_reach_all",
+        "abd_slip",
         "best",
         "joined",
         "reaching",
@@ -170,6 +183,7 @@ class _Hits:
         "size",
         "splits",
         "title_like",
+        "title_near",
         "weight",
     )
 
@@ -189,6 +203,8 @@ class _Hits:
         self.size = size  # total postings of those list tokens
         self.weight = weight  # coverage weight of the query token
         self.title_like = False  # near a title or particle some list name writes
+        self.title_near = False  # loosely near one: a title of a name it is aligned with
+        self.abd_slip = False  # one slip from Abd/Abdul/Abdel and no name the list writes
         # Two adjacent list words' keys, glued, that this word is written as (Abdullahsindhi).
         self.splits: frozenset[str] = frozenset()
         self.best = best  # the best similarity in ``sims``
@@ -222,6 +238,21 @@ _SUBSETS = {n: [c for r in range(1, n + 1) for c in combinations(range(n), r)] f
 def _pair_order(p: tuple[float, int, int, str]) -> tuple[float, int, int, int]:
     """Greedy alignment order: most similar first, then tokens in matching positions."""
     return (-p[0], abs(p[1] - p[2]), p[2], p[1])
+
+
+_QUALITY_RANK = {
+    None: 1,
+    AliasQuality.GOOD: 1,
+    AliasQuality.AKA: 1,
+    AliasQuality.FKA: 2,
+    AliasQuality.LOW: 3,
+}
+
+
+def _form_rank(name: IndexedName) -> int:
+    """Tie-break rank of a name form: the primary name, then Good aliases and
+    original-script names, then former names, then Low-quality aliases."""
+    return 0 if name.kind == "name" else _QUALITY_RANK.get(name.quality, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +314,7 @@ class NameIndex:
         self._names_by_key: dict[str, frozenset[int]] = {}  # weighted token key -> names
         self._names_by_pair: dict[str, frozenset[int]] = {}  # two adjacent keys glued -> names
         self._hit_cache: dict[tuple[str, bool, str, Role, bool], _Hits] = {}
-        self._glued_cache: dict[str, tuple[str, str]] = {}
+        self._glued_cache: dict[str, tuple[str, ...]] = {}
         self._named_cache: dict[str, bool] = {}  # a title-like word the list writes as a name
         self._scan: _TextScanner | None = None
         # One typo away from a weak word (title, connector) of four letters or more.
@@ -446,7 +477,7 @@ class NameIndex:
         self._names_by_pair = {k: frozenset(v) for k, v in by_pair.items()}
         log.debug("indexed %d names, %d distinct tokens", len(self.names), len(self.vocab))
 
-    def _glued(self, a: Token, b: Token) -> tuple[str, str]:
+    def _glued(self, a: Token, b: Token) -> tuple[str, ...]:
         """The keys two adjacent tokens have when written as one word (Jong Un / Jongun,
         Ras Hidi / Rashidi, Moh Amed / Mohamed): their keys glued, and the keys of their
         spellings and of their texts glued."""
@@ -471,6 +502,11 @@ class NameIndex:
             hit = (a.key + b.key, key(a.spelling)[0] + key(b.spelling)[0])
         else:
             hit = (a.key + b.key, self.norm.key(spelling if text is None else text)[0])
+        if spelling.endswith(_DIN_ENDINGS):
+            # The whole word read as one name (Ser Ajuddin: Serajuddin, its -uddin merged).
+            whole = self.norm._token(spelling, spelling, False, -1, -1).key
+            if whole not in hit:
+                hit = (*hit, whole)
         if len(self._glued_cache) < 200_000:
             self._glued_cache[ck] = hit
         return hit
@@ -573,8 +609,33 @@ class NameIndex:
         if not q.abjad and not q.hangul:
             titles = self._weak_tids.intersection(sims)
             # (A word the list writes as a name, as written, is that name: Said, Umar.)
-            res.title_like = any(sims[tid][0] >= TITLE_SLIP_SIM for tid in titles) and not any(
+            named = any(
                 sim >= NAME_AS_WRITTEN and tid not in titles for tid, (sim, _) in sims.items()
+            )
+            res.title_like = not named and any(sims[tid][0] >= TITLE_SLIP_SIM for tid in titles)
+            res.abd_slip = (
+                not named
+                and not q.canonical
+                and q.key != COMPOUND
+                and len(q.text) >= 2
+                and any(
+                    OSA.distance(q.text, c, score_cutoff=1) <= 1
+                    for c in self.norm._compounds
+                    if len(c) >= len(COMPOUND) and abs(len(c) - len(q.text)) <= 1
+                )
+            )
+            res.title_near = res.title_like or (
+                not named
+                and not q.canonical
+                and any(
+                    sims[tid][0] >= TITLE_NEAR_SIM
+                    # (Only the vowels alike is too little: Kelly / Col, Far / For.)
+                    and (
+                        sims[tid][1] != "vowels"
+                        or len(vocab[tid].text) == len(q.text) >= TITLE_NEAR_VOWELS
+                    )
+                    for tid in titles
+                )
             )
         if best < SURE_SIM and not q.abjad and not q.hangul and len(q.spelling) >= SPLIT_MIN:
             splits, names = self._split_words(q.spelling)
@@ -637,7 +698,7 @@ class NameIndex:
             if len(t.text) < 4 or (out is not None and out[i].role is not Role.CONTENT):
                 continue
             role = self._weak_slips.get(t.text) or self._weak_keys.get(t.key)
-            if role is None:
+            if role is None or self._half_of_split(toks, i):
                 continue
             ck = f"{t.spelling} {t.text}"
             named = self._named_cache.get(ck)
@@ -659,6 +720,17 @@ class NameIndex:
                 out = list(toks)
             out[i] = replace(t, role=role)
         return toks if out is None else tuple(out)
+
+    def _half_of_split(self, toks: tuple[Token, ...], i: int) -> bool:
+        """Token ``i`` glued to the word before or after it spells a weighted word of some
+        list name (Proph Ane: Prophane; Ham Dullah: Hamdullah): half of a split name."""
+        by_key = self._names_by_key
+        for a, b in ((i - 1, i), (i, i + 1)):
+            if a < 0 or b >= len(toks) or toks[a].abjad or toks[b].abjad:
+                continue
+            if any(k in by_key for k in self._glued(toks[a], toks[b])):
+                return True
+        return False
 
     def _korean_keys(self) -> dict[str, list[int]]:
         """Korean comparison key -> ids of the Latin list tokens with that key (built once)."""
@@ -714,14 +786,22 @@ class NameIndex:
         lift = EVIDENCE_LIFT + CONTEXT_REACH if evidence is not None else 0.0
         lift += WEAK_AGREES * 2 + TITLE_AGREES if weak else 0.0
         joins = self._joins(content, hits)
-        candidates = self._candidates(content, hits, q_weights, exclude, keep_at - lift, joins)
+        # Matches read letter for letter (_loose, the fallback) are held at ``cap``, below
+        # the threshold: only a review floor shows them.
+        cap = min(FALLBACK_HIGH, threshold - FALLBACK_MARGIN)
+        loose = cap >= cut
+        candidates = self._candidates(
+            content, hits, q_weights, exclude, keep_at - lift, joins, loose
+        )
         best = (
-            self._best_per_entry(content, hits, q_weights, candidates, keep_at - lift)
+            self._best_per_entry(content, hits, q_weights, candidates, keep_at - lift, loose)
             if candidates
             else {}
         )
         scored: list[tuple[float, NameMatch, int]] = []
-        cap = min(FALLBACK_HIGH, threshold - FALLBACK_MARGIN)
+        # Entry -> (score before any hold, rank of the name form): breaks ties between
+        # matches held at the same cap or scored the same.
+        tie: dict[int, tuple[float, int]] = {}
         if (
             cap >= cut  # its scores stay below the threshold: only a review floor shows them
             and self._noisy(content, hits, joins)
@@ -744,6 +824,7 @@ class NameIndex:
                 match = self._match(query, entry, name, content, [], [], [], detail, fb, threshold)
                 best.pop(ei, None)
                 scored.append((fb, match, ei))
+                tie[ei] = (fb, _form_rank(name))
         for ei, (base, name, aligned) in best.items():
             entry = self.entries[ei]
             adjustments: list[tuple[str, float]] = []
@@ -756,7 +837,17 @@ class NameIndex:
             said = self.judge.adjust(entry, evidence, weak)
             adjustments.extend(said)
             score = base + sum(d for _, d in adjustments)
+            tie[ei] = (score, _form_rank(name))
             common = self._one_common_token(name, aligned)
+            lettered = [content[a[0]].spelling for a in aligned if a[3] == LOOSE_RULE]
+            if lettered and score > cap:
+                # A word read only letter for letter surfaces a name for review; it never
+                # alerts on its own (as the character-similarity fallback does not).
+                adjustments.append(
+                    (f"'{' '.join(lettered)}' is read only letter for letter: held at {cap:.2f}",
+                     cap - score)
+                )  # fmt: skip
+                score = cap
             if common and score > ONE_COMMON_CAP:
                 # Names alone never alert on one shared common word (Omar, Mohammed).
                 adjustments.append(
@@ -765,7 +856,7 @@ class NameIndex:
                 )  # fmt: skip
                 score = ONE_COMMON_CAP
             elif threshold - CONTEXT_REACH <= score < threshold and all(
-                a[3] != "fuzzy" for a in aligned
+                a[3] != "fuzzy" and a[3] != LOOSE_RULE for a in aligned
             ):
                 # (Not over a typo: Salami for Salimi is as likely another man.)
                 support = [r for r, d in said if d > 0]
@@ -797,7 +888,9 @@ class NameIndex:
                 threshold,
             )
             scored.append((score, match, ei))
-        scored.sort(key=lambda s: (-s[0], s[1].reference))
+        # Equal scores: the stronger name before any cap held it (Ahmad Haji over Ustadh
+        # Ahmad when both rest on one common word), then the primary name over aliases.
+        scored.sort(key=lambda s: (-s[0], -tie[s[2]][0], tie[s[2]][1], s[1].reference))
         return self._finish(scored, cut, limit)
 
     @staticmethod
@@ -894,9 +987,11 @@ class NameIndex:
         q_weights: list[float],
         candidates: set[int],
         need: float,
+        loose: bool = False,
     ) -> dict[int, tuple[float, IndexedName, list[tuple[int, int, float, str]]]]:
         """Entry -> (base score, list name form, alignment) of its best-scoring name form;
-        forms whose base score stays under ``need`` are dropped."""
+        forms whose base score stays under ``need`` are dropped. ``loose``: pair leftover
+        words letter for letter (``_loose``)."""
         nq = len(content)
         sq = sum(q_weights) or 1.0
         sims_by_q = [h.sims for h in hits]
@@ -909,8 +1004,13 @@ class NameIndex:
             if nq > 1
             else frozenset()
         )
-        q_titles = any(h.title_like for h in hits)
-        q_abd = any(q.key == COMPOUND for q in content)
+        q_titles = any(h.title_near for h in hits)
+        q_abd = any(q.key == COMPOUND or h.abd_slip for q, h in zip(content, hits, strict=True))
+        loose_q = (
+            [qi for qi in range(nq) if self._loose_word(content[qi], hits[qi])] if loose else []
+        )
+        loose_w = sum(q_weights[qi] for qi in loose_q)
+        loose_seen: dict[tuple[int, int], float] = {}
         names = self.names
         best: dict[int, tuple[float, IndexedName, list[tuple[int, int, float, str]]]] = {}
         for nid in sorted(candidates):
@@ -932,6 +1032,8 @@ class NameIndex:
                 used_q |= 1 << qi
                 used_l |= 1 << li
                 aligned.append((qi, li, sim, rule))
+            if len(aligned) < nq and not q_joined.isdisjoint(name.strong_keys):
+                self._prefer_join(content, name, aligned)
             if (
                 len(aligned) < nq
                 and len(aligned) < len(name.strong)
@@ -956,9 +1058,14 @@ class NameIndex:
             if len(aligned) < len(name.strong) and any(a[3] == "compound part" for a in aligned):
                 self._abd_of_compound(content, name, aligned)
             if q_abd and any(a[3] == "compound part" for a in aligned):
-                self._stranded_abd(content, aligned)
+                self._stranded_abd(content, hits, aligned)
             if len(aligned) < nq and name.weak_at and q_titles:
                 self._titles(hits, name, aligned)
+            if loose_q and len(aligned) < nq and len(aligned) < len(name.strong):
+                # (Only when covering every such word could lift the name to ``need``.)
+                covered = sum(q_weights[qi] for qi in {a[0] for a in aligned}) + loose_w
+                if BASE_MAX * min(1.0, covered / sq) ** QUERY_EXPONENT >= need:
+                    self._loose(content, loose_q, name, aligned, loose_seen)
             if need > 0 and len({a[0] for a in aligned}) < nq:
                 # Every other factor is at most 1: query coverage alone bounds the score.
                 covered = sum(q_weights[qi] for qi in {a[0] for a in aligned})
@@ -1033,11 +1140,13 @@ class NameIndex:
         exclude: frozenset[int],
         need: float,
         joins: dict[int, frozenset[int]],
+        by_letters: bool = False,
     ) -> set[int]:
         """Names that can still score ``need`` (before adjustments) given which query tokens
         reach them. Common tokens (Muhammad, Ali) do not generate candidates while a rarer
         token does; they are assumed to reach every name, which keeps the bound safe. So
-        are initials, which align with any list token of the same first letter."""
+        are initials, which align with any list token of the same first letter, and, with
+        ``by_letters``, words that may pair letter for letter with any list word (``_loose``)."""
         sq = 0.0
         reachable = 0.0
         assumed = 0.0
@@ -1048,9 +1157,14 @@ class NameIndex:
             w = h.weight
             sq += w
             size = h.size + len(joins[qi]) if joins and qi in joins else h.size
-            if len(content[qi].text) == 1 or h.title_like:
+            if (
+                len(content[qi].text) == 1
+                or h.title_near
+                or (by_letters and self._loose_word(content[qi], h))
+            ):
                 # An initial aligns with any list word of its letter; a word near a title
-                # may be that title of a list name it does not reach (_titles).
+                # may be that title of a list name it does not reach (_titles); a word may
+                # pair letter for letter with a word of a name it does not reach (_loose).
                 reachable += w
                 assumed += w
                 loose += w
@@ -1149,40 +1263,122 @@ class NameIndex:
                     break
 
     @staticmethod
-    def _stranded_abd(content: list[Token], aligned: list[tuple[int, int, float, str]]) -> None:
+    def _stranded_abd(
+        content: list[Token], hits: list[_Hits], aligned: list[tuple[int, int, float, str]]
+    ) -> None:
         """A lone Abd of the query and the servant's name that matched a list compound's
         second part are that compound written apart or moved ("Samad Abdul" for ABDUL
-        SAMAD): both align with it, as a name written joined does."""
+        SAMAD): both align with it, as a name written joined does. So is an Abd written
+        with a slip right before the servant's name ("Adul Hakim", "bd-Al Rahim"), as a
+        slip (its word is no name the list writes)."""
         used_q = {a[0] for a in aligned}
         lone = [qi for qi, q in enumerate(content) if q.key == COMPOUND and qi not in used_q]
         for k, (qi, li, _, rule) in enumerate(list(aligned)):
-            if not lone:
-                return
-            if rule == "compound part" and not content[qi].key.startswith(COMPOUND):
+            if rule != "compound part" or content[qi].key.startswith(COMPOUND):
+                continue
+            if lone:
                 aligned[k] = (qi, li, JOINED_SIM, "joined")
                 aligned.append((lone.pop(0), li, JOINED_SIM, "joined"))
+            elif qi > 0 and qi - 1 not in used_q and hits[qi - 1].abd_slip:
+                aligned[k] = (qi, li, JOINED_SIM, "joined")
+                aligned.append((qi - 1, li, ABD_SLIP_SIM, "fuzzy"))
+                used_q.add(qi - 1)
+
+    @staticmethod
+    def _loose_word(q: Token, h: _Hits) -> bool:
+        """A query word that ``_loose`` may pair: Latin, weighted, not an initial, and not
+        a word the list writes (that word is most likely meant as it stands)."""
+        return h.best < SURE_SIM and h.weight > 0 and len(q.text) > 1 and not (q.abjad or q.hangul)
+
+    @staticmethod
+    def _loose(
+        content: list[Token],
+        loose_q: list[int],
+        name: IndexedName,
+        aligned: list[tuple[int, int, float, str]],
+        seen: dict[tuple[int, int], float],
+    ) -> None:
+        """Query words left over, paired with this list name's leftover words they are most
+        like letter for letter (``loose_similarity``): two or three slips in a short word
+        (Ther for Tahir, Aktar for Akhter) leave no rule to read it by. Only beside a word
+        that matched surely; the index holds such a match below the threshold. ``seen``
+        keeps the likeness of (query position, list word id) pairs for one query."""
+        if not any(a[2] >= SURE_SIM and a[3] != TITLE_RULE for a in aligned):
+            return
+        anchors = [(a[0], a[1]) for a in aligned if a[3] != TITLE_RULE]
+        used_q = {a[0] for a in aligned}
+        used_l = {a[1] for a in aligned}
+        free_l = [li for li, _ in name.strong if li not in used_l]
+        lt = name.tokens
+        for qi in loose_q:
+            if not free_l:
+                return
+            if qi in used_q:
+                continue
+            q = content[qi]
+            # In the same place among the words that matched (a name both reordered and
+            # mangled past every rule is too little to go on).
+            fits = [li for li in free_l if all((qi < qa) == (li < la) for qa, la in anchors)]
+            if not fits:
+                continue
+            sim, at = 0.0, -1
+            for li in fits:
+                ck = (qi, name.tids[li])
+                got = seen.get(ck)
+                if got is None:
+                    got = seen[ck] = loose_similarity(q, lt[li])
+                if got > sim:
+                    sim, at = got, li
+            if sim > 0:
+                aligned.append((qi, at, sim, LOOSE_RULE))
+                free_l.remove(at)
 
     @staticmethod
     def _titles(
         hits: list[_Hits], name: IndexedName, aligned: list[tuple[int, int, float, str]]
     ) -> None:
         """Query words left over that are a title or particle of this list name written
-        another way or with a slip (Mulah, Sheih, Bbin for Mullah, Sheikh, Bin): they are
-        explained, as that title, and no longer argue for another person."""
+        another way or with a slip (Mulah, Sheih, Heji, Bbin for Mullah, Sheikh, Haji,
+        Bin): they are explained, as that title, and no longer argue for another person.
+        A word the list writes as a name, or a known given name, is never read so."""
         used_q = {a[0] for a in aligned}
         used_l = {a[1] for a in aligned}
         tids = name.tids
         for qi, h in enumerate(hits):
-            if qi in used_q or not h.title_like:
+            if qi in used_q or not h.title_near:
                 continue
             for li in name.weak_at:
                 if li in used_l:
                     continue
                 sim = h.sims.get(tids[li], (0.0, ""))[0]
-                if sim >= TITLE_SLIP_SIM:
+                if sim >= TITLE_NEAR_SIM:
                     aligned.append((qi, li, sim, TITLE_RULE))
                     used_l.add(li)
                     break
+
+    def _prefer_join(
+        self,
+        content: list[Token],
+        name: IndexedName,
+        aligned: list[tuple[int, int, float, str]],
+    ) -> None:
+        """Two adjacent query words that, written as one, are a list word which one of them
+        only came near (Matiul Lah: MATIULLAH, Matiul aligned with a slip): the two are
+        that word, written split, and both align with it."""
+        lt = name.tokens
+        by_q = {a[0]: k for k, a in enumerate(aligned)}
+        for qi in range(len(content) - 1):
+            one, two = by_q.get(qi), by_q.get(qi + 1)
+            if (one is None) == (two is None):
+                continue  # both free (the second pass joins them) or both placed
+            k = one if one is not None else two
+            assert k is not None
+            _, li, sim, _ = aligned[k]
+            if sim >= SURE_SIM or lt[li].key not in self._glued(content[qi], content[qi + 1]):
+                continue
+            aligned[k] = (qi, li, JOINED_SIM, "joined")
+            aligned.append((qi + 1, li, JOINED_SIM, "joined"))
+            return
 
     def _align_rest(
         self,

@@ -374,6 +374,11 @@ class Normalizer:
             ):
                 i += 1
                 continue
+            if not has_next and pending and text in _ARTICLE_ALWAYS:
+                # An article with no word after it (the words reordered: "Tilemsi Ahmed el")
+                # belongs to no name part.
+                i += 1
+                continue
             if has_next and (
                 self.compound_like(text)
                 or (text in _SLIPPED_ABD and self._article_at(words, i + 1))

@@ -72,6 +72,12 @@ TITLE_RULE = "title"
 TYPO_FACTOR = 0.93  # likeness factor per token matched only with a typo ...
 TYPO_ONE = 0.96  # ... but one slip in the whole name costs this (typo_factor) ...
 TYPO_ONE_MIN_SIM = 0.78  # ... when it is in a word of five letters or more (0.96 - 0.9 / 5)
+# A leftover query word paired with the leftover list word it is most like, letter for
+# letter, when no rule reads one as the other (Aktar / Akhter, Ther / Tahir): kept for
+# review, never alerted on by itself (the index holds such a match below the threshold).
+LOOSE_RULE = "loose"
+LOOSE_MIN = 0.5  # share of the longer word's letters the two must have in common ...
+LOOSE_SCALE = 0.8  # ... and the similarity is that share times this
 COMPOUND = "abd"  # the key of every Abd/Abdul/Abdel compound's first part
 COMPOUND_PART_MIN = 3  # letters after Abd for its second part to count on its own
 COMPOUND_PART_SIM = 0.85  # "Rahman" for "Abd al-Rahman": the servant's name, not the name
@@ -170,6 +176,25 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
     return sim, rule
 
 
+def loose_similarity(q: Token, lt: Token) -> float:
+    """Letter-for-letter likeness of two words of one script that no rule of
+    ``token_similarity`` links: the share of the longer word kept by the fewest edits
+    (transposition counted once), on the keys or on the spellings of about the same
+    length (one letter apart at most), times ``LOOSE_SCALE``; 0.0 below ``LOOSE_MIN``,
+    across scripts, and for two different known given names."""
+    if q.abjad or lt.abjad or q.hangul or lt.hangul or (q.canonical and lt.canonical):
+        return 0.0
+    best = 0.0
+    for a, b in ((q.key, lt.key), (q.spelling, lt.spelling)):
+        n = max(len(a), len(b))
+        if n < 2 or n - min(len(a), len(b)) > 2:
+            continue  # (a word and one twice its length share too little to say)
+        share = 1.0 - OSA.distance(a, b) / n
+        if share > best:
+            best = share
+    return LOOSE_SCALE * best if best >= LOOSE_MIN else 0.0
+
+
 def typo_factor(
     aligned: Sequence[tuple[int, int, float]] | Sequence[tuple[int, int, float, str]],
 ) -> float:
@@ -177,7 +202,7 @@ def typo_factor(
     single slip in a word of five letters or more): a slip is as
     likely to make another real name (Salami / Salimi, Yeon / Yong) as to mangle this
     one, so a typo alone keeps a name in the review band unless the rest is strong."""
-    fuzzy = [a[2] for a in aligned if len(a) > 3 and a[3] == "fuzzy"]
+    fuzzy = [a[2] for a in aligned if len(a) > 3 and a[3] in ("fuzzy", LOOSE_RULE)]
     if len(fuzzy) == 1 and fuzzy[0] >= TYPO_ONE_MIN_SIM:
         # One slip in a word of five letters or more, the rest written as listed: the
         # commonest noise there is. A slip in a shorter word makes another name as often
