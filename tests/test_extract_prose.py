@@ -1516,3 +1516,8 @@ def test_a_group_parsed_as_a_second_subject_leaves_the_person_the_traveller(
     )
     ex = extractor.extract(article(text))
     assert span(trip(ex, "Ivan Petrov", "QA")) == (FRIDAY, FRIDAY)
+
+
+def test_eastern_congo_is_the_democratic_republic(extractor: Extractor) -> None:
+    text = "Ivan Petrov surrendered to UN peacekeepers in eastern Congo on Monday."
+    trip(extractor.extract(article(text)), "Ivan Petrov", "CD")
