@@ -1521,3 +1521,54 @@ def test_a_group_parsed_as_a_second_subject_leaves_the_person_the_traveller(
 def test_eastern_congo_is_the_democratic_republic(extractor: Extractor) -> None:
     text = "Ivan Petrov surrendered to UN peacekeepers in eastern Congo on Monday."
     trip(extractor.extract(article(text)), "Ivan Petrov", "CD")
+
+
+def test_exemption_notices_for_several_people_and_leave_received_or_lost(
+    extractor: Extractor,
+) -> None:
+    many = extractor.extract(
+        article(
+            "The committee approved exemptions for Ivan Petrov, Omar Haddad and Nurlan "
+            "Abenov to travel to Oslo from 23 to 25 January."
+        )
+    )
+    for name in ("Ivan Petrov", "Omar Haddad", "Nurlan Abenov"):
+        ev = trip(many, name, "NO")
+        assert ev.exemption
+        assert span(ev) == (date(2024, 1, 23), date(2024, 1, 25))
+    allowed = extractor.extract(
+        article("The Security Council allowed Ivan Petrov to travel to Moscow for the talks.")
+    )
+    assert trip(allowed, "Ivan Petrov", "RU").exemption
+    received = extractor.extract(
+        article("Omar Haddad, who is under a travel ban, received an exemption to visit Oslo.")
+    )
+    assert trip(received, "Omar Haddad", "NO").exemption
+    lapsed = extractor.extract(
+        article(
+            "The exemption for Nurlan Abenov expired on Sunday, and he was unable to travel "
+            "to Islamabad."
+        )
+    )
+    assert trip(lapsed, "Nurlan Abenov", "PK").status is EventStatus.CANCELLED
+
+
+def test_a_plans_month_is_the_next_one_but_never_last_month_and_he_after_and(
+    extractor: Extractor,
+) -> None:
+    january = date(2022, 1, 20)
+    december = extractor.extract(
+        article("Ivan Petrov will travel to Islamabad in December.", published=january)
+    )
+    assert span(trip(december, "Ivan Petrov", "PK")) == (date(2022, 12, 1), date(2022, 12, 31))
+    lapsed = extractor.extract(
+        article(
+            "Omar Haddad met officials in Kabul. A separate exemption for Nurlan Abenov "
+            "expired last month, and he was unable to travel to Islamabad.",
+            published=january,
+        )
+    )
+    ev = trip(lapsed, "Nurlan Abenov", "PK")
+    assert ev.status is EventStatus.CANCELLED
+    assert span(ev) == (date(2021, 12, 1), date(2021, 12, 31))
+    assert not [e for e in events_of(lapsed, "Omar Haddad") if e.destination.country == "PK"]

@@ -1544,8 +1544,13 @@ class PeopleFinder:
             and not any(sent_index[i] == si for i, _ in subjects)
             and tok.dep_ in _PRONOUN_SUBJ
         ):
+            span = doc[named[-1][0] : tok.i]
             clause_break = any(
-                t.text == ";" or t.lower_ == "but" for t in doc[named[-1][0] : tok.i]
+                t.text == ";"
+                or t.lower_ == "but"
+                # "the exemption for X expired, and he was unable to travel"
+                or (t.lower_ == "and" and t.i > 0 and doc[t.i - 1].text == ",")
+                for t in span
             )
             if clause_break:
                 return named[-1][1]

@@ -150,6 +150,9 @@ def _for_subject(verb: Any) -> Any | None:
     if to is None or to.i != verb.i - 1 or to.i < 2:
         return None
     prev = verb.doc[to.i - 1]
+    for _ in range(3):  # "exemptions for A, B and C to travel": the list's head
+        if prev.dep_ == "conj" and prev.head.i < prev.i:
+            prev = prev.head
     if prev.dep_ != "pobj" or prev.head.lower_ not in {"for", "by", "from"}:
         return None
     if prev.pos_ not in {"PROPN", "PRON"}:
@@ -165,6 +168,12 @@ def _granted(verb: Any) -> Any | None:
     if lemma in {"grant", "give", "issue"}:
         return next((c for c in verb.children if c.dep_ == "dative"), None)
     return None
+
+
+# verbs whose subject is the one who gets leave: "X received an exemption to visit Y"
+_LEAVE_GETTERS = frozenset(
+    {"seek", "get", "receive", "obtain", "win", "secure", "request", "need", "have"}
+)
 
 
 def _subject(verb: Any) -> Any | None:
@@ -219,7 +228,7 @@ def _subject(verb: Any) -> Any | None:
                         ch.dep_ in {"dobj", "obj"} and ch.i != holder.i
                     ):
                         return ch
-                if holder.dep_ in {"dobj", "obj"} and verb.lemma_.lower() in {"seek", "get"}:
+                if holder.dep_ in {"dobj", "obj"} and verb.lemma_.lower() in _LEAVE_GETTERS:
                     subj = _subject(verb)  # "X sought permission to travel"
                     if subj is not None:
                         return subj

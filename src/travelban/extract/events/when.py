@@ -50,11 +50,13 @@ def _ahead(when: DateRange, published: date | None) -> DateRange:
         or when.start is None
         or when.end is None
         or when.end >= published
+        or "last" in when.phrase.lower()  # "last month" is behind, whatever was planned
     ):
         return when
     try:
         start = when.start.replace(year=when.start.year + 1)
-        end = (when.end + timedelta(days=1)).replace(year=when.end.year + 1) - timedelta(days=1)
+        after = when.end + timedelta(days=1)  # a December ends in the next year
+        end = after.replace(year=after.year + 1) - timedelta(days=1)
     except ValueError:
         return when
     return replace(when, start=start, end=end)
