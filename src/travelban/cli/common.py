@@ -120,12 +120,12 @@ def screening_settings(
     list_path: Path | None,
     as_of: date | None,
     published: date | None,
-    threshold: float,
-    review_band: float,
+    threshold: float = DEFAULT_THRESHOLD,
+    review_band: float = DEFAULT_REVIEW_BAND,
     all_events: bool = False,
 ) -> Settings:
-    """The settings screen and rescreen build from their options (the review band never
-    above the threshold)."""
+    """The settings screen, rescreen and events build from their options (the review band
+    never above the threshold)."""
     return Settings(
         lists_dir=lists_dir,
         user_lists_dir=user_overlay(lists_dir),

@@ -11,10 +11,15 @@ from typing import Any
 import click
 
 from travelban.cli import cli
-from travelban.cli.common import DATE, echo_failures, format_option, list_options
+from travelban.cli.common import (
+    DATE,
+    echo_failures,
+    format_option,
+    list_options,
+    screening_settings,
+)
 from travelban.errors import ExitCode
 from travelban.models import ArticleFailure, Extraction, TravelEvent
-from travelban.settings import Settings, user_overlay
 from travelban.state import encode
 
 
@@ -114,14 +119,13 @@ def events(
     failed = list(failures)
     results: list[Extraction] = []
     if articles:
-        settings = Settings(
+        settings = screening_settings(
+            ctx,
             lists_dir=lists_dir,
-            user_lists_dir=user_overlay(lists_dir),
             list_path=list_path,
             as_of=as_of,
             published=published,
             all_events=True,
-            debug=bool(ctx.obj and ctx.obj.get("debug")),
         )
         engine = Engine.load(settings)
         for article in articles:
