@@ -249,6 +249,12 @@ _QUALITY_RANK = {
 }
 
 
+def _hold(adjustments: list[tuple[str, float]], score: float, cap: float, why: str) -> float:
+    """Hold a score down at ``cap``, saying why in the adjustments; the held score."""
+    adjustments.append((f"{why}: held at {cap:.2f}", cap - score))
+    return cap
+
+
 def _form_rank(name: IndexedName) -> int:
     """Tie-break rank of a name form: the primary name, then Good aliases and
     original-script names, then former names, then Low-quality aliases."""
@@ -843,18 +849,12 @@ class NameIndex:
             if lettered and score > cap:
                 # A word read only letter for letter surfaces a name for review; it never
                 # alerts on its own (as the character-similarity fallback does not).
-                adjustments.append(
-                    (f"'{' '.join(lettered)}' is read only letter for letter: held at {cap:.2f}",
-                     cap - score)
-                )  # fmt: skip
-                score = cap
+                why = f"'{' '.join(lettered)}' is read only letter for letter"
+                score = _hold(adjustments, score, cap, why)
             if common and score > ONE_COMMON_CAP:
                 # Names alone never alert on one shared common word (Omar, Mohammed).
-                adjustments.append(
-                    (f"rests on one common name '{common}': held at {ONE_COMMON_CAP:.2f}",
-                     ONE_COMMON_CAP - score)
-                )  # fmt: skip
-                score = ONE_COMMON_CAP
+                why = f"rests on one common name '{common}'"
+                score = _hold(adjustments, score, ONE_COMMON_CAP, why)
             elif threshold - CONTEXT_REACH <= score < threshold and all(
                 a[3] != "fuzzy" and a[3] != LOOSE_RULE for a in aligned
             ):
