@@ -76,3 +76,22 @@ def remove_deep(top: Path) -> None:
         os.close(cur)
         os.rmdir(names.pop(), dir_fd=up)
         cur = up
+
+
+def claim_full_width(plain: Path, out: Path, rows: int, *, was: str, claims: str) -> Path:
+    """``plain`` rewritten to ``out`` as a hostile sheet may be: its first sheet's
+    dimension ``was`` replaced by ``claims`` (up to column XFD, 16,384), and rows 3 to
+    ``rows`` - 1 each holding one cell in column XFD."""
+    import zipfile
+
+    extra = "".join(f'<row r="{r}"><c r="XFD{r}"><v>{r}</v></c></row>' for r in range(3, rows))
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode().replace(
+                    f'<dimension ref="{was}"/>', f'<dimension ref="{claims}"/>'
+                )
+                data = text.replace("</sheetData>", extra + "</sheetData>").encode()
+            dst.writestr(info, data)
+    return out

@@ -10,6 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from openpyxl import Workbook
 
+from conftest import claim_full_width
 from travelban.cli import cli
 from travelban.report.tabular import read_column
 from travelban.settings import default_lists_dir
@@ -162,8 +163,6 @@ def test_csv_never_carries_a_formula() -> None:
 def test_a_names_sheet_claiming_every_column_is_read_only_as_wide_as_its_header(
     tmp_path: Path,
 ) -> None:
-    import zipfile
-
     from travelban.report.tabular import _rows_xlsx
 
     wb = Workbook()
@@ -174,16 +173,6 @@ def test_a_names_sheet_claiming_every_column_is_read_only_as_wide_as_its_header(
     plain = tmp_path / "plain.xlsx"
     wb.save(plain)
     # every further row holds one cell in column XFD (16,384), as a hostile file may
-    extra = "".join(f'<row r="{r}"><c r="XFD{r}"><v>{r}</v></c></row>' for r in range(3, 2000))
-    wide = tmp_path / "wide.xlsx"
-    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(wide, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                text = data.decode().replace(
-                    '<dimension ref="A1:A2"/>', '<dimension ref="A1:XFD2000"/>'
-                )
-                data = text.replace("</sheetData>", extra + "</sheetData>").encode()
-            dst.writestr(info, data)
+    wide = claim_full_width(plain, tmp_path / "wide.xlsx", 2000, was="A1:A2", claims="A1:XFD2000")
     assert {len(row) for row in _rows_xlsx(wide)} == {1}
     assert read_column(wide)[0] == "Qassem Soleimani"

@@ -145,6 +145,15 @@ def test_a_title_spelt_another_way_is_still_a_title(index: NameIndex) -> None:
     assert ref == "TAi.162" and score >= DEFAULT_THRESHOLD
 
 
+def _alerts_with_the_word_read_as_title(
+    index: NameIndex, query: str, ref: str, written: str
+) -> None:
+    ms = index.screen(query, floor=DEFAULT_REVIEW_BAND, limit=1)
+    assert ms and ms[0].reference == ref and ms[0].score >= DEFAULT_THRESHOLD
+    rows = {a.query_token: a.rule for a in ms[0].explanation.alignments}
+    assert rows[written] == "title"
+
+
 @pytest.mark.parametrize(
     ("query", "ref", "written"),
     [
@@ -155,10 +164,7 @@ def test_a_title_spelt_another_way_is_still_a_title(index: NameIndex) -> None:
 def test_a_slip_in_a_title_of_the_list_name_is_read_as_that_title(
     index: NameIndex, query: str, ref: str, written: str
 ) -> None:
-    ms = index.screen(query, floor=DEFAULT_REVIEW_BAND, limit=1)
-    assert ms and ms[0].reference == ref and ms[0].score >= DEFAULT_THRESHOLD
-    rows = {a.query_token: a.rule for a in ms[0].explanation.alignments}
-    assert rows[written] == "title"
+    _alerts_with_the_word_read_as_title(index, query, ref, written)
 
 
 @pytest.mark.parametrize(
@@ -173,10 +179,7 @@ def test_a_slip_in_a_title_of_the_list_name_is_read_as_that_title(
 def test_a_leftover_word_near_a_title_of_that_list_name_is_that_title(
     index: NameIndex, query: str, ref: str, written: str
 ) -> None:
-    ms = index.screen(query, floor=DEFAULT_REVIEW_BAND, limit=1)
-    assert ms and ms[0].reference == ref and ms[0].score >= DEFAULT_THRESHOLD
-    rows = {a.query_token: a.rule for a in ms[0].explanation.alignments}
-    assert rows[written] == "title"
+    _alerts_with_the_word_read_as_title(index, query, ref, written)
 
 
 def test_a_given_name_the_list_writes_is_never_read_as_a_title(index: NameIndex) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from conftest import claim_full_width
 from conftest_report import entries_for, soleimani_result
 from travelban.errors import ReportError
 from travelban.models import Decision, ReviewDecision
@@ -207,8 +208,6 @@ def test_carried_decisions_are_read_from_both_sheets(tmp_path):
 def _claiming_full_width(out: Path, rows: int) -> Path:
     """A review workbook whose sheet claims columns A..XFD: each extra row holds one cell in
     column XFD (16,384), and one row holds a decision in the usual columns."""
-    import zipfile
-
     wb = Workbook()
     ws = wb.active
     ws.title = "Findings"
@@ -216,18 +215,7 @@ def _claiming_full_width(out: Path, rows: int) -> Path:
     ws.append(["k-1", "False positive", "ana", "2026-01-31", "namesake"])
     plain = out.with_name("plain.xlsx")
     wb.save(plain)
-    extra = "".join(f'<row r="{r}"><c r="XFD{r}"><v>{r}</v></c></row>' for r in range(3, rows))
-    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                text = data.decode().replace(
-                    '<dimension ref="A1:E2"/>', '<dimension ref="A1:XFD1048576"/>'
-                )
-                text = text.replace("</sheetData>", extra + "</sheetData>")
-                data = text.encode()
-            dst.writestr(info, data)
-    return out
+    return claim_full_width(plain, out, rows, was="A1:E2", claims="A1:XFD1048576")
 
 
 def test_a_sheet_claiming_every_column_is_read_only_as_wide_as_the_review_columns(tmp_path):
