@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 from travelban import __version__
 from travelban.config import RunConfig
@@ -187,13 +187,18 @@ def _read_workbook(path: Path) -> tuple[list[StoredDecision], list[ImportProblem
     return rows, problems
 
 
+def _sha256_blocks(fh: BinaryIO) -> str:
+    """Hex sha256 of what an open file holds, read in 1 MiB blocks (never held whole)."""
+    h = hashlib.sha256()
+    for block in iter(lambda: fh.read(1 << 20), b""):
+        h.update(block)
+    return h.hexdigest()
+
+
 def file_sha256(path: Path) -> str:
     """Hex sha256 of a file's bytes."""
-    h = hashlib.sha256()
     with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+        return _sha256_blocks(fh)
 
 
 def _inbox_sha256(path: Path) -> str:
@@ -201,11 +206,8 @@ def _inbox_sha256(path: Path) -> str:
     memory); ArticleError for a named pipe or device, which is never read."""
     from travelban.ingest import open_regular
 
-    h = hashlib.sha256()
     with open_regular(path) as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+        return _sha256_blocks(fh)
 
 
 def import_workbooks(
