@@ -1572,3 +1572,16 @@ def test_a_plans_month_is_the_next_one_but_never_last_month_and_he_after_and(
     assert ev.status is EventStatus.CANCELLED
     assert span(ev) == (date(2021, 12, 1), date(2021, 12, 31))
     assert not [e for e in events_of(lapsed, "Omar Haddad") if e.destination.country == "PK"]
+
+
+def test_a_name_stops_at_the_word_as_and_an_escape_is_a_flight(extractor: Extractor) -> None:
+    text = (
+        "The crisis deepened after the resignation of party chief Ivan Petrov as Prime "
+        "Minister and his hurried escape to Armenia."
+    )
+    ex = extractor.extract(article(text))
+    assert [p.name for p in ex.people] == ["Ivan Petrov"]
+    assert trip(ex, "Ivan Petrov", "AM").kind == "exile"
+    # no place, no trip: a jailbreak is not a journey abroad
+    jailbreak = article("Ivan Petrov's escape from prison shocked the city.")
+    assert not extractor.extract(jailbreak).events

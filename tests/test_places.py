@@ -383,3 +383,15 @@ def test_a_longer_name_inside_a_run_is_never_read_as_its_first_word(gaz: Gazette
 
 def test_a_car_is_not_a_fijian_airport(gaz: Gazetteer) -> None:
     assert gaz.find_places("He left in a waiting SUV.") == []
+
+
+def test_a_shared_name_reads_in_the_countries_the_text_is_sure_of(gaz: Gazetteer) -> None:
+    # alone, the bigger Kochi by the gazetteer's weights; beside Kerala, India's
+    alone = gaz.find_places("The plane turned back to Kochi.")
+    in_kerala = gaz.find_places("He was treated at a clinic near Kochi, in Kerala, last month.")
+    assert [p.country for p in alone] == ["JP"]
+    kochi = next(p for p in in_kerala if p.name == "Kochi")
+    assert kochi.country == "IN" and kochi.how.startswith(("context:", "gazetteer+container"))
+    # a namesake far smaller than the famous place never wins on context alone
+    cairo = gaz.find_places("The senator from the United States landed in Cairo on Sunday.")
+    assert [p.country for p in cairo if p.name == "Cairo"] == ["EG"]

@@ -70,7 +70,9 @@ _PARTICLES = {
 }
 _NAME_TOKEN = (
     r"(?:(?:[A-Z]\.)+|[A-Z][\w'’-]+"
-    r"|(?:al|el|bin|ibn|bint|abu|ad|as|ul|ud|de|van|von)-?[A-Z]?[\w'’-]*)"
+    r"|(?:al|el|bin|ibn|bint|abu|ad|ul|ud|de|van|von)-?[A-Z]?[\w'’-]*"
+    # "as-Sadr" takes its hyphen: a bare "as" is the English word ("X as Prime Minister")
+    r"|as-[\w'’-]+)"
 )
 # a capitalised word opening a run of one to three more ("Mamadou Keita", "Ivan Petrov")
 _GIVEN_RUN = re.compile(
@@ -348,6 +350,8 @@ class PeopleFinder:
         caps = [w for w in words if w[:1].isupper()]
         if not caps:
             return False
+        if "as" in words:
+            return False  # "Hasina as Prime Minister": the English word, not "as-Sadr"
         return all(w[:1].isupper() or fold(w).split("-")[0] in _PARTICLES for w in words)
 
     def _is_place(

@@ -117,6 +117,11 @@ def _fold_same_length(text: str) -> str:
 _REGION_TIE = 10
 
 
+# a candidate in a country the text names beats a bigger namesake elsewhere only when it
+# has at least a tenth of that namesake's people
+_PREFER_RATIO = 10
+
+
 class _Cand(NamedTuple):
     """One place a lookup key may mean (a tuple: thousands are built at load time)."""
 
@@ -230,6 +235,15 @@ class Gazetteer:
             pool = [c for c in cands if c.kind == "region"] or cands
         elif word in _CITY_WORDS:
             pool = [c for c in cands if c.kind in ("city", "capital")] or cands
+        if prefer:
+            # the text's own countries win only among candidates of like size: an article
+            # on Kerala means India's Kochi, but a US story's "Cairo" is still Egypt's
+            biggest = max(c.population for c in pool)
+            prefer = frozenset(
+                c.country
+                for c in pool
+                if c.country in prefer and c.population * _PREFER_RATIO >= biggest
+            )
         ranked = sorted(pool, key=lambda c: c.weight(prefer), reverse=True)
         best = ranked[0]
         if best.kind == "region":
@@ -445,7 +459,43 @@ class Gazetteer:
                     )
                 )
         places.sort(key=lambda p: p.start)
-        return without_lone_aliases(self._settle_ambiguous(places, bias))
+        places = self._settle_ambiguous(places, bias)
+        return without_lone_aliases(self._in_context(places, bias))
+
+    def _in_context(self, places: list[Place], bias: frozenset[str]) -> list[Place]:
+        """A name several countries share, read in the countries the text names for sure.
+
+        The text's sure countries are those of the countries it names and of the places
+        only one country has ("Kerala"); a shared name ("Kochi": India, Japan) then takes
+        the candidate of like size in one of them.
+        """
+        sure = set(bias)
+        shared: list[int] = []
+        for i, p in enumerate(places):
+            if not p.country or not p.how.startswith("gazetteer"):
+                continue
+            owners = {c.country for c in self._candidates(fold(self._strip(p.name)[0]))}
+            owners |= {c.country for c in self._candidates(fold(p.name))}
+            if p.kind == "country" or len(owners) == 1:
+                sure.add(p.country)
+            elif len(owners) > 1:
+                shared.append(i)
+        if not shared or not sure:
+            return places
+        out = list(places)
+        for i in shared:
+            p = places[i]
+            if p.country in sure:
+                continue
+            found = self.lookup(p.name, prefer=sure)
+            if found is not None and found.country in sure:
+                out[i] = replace(
+                    p,
+                    country=found.country,
+                    kind=found.kind,
+                    how=f"context:{self.country_name(found.country)}",
+                )
+        return out
 
     def _settle_ambiguous(self, places: list[Place], bias: frozenset[str]) -> list[Place]:
         seen = frozenset(p.country for p in places if p.country and p.kind == "country")
