@@ -1585,3 +1585,23 @@ def test_a_name_stops_at_the_word_as_and_an_escape_is_a_flight(extractor: Extrac
     # no place, no trip: a jailbreak is not a journey abroad
     jailbreak = article("Ivan Petrov's escape from prison shocked the city.")
     assert not extractor.extract(jailbreak).events
+
+
+def test_a_member_list_opened_by_a_role_read_as_an_of_phrase(extractor: Extractor) -> None:
+    # the parser reads "the head of the president's office" as holding the list of names
+    text = (
+        "A Belarusian delegation arrived in Ankara on Monday. The Georgian delegation will "
+        "include the head of the president's office Kvaratskhelia, Defense Minister Beridze "
+        "and Foreign Minister Gogiashvili."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Beridze", "Gogiashvili"):
+        trip(ex, name, "TR")
+    # the wife of a president is a member; the president named in her title is not
+    wife = extractor.extract(
+        article(
+            "A Belarusian delegation arrived in Ankara on Monday. The delegation includes "
+            "the wife of President Ivan Petrov."
+        )
+    )
+    assert not [e for e in wife.events if e.person_name == "Ivan Petrov"]

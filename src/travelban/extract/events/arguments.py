@@ -169,7 +169,7 @@ class Arguments(PassBase):
                 if group is not None:
                     # "X is a member of the delegation", "X, who was part of the team, said"
                     heads = _relcl_antecedent(subj) or [subj]
-        members = _listed(heads)
+        members = _listed(heads, self.vocab.roles)
         pids = list(dict.fromkeys(p for t in members if (p := ctx.people.token_pid.get(t.i))))
         if not pids:
             return []
@@ -237,8 +237,11 @@ class Arguments(PassBase):
             r for r in reversed(so_far) if r.dest is not None and si - window <= r.sentence <= si
         ]
         collectives = self.vocab.collectives
-        latest = next((r for r in recent if r.pid is None and r.name in collectives), None)
-        latest = latest or next(iter(recent), None)
+        groups = [r for r in recent if r.pid is None and r.name in collectives]
+        # "The delegation also includes X": the delegation's trip, not "a group" led later
+        word = group.lemma_.lower() if group is not None else ""
+        latest = next((r for r in groups if r.name.lower() == word), None)
+        latest = latest or next(iter(groups), None) or next(iter(recent), None)
         if latest is None:
             return []
         # every leg of the group's trip told in that sentence ("returned to Sanaa after
@@ -715,10 +718,12 @@ def _up(verb: Any) -> bool:
     return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
 
 
-def _listed(heads: list[Any]) -> list[Any]:
+def _listed(heads: list[Any], roles: frozenset[str] = frozenset()) -> list[Any]:
     """Every name a list of members holds: conjuncts, their appositions ("her Machakos
-    counterpart Wavinya Ndeti") and "including" phrases ("Kim's top officials, including
-    Marshals Ri Pyong Chol and Pak Jong Chon")."""
+    counterpart Wavinya Ndeti"), "including" phrases ("Kim's top officials, including
+    Marshals Ri Pyong Chol and Pak Jong Chon") and the holder of a role whose title the
+    parser read as an "of" or "for" phrase ("the head of the president's office Yermak",
+    "the envoy for Ukraine Keith Kellogg": one of ``roles`` opens it)."""
     out: list[Any] = []
     todo = list(heads)
     while todo and len(out) < 200:
@@ -726,6 +731,8 @@ def _listed(heads: list[Any]) -> list[Any]:
         # a name the parser hung on the next one as a modifier ("Minister A and B's
         # officials ... and Minister C" read with A as C's nmod) is a member too
         misread = [g for g in h.children if g.dep_ == "nmod" and g.pos_ == "PROPN"]
+        if h.pos_ == "NOUN" and h.lemma_.lower() in roles:
+            todo.extend(_title_holder(h))  # with the names listed after it
         for c in (h, *_conjuncts(h), *_appositions(h), *misread):
             if c in out:
                 continue
@@ -734,6 +741,25 @@ def _listed(heads: list[Any]) -> list[Any]:
                 if p.dep_ == "prep" and p.lower_ in {"including", "like"}:
                     todo.extend(g for g in p.children if g.dep_ == "pobj")
     return out
+
+
+def _title_holder(role: Any) -> list[Any]:
+    """The name that closes a role's "of"/"for" phrase, read there by the parser: the
+    last proper noun of the chain, when it ends the role's phrase ("the head of the
+    president's office Yermak"), not a title's object ("the wife of President X" holds no
+    role word)."""
+    node = role
+    for _ in range(4):
+        preps = [c for c in node.children if c.dep_ == "prep" and c.lower_ in {"of", "for"}]
+        objs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        if not objs:
+            return []
+        node = objs[-1]
+        if node.pos_ == "PROPN" and (
+            node.i == role.right_edge.i or any(c.dep_ == "conj" for c in node.children)
+        ):
+            return [node]
+    return []
 
 
 def _names_own_place(group: Any, ctx: _Context) -> bool:
