@@ -1605,3 +1605,15 @@ def test_a_member_list_opened_by_a_role_read_as_an_of_phrase(extractor: Extracto
         )
     )
     assert not [e for e in wife.events if e.person_name == "Ivan Petrov"]
+
+
+def test_it_is_headed_by_names_the_leader_of_the_group_just_told(extractor: Extractor) -> None:
+    led = extractor.extract(
+        article("A Belarusian team has already reached Doha. It is headed by aide Ivan Petrov.")
+    )
+    trip(led, "Ivan Petrov", "QA")
+    # "it" after a person's visit is the thing visited, not a travelling group
+    factory = extractor.extract(
+        article("Ivan Petrov visited the new factory in Minsk. It was led by Omar Haddad.")
+    )
+    assert not events_of(factory, "Omar Haddad")

@@ -106,7 +106,7 @@ class Arguments(PassBase):
         heads: list[Any] = []
         group: Any | None = None
         subj = _subject(tok)
-        recent_only = False
+        recent_only = it_group = False
         if lemma in self.vocab.member_verbs:
             if subj is not None and subj.lemma_.lower() in collectives:
                 heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "attr"}]
@@ -126,6 +126,10 @@ class Arguments(PassBase):
                 # "The delegation was led by the chief negotiator, X"
                 heads = [a for a in _agents(tok) for a in (a, *_appositions(a))]
                 group = passive[0]
+            elif passive and passive[0].lower_ == "it":
+                # "A delegation arrived in Ankara. It is headed by X": the group just told
+                heads = [a for a in _agents(tok) for a in (a, *_appositions(a))]
+                recent_only = it_group = True
             elif tok.dep_ == "acl" and tok.head.lemma_.lower() in collectives:
                 # "The delegation, headed by Hamas chairman X, includes ..."
                 heads = [a for a in _agents(tok) for a in (a, *_appositions(a))]
@@ -174,6 +178,8 @@ class Arguments(PassBase):
         if not pids:
             return []
         legs = self._group_legs(group, si, ctx, so_far, window=3 if recent_only else 4)
+        if it_group:  # "It" stands for a group only when a group's trip was just told
+            legs = [leg for leg in legs if leg.pid is None and leg.name in collectives]
         if group is not None and legs:
             # "Shoigu will be part of the Russian delegation": the hosts' own team
             home = {
