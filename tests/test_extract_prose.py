@@ -1617,3 +1617,17 @@ def test_it_is_headed_by_names_the_leader_of_the_group_just_told(extractor: Extr
         article("Ivan Petrov visited the new factory in Minsk. It was led by Omar Haddad.")
     )
     assert not events_of(factory, "Omar Haddad")
+
+
+def test_taken_by_force_abroad_and_while_in_a_place(extractor: Extractor) -> None:
+    text = (
+        "Ivan Petrov was abducted in Nairobi last week. Omar Haddad, a Syrian writer, has "
+        "been kidnapped by Syrian agents in the capital Ankara, his family said. Sami Karimi "
+        "fell ill while in Paris last month. Lina Haddad made the remarks while in office."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Ivan Petrov", "KE")
+    # the kidnappers' nationality is not where it happened
+    assert [e.destination.country for e in events_of(ex, "Omar Haddad") if e.destination] == ["TR"]
+    assert span(trip(ex, "Sami Karimi", "FR")) == (date(2024, 4, 1), date(2024, 4, 30))
+    assert not events_of(ex, "Lina Haddad")

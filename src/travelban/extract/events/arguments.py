@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from travelban.extract.events.base import PassBase
 from travelban.extract.events.merge import _joined
-from travelban.extract.events.predicates import _BASED_TRIGGER, _CAPTION_TRIGGER, _GROUP_TRIGGER
+from travelban.extract.events.predicates import (
+    _BASED_TRIGGER,
+    _CAPTION_TRIGGER,
+    _GROUP_TRIGGER,
+    _while_in,
+)
 from travelban.extract.events.syntax import (
     _AGENT_KINDS,
     _BLOCKING,
@@ -473,6 +478,8 @@ class Arguments(PassBase):
                 listed = ch.dep_ == "conj" and ch.pos_ in {"PROPN", "NOUN"} and node.i != tok.i
                 if ch.dep_ in {"relcl", "acl"} and node.i != tok.i and _held(ch):
                     listed = True  # "the summit that took place in Jordan"
+                if node.i == tok.i and _while_in(ch):
+                    listed = True  # "was kidnapped while in Nairobi"
                 if (ch.dep_ in _CLAUSAL and not listed) or (ch.dep_ in _SUBJ and node.i == tok.i):
                     continue  # a list of places ("Egypt, Tunisia and Togo") stays in
                 if trig.lemma == "be" and depth == 0 and ch.dep_ not in {"prep", "advmod", "attr"}:
@@ -682,6 +689,14 @@ class Arguments(PassBase):
             and all(p in {"on", "aboard", "by", "in"} for p, _, _ in path[1:])
         ):
             return "origin"  # "returned home on a special flight from Dubai"
+        if (
+            trig.host
+            and top_prep == "by"
+            and len(path) == 2
+            and path[0][0] in _LOCATIVE
+            and path[-1][1].i == trigger.i
+        ):
+            return "dest"  # "was abducted by agents in the capital Ankara": where it was done
         # nested: no purpose or topic phrase above it, and "on" only "on the front line"
         if (
             path[-1][1].i == trigger.i

@@ -189,6 +189,8 @@ class _Context:
             if low != "capital" and not held:
                 continue
             mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "poss"}]
+            if any(c.dep_ == "appos" and c.i in self._place_tok for c in tok.children):
+                continue  # "in the capital Ankara": the apposition names it
             if low == "capital" and not mods and home is not None:
                 det = [c for c in tok.children if c.dep_ == "det" and c.lower_ == "the"]
                 if det and tok.dep_ == "pobj":

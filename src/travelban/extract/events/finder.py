@@ -10,7 +10,7 @@ from travelban.extract.dates import DateHit
 from travelban.extract.events.arguments import Arguments
 from travelban.extract.events.context import _Context
 from travelban.extract.events.merge import _merge, _Raw
-from travelban.extract.events.predicates import Predicates
+from travelban.extract.events.predicates import _WHILE_TRIGGER, Predicates, _while_in
 from travelban.extract.events.status import Status
 from travelban.extract.events.syntax import _clean, _refuses_request, _subject
 from travelban.extract.events.when import When, _ahead, _clip, _looks_ahead, _present
@@ -76,6 +76,8 @@ class EventFinder(Predicates, Arguments, When, Status):
                     continue
                 if _refuses_request(tok):
                     self._refused(si, ctx, raws)
+                if _while_in(tok) and self._trigger(tok.head) is None:
+                    raws.extend(self._events_for(tok.head, _WHILE_TRIGGER, si, ctx, raws))
                 trig = self._trigger(tok)
                 if trig is None:
                     continue
@@ -144,9 +146,14 @@ class EventFinder(Predicates, Arguments, When, Status):
                     ),
                     None,
                 )
-            if place is None and subj is not None and trig.kind == "presence":
+            if (
+                place is None
+                and subj is not None
+                and trig.kind == "presence"
+                and trig.lemma not in _ABDUCTION
+            ):
                 # "Dubai Police arrested X", "Pakistani security forces detained X": the
-                # authority's own place or country
+                # authority's own place or country (kidnappers act abroad: no country)
                 place = self._authority_place(subj, ctx)
             if place is not None:
                 dests = [place]
@@ -317,6 +324,10 @@ class EventFinder(Predicates, Arguments, When, Status):
 
 # prepositions that put someone at a place ("in Paris", "at the Kremlin", "to Doha")
 _PLACING = frozenset({"in", "at", "to", "into", "inside", "near", "outside"})
+
+
+# taking someone by force: the takers' nationality says nothing of where it happened
+_ABDUCTION = frozenset({"kidnap", "abduct", "snatch"})
 
 
 def _current(tok: Any) -> bool:

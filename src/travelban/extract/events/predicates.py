@@ -16,6 +16,18 @@ _CAPTION_TRIGGER = Trigger("caption", "verb", "presence", needs_place=True)
 _GROUP_TRIGGER = Trigger("group", "noun", "visit", needs_place=True)
 # "Taliban's Qatar-based spokesman X", "the Doha-based Hamas leader X": where one lives
 _BASED_TRIGGER = Trigger("based", "verb", "presence", needs_place=True)
+# "fell ill while in Paris", "was kidnapped while in Nairobi": the clause's subject was there
+_WHILE_TRIGGER = Trigger("while", "verb", "presence", needs_place=True)
+
+
+def _while_in(tok: Any) -> bool:
+    """'while in Nairobi', 'when at the summit': a verbless clause of place on a verb."""
+    if tok.pos_ != "ADP" or tok.lower_ not in {"in", "at", "inside"} or tok.i == 0:
+        return False
+    if tok.dep_ not in {"advcl", "prep"} or tok.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    before = tok.doc[tok.i - 1]  # read as the clause's mark, or as the verb's modifier
+    return before.lower_ in {"while", "when"} and before.head.i in {tok.i, tok.head.i}
 
 
 class Predicates(PassBase):
