@@ -690,13 +690,13 @@ class Arguments(PassBase):
         ):
             return "origin"  # "returned home on a special flight from Dubai"
         if (
-            trig.host
+            trig.lemma in {"kidnap", "abduct", "snatch"}
             and top_prep == "by"
             and len(path) == 2
             and path[0][0] in _LOCATIVE
             and path[-1][1].i == trigger.i
         ):
-            return "dest"  # "was abducted by agents in the capital Ankara": where it was done
+            return "dest"  # "was abducted by agents in the capital Ankara": where it happened
         # nested: no purpose or topic phrase above it, and "on" only "on the front line"
         if (
             path[-1][1].i == trigger.i
