@@ -1631,3 +1631,33 @@ def test_taken_by_force_abroad_and_while_in_a_place(extractor: Extractor) -> Non
     assert [e.destination.country for e in events_of(ex, "Omar Haddad") if e.destination] == ["TR"]
     assert span(trip(ex, "Sami Karimi", "FR")) == (date(2024, 4, 1), date(2024, 4, 30))
     assert not events_of(ex, "Lina Haddad")
+
+
+def test_accompanied_to_a_place_and_travel_between_two(extractor: Extractor) -> None:
+    text = (
+        "Omar Haddad, who is subject to a travel ban, accompanied Ivan Petrov to Vladivostok "
+        "on Tuesday. Sami Karimi travelled between Malabo and Madrid several times last year. "
+        "The talks between Russia and Ukraine were held in a closed room."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Omar Haddad", "RU")) == span(trip(ex, "Ivan Petrov", "RU"))
+    assert {e.destination.country for e in events_of(ex, "Sami Karimi") if e.destination} == {
+        "GQ",
+        "ES",
+    }
+    assert not [e for e in ex.events if e.destination and e.destination.country == "UA"]
+
+
+def test_a_permitted_trip_named_without_a_year_is_ahead(extractor: Extractor) -> None:
+    # published 15 May 2024: late August lies ahead, so it is this year's August
+    ex = extractor.extract(
+        article(
+            "The committee agreed that Ivan Petrov may travel to Doha between 14 and 31 August."
+        )
+    )
+    assert span(trip(ex, "Ivan Petrov", "QA")) == (date(2024, 8, 14), date(2024, 8, 31))
+    # a plan foiled in February is February's
+    foiled = extractor.extract(
+        article("On 11 February police foiled a plan to kidnap Omar Haddad in Istanbul.")
+    )
+    assert span(trip(foiled, "Omar Haddad", "TR")) == (date(2024, 2, 11), date(2024, 2, 11))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from travelban.extract.events.base import PassBase
 from travelban.extract.events.merge import _joined
 from travelban.extract.events.predicates import (
+    _ACCOMPANY_TRIGGER,
     _BASED_TRIGGER,
     _CAPTION_TRIGGER,
     _GROUP_TRIGGER,
@@ -93,6 +94,14 @@ class Arguments(PassBase):
             (r for r in reversed(so_far) if r.pid == leader[0] and si - 10 <= r.sentence <= si),
             None,
         )
+        if companions and leaders[0].lower_ not in ctx.finder.vocab.pronouns:
+            # "Ri accompanied Kim to Vladivostok", "X accompanied Y on a visit to Z": the
+            # verb's own place is the trip of both, whatever was told before
+            out = []
+            for person in (leaders[0], *(g for g in groups if ctx.who(g) is not None)):
+                out.extend(self._events_for(tok, _ACCOMPANY_TRIGGER, si, ctx, so_far, who=person))
+            if out:
+                return out
         if latest is None or not companions:
             return []
         return [_joined(latest, pid, tok, si, ctx) for pid in sorted(companions)]
@@ -286,7 +295,7 @@ class Arguments(PassBase):
     def _travellers(self, tok: Any, trig: Trigger, ctx: _Context) -> list[tuple[str | None, str]]:
         heads: list[Any] = []
         companions: list[Any] = []
-        if trig is _CAPTION_TRIGGER or trig is _GROUP_TRIGGER or trig is _BASED_TRIGGER:
+        if trig in (_CAPTION_TRIGGER, _GROUP_TRIGGER, _BASED_TRIGGER, _ACCOMPANY_TRIGGER):
             heads = [tok]
         elif trig.pos == "verb":
             if trig.host and _up(tok):
@@ -658,6 +667,10 @@ class Arguments(PassBase):
             p == "of" and _place_noun(owner, places) for p, owner, _ in path[:-1]
         )
         if direct:
+            if top_prep == "between":
+                # "travelled between Malabo and Madrid": both ends; "talks between Russia
+                # and Ukraine" are the parties, not places
+                return "dest" if trig.pos == "verb" and trig.kind in _MOTION_KINDS else ""
             if top_prep in _ORIGIN:
                 return "origin"
             if top_prep in _VIA:

@@ -16,6 +16,8 @@ _CAPTION_TRIGGER = Trigger("caption", "verb", "presence", needs_place=True)
 _GROUP_TRIGGER = Trigger("group", "noun", "visit", needs_place=True)
 # "Taliban's Qatar-based spokesman X", "the Doha-based Hamas leader X": where one lives
 _BASED_TRIGGER = Trigger("based", "verb", "presence", needs_place=True)
+# "Ri accompanied Kim to Vladivostok": both went where the verb's own phrase says
+_ACCOMPANY_TRIGGER = Trigger("accompany", "verb", "visit", needs_place=True)
 # "fell ill while in Paris", "was kidnapped while in Nairobi": the clause's subject was there
 _WHILE_TRIGGER = Trigger("while", "verb", "presence", needs_place=True)
 

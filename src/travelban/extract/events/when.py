@@ -3,6 +3,7 @@ plans, stays and merged reports."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,9 @@ def _looks_ahead(tok: Any) -> bool:
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
 def _ahead(when: DateRange, published: date | None) -> DateRange:
     """A plan's month named alone is the next such month ("will travel in November"), and
     its weekday the next such day ("will attend the parade on Wednesday")."""
@@ -43,6 +47,27 @@ def _ahead(when: DateRange, published: date | None) -> DateRange:
         and "last" not in when.phrase.lower()
     ):
         return replace(when, start=when.start + timedelta(days=7), end=when.end + timedelta(days=7))
+    if (
+        published is not None
+        and when.precision in {Precision.DAY, Precision.RANGE}
+        and when.start is not None
+        and when.end is not None
+        and when.end < published - timedelta(days=1)
+        and not _YEAR.search(when.phrase)
+        and not any(d in when.phrase.lower() for d in _WEEKDAYS)
+        and not any(w in when.phrase.lower() for w in ("last", "ago", "yesterday", "earlier"))
+    ):
+        # "may travel to Doha between 14 and 31 August": a plan's days named without a
+        # year that the reader put in last year (being far ahead in this one) are this
+        # year's; days already behind in this year stay ("a plan foiled on 11 February")
+        try:
+            start = when.start.replace(year=when.start.year + 1)
+            end = when.end.replace(year=when.end.year + 1)
+        except ValueError:
+            return when
+        if start.year == published.year and start > published:
+            return replace(when, start=start, end=end)
+        return when
     if (
         published is None
         or not when.relative
