@@ -1661,3 +1661,21 @@ def test_a_permitted_trip_named_without_a_year_is_ahead(extractor: Extractor) ->
         article("On 11 February police foiled a plan to kidnap Omar Haddad in Istanbul.")
     )
     assert span(trip(foiled, "Omar Haddad", "TR")) == (date(2024, 2, 11), date(2024, 2, 11))
+
+
+def test_a_lede_trip_with_no_date_takes_the_storys_weekday(extractor: Extractor) -> None:
+    text = (
+        "DOHA, May 15, 2024 (Newswire) - Religious Affairs Minister Ivan Petrov on Monday "
+        "urged officials to improve services for pilgrims.\n\n"
+        "During his visit to the mission in Doha, Petrov met the staff.\n\n"
+        "Omar Haddad had visited Doha as well."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Ivan Petrov", "QA")) == (MONDAY, MONDAY)
+    # a trip told as older keeps no borrowed date
+    assert trip(ex, "Omar Haddad", "QA").when.start is None
+    # the dateline's own date is the publication, not the day of the trip
+    plain = extractor.extract(
+        article("DOHA, May 15, 2024 (Newswire) - During his visit to Doha, Ivan Petrov met staff.")
+    )
+    assert trip(plain, "Ivan Petrov", "QA").when.start is None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from travelban.extract.dates import DateHit
@@ -87,7 +89,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                 raws.extend(new)
             if len(raws) == found and ctx.is_caption(si):
                 raws.extend(self._caption_events(sent, si, ctx, raws))
-        merged = _merge(_scene_dates(_without_named_groups(raws)))
+        merged = _merge(_story_dates(_scene_dates(_without_named_groups(raws)), ctx))
         return [self._final(r, ctx) for r in merged]
 
     # ------------------------------------------------------------ one trigger
@@ -399,6 +401,58 @@ def _scene_dates(raws: list[_Raw]) -> list[_Raw]:
             if same:
                 near = min(mine or same, key=lambda d: (abs(d.sentence - r.sentence), d.sentence))
                 r = replace(r, when=near.when)
+        out.append(r)
+    return out
+
+
+# trips the lede tells with no date of their own take the story's date
+_LEDE_SENTENCES = 4
+_LEDE_CHARS = 600
+_STORY_KINDS = frozenset(
+    {"visit", "meeting", "arrival", "attendance", "presence", "transit", "flight"}
+)
+# a sentence that looks back ("had", "since", "earlier", "previously", "former") tells an
+# older trip
+_NEWS_DAY = re.compile(
+    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b"
+)
+_LOOKS_BACK = re.compile(r"(?i)\b(?:had|since|previously|earlier|former)\b")
+
+
+def _story_dates(raws: list[_Raw], ctx: _Context) -> list[_Raw]:
+    """A trip the first sentences tell in the news tense with no date of its own happened on
+    the story's day: the first weekday or "yesterday" of the lede within the week before
+    publication ("MAKKAH, 11 June - The minister on Tuesday directed ...; during his visit
+    to the mission ..."), never the dateline's own date. Older trips ("had visited",
+    "since 2019") and stays keep none."""
+    published = ctx.article.published
+    if published is None:
+        return raws
+    day = next(
+        (
+            d.when
+            for d in ctx.dates
+            if d.start < _LEDE_CHARS
+            and _NEWS_DAY.search(d.when.phrase)  # not the dateline's or a document's date
+            and d.when.start is not None
+            and d.when.start == d.when.end
+            and published - timedelta(days=7) <= d.when.start <= published
+        ),
+        None,
+    )
+    if day is None:
+        return raws
+    out = []
+    for r in raws:
+        if (
+            r.when.start is None
+            and r.dest is not None
+            and r.sentence < _LEDE_SENTENCES
+            and r.kind in _STORY_KINDS
+            and r.status in {EventStatus.OCCURRED, EventStatus.REPORTED}
+            and not _LOOKS_BACK.search(ctx.sents[r.sentence].text)
+        ):
+            r = replace(r, when=replace(day, phrase=f"the story's date ({day.phrase})"))
         out.append(r)
     return out
 
