@@ -1679,3 +1679,11 @@ def test_a_lede_trip_with_no_date_takes_the_storys_weekday(extractor: Extractor)
         article("DOHA, May 15, 2024 (Newswire) - During his visit to Doha, Ivan Petrov met staff.")
     )
     assert trip(plain, "Ivan Petrov", "QA").when.start is None
+
+
+def test_the_day_a_spokesman_spoke_is_not_the_storys_date(extractor: Extractor) -> None:
+    text = (
+        "KABUL, May 15, 2024 (Newswire) - Ivan Petrov has travelled to Doha to meet "
+        "investors, a spokesman said on Monday."
+    )
+    assert trip(extractor.extract(article(text)), "Ivan Petrov", "QA").when.start is None

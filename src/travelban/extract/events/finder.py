@@ -416,6 +416,11 @@ _STORY_KINDS = frozenset(
 _NEWS_DAY = re.compile(
     r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b"
 )
+# "a spokesman said on Monday": the day of the telling, not of the trip
+_SAID = re.compile(
+    r"(?i)\b(?:said|says|told|announced|reported|stated|added|confirmed|disclosed)"
+    r"(?:\s+on)?\s*$"
+)
 _LOOKS_BACK = re.compile(r"(?i)\b(?:had|since|previously|earlier|former)\b")
 
 
@@ -434,6 +439,7 @@ def _story_dates(raws: list[_Raw], ctx: _Context) -> list[_Raw]:
             for d in ctx.dates
             if d.start < _LEDE_CHARS
             and _NEWS_DAY.search(d.when.phrase)  # not the dateline's or a document's date
+            and not _SAID.search(ctx.article.text[max(0, d.start - 30) : d.start])
             and d.when.start is not None
             and d.when.start == d.when.end
             and published - timedelta(days=7) <= d.when.start <= published
