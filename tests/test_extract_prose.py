@@ -1687,3 +1687,15 @@ def test_the_day_a_spokesman_spoke_is_not_the_storys_date(extractor: Extractor) 
         "investors, a spokesman said on Monday."
     )
     assert trip(extractor.extract(article(text)), "Ivan Petrov", "QA").when.start is None
+
+
+def test_now_in_a_place_and_shot_there(extractor: Extractor) -> None:
+    text = (
+        "Ivan Petrov, now in exile in Vilnius, spoke to reporters. The talks are now in "
+        "their third year, Omar Haddad said. Gunmen shot Sami Karimi outside a hotel in "
+        "Nairobi in March."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Ivan Petrov", "LT")
+    assert not events_of(ex, "Omar Haddad")
+    assert span(trip(ex, "Sami Karimi", "KE")) == (date(2024, 3, 1), date(2024, 3, 31))

@@ -14,6 +14,7 @@ from travelban.extract.events.predicates import (
     _BASED_TRIGGER,
     _CAPTION_TRIGGER,
     _GROUP_TRIGGER,
+    _NOW_TRIGGER,
     _while_in,
 )
 from travelban.extract.events.syntax import (
@@ -295,7 +296,13 @@ class Arguments(PassBase):
     def _travellers(self, tok: Any, trig: Trigger, ctx: _Context) -> list[tuple[str | None, str]]:
         heads: list[Any] = []
         companions: list[Any] = []
-        if trig in (_CAPTION_TRIGGER, _GROUP_TRIGGER, _BASED_TRIGGER, _ACCOMPANY_TRIGGER):
+        if trig in (
+            _CAPTION_TRIGGER,
+            _GROUP_TRIGGER,
+            _BASED_TRIGGER,
+            _ACCOMPANY_TRIGGER,
+            _NOW_TRIGGER,
+        ):
             heads = [tok]
         elif trig.pos == "verb":
             if trig.host and _up(tok):

@@ -12,7 +12,13 @@ from travelban.extract.dates import DateHit
 from travelban.extract.events.arguments import Arguments
 from travelban.extract.events.context import _Context
 from travelban.extract.events.merge import _merge, _Raw
-from travelban.extract.events.predicates import _WHILE_TRIGGER, Predicates, _while_in
+from travelban.extract.events.predicates import (
+    _NOW_TRIGGER,
+    _WHILE_TRIGGER,
+    Predicates,
+    _now_in,
+    _while_in,
+)
 from travelban.extract.events.status import Status
 from travelban.extract.events.syntax import _clean, _refuses_request, _subject
 from travelban.extract.events.when import When, _ahead, _clip, _looks_ahead, _present
@@ -78,6 +84,10 @@ class EventFinder(Predicates, Arguments, When, Status):
                     continue
                 if _refuses_request(tok):
                     self._refused(si, ctx, raws)
+                if _now_in(tok):
+                    holder = tok.head if tok.head.pos_ in {"NOUN", "PROPN"} else _subject(tok.head)
+                    if holder is not None:
+                        raws.extend(self._events_for(tok, _NOW_TRIGGER, si, ctx, raws, who=holder))
                 if _while_in(tok) and self._trigger(tok.head) is None:
                     raws.extend(self._events_for(tok.head, _WHILE_TRIGGER, si, ctx, raws))
                 trig = self._trigger(tok)
@@ -328,8 +338,8 @@ class EventFinder(Predicates, Arguments, When, Status):
 _PLACING = frozenset({"in", "at", "to", "into", "inside", "near", "outside"})
 
 
-# taking someone by force: the takers' nationality says nothing of where it happened
-_ABDUCTION = frozenset({"kidnap", "abduct", "snatch"})
+# force used on someone: the attackers' nationality says nothing of where it happened
+_ABDUCTION = frozenset({"kidnap", "abduct", "snatch", "shoot"})
 
 
 def _current(tok: Any) -> bool:

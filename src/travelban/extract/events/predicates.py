@@ -18,6 +18,8 @@ _GROUP_TRIGGER = Trigger("group", "noun", "visit", needs_place=True)
 _BASED_TRIGGER = Trigger("based", "verb", "presence", needs_place=True)
 # "Ri accompanied Kim to Vladivostok": both went where the verb's own phrase says
 _ACCOMPANY_TRIGGER = Trigger("accompany", "verb", "visit", needs_place=True)
+# "the activist, now in Vilnius", "X, still in Dubai, said": the one it is said of is there
+_NOW_TRIGGER = Trigger("now", "verb", "presence", needs_place=True)
 # "fell ill while in Paris", "was kidnapped while in Nairobi": the clause's subject was there
 _WHILE_TRIGGER = Trigger("while", "verb", "presence", needs_place=True)
 
@@ -49,3 +51,11 @@ class Predicates(PassBase):
         if tok.pos_ in {"NOUN", "PROPN"}:
             return self.vocab.nouns.get(lemma) or self.vocab.nouns.get(tok.lower_)
         return None
+
+
+def _now_in(tok: Any) -> bool:
+    """'now in Vilnius', 'currently in Dubai', 'still in exile in London': where someone is."""
+    if tok.pos_ != "ADP" or tok.lower_ not in {"in", "at"} or tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.lower_ in {"now", "currently", "still"} and before.head.i in {tok.i, tok.head.i}
