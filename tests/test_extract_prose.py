@@ -1699,3 +1699,14 @@ def test_now_in_a_place_and_shot_there(extractor: Extractor) -> None:
     trip(ex, "Ivan Petrov", "LT")
     assert not events_of(ex, "Omar Haddad")
     assert span(trip(ex, "Sami Karimi", "KE")) == (date(2024, 3, 1), date(2024, 3, 31))
+
+
+def test_a_group_whose_members_follow_a_colon(extractor: Extractor) -> None:
+    text = (
+        "Besides the two sides, a Turkish delegation will also be present in Geneva: "
+        "Foreign Minister Ivan Petrov, the president's envoy Omar Haddad and the special "
+        "envoy for Syria Sami Karimi."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Ivan Petrov", "Omar Haddad", "Sami Karimi"):
+        assert trip(ex, name, "CH").status is EventStatus.PLANNED

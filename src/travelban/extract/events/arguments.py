@@ -347,6 +347,14 @@ class Arguments(PassBase):
                         None,
                     )
                 heads = [subj] if subj is not None else []
+                if subj is not None and subj.lemma_.lower() in self.vocab.collectives:
+                    # "a U.S. delegation will be present in Istanbul: Secretary of State
+                    # A, envoy B and C": the names after the colon are its members
+                    heads += [
+                        c
+                        for c in _listed(_after_colon(tok, subj), self.vocab.roles)
+                        if ctx.who(c) is not None
+                    ]
                 heads = _among(heads) or heads
                 heads = [c for h in heads for c in (_carried(h) or [h])]
                 if trig.kind in _AGENT_KINDS and subj is not None and subj.dep_ == "nsubjpass":
@@ -772,16 +780,29 @@ def _listed(heads: list[Any], roles: frozenset[str] = frozenset()) -> list[Any]:
         # a name the parser hung on the next one as a modifier ("Minister A and B's
         # officials ... and Minister C" read with A as C's nmod) is a member too
         misread = [g for g in h.children if g.dep_ == "nmod" and g.pos_ == "PROPN"]
-        if h.pos_ == "NOUN" and h.lemma_.lower() in roles:
-            todo.extend(_title_holder(h))  # with the names listed after it
         for c in (h, *_conjuncts(h), *_appositions(h), *misread):
             if c in out:
                 continue
             out.append(c)
+            if c.pos_ == "NOUN" and c.lemma_.lower() in roles:
+                todo.extend(_title_holder(c))  # with the names listed after it
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ in {"including", "like"}:
                     todo.extend(g for g in p.children if g.dep_ == "pobj")
     return out
+
+
+def _after_colon(verb: Any, group: Any) -> list[Any]:
+    """The nominals a colon after a clause opens, hung on its verb or its group subject."""
+    colons = [t for t in verb.sent if t.text == ":" and t.i > group.i]
+    if not colons:
+        return []
+    at = colons[0].i
+    return [
+        c
+        for c in (*verb.children, *group.children)
+        if c.i > at and c.dep_ in {"nsubj", "attr", "appos", "dobj", "npadvmod", "dep"}
+    ]
 
 
 def _title_holder(role: Any) -> list[Any]:
