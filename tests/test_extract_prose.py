@@ -1710,3 +1710,18 @@ def test_a_group_whose_members_follow_a_colon(extractor: Extractor) -> None:
     ex = extractor.extract(article(text))
     for name in ("Ivan Petrov", "Omar Haddad", "Sami Karimi"):
         assert trip(ex, name, "CH").status is EventStatus.PLANNED
+
+
+def test_the_two_leaders_are_the_last_two_named(extractor: Extractor) -> None:
+    text = (
+        "Ivan Petrov spoke with Omar Haddad by phone. Both men later met in Geneva on Friday. "
+        "Russian President Sami Karimi hosted Lina Haddad. Agencies quoted spokesman "
+        "Olga Smirnova as saying the two leaders would meet again in Moscow."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Ivan Petrov", "Omar Haddad"):
+        assert span(trip(ex, name, "CH")) == (FRIDAY, FRIDAY)
+    trip(ex, "Lina Haddad", "RU")
+    # the host at home makes no trip, and the quoted spokesman is not one of the two
+    assert not [e for e in events_of(ex, "Sami Karimi") if e.destination.country == "RU"]
+    assert not events_of(ex, "Olga Smirnova")

@@ -294,6 +294,7 @@ class Arguments(PassBase):
     # ------------------------------------------------------------ who
 
     def _travellers(self, tok: Any, trig: Trigger, ctx: _Context) -> list[tuple[str | None, str]]:
+        self._pair_pids = set()
         heads: list[Any] = []
         companions: list[Any] = []
         if trig in (
@@ -400,12 +401,26 @@ class Arguments(PassBase):
                     self._met_pids.add(who[0])
         if not out and any(h.lower_ in {"they", "them"} for h in heads):
             out = ctx.recent_group(tok)  # "... X and Y, so they can attend ..."
+        if not out and any(self._pair(h) for h in heads):
+            out = ctx.recent_pair(tok)  # "X was in Moscow ... the two leaders met in China"
+            self._pair_pids = {p for p, _ in out if p is not None}
         if not out:
             for h in heads:
                 out = ctx.named_group_next(h)  # "three suspects ... The three suspects - A, B"
                 if out:
                     break
         return out
+
+    def _pair(self, tok: Any) -> bool:
+        """'the two leaders', 'both men', 'the two presidents': a pair told before."""
+        low = tok.lemma_.lower()
+        if tok.tag_ != "NNS" or (low not in self.vocab.roles and low not in _PAIR_NOUNS):
+            return False
+        return any(
+            (c.dep_ == "nummod" and c.lower_ == "two")
+            or (c.dep_ in {"det", "predet"} and c.lower_ == "both")
+            for c in tok.children
+        )
 
     def _framed_traveller(self, tok: Any, ctx: _Context) -> list[Any]:
         """'held over the disappearance of X during a visit to Libya': a 'during' trip with no
@@ -754,6 +769,8 @@ class Arguments(PassBase):
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+# plural nouns that, counted as two, stand for the last two people named
+_PAIR_NOUNS = frozenset({"man", "woman", "leader", "politician", "official", "diplomat"})
 # subjects of a member verb that stand for the people of the trip just told
 _LIST_SUBJECTS = frozenset({"they", "these", "those"})
 

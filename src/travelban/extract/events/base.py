@@ -28,6 +28,7 @@ class PassBase:
     # scratch state of the trigger being read (set by the argument pass)
     _anchor: dict[int, Any]
     _met_pids: set[str]
+    _pair_pids: set[str]
     _host_countries: set[str]
 
     def _exemption(self, tok: Any, si: int, ctx: _Context) -> str:

@@ -341,6 +341,27 @@ class _Context:
                 best = members
         return [(p, self.name_of(p)) for p in best]
 
+    def recent_pair(self, tok: Any) -> list[tuple[str | None, str]]:
+        """The two people 'the two leaders' or 'both men' stand for: the last two named
+        people before it, in this sentence or the two before."""
+        si = self.sent_of(tok)
+        lo = self.sents[max(0, si - 2)].start
+        last: list[str] = []
+        for t in self.doc[lo : tok.i]:
+            pid = self.people.token_pid.get(t.i)
+            root = t
+            while root.dep_ == "compound" and root.head.i != root.i:
+                root = root.head
+            if root.head.lemma_.lower() in self.finder.reporting | {"quote"}:
+                continue  # "quoted spokesman X as saying the two leaders ...": the source
+            if pid is not None:
+                if pid in last:
+                    last.remove(pid)
+                last.append(pid)
+        if len(last) < 2:
+            return []
+        return [(p, self.name_of(p)) for p in last[-2:]]
+
     def named_group_next(self, tok: Any) -> list[tuple[str | None, str]]:
         """'Police arrested three alleged gang leaders ... The three suspects - A, B and C -
         were ...': a plural group with no names, named in the next sentence by a definite

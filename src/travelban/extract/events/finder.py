@@ -263,6 +263,9 @@ class EventFinder(Predicates, Arguments, When, Status):
                         or d.country in self._host_countries
                     )
                 ]
+            if pid in self._pair_pids:
+                # "the two leaders met in New Delhi": the one at home there made no trip
+                targets = [d for d in targets if d is None or not ctx.home_to(pid, d)]
             if departure_from is not None:
                 # "returned home from Dubai": where one comes home from is abroad
                 # ("arriving from Johannesburg": he was there before, wherever he is from)
@@ -272,6 +275,8 @@ class EventFinder(Predicates, Arguments, When, Status):
                 targets = [departure_from] if foreign else [None]
                 origin = None if foreign else departure_from
             elif via_context:
+                if pid in self._pair_pids:
+                    continue  # "the two leaders addressed ...": a pair names no place of its own
                 p = _shared_scene(tok, si, so_far, ctx) or ctx.context_destination(
                     pid, so_far, caption, kind, current=_current(tok)
                 )
