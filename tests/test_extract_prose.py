@@ -1725,3 +1725,15 @@ def test_the_two_leaders_are_the_last_two_named(extractor: Extractor) -> None:
     # the host at home makes no trip, and the quoted spokesman is not one of the two
     assert not [e for e in events_of(ex, "Sami Karimi") if e.destination.country == "RU"]
     assert not events_of(ex, "Olga Smirnova")
+
+
+def test_a_visa_refused_is_a_trip_not_made(extractor: Extractor) -> None:
+    text = (
+        "The State Department denied Ivan Petrov a visa to attend the summit in New York next "
+        "week. Canada said it would not give Omar Haddad a visa to travel to Ottawa. Britain "
+        "granted Sami Karimi a visa to visit London next month."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Ivan Petrov", "US").status is EventStatus.CANCELLED
+    assert trip(ex, "Omar Haddad", "CA").status is EventStatus.CANCELLED
+    assert trip(ex, "Sami Karimi", "GB").status is EventStatus.PLANNED

@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING, Any
 
 from travelban.extract.events.base import PassBase
 from travelban.extract.events.merge import _STATUS_RANK, _source_name
-from travelban.extract.events.syntax import _NEGATORS, _clean, _forms, _np, _status_chain, _subject
+from travelban.extract.events.syntax import (
+    _LEAVE_NOUNS,
+    _NEGATORS,
+    _clean,
+    _forms,
+    _infinitive,
+    _leave_receiver,
+    _np,
+    _status_chain,
+    _subject,
+)
 from travelban.extract.vocab import Trigger
 from travelban.models import DateRange, EventStatus
 
@@ -21,6 +31,20 @@ if TYPE_CHECKING:
 # travel verb these govern directly is a plan ("asked the committee for permission, and
 # the committee granted an exemption for his visit" is no plan of the visit)
 _ASKING = frozenset({"ask", "request", "apply", "petition"})
+
+
+# verbs that withhold leave ("denied him a visa"); giving verbs withhold it when negated
+_WITHHOLD = frozenset({"deny", "refuse", "reject", "revoke", "withhold", "cancel", "decline"})
+_GIVE = frozenset({"give", "grant", "issue", "approve"})
+
+
+def _withheld(verb: Any) -> bool:
+    """True for a verb that refuses leave: "denied", "revoked", "would not give"."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = verb.lemma_.lower()
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return (lemma in _WITHHOLD and not negated) or (lemma in _GIVE and negated)
 
 
 class Status(PassBase):
@@ -60,6 +84,7 @@ class Status(PassBase):
         self, tok: Any, trig: Trigger, ctx: _Context, when: DateRange
     ) -> tuple[EventStatus, str]:
         found: set[EventStatus] = set()
+        withheld = False
         chain = _status_chain(tok)
         gov = None
         if trig.pos == "noun":
@@ -67,8 +92,21 @@ class Status(PassBase):
                 if anc.pos_ in {"VERB", "AUX"}:
                     gov = anc
                     break
-        for node in chain:
+        for k, node in enumerate(chain):
             lemma = node.lemma_.lower()
+            if (
+                k
+                and (
+                    chain[k - 1].lemma_.lower() in _LEAVE_NOUNS
+                    or (_infinitive(chain[k - 1]) and _leave_receiver(node) is not None)
+                )
+                and _withheld(node)
+            ):
+                # "refused him a visa to travel", "would not give him a visa", "his visa
+                # was revoked": leave refused, a trip not made (never a denial of one made)
+                found.add(EventStatus.CANCELLED)
+                withheld = True
+                continue
             st = self.planned_gov.get(lemma)
             if st is None:
                 for form in _forms(node):  # the lemmatizer turns "hoped" into "hop"
@@ -153,6 +191,9 @@ class Status(PassBase):
         if source is not None:
             found.add(EventStatus.REPORTED)
             source = _source_name(source)
+        if withheld:
+            found.discard(EventStatus.DENIED)
+            found.discard(EventStatus.REPORTED)
         status = max(found, key=lambda s: _STATUS_RANK[s]) if found else EventStatus.OCCURRED
         return status, source or ""
 

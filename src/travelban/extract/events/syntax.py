@@ -170,6 +170,23 @@ def _granted(verb: Any) -> Any | None:
     return None
 
 
+def _infinitive(verb: Any) -> bool:
+    """'to attend': a verb with its own "to"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _leave_receiver(verb: Any) -> Any | None:
+    """The one a verb gives or withholds leave to, when its object is a leave noun:
+    "denied X a visa", "granted him a waiver" (the parser reads X as a second object)."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "obj", "dative"}]
+    if not any(o.lemma_.lower() in _LEAVE_NOUNS for o in objs):
+        return None
+    return next(
+        (o for o in objs if o.lemma_.lower() not in _LEAVE_NOUNS and o.pos_ in {"PROPN", "PRON"}),
+        None,
+    )
+
+
 # verbs whose subject is the one who gets leave: "X received an exemption to visit Y"
 _LEAVE_GETTERS = frozenset(
     {"seek", "get", "receive", "obtain", "win", "secure", "request", "need", "have"}
@@ -209,6 +226,10 @@ def _subject(verb: Any) -> Any | None:
         if node.dep_ == "acomp" and node.head.pos_ in {"VERB", "AUX"}:
             node = node.head  # "had been due to travel": the subject of "been"
             continue
+        if node.dep_ in {"advcl", "xcomp"} and _infinitive(node):
+            receiver = _leave_receiver(node.head)
+            if receiver is not None:
+                return receiver  # "denied X a visa to attend": the infinitive hung on the verb
         if node.dep_ in {"conj", "advcl"} and node.head.pos_ in {"VERB", "AUX"}:
             node = node.head
             continue
