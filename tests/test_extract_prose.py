@@ -1737,3 +1737,9 @@ def test_a_visa_refused_is_a_trip_not_made(extractor: Extractor) -> None:
     assert trip(ex, "Ivan Petrov", "US").status is EventStatus.CANCELLED
     assert trip(ex, "Omar Haddad", "CA").status is EventStatus.CANCELLED
     assert trip(ex, "Sami Karimi", "GB").status is EventStatus.PLANNED
+
+
+def test_alhaji_is_a_title(extractor: Extractor) -> None:
+    ex = extractor.extract(article("Alhaji Ibrahim Bakori spent a week in Dubai."))
+    assert [p.name for p in ex.people] == ["Ibrahim Bakori"]
+    trip(ex, "Ibrahim Bakori", "AE")
