@@ -113,6 +113,17 @@ def test_caption_date_near_the_top_is_not_a_publication_date() -> None:
     assert art.published_source is DateSource.UNKNOWN
 
 
+def test_a_dateline_whose_lede_speaks_of_photographs_is_still_a_dateline() -> None:
+    text = (
+        "Envoy seen abroad\n\n"
+        "SEOUL, March 3, 2025 - Ivan Petrov was photographed at a station in Vladivostok "
+        "last week, according to images a news agency published.\n"
+    )
+    art = parse_bytes("lede.txt", text.encode())
+    assert art.published == date(2025, 3, 3)
+    assert art.published_source is DateSource.DATELINE
+
+
 # ---------------------------------------------------------------- publication date in text
 
 

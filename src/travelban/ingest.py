@@ -302,11 +302,13 @@ def text_published(text: str) -> tuple[date, DateSource, str] | None:
         seen += 1
         if seen > _HEAD_LINES:
             break
+        m = _DATELINE.match(s)
+        # a caption word later in the lede ("was photographed in ...") does not make the
+        # dateline itself a caption: only its own words count
+        if m and not _is_caption(m.group(0)) and (d := _stamp_date(m.group("date"))):
+            return d, DateSource.DATELINE, m.group(0).strip()
         if _is_caption(s):
             continue
-        m = _DATELINE.match(s)
-        if m and (d := _stamp_date(m.group("date"))):
-            return d, DateSource.DATELINE, m.group(0).strip()
         if d := _stamp_date(s):
             stamps.append((d, DateSource.STAMP, s))
     if not stamps:
