@@ -1743,3 +1743,14 @@ def test_alhaji_is_a_title(extractor: Extractor) -> None:
     ex = extractor.extract(article("Alhaji Ibrahim Bakori spent a week in Dubai."))
     assert [p.name for p in ex.people] == ["Ibrahim Bakori"]
     trip(ex, "Ibrahim Bakori", "AE")
+
+
+def test_a_denial_names_who_denied_not_who_reported(extractor: Extractor) -> None:
+    text = (
+        "Belarus's foreign ministry on Thursday rejected reports that General Ivan Petrov had "
+        "visited Damascus last week. An opposition website had said Petrov held meetings in "
+        "the Syrian capital on May 9."
+    )
+    ev = trip(extractor.extract(article(text)), "Ivan Petrov", "SY")
+    assert ev.status is EventStatus.DENIED
+    assert "foreign ministry" in ev.status_source and "website" not in ev.status_source

@@ -111,6 +111,8 @@ def _merge(raws: list[_Raw]) -> list[_Raw]:
         target.origin = target.origin or r.origin
         if _STATUS_RANK[r.status] > _STATUS_RANK[target.status]:
             target.status = r.status
+            if r.status is EventStatus.DENIED and r.source:
+                target.source = r.source  # "denied by" names who denied, not who reported
         target.source = target.source or r.source
         target.exemption = target.exemption or r.exemption
         target.evidence.update(r.evidence)

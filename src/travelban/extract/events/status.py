@@ -85,6 +85,7 @@ class Status(PassBase):
     ) -> tuple[EventStatus, str]:
         found: set[EventStatus] = set()
         withheld = False
+        denier: str | None = None
         chain = _status_chain(tok)
         gov = None
         if trig.pos == "noun":
@@ -121,6 +122,10 @@ class Status(PassBase):
                 st = None  # "sought refuge in Oman", "sought asylum in Sweden": there already
             if st is not None and node.i != tok.i and st is not EventStatus.REPORTED:
                 found.add(st)
+                if st is EventStatus.DENIED and denier is None:
+                    who = _subject(node)  # "the ministry rejected reports that X visited"
+                    if who is not None and who.pos_ in {"NOUN", "PROPN"}:
+                        denier = _np(tok.doc, who)
             prts = [c.lower_ for c in node.children if c.dep_ == "prt"]
             for prt in prts:
                 st2 = self.phrasal.get((lemma, prt))
@@ -195,6 +200,8 @@ class Status(PassBase):
             found.discard(EventStatus.DENIED)
             found.discard(EventStatus.REPORTED)
         status = max(found, key=lambda s: _STATUS_RANK[s]) if found else EventStatus.OCCURRED
+        if status is EventStatus.DENIED and denier:
+            source = _source_name(denier)  # who denied it, not who reported it
         return status, source or ""
 
     def _source(self, tok: Any, ctx: _Context) -> str | None:
