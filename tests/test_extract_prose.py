@@ -1754,3 +1754,19 @@ def test_a_denial_names_who_denied_not_who_reported(extractor: Extractor) -> Non
     ev = trip(extractor.extract(article(text)), "Ivan Petrov", "SY")
     assert ev.status is EventStatus.DENIED
     assert "foreign ministry" in ev.status_source and "website" not in ev.status_source
+
+
+def test_a_refused_request_is_its_owners_and_a_purpose_shares_the_plan(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "The committee has agreed that Ivan Petrov may travel to Saudi Arabia between 10 and "
+        "25 June to perform the Hajj, a spokesman said. The request for a second official, "
+        "Omar Haddad, had been turned down."
+    )
+    ex = extractor.extract(article(text))
+    petrov = events_of(ex, "Ivan Petrov")
+    assert [e.status for e in petrov] == [EventStatus.PLANNED]  # the Hajj is the same plan
+    assert span(petrov[0]) == (date(2024, 6, 10), date(2024, 6, 25))
+    haddad = trip(ex, "Omar Haddad", "SA")
+    assert haddad.status is EventStatus.CANCELLED and span(haddad) == span(petrov[0])

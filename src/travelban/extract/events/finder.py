@@ -83,7 +83,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                     raws.extend(self._based(tok, si, ctx, raws))
                     continue
                 if _refuses_request(tok):
-                    self._refused(si, ctx, raws)
+                    self._refused(tok, si, ctx, raws)
                 if _now_in(tok):
                     holder = tok.head if tok.head.pos_ in {"NOUN", "PROPN"} else _subject(tok.head)
                     if holder is not None:

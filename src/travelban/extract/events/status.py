@@ -4,6 +4,7 @@ govern a predicate (``lists/extract/status_cues.tsv``), its source, and any exem
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from travelban.extract.events.base import PassBase
@@ -47,6 +48,19 @@ def _withheld(verb: Any) -> bool:
     return (lemma in _WITHHOLD and not negated) or (lemma in _GIVE and negated)
 
 
+def _purpose_of(verb: Any, node: Any, finder: Any) -> bool:
+    """'may travel to Saudi Arabia to perform the Hajj': the purpose of a journey shares
+    the journey's "may" or "will" (the Hajj is as planned as the travel)."""
+    return (
+        verb is not None
+        and verb.head.i == node.i
+        and verb.i != node.i
+        and verb.dep_ in {"advcl", "xcomp"}
+        and _infinitive(verb)
+        and finder._trigger(node) is not None
+    )
+
+
 class Status(PassBase):
     """The status pass of :class:`EventFinder` (its methods run on the finder)."""
 
@@ -69,14 +83,62 @@ class Status(PassBase):
                 r.evidence[si] = _clean(ctx.sents[si].text)
                 break
 
-    def _refused(self, si: int, ctx: _Context, so_far: list[_Raw]) -> None:
+    def _refused(self, tok: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> None:
         """'The committee turned down the request': the trip asked for just before did not
-        happen (its status becomes cancelled, with this sentence as evidence)."""
-        for r in reversed(so_far):
-            if si - 2 <= r.sentence <= si and r.status is EventStatus.PLANNED:
-                r.status = EventStatus.CANCELLED
-                r.evidence[si] = _clean(ctx.sents[si].text)
-                break
+        happen (its status becomes cancelled, with this sentence as evidence). A request
+        that names whose it was ("the request for a second official, X, was turned down",
+        "X's application") is that person's: another's permitted trip stays, and X's own
+        trip to the same place, asked for and refused, is recorded as not made."""
+        request = next(
+            (
+                o
+                for o in tok.children
+                if o.dep_ in {"dobj", "obj", "nsubjpass"}
+                and o.lemma_.lower() in {"request", "application", "petition", "bid"}
+            ),
+            None,
+        )
+        owners: list[str] = []
+        if request is not None:
+            owners = list(
+                dict.fromkeys(
+                    p
+                    for t in request.subtree
+                    if t.i != request.i
+                    and t.pos_ == "PROPN"  # a name: "her request" leaves the trip to the rule
+                    and (p := ctx.people.token_pid.get(t.i)) is not None
+                )
+            )
+        recent = [r for r in reversed(so_far) if si - 2 <= r.sentence <= si]
+        for r in recent:
+            if r.status is not EventStatus.PLANNED or (owners and r.pid not in owners):
+                continue
+            r.status = EventStatus.CANCELLED
+            r.evidence[si] = _clean(ctx.sents[si].text)
+            return
+        # the trip others were let make ("X may travel to Z ...; the request for Y was
+        # turned down"): Y asked for the same trip
+        allowed = [r for r in recent if r.dest is not None and r.status is EventStatus.PLANNED]
+        leg = next((r for r in allowed if r.when.start is not None), None) or next(
+            iter(allowed), None
+        )
+        if leg is None:
+            return
+        for pid in owners:
+            if pid != leg.pid:
+                so_far.append(
+                    replace(
+                        leg,
+                        pid=pid,
+                        name=ctx.name_of(pid),
+                        status=EventStatus.CANCELLED,
+                        exemption="",
+                        sentence=si,
+                        evidence={si: _clean(ctx.sents[si].text)},
+                        sentences=[si],
+                        joined=True,
+                    )
+                )
 
     # ------------------------------------------------------------ status
 
@@ -148,6 +210,7 @@ class Status(PassBase):
                         or node.i == (gov.i if gov is not None else -1)
                         or shares_aux
                         or _among_copula(node)  # "X will be among the leaders attending"
+                        or _purpose_of(tok if trig.pos == "verb" else gov, node, self)
                     )
                     and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children)
                 ):
