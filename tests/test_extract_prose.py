@@ -1770,3 +1770,13 @@ def test_a_refused_request_is_its_owners_and_a_purpose_shares_the_plan(
     assert span(petrov[0]) == (date(2024, 6, 10), date(2024, 6, 25))
     haddad = trip(ex, "Omar Haddad", "SA")
     assert haddad.status is EventStatus.CANCELLED and span(haddad) == span(petrov[0])
+
+
+def test_a_since_phrase_dates_another_event_not_the_trip(extractor: Extractor) -> None:
+    text = (
+        "Ivan Petrov was spotted at Istanbul Airport on Saturday, local media reported, in "
+        "what would be his first known trip abroad since his release from prison in 2021."
+    )
+    ex = extractor.extract(article(text))
+    trips = events_of(ex, "Ivan Petrov")
+    assert [span(e) for e in trips] == [(date(2024, 5, 11), date(2024, 5, 11))]

@@ -137,6 +137,25 @@ def _dates_a_noun(root: Any, travel: Any) -> bool:
     return False
 
 
+def _under_time_phrase(root: Any, travel: set[int]) -> bool:
+    """True when a date sits inside a "since/after/before ..." phrase of another event
+    hung on the travel word or its verb ("his first trip since his release from prison in
+    2021")."""
+    node = root
+    for _ in range(8):
+        if node.i in travel or node.head.i == node.i:
+            return False
+        if (
+            node.dep_ == "pobj"
+            and node.head.lower_ in _TIME_MARKS
+            and node.pos_ in {"NOUN", "PROPN"}
+            and node.i != root.i
+        ):
+            return any(a.i in travel for a in node.ancestors)
+        node = node.head
+    return False
+
+
 def _in_time_clause(verb: Any, travel: set[int]) -> bool:
     """True when ``verb`` heads (or sits in) an "after/before/since ..." clause of the travel
     word: a date there belongs to that other event."""
@@ -317,6 +336,8 @@ class When(PassBase):
             noun = _noun_dated(root)
             if noun is not None and noun.i != tok.i and ctx.finder._trigger(noun) is not None:
                 continue  # "during a visit to Libya in 1978": that other trip's date
+            if _under_time_phrase(root, {tok.i, gov.i}):
+                continue  # "his first trip since his release from prison in 2021": the release's
             if not rng.resolved:
                 score += 1
             if score == 0 and _dates_a_noun(root, tok):
