@@ -816,3 +816,13 @@ def test_two_entries_that_agree_on_a_harmless_verdict_keep_it(
     assert len(out) == 2
     assert {f.verdict for f in out} == {Verdict.NOT_TRAVELLED}
     assert all("does not change it" in f.rationale for f in out)
+
+
+def test_a_stay_across_a_change_that_is_nowhere_a_breach_is_not_sent_to_review(
+    judge, newest: dict[str, Entry]
+) -> None:
+    e = newest["IQi.057"]  # the Iraq list: frozen funds, no travel ban
+    ev = _event("JO", date(2003, 1, 1), date(2021, 6, 4), precision=Precision.OPEN, kind="presence")
+    f = judge("IQi.057", e.name, ev, Person(pid="P1", name=e.name))
+    assert f.verdict is Verdict.NO_TRAVEL_BAN
+    assert "over the span" in f.rationale

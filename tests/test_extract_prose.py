@@ -1780,3 +1780,9 @@ def test_a_since_phrase_dates_another_event_not_the_trip(extractor: Extractor) -
     ex = extractor.extract(article(text))
     trips = events_of(ex, "Ivan Petrov")
     assert [span(e) for e in trips] == [(date(2024, 5, 11), date(2024, 5, 11))]
+
+
+def test_a_stay_since_a_flight_runs_to_the_story(extractor: Extractor) -> None:
+    text = "Ivan Petrov has been living in exile in Kigali since fleeing the country in 2013."
+    ev = trip(extractor.extract(article(text)), "Ivan Petrov", "RW")
+    assert span(ev) == (date(2013, 1, 1), PUBLISHED)

@@ -269,6 +269,12 @@ def assess_event(
     for s, end, pj in parts:
         span = f"{s.isoformat()}..{_prev(end).isoformat()}" if end else f"from {s.isoformat()}"
         pieces.append(f"{span}: {pj.verdict.value} ({pj.reason})")
+    if not any(pj.verdict in {Verdict.APPARENT_BREACH, Verdict.NEEDS_REVIEW} for *_, pj in parts):
+        # a span that is nowhere a possible breach ("lived in Amman since 2003", before the
+        # listing and then under a regime with no travel ban) takes the reason that holds
+        # most widely: at home, then no ban, then exempted, then not yet listed
+        chosen = min((pj for *_, pj in parts), key=lambda pj: _CALM_ORDER.index(pj.verdict))
+        return finish(chosen, "over the span: " + "; ".join(pieces))
     first_binding = next((pj for _, _, pj in parts if pj.periods), parts[0][2])
     presence = ""
     if event.kind in _PRESENCE_KINDS and entry and entry.listed_on and day0 < entry.listed_on:
@@ -285,6 +291,18 @@ def assess_event(
         certainty=0.6,
     )
     return finish(review)
+
+
+# verdicts that are no breach, the most telling first, for a span that crosses a change
+_CALM_ORDER = (
+    Verdict.OWN_COUNTRY,
+    Verdict.NO_TRAVEL_BAN,
+    Verdict.EXEMPTED,
+    Verdict.NOT_TRAVELLED,
+    Verdict.NOT_LISTED_AT_TIME,
+    Verdict.NEEDS_REVIEW,
+    Verdict.APPARENT_BREACH,
+)
 
 
 def assess(

@@ -156,6 +156,31 @@ def _under_time_phrase(root: Any, travel: set[int]) -> bool:
     return False
 
 
+# words of a stay: a "since ..." clause on them tells when the stay began
+_STAYS = frozenset({"live", "reside", "stay", "remain", "settle", "shelter", "hide", "exile"})
+
+
+def _since_clause(verb: Any, travel: set[int]) -> bool:
+    """True when the time clause ``verb`` sits in opens with "since" and hangs on the travel
+    word or its verb."""
+    node = verb
+    for _ in range(6):
+        if node.i in travel or node.head.i == node.i:
+            return False
+        marks = {c.lower_ for c in node.children if c.dep_ in {"mark", "prep"}}
+        if node.dep_ in {"advcl", "pcomp"} and "since" in marks:
+            return node.head.i in travel
+        if node.dep_ == "pcomp" and node.head.lower_ == "since":
+            return node.head.head.i in travel
+        node = node.head
+    return False
+
+
+def _open_range(rng: DateRange, end: date | None) -> DateRange:
+    """A stay that began in ``rng`` and goes on until ``end``."""
+    return replace(rng, phrase=f"since {rng.phrase}", end=end, precision=Precision.OPEN)
+
+
 def _in_time_clause(verb: Any, travel: set[int]) -> bool:
     """True when ``verb`` heads (or sits in) an "after/before/since ..." clause of the travel
     word: a date there belongs to that other event."""
@@ -262,6 +287,11 @@ def _combine_dates(a: DateRange, b: DateRange, a_edge: str = "", b_edge: str = "
                 precision=Precision.RANGE,
                 relative=a.relative or b.relative,
             )
+    for wide, other in ((a, b), (b, a)):
+        assert wide.start is not None and wide.end is not None
+        assert other.start is not None and other.end is not None
+        if wide.precision is Precision.OPEN and wide.start <= other.start <= other.end <= wide.end:
+            return wide  # "living in Kigali since fleeing in 2013": the stay, not the flight
     if a.start <= b.start and b.end <= a.end:
         return b
     if b.start <= a.start and a.end <= b.end:
@@ -316,6 +346,15 @@ class When(PassBase):
             ):
                 continue  # "said on Wednesday": the report's date
             if anchor is not None and anchor.i not in {tok.i, gov.i}:
+                if (
+                    tok.lemma_.lower() in _STAYS
+                    and rng.start is not None
+                    and _since_clause(anchor, {tok.i, gov.i})
+                ):
+                    # "has been living in exile in Kigali since fleeing the country in
+                    # 2013": the stay runs from then to the day of the story
+                    best = (0, 0, _open_range(rng, ctx.article.published or rng.end))
+                    break
                 other = ctx.finder._trigger(anchor)
                 if other is not None and anchor.i != tok.i:
                     continue  # another event's date
