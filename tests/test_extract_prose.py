@@ -1786,3 +1786,19 @@ def test_a_stay_since_a_flight_runs_to_the_story(extractor: Extractor) -> None:
     text = "Ivan Petrov has been living in exile in Kigali since fleeing the country in 2013."
     ev = trip(extractor.extract(article(text)), "Ivan Petrov", "RW")
     assert span(ev) == (date(2013, 1, 1), PUBLISHED)
+
+
+def test_an_absence_since_a_year_is_no_trip_and_a_demonym_no_person(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Francois Bozize attended a meeting of rebel leaders in the Chadian capital on "
+        "Saturday, two participants said. Bozize, who lives in exile in Guinea-Bissau, had "
+        "not been seen in Chad since 2021."
+    )
+    ex = extractor.extract(article(text))
+    assert [p.name for p in ex.people] == ["Francois Bozize"]
+    chad = [e for e in ex.events if e.destination and e.destination.country == "TD"]
+    assert [(e.status, span(e)) for e in chad] == [
+        (EventStatus.REPORTED, (date(2024, 5, 11), date(2024, 5, 11)))
+    ]

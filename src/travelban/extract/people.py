@@ -496,7 +496,12 @@ class PeopleFinder:
         out = [
             c
             for c in out
-            if (c[3] == "list-scan" and c[4] and not self._is_country(c[2]))
+            if (
+                c[3] == "list-scan"
+                and c[4]
+                and not self._is_country(c[2])
+                and not (" " not in c[2] and self.gazetteer.demonym(c[2]))
+            )
             or not self._never_a_person(c[2])
         ]
         out.sort()
@@ -540,6 +545,8 @@ class PeopleFinder:
             return True  # "High Commissioner": a title, whoever holds it
         if self._is_country(name):
             return True  # "Israel" tagged as a person, or as one listed person's alias
+        if len(words) == 1 and self.gazetteer.demonym(name):
+            return True  # "the Chadian capital": a nationality, not a name
         low = name.lower()
         if self._present_verb(words[0]):
             return True  # "Crown Prince Holds Annual Meet": a headline's verb opens no name

@@ -24,7 +24,7 @@ from travelban.extract.events.syntax import _clean, _refuses_request, _subject
 from travelban.extract.events.when import When, _ahead, _clip, _looks_ahead, _present
 from travelban.extract.people import People
 from travelban.extract.vocab import Trigger, Vocabulary
-from travelban.models import Article, EventStatus, Place, TravelEvent
+from travelban.models import Article, EventStatus, Place, Precision, TravelEvent
 
 if TYPE_CHECKING:
     from travelban.extract.events.context import GazetteerLike
@@ -212,6 +212,9 @@ class EventFinder(Predicates, Arguments, When, Status):
             # headlines and captions use the present for past events
             when = _present(tok, ctx.article.published) or when
         status, source = self._status(tok, trig, ctx, when)
+        if status is EventStatus.DENIED and when.precision is Precision.OPEN:
+            # "had not been seen in Chad since 2021": an absence, not the denial of a trip
+            return []
         if status in {EventStatus.PLANNED, EventStatus.CANCELLED} and _looks_ahead(tok):
             when = _ahead(when, ctx.article.published)
             when = _clip(when, ctx.article.published, past=False)
