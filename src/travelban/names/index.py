@@ -53,8 +53,12 @@ from travelban.names.score import (
     QUALITY_PENALTY,
     QUERY_EXPONENT,
     SCORE_CAP,
+    SKELETON_SLIP_RULE,
+    SLIP_RULES,
     TITLE_AGREES,
     TITLE_RULE,
+    VOWEL_SLIP_MIN,
+    VOWEL_SLIP_RULE,
     WEAK_AGREES,
     EvidenceJudge,
     describe_entry,
@@ -65,6 +69,8 @@ from travelban.names.score import (
     role_weight,
     token_similarity,
     typo_allowance,
+    vowel_blind,
+    vowel_slip_similarity,
 )
 from travelban.settings import DEFAULT_THRESHOLD
 
@@ -184,6 +190,7 @@ class _Hits:
         "splits",
         "title_like",
         "title_near",
+        "vowel_view",
         "weight",
     )
 
@@ -211,6 +218,20 @@ class _Hits:
         self._posting_sets = posting_sets
         self._reach: frozenset[int] | None = None
         self._reach_all: frozenset[int] | None = None
+        # These hits with the words a slip besides other vowels reaches (NameIndex._vowel_view).
+        self.vowel_view: _Hits | None = None
+
+    def with_more(self, more: dict[int, tuple[float, str]], postings: list[list[int]]) -> _Hits:
+        """A copy that also aligns with ``more``; they bring in names only when nothing
+        else does (a word that is some list word's neighbour is most likely that word)."""
+        sims = {**self.sims, **more}
+        reaching = self.reaching if self.sims else list(more)
+        size = self.size if self.sims else sum(len(postings[tid]) for tid in more)
+        best = max(self.best, max(sim for sim, _ in more.values()))
+        out = _Hits(sims, reaching, size, best, self.weight, self._posting_sets, self.joined)
+        out.title_like, out.title_near = self.title_like, self.title_near
+        out.abd_slip, out.splits = self.abd_slip, self.splits
+        return out
 
     @property
     def reach_all(self) -> frozenset[int]:
@@ -312,6 +333,8 @@ class NameIndex:
         self._by_skel: dict[str, list[int]] = defaultdict(list)
         self._by_del: dict[str, list[int]] = defaultdict(list)
         self._by_typo: dict[str, list[int]] = defaultdict(list)
+        # typo_keys of each Latin key with its vowels written alike (vowel_blind).
+        self._by_vowel_typo: dict[str, list[int]] = defaultdict(list)
         self._by_del_abjad: dict[str, list[int]] = defaultdict(list)  # Arabic-script only
         self._by_skel_abjad: dict[str, list[int]] = defaultdict(list)
         self._key_df: dict[str, int] = {}
@@ -379,6 +402,9 @@ class NameIndex:
                     near |= typo_keys(tok.spelling)
                 for d in near:
                     self._by_typo[d].append(tid)
+                if len(tok.key) >= VOWEL_SLIP_MIN - 1:
+                    for d in typo_keys(vowel_blind(tok.key)):
+                        self._by_vowel_typo[d].append(tid)
                 if len(tok.key) >= COMPOUND_PART_MIN + 3 and tok.key.startswith(COMPOUND):
                     # "Rahman" with its Abd lost or moved away still finds Abd al-Rahman.
                     self._by_key[tok.key[3:]].append(tid)
@@ -578,6 +604,19 @@ class NameIndex:
                     best = sim
                 if sim >= SURE_SIM:
                     sure.append(tid)
+        if not q.abjad and not q.hangul and best >= SURE_SIM:
+            latin = max((sim for tid, (sim, _) in sims.items() if not vocab[tid].abjad), default=0)
+            if 0 < latin < SURE_SIM:
+                # A Latin word only a slip from a Latin list word is most likely that word
+                # mangled: its consonants alone, read across scripts, never count for more
+                # than that reading (Kakazaad is Kakazada before it is the skeleton of
+                # al-Qaida; Hdaith is Hadith before Hidayat).
+                for tid, (sim, _) in list(sims.items()):
+                    if sim > latin and vocab[tid].abjad:
+                        sims[tid] = (latin, SKELETON_SLIP_RULE)
+                # Its surest reading is now a slip: noise the fallback may read better.
+                best = max(sim for sim, _ in sims.values())
+                sure = [tid for tid in sure if sims[tid][0] >= SURE_SIM]
         if q.hangul:
             # Read from Hangul: any romanisation of the same syllable in the list agrees.
             for tid in self._korean_keys().get(self.norm.korean_key(q.text), ()):
@@ -651,6 +690,35 @@ class NameIndex:
         if len(self._hit_cache) < 100_000:
             self._hit_cache[ck] = res
         return res
+
+    def _vowel_view(self, q: Token, h: _Hits) -> _Hits:
+        """``h`` with the list words ``q`` is a slip away from once their vowels are written
+        alike (Zemrani / Zahrani, another romanisation's vowels and a slip besides), for a
+        Latin word with no sure partner. Such a pair is scored (``VOWEL_SLIP_RULE``) below
+        one plain slip and its match held below the threshold, so only screening with a
+        review floor looks them up."""
+        view = h.vowel_view
+        if view is not None:
+            return view
+        view = h
+        n = len(q.key)
+        if h.best < SURE_SIM and not q.abjad and not q.hangul and n >= VOWEL_SLIP_MIN - 1:
+            by_vowel = self._by_vowel_typo
+            found: set[int] = set()
+            for p in typo_keys(vowel_blind(q.key)):
+                found.update(by_vowel.get(p, ()))
+            vocab = self.vocab
+            more: dict[int, tuple[float, str]] = {}
+            for tid in found:
+                if tid in h.sims or abs(len(vocab[tid].key) - n) > MAX_LENGTH_GAP:
+                    continue
+                sim = vowel_slip_similarity(q, vocab[tid])
+                if sim > 0:
+                    more[tid] = (sim, VOWEL_SLIP_RULE)
+            if more:
+                view = h.with_more(more, self._postings)
+        h.vowel_view = view
+        return view
 
     def _split_words(self, spelling: str) -> tuple[frozenset[str], frozenset[int]]:
         """The ways ``spelling`` is two adjacent words of some list name written as one
@@ -791,11 +859,14 @@ class NameIndex:
         # Upper bound of what adjustments can add, for pruning before alignment.
         lift = EVIDENCE_LIFT + CONTEXT_REACH if evidence is not None else 0.0
         lift += WEAK_AGREES * 2 + TITLE_AGREES if weak else 0.0
-        joins = self._joins(content, hits)
-        # Matches read letter for letter (_loose, the fallback) are held at ``cap``, below
-        # the threshold: only a review floor shows them.
+        # Matches read letter for letter (_loose, the fallback) or through a slip besides
+        # other vowels are held at ``cap``, below the threshold: only a review floor shows
+        # them.
         cap = min(FALLBACK_HIGH, threshold - FALLBACK_MARGIN)
         loose = cap >= cut
+        if loose:
+            hits = [self._vowel_view(q, h) for q, h in zip(content, hits, strict=True)]
+        joins = self._joins(content, hits)
         candidates = self._candidates(
             content, hits, q_weights, exclude, keep_at - lift, joins, loose
         )
@@ -846,17 +917,23 @@ class NameIndex:
             tie[ei] = (score, _form_rank(name))
             common = self._one_common_token(name, aligned)
             lettered = [content[a[0]].spelling for a in aligned if a[3] == LOOSE_RULE]
-            if lettered and score > cap:
-                # A word read only letter for letter surfaces a name for review; it never
-                # alerts on its own (as the character-similarity fallback does not).
-                why = f"'{' '.join(lettered)}' is read only letter for letter"
+            vowelled = [content[a[0]].spelling for a in aligned if a[3] == VOWEL_SLIP_RULE]
+            if (lettered or vowelled) and score > cap:
+                # A word read only letter for letter, or through a slip besides other vowels,
+                # surfaces a name for review; it never alerts on its own (as the
+                # character-similarity fallback does not).
+                why = (
+                    f"'{' '.join(lettered)}' is read only letter for letter"
+                    if lettered
+                    else f"'{' '.join(vowelled)}' is read only through a slip besides other vowels"
+                )
                 score = _hold(adjustments, score, cap, why)
             if common and score > ONE_COMMON_CAP:
                 # Names alone never alert on one shared common word (Omar, Mohammed).
                 why = f"rests on one common name '{common}'"
                 score = _hold(adjustments, score, ONE_COMMON_CAP, why)
             elif threshold - CONTEXT_REACH <= score < threshold and all(
-                a[3] != "fuzzy" and a[3] != LOOSE_RULE for a in aligned
+                a[3] not in SLIP_RULES for a in aligned
             ):
                 # (Not over a typo: Salami for Salimi is as likely another man.)
                 support = [r for r, d in said if d > 0]
