@@ -178,6 +178,9 @@ def test_a_slip_in_a_title_of_the_list_name_is_read_as_that_title(
         # left over against a name that holds Sheikh, it is that Sheikh.
         ("Sheih Ahmed Iman Ali", "SOi.016", "sheih"),
         ("Heji Salam Hawala", "TAe.010", "heji"),  # Haji with a vowel replaced
+        # Too short for a typo key, Oul / Oud are still one slip from that name's Ould.
+        ("Ahmad Oul Amar", "QDi.314", "oul"),
+        ("Lehbib Ould Ali Ould Said Oud Joumani", "QDi.415", "oud"),
     ],
 )
 def test_a_leftover_word_near_a_title_of_that_list_name_is_that_title(

@@ -497,6 +497,8 @@ class NameIndex:
         ]
         self._no_flat = frozenset(nid for nid, f in enumerate(self._flat) if not f)
         self._by_gram: dict[str, list[int]] | None = None  # built on the fallback's first use
+        # One-letter deletions of Latin titles and particles (built on first use).
+        self._weak_near: dict[str, list[int]] | None = None
         by_key: dict[str, set[int]] = defaultdict(set)
         by_pair: dict[str, set[int]] = defaultdict(set)
         for nid, name in enumerate(self.names):
@@ -631,6 +633,14 @@ class NameIndex:
             # half of a split name) than a given name that tells another person; a lone
             # Abd is a compound whose other half was lost or moved.
             weight *= SHORT_UNKNOWN_WEIGHT
+        if not q.abjad and not q.hangul and 2 <= len(q.spelling) <= SHORT_UNKNOWN:
+            # A short word one slip from a title or particle (Ab- for al-, Oud for Ould):
+            # too short for typo keys, it may still be that word of a list name that writes
+            # it, as a longer word loosely near one is (``_titles``), unless the list writes
+            # it as a name.
+            for tid in self._short_weak_slips(q.spelling):
+                if sims.get(tid, (0.0, ""))[0] < TITLE_NEAR_SIM:
+                    sims[tid] = (TITLE_NEAR_SIM, "fuzzy")
         # A word the list writes as such most likely is that name: its one-typo
         # neighbours still align, but only the names the other words reach.
         reaching = list(sims)
@@ -690,6 +700,26 @@ class NameIndex:
         if len(self._hit_cache) < 100_000:
             self._hit_cache[ck] = res
         return res
+
+    def _short_weak_slips(self, spelling: str) -> list[int]:
+        """Latin titles and particles one slip (optimal string alignment) from the short
+        word ``spelling``, found through the one-letter deletions of both."""
+        near = self._weak_near
+        if near is None:
+            near = defaultdict(list)
+            for tid in self._weak_tids:
+                w = self.vocab[tid].spelling
+                if len(w) >= 2:
+                    for d in {w, *(w[:i] + w[i + 1 :] for i in range(len(w)))}:
+                        near[d].append(tid)
+            self._weak_near = near
+        found: set[int] = set()
+        for d in {spelling, *(spelling[:i] + spelling[i + 1 :] for i in range(len(spelling)))}:
+            found.update(near.get(d, ()))
+        vocab = self.vocab
+        return [
+            tid for tid in found if OSA.distance(spelling, vocab[tid].spelling, score_cutoff=1) <= 1
+        ]
 
     def _vowel_view(self, q: Token, h: _Hits) -> _Hits:
         """``h`` with the list words ``q`` is a slip away from once their vowels are written
