@@ -349,6 +349,29 @@ def test_a_title_glued_to_the_name_after_it(index: NameIndex, query: str, ref: s
 def test_a_name_glued_to_the_abdul_of_the_next_is_two_names() -> None:
     assert normalize("Baradarabdul Ahmad Turk") == normalize("Baradar Abdul Ahmad Turk")
     assert normalize("Aisha Muhammedabdul Salam") == normalize("Aisha Muhammed Abdul Salam")
+    # A short Abd or Abdi too, after a name of four letters or more.
+    assert normalize("Ibrahim Ahmadabd al-Sattar") == normalize("Ibrahim Ahmad Abd al-Sattar")
+    assert normalize("Nuh Ibrahimabdi") == normalize("Nuh Ibrahim Abdi")
+    assert normalize("Haniabd al-Latif") == normalize("Hani Abd al-Latif")
+    assert normalize("Wahabd") == "wahabd"  # (too little before it to be a name)
+
+
+@pytest.mark.parametrize(
+    ("query", "ref"),
+    [
+        ("Salimahmad Salim Hamdan", "QDi.003"),  # SALIM AHMAD SALIM HAMDAN
+        ("Othmanahmed Othman Al Omairah", "QDi.292"),  # Othman Ahmed Othman Al Omairah
+    ],
+)
+def test_a_word_glued_to_the_next_when_the_name_repeats_it(
+    index: NameIndex, query: str, ref: str
+) -> None:
+    # The repeated word of the query takes the list's second Salim, at its place along the
+    # name, leaving the first beside Ahmad for the glued word.
+    ms = index.screen(query, floor=DEFAULT_REVIEW_BAND, limit=1)
+    assert ms and ms[0].reference == ref and ms[0].score >= DEFAULT_THRESHOLD
+    rules = [a.rule for a in ms[0].explanation.alignments]
+    assert rules.count("joined") == 2
 
 
 @pytest.mark.parametrize(

@@ -168,6 +168,7 @@ class IndexedName:
     ends: tuple[int, int] | None = None
     # Positions of titles and particles written in Latin script (weight 0).
     weak_at: tuple[int, ...] = ()
+    repeats: bool = False  # a weighted word written twice (SALIM AHMAD SALIM HAMDAN)
 
 
 class _Hits:
@@ -473,6 +474,7 @@ class NameIndex:
                         for li, t in enumerate(toks)
                         if weights[li] == 0 and not t.abjad and not t.hangul
                     ),
+                    len({toks[li].key for li, _ in strong}) < len(strong),
                 )
             )
             for _, tid in strong:
@@ -1130,6 +1132,13 @@ class NameIndex:
                         pairs.append((at[0], qi, li, at[1]))
             if len(pairs) > 1:
                 pairs.sort(key=_pair_order)
+                if name.repeats:
+                    # A word the list name writes twice: of two equally near places, the one
+                    # at the query word's share of the way along the name (Othmanahmed
+                    # Othman: the second Othman, leaving the first beside Ahmed for the
+                    # glued word).
+                    nl = len(name.tokens)
+                    pairs.sort(key=lambda p: (*_pair_order(p)[:2], abs(p[1] * nl - p[2] * nq)))
             used_q = 0
             used_l = 0
             aligned: list[tuple[int, int, float, str]] = []

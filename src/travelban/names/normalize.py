@@ -92,6 +92,8 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _VOWELS = frozenset("aeiou")
 # Letters after Abd for a word to be read as an Abd compound whose key is Abd + its own.
 MIN_COMPOUND_REST = 3
+# ... and before a glued Abd of fewer than MIN_FUZZY_COMPOUND letters (Abd, Abdi, Abdu).
+MIN_SHORT_COMPOUND_REST = 4
 _ABD = "abd"  # the text every Abd compound particle is read as when it stands alone
 # Slips of the Abd compound that still read as it when an article follows ("Adb-al-").
 _SLIPPED_ABD = frozenset(w for w in _slips("abd") if w.startswith("a"))
@@ -299,14 +301,15 @@ class Normalizer:
         if not folded:
             return []
         for c in self._compounds:  # longest first
-            if len(c) < MIN_FUZZY_COMPOUND:
-                break
+            # (A short Abd, Abdi, needs a longer name before it: Ahmadabd, Ibrahimabdi.)
+            rest = MIN_COMPOUND_REST if len(c) >= MIN_FUZZY_COMPOUND else MIN_SHORT_COMPOUND_REST
             if (
                 folded.endswith(c)
-                and len(folded) - len(c) >= MIN_COMPOUND_REST
+                and len(folded) - len(c) >= rest
                 and folded not in self._canonical
             ):
-                # A name glued to the Abdul of the next ("Baradarabdul Ahmad"): two words.
+                # A name glued to the Abdul of the next ("Baradarabdul Ahmad", "AHMADabd
+                # AL-SATTAR", "Ibrahimabdi"): two words.
                 return [(folded[: -len(c)], False, False), (c, False, False)]
         return [(folded, False, False)]
 
