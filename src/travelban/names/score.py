@@ -285,14 +285,15 @@ def given_family_factor(
     if l_weights[first] < GF_MIN_WEIGHT or l_weights[last] < GF_MIN_WEIGHT:
         return 0.0
     seen_q = set()
-    found = 0
+    found = set()
     for a in aligned:
         seen_q.add(a[0])
         if a[1] == first or a[1] == last:
             if a[2] < GF_MIN_SIM:
                 return 0.0
-            found += 1
-    if found < 2 or any(q_weights[i] > 0 and i not in seen_q for i in range(len(q_weights))):
+            # (Both ends, not one end twice: a word written split aligns twice with it.)
+            found.add(a[1])
+    if len(found) < 2 or any(q_weights[i] > 0 and i not in seen_q for i in range(len(q_weights))):
         return 0.0
     mean = (l_weights[first] + l_weights[last]) / 2
     t = min(1.0, (mean - GF_MIN_WEIGHT) / (1.0 - GF_MIN_WEIGHT))
