@@ -330,6 +330,22 @@ def test_glued_and_split_names_meet(index: NameIndex) -> None:
     assert first(index, "Ahmedsultan")[0] == "IQi.073"
 
 
+@pytest.mark.parametrize(
+    ("query", "ref"),
+    [
+        # "Djolo" alone is read with a j (Djamel / Jamel), inside Ngudjolo it is not.
+        ("Cui Ngu Djolo", "CDi.020"),
+        # "Soc" alone ends in a k, inside Society the c comes before an i and is an s.
+        ("Libyan Soc Iety", "QDe.119"),
+    ],
+)
+def test_a_split_word_is_read_as_the_whole_word_reads(
+    index: NameIndex, query: str, ref: str
+) -> None:
+    found, score, _ = first(index, query)
+    assert found == ref and score >= DEFAULT_THRESHOLD
+
+
 def test_a_split_name_is_found_when_both_halves_look_like_names(index: NameIndex) -> None:
     # "Jua" is written in the list (JuA) and "Ythini" meets an Arabic skeleton: the two are
     # still tried as one word, at the review band and not only with no floor at all.

@@ -91,6 +91,7 @@ _BOUNDARY = frozenset(
     {c + c for c in "abcdefghijklmnopqrstuvwxyz"}
     | {"sh", "kh", "ch", "th", "dh", "gh", "ph", "zh", "ck", "tc", "ou", "oo", "ee", "ei"}
     | {"ey", "ay", "ai", "ie", "eo", "eu", "iy", "ah", "eh", "ih", "uh", "oh", "yo", "yu"}
+    | {"ce", "ci", "cy"}  # a c read "s" before these (Soc Iety: Society)
 )
 # A match resting on one shared common word (listed as common, or with a coverage
 # weight under COMMON_WEIGHT) scores at most ONE_COMMON_CAP, whatever the evidence.
@@ -531,7 +532,9 @@ class NameIndex:
             return hit
         text = self.norm._canonical.get(spelling)
         if text is None and (
-            a.spelling[-1:] + b.spelling[:1] not in _BOUNDARY and a.spelling[-1:] not in "yh"
+            a.spelling[-1:] + b.spelling[:1] not in _BOUNDARY
+            and a.spelling[-1:] not in "yh"
+            and not b.spelling.startswith(self.norm.initial_heads)
         ):
             # No rule reads across the join: the glued key is the two spellings' keys.
             key = self.norm.key

@@ -116,6 +116,13 @@ class Normalizer:
         self._skel_rules = [
             (r.pattern, r.replacement, r.needs) for r in rules.rewrites if r.stage == "skeleton"
         ]
+        # Letters a key rule rewrites only at the start of a word (^dj: Djolo is read "j"):
+        # a word beginning so reads otherwise once glued to the word before it.
+        self.initial_heads = tuple(
+            r.pattern.pattern[1:]
+            for r in rules.rewrites
+            if r.stage == "key" and re.fullmatch(r"\^[a-z]+", r.pattern.pattern)
+        )
         kinds = rules.particle_kind()
         self._articles = frozenset(p for p, k in kinds.items() if k == "article")
         self._compounds = tuple(
