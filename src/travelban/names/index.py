@@ -596,6 +596,7 @@ class NameIndex:
         n = len(q.key)
         best = 0.0
         sure: list[int] = []
+        latin = 0.0  # the best similarity to a list word in Latin script
         for tid in cands:
             lt = vocab[tid]
             if (
@@ -611,19 +612,19 @@ class NameIndex:
                     best = sim
                 if sim >= SURE_SIM:
                     sure.append(tid)
-        if not q.abjad and not q.hangul and best >= SURE_SIM:
-            latin = max((sim for tid, (sim, _) in sims.items() if not vocab[tid].abjad), default=0)
-            if 0 < latin < SURE_SIM:
-                # A Latin word only a slip from a Latin list word is most likely that word
-                # mangled: its consonants alone, read across scripts, never count for more
-                # than that reading (Kakazaad is Kakazada before it is the skeleton of
-                # al-Qaida; Hdaith is Hadith before Hidayat).
-                for tid, (sim, _) in list(sims.items()):
-                    if sim > latin and vocab[tid].abjad:
-                        sims[tid] = (latin, SKELETON_SLIP_RULE)
-                # Its surest reading is now a slip: noise the fallback may read better.
-                best = max(sim for sim, _ in sims.values())
-                sure = [tid for tid in sure if sims[tid][0] >= SURE_SIM]
+                if sim > latin and not lt.abjad:
+                    latin = sim
+        if not q.abjad and not q.hangul and best >= SURE_SIM and 0 < latin < SURE_SIM:
+            # A Latin word only a slip from a Latin list word is most likely that word
+            # mangled: its consonants alone, read across scripts, never count for more
+            # than that reading (Kakazaad is Kakazada before it is the skeleton of
+            # al-Qaida; Hdaith is Hadith before Hidayat).
+            for tid, (sim, _) in list(sims.items()):
+                if sim > latin and vocab[tid].abjad:
+                    sims[tid] = (latin, SKELETON_SLIP_RULE)
+            # Its surest reading is now a slip: noise the fallback may read better.
+            best = max(sim for sim, _ in sims.values())
+            sure = [tid for tid in sure if sims[tid][0] >= SURE_SIM]
         if q.hangul:
             # Read from Hangul: any romanisation of the same syllable in the list agrees.
             for tid in self._korean_keys().get(self.norm.korean_key(q.text), ()):
@@ -714,7 +715,7 @@ class NameIndex:
             near = defaultdict(list)
             for tid in self._weak_tids:
                 w = self.vocab[tid].spelling
-                if len(w) >= 2:
+                if 2 <= len(w) <= SHORT_UNKNOWN + 1:  # (one slip from a short word)
                     for d in {w, *(w[:i] + w[i + 1 :] for i in range(len(w)))}:
                         near[d].append(tid)
             self._weak_near = near
