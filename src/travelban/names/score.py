@@ -83,6 +83,9 @@ VOWEL_SLIP_RULE = "vowels+typo"
 VOWEL_SLIP_COST = 0.5
 VOWEL_SLIP_MIN = 6  # letters of the longer key: shorter words, vowels aside, tell too little
 _VOWEL_BLIND = str.maketrans("eiou", "aaaa")
+# Letters of a key that another romanisation writes for the same sound (ch / sh, j / y).
+_ROMANISED = str.maketrans("Cj", "Sy")
+ROMANISED_SIM = 0.88
 # A Latin word whose surest Latin reading is a slip, matched to a word in another script
 # on its consonants: it counts as that slip does (NameIndex._token_hits).
 SKELETON_SLIP_RULE = "skeleton, as a slip"
@@ -140,6 +143,11 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
     qk, lk = q.key, lt.key
     if qk == lk:
         return 0.96, "translit"
+    # Romanisations that write one sound two ways the keys keep apart (French ch for sh:
+    # Chiheb / Shihab; j for y: Jusuf / Yusuf): alike, a little less sure than one key.
+    qf, lf = qk.translate(_ROMANISED), lk.translate(_ROMANISED)
+    if qf == lf:
+        return ROMANISED_SIM, "translit"
     nq, nl = len(qk), len(lk)
     if (nl == nq + 2 and lk == "al" + qk) or (nq == nl + 2 and qk == "al" + lk):
         return 0.93, "article"
@@ -188,7 +196,7 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
         and abs(nq - nl) <= 1
         and q.skeleton == lt.skeleton
         and len(q.skeleton) >= 2
-        and (qk[0] == lk[0] or (qk[0] in _VOWELS and lk[0] in _VOWELS))
+        and (qf[0] == lf[0] or (qk[0] in _VOWELS and lk[0] in _VOWELS))
     ):
         sim, rule = 0.8, "vowels"
     return sim, rule
