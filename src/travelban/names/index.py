@@ -1273,6 +1273,10 @@ class NameIndex:
         loose = 0.0
         rare: list[int] = []
         every: list[int] = []
+        # Words assumed to reach every name that still have near list words of their own
+        # (Abdul Makki, a compound part of ABDUL RAHMAN MAKKI, read loosely at a review
+        # floor): the names those reach are candidates too, whatever the other words reach.
+        own: list[int] = []
         for qi, h in enumerate(hits):
             w = h.weight
             sq += w
@@ -1290,6 +1294,8 @@ class NameIndex:
                 loose += w
                 if size:
                     every.append(qi)
+                    if size <= COMMON_POSTINGS and len(content[qi].text) > 1:
+                        own.append(qi)
             elif size:
                 every.append(qi)
                 reachable += w
@@ -1312,6 +1318,10 @@ class NameIndex:
             out = self._reach(hits, joins, every, q_weights, need_w, loose)
             if exclude:
                 out -= exclude
+        for qi in own:
+            out |= hits[qi].reach | joins[qi] if joins and qi in joins else hits[qi].reach
+        if own and exclude:
+            out -= exclude
         return out
 
     @staticmethod
