@@ -444,6 +444,10 @@ def test_a_split_name_ending_in_uddin_is_read_whole(index: NameIndex) -> None:
     # read the same way to meet it.
     found, score, _ = first(index, "Ser Ajuddin Haqani")
     assert found == "TAi.144" and score >= DEFAULT_THRESHOLD
+    # Isam and Udin are both words the list writes, yet together they end in -udin: the
+    # pair still brings in ISAMUDIN RIDWAN, at the threshold too, not only with no floor.
+    ms = index.screen("Isam Udin Ridwan", limit=1)
+    assert ms and ms[0].reference == "QDi.087"
 
 
 def test_a_word_is_split_only_into_a_pair_the_list_writes(index: NameIndex) -> None:

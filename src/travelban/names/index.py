@@ -1238,8 +1238,11 @@ class NameIndex:
                 )
             ):
                 # Two names the list knows are no split word, unless one is only near a list
-                # word and together they spell one (Jua Ythini: JUAYTHINI).
-                glued: Iterable[str] = (a.key + b.key,)
+                # word and together they spell one (Jua Ythini: JUAYTHINI) or the second
+                # ends the first's -uddin (Isam Udin: ISAMUDIN, read as the index reads it).
+                glued: Iterable[str] = (
+                    self._glued(a, b) if b.spelling.endswith(_DIN_ENDINGS) else (a.key + b.key,)
+                )
             else:
                 glued = self._glued(a, b)
             found = None
