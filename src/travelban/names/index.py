@@ -639,7 +639,12 @@ class NameIndex:
             # half of a split name) than a given name that tells another person; a lone
             # Abd is a compound whose other half was lost or moved.
             weight *= SHORT_UNKNOWN_WEIGHT
-        if not q.abjad and not q.hangul and 2 <= len(q.spelling) <= SHORT_UNKNOWN:
+        if (
+            best < NAME_AS_WRITTEN  # (a word the list writes as a name is never a title)
+            and not q.abjad
+            and not q.hangul
+            and 2 <= len(q.spelling) <= SHORT_UNKNOWN
+        ):
             # A short word one slip from a title or particle (Ab- for al-, Oud for Ould):
             # too short for typo keys, it may still be that word of a list name that writes
             # it, as a longer word loosely near one is (``_titles``), unless the list writes
@@ -1297,7 +1302,12 @@ class NameIndex:
                 loose += w
                 if size:
                     every.append(qi)
-                    if size <= COMMON_POSTINGS and len(content[qi].text) > 1:
+                    if (
+                        by_letters
+                        and size <= COMMON_POSTINGS
+                        and len(content[qi].text) > 1
+                        and self._loose_word(content[qi], h)
+                    ):
                         own.append(qi)
             elif size:
                 every.append(qi)

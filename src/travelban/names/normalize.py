@@ -128,6 +128,7 @@ class Normalizer:
         self._compounds = tuple(
             sorted((p for p, k in kinds.items() if k == "compound"), key=len, reverse=True)
         )
+        self._compound_ends = tuple(self._compounds)  # (for one str.endswith over all)
         self._roles: dict[str, Role] = {}
         for p, k in kinds.items():
             if k == "kunya":
@@ -307,17 +308,19 @@ class Normalizer:
         folded = _NON_ALPHA.sub("", folded)
         if not folded:
             return []
-        for c in self._compounds:  # longest first
-            # (A short Abd, Abdi, needs a longer name before it: Ahmadabd, Ibrahimabdi.)
-            rest = MIN_COMPOUND_REST if len(c) >= MIN_FUZZY_COMPOUND else MIN_SHORT_COMPOUND_REST
-            if (
-                folded.endswith(c)
-                and len(folded) - len(c) >= rest
-                and folded not in self._canonical
-            ):
-                # A name glued to the Abdul of the next ("Baradarabdul Ahmad", "AHMADabd
-                # AL-SATTAR", "Ibrahimabdi"): two words.
-                return [(folded[: -len(c)], False, False), (c, False, False)]
+        if folded.endswith(self._compound_ends):
+            for c in self._compounds:  # longest first
+                # (A short Abd, Abdi, needs a longer name before it: Ahmadabd, Ibrahimabdi.)
+                short = len(c) < MIN_FUZZY_COMPOUND
+                rest = MIN_SHORT_COMPOUND_REST if short else MIN_COMPOUND_REST
+                if (
+                    folded.endswith(c)
+                    and len(folded) - len(c) >= rest
+                    and folded not in self._canonical
+                ):
+                    # A name glued to the Abdul of the next ("Baradarabdul Ahmad", "AHMADabd
+                    # AL-SATTAR", "Ibrahimabdi"): two words.
+                    return [(folded[: -len(c)], False, False), (c, False, False)]
         return [(folded, False, False)]
 
     # ------------------------------------------------------------ names

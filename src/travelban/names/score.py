@@ -85,6 +85,7 @@ VOWEL_SLIP_MIN = 6  # letters of the longer key: shorter words, vowels aside, te
 _VOWEL_BLIND = str.maketrans("eiou", "aaaa")
 # Letters of a key that another romanisation writes for the same sound (ch / sh, j / y).
 _ROMANISED = str.maketrans("Cj", "Sy")
+_ROMANISED_FIRST = {"C": "S", "j": "y"}
 ROMANISED_SIM = 0.88
 # A Latin word whose surest Latin reading is a slip, matched to a word in another script
 # on its consonants: it counts as that slip does (NameIndex._token_hits).
@@ -145,8 +146,9 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
         return 0.96, "translit"
     # Romanisations that write one sound two ways the keys keep apart (French ch for sh:
     # Chiheb / Shihab; j for y: Jusuf / Yusuf): alike, a little less sure than one key.
-    qf, lf = qk.translate(_ROMANISED), lk.translate(_ROMANISED)
-    if qf == lf:
+    if ("C" in qk or "j" in qk or "C" in lk or "j" in lk) and qk.translate(
+        _ROMANISED
+    ) == lk.translate(_ROMANISED):
         return ROMANISED_SIM, "translit"
     nq, nl = len(qk), len(lk)
     if (nl == nq + 2 and lk == "al" + qk) or (nq == nl + 2 and qk == "al" + lk):
@@ -196,7 +198,10 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
         and abs(nq - nl) <= 1
         and q.skeleton == lt.skeleton
         and len(q.skeleton) >= 2
-        and (qf[0] == lf[0] or (qk[0] in _VOWELS and lk[0] in _VOWELS))
+        and (
+            _ROMANISED_FIRST.get(qk[0], qk[0]) == _ROMANISED_FIRST.get(lk[0], lk[0])
+            or (qk[0] in _VOWELS and lk[0] in _VOWELS)
+        )
     ):
         sim, rule = 0.8, "vowels"
     return sim, rule
