@@ -335,8 +335,9 @@ class NameIndex:
         self._by_skel: dict[str, list[int]] = defaultdict(list)
         self._by_del: dict[str, list[int]] = defaultdict(list)
         self._by_typo: dict[str, list[int]] = defaultdict(list)
-        # typo_keys of each Latin key with its vowels written alike (vowel_blind).
-        self._by_vowel_typo: dict[str, list[int]] = defaultdict(list)
+        # typo_keys of each Latin key with its vowels written alike (vowel_blind); built on
+        # first use, with a review floor (at the threshold it would only burden the GC).
+        self._by_vowel_typo: dict[str, list[int]] | None = None
         self._by_del_abjad: dict[str, list[int]] = defaultdict(list)  # Arabic-script only
         self._by_skel_abjad: dict[str, list[int]] = defaultdict(list)
         self._key_df: dict[str, int] = {}
@@ -404,9 +405,6 @@ class NameIndex:
                     near |= typo_keys(tok.spelling)
                 for d in near:
                     self._by_typo[d].append(tid)
-                if len(tok.key) >= VOWEL_SLIP_MIN - 1:
-                    for d in typo_keys(vowel_blind(tok.key)):
-                        self._by_vowel_typo[d].append(tid)
                 if len(tok.key) >= COMPOUND_PART_MIN + 3 and tok.key.startswith(COMPOUND):
                     # "Rahman" with its Abd lost or moved away still finds Abd al-Rahman.
                     self._by_key[tok.key[3:]].append(tid)
@@ -745,6 +743,13 @@ class NameIndex:
         n = len(q.key)
         if h.best < SURE_SIM and not q.abjad and not q.hangul and n >= VOWEL_SLIP_MIN - 1:
             by_vowel = self._by_vowel_typo
+            if by_vowel is None:
+                by_vowel = defaultdict(list)
+                for tid, t in enumerate(self.vocab):
+                    if not t.abjad and not t.hangul and len(t.key) >= VOWEL_SLIP_MIN - 1:
+                        for d in typo_keys(vowel_blind(t.key)):
+                            by_vowel[d].append(tid)
+                self._by_vowel_typo = by_vowel
             found: set[int] = set()
             for p in typo_keys(vowel_blind(q.key)):
                 found.update(by_vowel.get(p, ()))
