@@ -418,7 +418,8 @@ def equally_near(
       transliteration keys of every word of the name, titles too, in written order) from
       the variant as its source is (Mohammad Layed: Sayed and Zayed are both one letter away);
     - a dropped middle name: the variant is another entry's name with one inner word
-      dropped too (Kim Chol: Kim Yong Chol, Kim Song Chol ...);
+      dropped too, on the keys or as written (Kim Chol: Kim Yong Chol, Kim Song Chol ...;
+      Abdul Haqqani: Abdul Jalil Haqqani, whose keys read Abdul Jalil as one word);
     - reordered words: another entry's name with the same words already spells it (left
       out with the clashes).
     """
@@ -435,6 +436,14 @@ def equally_near(
         words = tuple(k.split())
         for i in range(1, len(words) - 1):
             dropped[words[:i] + words[i + 1 :]].add(ref)
+    # The generator drops a written word, so the same is done to the other names as written
+    # before their keys are taken: the normaliser reads an Abd compound as one word, so
+    # ABDUL JALIL HAQQANI has no inner word on the keys, yet dropped as written it is ABDUL
+    # HAQQANI, as ABDUL BAQI HAQQANI is.
+    for ref, f in forms:
+        written = f.split()
+        for i in range(1, len(written) - 1):
+            dropped[tuple(whole_key(" ".join(written[:i] + written[i + 1 :])).split())].add(ref)
     out: set[int] = set()
     for i, (kind, right, source, query) in enumerate(cases):
         qk = whole_key(query)

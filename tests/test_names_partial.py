@@ -101,6 +101,9 @@ def test_factor_grows_with_how_telling_the_two_names_are() -> None:
         ([1.0, 1.0], [(0, 0, 1.0), (1, 3, 0.85)], "the family name is only a fuzzy match"),
         ([1.0, 1.0, 1.0], [(0, 0, 1.0), (1, 3, 1.0)], "a query token is left unexplained"),
         ([1.0, 1.0], [(0, 0, 1.0), (1, 2, 1.0)], "a middle name is taken for the family name"),
+        # Hidayatul Lah for NAJIBULLAH HAQQANI HIDAYATULLAH: one word written split aligns
+        # twice with the family name; the given name is not there at all.
+        ([1.0, 1.0], [(0, 3, 0.94), (1, 3, 0.94)], "only the family name, written split"),
     ],
 )
 def test_factor_is_withheld(
@@ -108,6 +111,16 @@ def test_factor_is_withheld(
 ) -> None:
     l_weights = [1.0, 1.0, 1.0, q_weights[1]]
     assert given_family_factor(q_weights, l_weights, aligned, (0, 3)) == 0.0, why
+
+
+def test_a_split_one_word_name_is_not_taken_for_given_and_family_names(
+    index: NameIndex,
+) -> None:
+    # HIDAYATULLAH itself ranks above NAJIBULLAH HAQQANI HIDAYATULLAH, which holds only
+    # that one word; so does SOULEIMAN above SULAIMAN JASSEM SULAIMAN ALI ABO GHAITH.
+    for query, ref in (("Hidayatul Lah", "TAi.014"), ("Soulei Man", "QDi.323")):
+        ms = index.screen(query, floor=0.3, limit=1)
+        assert ms and ms[0].reference == ref, query
 
 
 def _person(ref: str, name: str, kind: EntryKind = EntryKind.INDIVIDUAL) -> Entry:

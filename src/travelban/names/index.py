@@ -53,8 +53,12 @@ from travelban.names.score import (
     QUALITY_PENALTY,
     QUERY_EXPONENT,
     SCORE_CAP,
+    SKELETON_SLIP_RULE,
+    SLIP_RULES,
     TITLE_AGREES,
     TITLE_RULE,
+    VOWEL_SLIP_MIN,
+    VOWEL_SLIP_RULE,
     WEAK_AGREES,
     EvidenceJudge,
     describe_entry,
@@ -65,6 +69,8 @@ from travelban.names.score import (
     role_weight,
     token_similarity,
     typo_allowance,
+    vowel_blind,
+    vowel_slip_similarity,
 )
 from travelban.settings import DEFAULT_THRESHOLD
 
@@ -85,6 +91,7 @@ _BOUNDARY = frozenset(
     {c + c for c in "abcdefghijklmnopqrstuvwxyz"}
     | {"sh", "kh", "ch", "th", "dh", "gh", "ph", "zh", "ck", "tc", "ou", "oo", "ee", "ei"}
     | {"ey", "ay", "ai", "ie", "eo", "eu", "iy", "ah", "eh", "ih", "uh", "oh", "yo", "yu"}
+    | {"ce", "ci", "cy"}  # a c read "s" before these (Soc Iety: Society)
 )
 # A match resting on one shared common word (listed as common, or with a coverage
 # weight under COMMON_WEIGHT) scores at most ONE_COMMON_CAP, whatever the evidence.
@@ -162,6 +169,7 @@ class IndexedName:
     ends: tuple[int, int] | None = None
     # Positions of titles and particles written in Latin script (weight 0).
     weak_at: tuple[int, ...] = ()
+    repeats: bool = False  # a weighted word written twice (SALIM AHMAD SALIM HAMDAN)
 
 
 class _Hits:
@@ -184,6 +192,7 @@ class _Hits:
         "splits",
         "title_like",
         "title_near",
+        "vowel_view",
         "weight",
     )
 
@@ -211,6 +220,20 @@ class _Hits:
         self._posting_sets = posting_sets
         self._reach: frozenset[int] | None = None
         self._reach_all: frozenset[int] | None = None
+        # These hits with the words a slip besides other vowels reaches (NameIndex._vowel_view).
+        self.vowel_view: _Hits | None = None
+
+    def with_more(self, more: dict[int, tuple[float, str]], postings: list[list[int]]) -> _Hits:
+        """A copy that also aligns with ``more``; they bring in names only when nothing
+        else does (a word that is some list word's neighbour is most likely that word)."""
+        sims = {**self.sims, **more}
+        reaching = self.reaching if self.sims else list(more)
+        size = self.size if self.sims else sum(len(postings[tid]) for tid in more)
+        best = max(self.best, max(sim for sim, _ in more.values()))
+        out = _Hits(sims, reaching, size, best, self.weight, self._posting_sets, self.joined)
+        out.title_like, out.title_near = self.title_like, self.title_near
+        out.abd_slip, out.splits = self.abd_slip, self.splits
+        return out
 
     @property
     def reach_all(self) -> frozenset[int]:
@@ -312,6 +335,9 @@ class NameIndex:
         self._by_skel: dict[str, list[int]] = defaultdict(list)
         self._by_del: dict[str, list[int]] = defaultdict(list)
         self._by_typo: dict[str, list[int]] = defaultdict(list)
+        # typo_keys of each Latin key with its vowels written alike (vowel_blind); built on
+        # first use, with a review floor (at the threshold it would only burden the GC).
+        self._by_vowel_typo: dict[str, list[int]] | None = None
         self._by_del_abjad: dict[str, list[int]] = defaultdict(list)  # Arabic-script only
         self._by_skel_abjad: dict[str, list[int]] = defaultdict(list)
         self._key_df: dict[str, int] = {}
@@ -447,6 +473,7 @@ class NameIndex:
                         for li, t in enumerate(toks)
                         if weights[li] == 0 and not t.abjad and not t.hangul
                     ),
+                    len({toks[li].key for li, _ in strong}) < len(strong),
                 )
             )
             for _, tid in strong:
@@ -471,6 +498,8 @@ class NameIndex:
         ]
         self._no_flat = frozenset(nid for nid, f in enumerate(self._flat) if not f)
         self._by_gram: dict[str, list[int]] | None = None  # built on the fallback's first use
+        # One-letter deletions of Latin titles and particles (built on first use).
+        self._weak_near: dict[str, list[int]] | None = None
         by_key: dict[str, set[int]] = defaultdict(set)
         by_pair: dict[str, set[int]] = defaultdict(set)
         for nid, name in enumerate(self.names):
@@ -501,7 +530,9 @@ class NameIndex:
             return hit
         text = self.norm._canonical.get(spelling)
         if text is None and (
-            a.spelling[-1:] + b.spelling[:1] not in _BOUNDARY and a.spelling[-1:] not in "yh"
+            a.spelling[-1:] + b.spelling[:1] not in _BOUNDARY
+            and a.spelling[-1:] not in "yh"
+            and not b.spelling.startswith(self.norm.initial_heads)
         ):
             # No rule reads across the join: the glued key is the two spellings' keys.
             key = self.norm.key
@@ -563,6 +594,7 @@ class NameIndex:
         n = len(q.key)
         best = 0.0
         sure: list[int] = []
+        latin = 0.0  # the best similarity to a list word in Latin script
         for tid in cands:
             lt = vocab[tid]
             if (
@@ -578,6 +610,19 @@ class NameIndex:
                     best = sim
                 if sim >= SURE_SIM:
                     sure.append(tid)
+                if sim > latin and not lt.abjad:
+                    latin = sim
+        if not q.abjad and not q.hangul and best >= SURE_SIM and 0 < latin < SURE_SIM:
+            # A Latin word only a slip from a Latin list word is most likely that word
+            # mangled: its consonants alone, read across scripts, never count for more
+            # than that reading (Kakazaad is Kakazada before it is the skeleton of
+            # al-Qaida; Hdaith is Hadith before Hidayat).
+            for tid, (sim, _) in list(sims.items()):
+                if sim > latin and vocab[tid].abjad:
+                    sims[tid] = (latin, SKELETON_SLIP_RULE)
+            # Its surest reading is now a slip: noise the fallback may read better.
+            best = max(sim for sim, _ in sims.values())
+            sure = [tid for tid in sure if sims[tid][0] >= SURE_SIM]
         if q.hangul:
             # Read from Hangul: any romanisation of the same syllable in the list agrees.
             for tid in self._korean_keys().get(self.norm.korean_key(q.text), ()):
@@ -592,6 +637,19 @@ class NameIndex:
             # half of a split name) than a given name that tells another person; a lone
             # Abd is a compound whose other half was lost or moved.
             weight *= SHORT_UNKNOWN_WEIGHT
+        if (
+            best < NAME_AS_WRITTEN  # (a word the list writes as a name is never a title)
+            and not q.abjad
+            and not q.hangul
+            and 2 <= len(q.spelling) <= SHORT_UNKNOWN
+        ):
+            # A short word one slip from a title or particle (Ab- for al-, Oud for Ould):
+            # too short for typo keys, it may still be that word of a list name that writes
+            # it, as a longer word loosely near one is (``_titles``), unless the list writes
+            # it as a name.
+            for tid in self._short_weak_slips(q.spelling):
+                if sims.get(tid, (0.0, ""))[0] < TITLE_NEAR_SIM:
+                    sims[tid] = (TITLE_NEAR_SIM, "fuzzy")
         # A word the list writes as such most likely is that name: its one-typo
         # neighbours still align, but only the names the other words reach.
         reaching = list(sims)
@@ -651,6 +709,62 @@ class NameIndex:
         if len(self._hit_cache) < 100_000:
             self._hit_cache[ck] = res
         return res
+
+    def _short_weak_slips(self, spelling: str) -> list[int]:
+        """Latin titles and particles one slip (optimal string alignment) from the short
+        word ``spelling``, found through the one-letter deletions of both."""
+        near = self._weak_near
+        if near is None:
+            near = defaultdict(list)
+            for tid in self._weak_tids:
+                w = self.vocab[tid].spelling
+                if 2 <= len(w) <= SHORT_UNKNOWN + 1:  # (one slip from a short word)
+                    for d in {w, *(w[:i] + w[i + 1 :] for i in range(len(w)))}:
+                        near[d].append(tid)
+            self._weak_near = near
+        found: set[int] = set()
+        for d in {spelling, *(spelling[:i] + spelling[i + 1 :] for i in range(len(spelling)))}:
+            found.update(near.get(d, ()))
+        vocab = self.vocab
+        return [
+            tid for tid in found if OSA.distance(spelling, vocab[tid].spelling, score_cutoff=1) <= 1
+        ]
+
+    def _vowel_view(self, q: Token, h: _Hits) -> _Hits:
+        """``h`` with the list words ``q`` is a slip away from once their vowels are written
+        alike (Zemrani / Zahrani, another romanisation's vowels and a slip besides), for a
+        Latin word with no sure partner. Such a pair is scored (``VOWEL_SLIP_RULE``) below
+        one plain slip and its match held below the threshold, so only screening with a
+        review floor looks them up."""
+        view = h.vowel_view
+        if view is not None:
+            return view
+        view = h
+        n = len(q.key)
+        if h.best < SURE_SIM and not q.abjad and not q.hangul and n >= VOWEL_SLIP_MIN - 1:
+            by_vowel = self._by_vowel_typo
+            if by_vowel is None:
+                by_vowel = defaultdict(list)
+                for tid, t in enumerate(self.vocab):
+                    if not t.abjad and not t.hangul and len(t.key) >= VOWEL_SLIP_MIN - 1:
+                        for d in typo_keys(vowel_blind(t.key)):
+                            by_vowel[d].append(tid)
+                self._by_vowel_typo = by_vowel
+            found: set[int] = set()
+            for p in typo_keys(vowel_blind(q.key)):
+                found.update(by_vowel.get(p, ()))
+            vocab = self.vocab
+            more: dict[int, tuple[float, str]] = {}
+            for tid in found:
+                if tid in h.sims or abs(len(vocab[tid].key) - n) > MAX_LENGTH_GAP:
+                    continue
+                sim = vowel_slip_similarity(q, vocab[tid])
+                if sim > 0:
+                    more[tid] = (sim, VOWEL_SLIP_RULE)
+            if more:
+                view = h.with_more(more, self._postings)
+        h.vowel_view = view
+        return view
 
     def _split_words(self, spelling: str) -> tuple[frozenset[str], frozenset[int]]:
         """The ways ``spelling`` is two adjacent words of some list name written as one
@@ -791,11 +905,14 @@ class NameIndex:
         # Upper bound of what adjustments can add, for pruning before alignment.
         lift = EVIDENCE_LIFT + CONTEXT_REACH if evidence is not None else 0.0
         lift += WEAK_AGREES * 2 + TITLE_AGREES if weak else 0.0
-        joins = self._joins(content, hits)
-        # Matches read letter for letter (_loose, the fallback) are held at ``cap``, below
-        # the threshold: only a review floor shows them.
+        # Matches read letter for letter (_loose, the fallback) or through a slip besides
+        # other vowels are held at ``cap``, below the threshold: only a review floor shows
+        # them.
         cap = min(FALLBACK_HIGH, threshold - FALLBACK_MARGIN)
         loose = cap >= cut
+        if loose:
+            hits = [self._vowel_view(q, h) for q, h in zip(content, hits, strict=True)]
+        joins = self._joins(content, hits)
         candidates = self._candidates(
             content, hits, q_weights, exclude, keep_at - lift, joins, loose
         )
@@ -846,17 +963,23 @@ class NameIndex:
             tie[ei] = (score, _form_rank(name))
             common = self._one_common_token(name, aligned)
             lettered = [content[a[0]].spelling for a in aligned if a[3] == LOOSE_RULE]
-            if lettered and score > cap:
-                # A word read only letter for letter surfaces a name for review; it never
-                # alerts on its own (as the character-similarity fallback does not).
-                why = f"'{' '.join(lettered)}' is read only letter for letter"
+            vowelled = [content[a[0]].spelling for a in aligned if a[3] == VOWEL_SLIP_RULE]
+            if (lettered or vowelled) and score > cap:
+                # A word read only letter for letter, or through a slip besides other vowels,
+                # surfaces a name for review; it never alerts on its own (as the
+                # character-similarity fallback does not).
+                why = (
+                    f"'{' '.join(lettered)}' is read only letter for letter"
+                    if lettered
+                    else f"'{' '.join(vowelled)}' is read only through a slip besides other vowels"
+                )
                 score = _hold(adjustments, score, cap, why)
             if common and score > ONE_COMMON_CAP:
                 # Names alone never alert on one shared common word (Omar, Mohammed).
                 why = f"rests on one common name '{common}'"
                 score = _hold(adjustments, score, ONE_COMMON_CAP, why)
             elif threshold - CONTEXT_REACH <= score < threshold and all(
-                a[3] != "fuzzy" and a[3] != LOOSE_RULE for a in aligned
+                a[3] not in SLIP_RULES for a in aligned
             ):
                 # (Not over a typo: Salami for Salimi is as likely another man.)
                 support = [r for r, d in said if d > 0]
@@ -1023,6 +1146,13 @@ class NameIndex:
                         pairs.append((at[0], qi, li, at[1]))
             if len(pairs) > 1:
                 pairs.sort(key=_pair_order)
+                if name.repeats:
+                    # A word the list name writes twice: of two equally near places, the one
+                    # at the query word's share of the way along the name (Othmanahmed
+                    # Othman: the second Othman, leaving the first beside Ahmed for the
+                    # glued word).
+                    nl = len(name.tokens)
+                    pairs.sort(key=lambda p: (*_pair_order(p)[:2], abs(p[1] * nl - p[2] * nq)))
             used_q = 0
             used_l = 0
             aligned: list[tuple[int, int, float, str]] = []
@@ -1118,8 +1248,11 @@ class NameIndex:
                 )
             ):
                 # Two names the list knows are no split word, unless one is only near a list
-                # word and together they spell one (Jua Ythini: JUAYTHINI).
-                glued: Iterable[str] = (a.key + b.key,)
+                # word and together they spell one (Jua Ythini: JUAYTHINI) or the second
+                # ends the first's -uddin (Isam Udin: ISAMUDIN, read as the index reads it).
+                glued: Iterable[str] = (
+                    self._glued(a, b) if b.spelling.endswith(_DIN_ENDINGS) else (a.key + b.key,)
+                )
             else:
                 glued = self._glued(a, b)
             found = None
@@ -1153,6 +1286,10 @@ class NameIndex:
         loose = 0.0
         rare: list[int] = []
         every: list[int] = []
+        # Words assumed to reach every name that still have near list words of their own
+        # (Abdul Makki, a compound part of ABDUL RAHMAN MAKKI, read loosely at a review
+        # floor): the names those reach are candidates too, whatever the other words reach.
+        own: list[int] = []
         for qi, h in enumerate(hits):
             w = h.weight
             sq += w
@@ -1170,6 +1307,13 @@ class NameIndex:
                 loose += w
                 if size:
                     every.append(qi)
+                    if (
+                        by_letters
+                        and size <= COMMON_POSTINGS
+                        and len(content[qi].text) > 1
+                        and self._loose_word(content[qi], h)
+                    ):
+                        own.append(qi)
             elif size:
                 every.append(qi)
                 reachable += w
@@ -1192,6 +1336,10 @@ class NameIndex:
             out = self._reach(hits, joins, every, q_weights, need_w, loose)
             if exclude:
                 out -= exclude
+        for qi in own:
+            out |= hits[qi].reach | joins[qi] if joins and qi in joins else hits[qi].reach
+        if own and exclude:
+            out -= exclude
         return out
 
     @staticmethod

@@ -92,6 +92,8 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _VOWELS = frozenset("aeiou")
 # Letters after Abd for a word to be read as an Abd compound whose key is Abd + its own.
 MIN_COMPOUND_REST = 3
+# ... and before a glued Abd of fewer than MIN_FUZZY_COMPOUND letters (Abd, Abdi, Abdu).
+MIN_SHORT_COMPOUND_REST = 4
 _ABD = "abd"  # the text every Abd compound particle is read as when it stands alone
 # Slips of the Abd compound that still read as it when an article follows ("Adb-al-").
 _SLIPPED_ABD = frozenset(w for w in _slips("abd") if w.startswith("a"))
@@ -114,11 +116,19 @@ class Normalizer:
         self._skel_rules = [
             (r.pattern, r.replacement, r.needs) for r in rules.rewrites if r.stage == "skeleton"
         ]
+        # Letters a key rule rewrites only at the start of a word (^dj: Djolo is read "j"):
+        # a word beginning so reads otherwise once glued to the word before it.
+        self.initial_heads = tuple(
+            r.pattern.pattern[1:]
+            for r in rules.rewrites
+            if r.stage == "key" and re.fullmatch(r"\^[a-z]+", r.pattern.pattern)
+        )
         kinds = rules.particle_kind()
         self._articles = frozenset(p for p, k in kinds.items() if k == "article")
         self._compounds = tuple(
             sorted((p for p, k in kinds.items() if k == "compound"), key=len, reverse=True)
         )
+        self._compound_ends = tuple(self._compounds)  # (for one str.endswith over all)
         self._roles: dict[str, Role] = {}
         for p, k in kinds.items():
             if k == "kunya":
@@ -298,16 +308,19 @@ class Normalizer:
         folded = _NON_ALPHA.sub("", folded)
         if not folded:
             return []
-        for c in self._compounds:  # longest first
-            if len(c) < MIN_FUZZY_COMPOUND:
-                break
-            if (
-                folded.endswith(c)
-                and len(folded) - len(c) >= MIN_COMPOUND_REST
-                and folded not in self._canonical
-            ):
-                # A name glued to the Abdul of the next ("Baradarabdul Ahmad"): two words.
-                return [(folded[: -len(c)], False, False), (c, False, False)]
+        if folded.endswith(self._compound_ends):
+            for c in self._compounds:  # longest first
+                # (A short Abd, Abdi, needs a longer name before it: Ahmadabd, Ibrahimabdi.)
+                short = len(c) < MIN_FUZZY_COMPOUND
+                rest = MIN_SHORT_COMPOUND_REST if short else MIN_COMPOUND_REST
+                if (
+                    folded.endswith(c)
+                    and len(folded) - len(c) >= rest
+                    and folded not in self._canonical
+                ):
+                    # A name glued to the Abdul of the next ("Baradarabdul Ahmad", "AHMADabd
+                    # AL-SATTAR", "Ibrahimabdi"): two words.
+                    return [(folded[: -len(c)], False, False), (c, False, False)]
         return [(folded, False, False)]
 
     # ------------------------------------------------------------ names

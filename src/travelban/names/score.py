@@ -76,6 +76,22 @@ TYPO_ONE_MIN_SIM = 0.78  # ... when it is in a word of five letters or more (0.9
 # letter, when no rule reads one as the other (Aktar / Akhter, Ther / Tahir): kept for
 # review, never alerted on by itself (the index holds such a match below the threshold).
 LOOSE_RULE = "loose"
+# A slip on top of another romanisation's vowels (Zemrani / Zahrani, Jousssef / Youssef):
+# the words are compared with every vowel written alike, and the vowels that differ cost
+# this much of a typo besides, so such a word always scores below one plain slip.
+VOWEL_SLIP_RULE = "vowels+typo"
+VOWEL_SLIP_COST = 0.5
+VOWEL_SLIP_MIN = 6  # letters of the longer key: shorter words, vowels aside, tell too little
+_VOWEL_BLIND = str.maketrans("eiou", "aaaa")
+# Letters of a key that another romanisation writes for the same sound (ch / sh, j / y).
+_ROMANISED = str.maketrans("Cj", "Sy")
+_ROMANISED_FIRST = {"C": "S", "j": "y"}
+ROMANISED_SIM = 0.88
+# A Latin word whose surest Latin reading is a slip, matched to a word in another script
+# on its consonants: it counts as that slip does (NameIndex._token_hits).
+SKELETON_SLIP_RULE = "skeleton, as a slip"
+# Rules under which a word matched only through a slip (typo_factor; never lifted by context).
+SLIP_RULES = frozenset({"fuzzy", VOWEL_SLIP_RULE, LOOSE_RULE, SKELETON_SLIP_RULE})
 LOOSE_MIN = 0.5  # share of the longer word's letters the two must have in common ...
 LOOSE_SCALE = 0.8  # ... and the similarity is that share times this
 COMPOUND = "abd"  # the key of every Abd/Abdul/Abdel compound's first part
@@ -91,6 +107,12 @@ def compound_part(short: str, compound: str) -> bool:
         and compound.startswith(COMPOUND)
         and compound.endswith(short)
     )
+
+
+def vowel_blind(s: str) -> str:
+    """``s`` with every vowel written as "a": two romanisations that differ only in their
+    vowels read alike, so a slip besides is counted as the one edit it is."""
+    return s.translate(_VOWEL_BLIND)
 
 
 def typo_allowance(length: int) -> int:
@@ -122,6 +144,12 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
     qk, lk = q.key, lt.key
     if qk == lk:
         return 0.96, "translit"
+    # Romanisations that write one sound two ways the keys keep apart (French ch for sh:
+    # Chiheb / Shihab; j for y: Jusuf / Yusuf): alike, a little less sure than one key.
+    if ("C" in qk or "j" in qk or "C" in lk or "j" in lk) and qk.translate(
+        _ROMANISED
+    ) == lk.translate(_ROMANISED):
+        return ROMANISED_SIM, "translit"
     nq, nl = len(qk), len(lk)
     if (nl == nq + 2 and lk == "al" + qk) or (nq == nl + 2 and qk == "al" + lk):
         return 0.93, "article"
@@ -170,10 +198,42 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
         and abs(nq - nl) <= 1
         and q.skeleton == lt.skeleton
         and len(q.skeleton) >= 2
-        and (qk[0] == lk[0] or (qk[0] in _VOWELS and lk[0] in _VOWELS))
+        and (
+            _ROMANISED_FIRST.get(qk[0], qk[0]) == _ROMANISED_FIRST.get(lk[0], lk[0])
+            or (qk[0] in _VOWELS and lk[0] in _VOWELS)
+        )
     ):
         sim, rule = 0.8, "vowels"
     return sim, rule
+
+
+def vowel_slip_similarity(q: Token, lt: Token) -> float:
+    """Likeness of two Latin words that ``token_similarity`` does not link but that are
+    within the typo allowance of one another once every vowel is written alike
+    (``vowel_blind``): another romanisation's vowels and a slip besides (Zemrani / Zahrani,
+    Jousssef / Youssef). The differing vowels cost ``VOWEL_SLIP_COST`` of a slip more, so
+    such a pair scores below one plain slip; 0.0 when they are not so near, for two
+    different known given names, across scripts, for words under ``VOWEL_SLIP_MIN``
+    letters and for Abd compounds (their servant's names are held to one slip as
+    written)."""
+    if q.abjad or lt.abjad or q.hangul or lt.hangul or (q.canonical and lt.canonical):
+        return 0.0
+    qk, lk = q.key, lt.key
+    nq, nl = len(qk), len(lk)
+    longest = nq if nq > nl else nl
+    if (
+        longest < VOWEL_SLIP_MIN
+        or min(nq, nl) < 3
+        or (qk.startswith(COMPOUND) and lk.startswith(COMPOUND))
+    ):
+        return 0.0  # (Buda / Sadi: with the vowels alike, one letter of two left to agree)
+    allow = typo_allowance(longest)
+    if not allow or abs(nq - nl) > allow:
+        return 0.0
+    d = OSA.distance(vowel_blind(qk), vowel_blind(lk), score_cutoff=allow)
+    if not 0 < d <= allow:
+        return 0.0  # (no slip besides the vowels: the "vowels" rule's business)
+    return 0.96 - 0.9 * (d + VOWEL_SLIP_COST) / longest
 
 
 def loose_similarity(q: Token, lt: Token) -> float:
@@ -202,8 +262,9 @@ def typo_factor(
     single slip in a word of five letters or more): a slip is as
     likely to make another real name (Salami / Salimi, Yeon / Yong) as to mangle this
     one, so a typo alone keeps a name in the review band unless the rest is strong."""
-    fuzzy = [a[2] for a in aligned if len(a) > 3 and a[3] in ("fuzzy", LOOSE_RULE)]
-    if len(fuzzy) == 1 and fuzzy[0] >= TYPO_ONE_MIN_SIM:
+    slips = [a for a in aligned if len(a) > 3 and a[3] in SLIP_RULES]
+    fuzzy = [a[2] for a in slips]
+    if len(fuzzy) == 1 and fuzzy[0] >= TYPO_ONE_MIN_SIM and slips[0][3] == "fuzzy":
         # One slip in a word of five letters or more, the rest written as listed: the
         # commonest noise there is. A slip in a shorter word makes another name as often
         # (Yeon / Yong: Lee Seo-yeon is not RI SU YONG), and two slips compound.
@@ -237,14 +298,15 @@ def given_family_factor(
     if l_weights[first] < GF_MIN_WEIGHT or l_weights[last] < GF_MIN_WEIGHT:
         return 0.0
     seen_q = set()
-    found = 0
+    found = set()
     for a in aligned:
         seen_q.add(a[0])
         if a[1] == first or a[1] == last:
             if a[2] < GF_MIN_SIM:
                 return 0.0
-            found += 1
-    if found < 2 or any(q_weights[i] > 0 and i not in seen_q for i in range(len(q_weights))):
+            # (Both ends, not one end twice: a word written split aligns twice with it.)
+            found.add(a[1])
+    if len(found) < 2 or any(q_weights[i] > 0 and i not in seen_q for i in range(len(q_weights))):
         return 0.0
     mean = (l_weights[first] + l_weights[last]) / 2
     t = min(1.0, (mean - GF_MIN_WEIGHT) / (1.0 - GF_MIN_WEIGHT))
