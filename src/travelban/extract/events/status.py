@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 _ASKING = frozenset({"ask", "request", "apply", "petition"})
 
 
+# asking for leave: a request refused is a trip not made ("rejected a request ... so he
+# could visit Moscow"), not the denial of a trip made
+_REQUESTS = frozenset({"request", "application", "petition", "bid", "appeal"})
 # verbs that withhold leave ("denied him a visa"); giving verbs withhold it when negated
 _WITHHOLD = frozenset({"deny", "refuse", "reject", "revoke", "withhold", "cancel", "decline"})
 _GIVE = frozenset({"give", "grant", "issue", "approve"})
@@ -160,8 +163,13 @@ class Status(PassBase):
             if (
                 k
                 and (
-                    chain[k - 1].lemma_.lower() in _LEAVE_NOUNS
+                    chain[k - 1].lemma_.lower() in _LEAVE_NOUNS | _REQUESTS
                     or (_infinitive(chain[k - 1]) and _leave_receiver(node) is not None)
+                    or any(  # "rejected a request ... so he could visit Moscow"
+                        c.dep_ in {"dobj", "obj", "nsubjpass"}
+                        and c.lemma_.lower() in _REQUESTS | _LEAVE_NOUNS
+                        for c in node.children
+                    )
                 )
                 and _withheld(node)
             ):
