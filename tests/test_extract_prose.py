@@ -1805,10 +1805,12 @@ def test_an_absence_since_a_year_is_no_trip_and_a_demonym_no_person(
 
 
 def test_days_spent_somewhere_and_a_refused_request_for_leave(extractor: Extractor) -> None:
-    text = (
-        "Ivan Petrov flew back to Minsk after a week in Doha. The Security Council rejected a "
-        "request to exempt Omar Haddad from the travel ban so he could visit Moscow."
+    back = extractor.extract(article("Ivan Petrov flew back to Minsk after a week in Doha."))
+    trip(back, "Ivan Petrov", "QA")
+    refused = extractor.extract(
+        article(
+            "The Security Council rejected a request to exempt Omar Haddad from the travel "
+            "ban so he could visit Moscow."
+        )
     )
-    ex = extractor.extract(article(text))
-    trip(ex, "Ivan Petrov", "QA")
-    assert trip(ex, "Omar Haddad", "RU").status is EventStatus.CANCELLED
+    assert trip(refused, "Omar Haddad", "RU").status is EventStatus.CANCELLED
