@@ -577,3 +577,19 @@ def test_equal_letter_for_letter_scores_rank_the_primary_name_first(index: NameI
     # "Aaiz" is as near FAIZ (a primary name) as Aziz (a Low-quality alias of another entry).
     ms = index.screen("AAIZ", floor=0.5, limit=2)
     assert ms and ms[0].reference == "TAi.036"
+
+
+def test_naming_the_lists_movement_counts_as_one_word_of_context(index: NameIndex) -> None:
+    # "Abdul Kabir" alone is a review-band name for ABDUL KABIR MOHAMMAD JAN (TAi.003)
+    plain = first(index, "Abdul Kabir")
+    assert plain[0] == "TAi.003" and plain[1] < DEFAULT_THRESHOLD
+    # "a deputy prime minister in the Taliban administration": 'deputy' is one designation
+    # word, naming the Taliban is the second
+    said = Evidence(titles=("deputy prime minister in the Taliban administration",))
+    ms = index.screen("Abdul Kabir", evidence=said)
+    assert ms and ms[0].reference == "TAi.003" and ms[0].score >= DEFAULT_THRESHOLD
+    reasons = " ".join(r for r, _ in ms[0].explanation.adjustments)
+    assert "in the Taliban" in reasons and "raised from the review band" in reasons
+    # the movement alone is not enough
+    alone = index.screen("Abdul Kabir", evidence=Evidence(titles=("Taliban commander",)))
+    assert not alone or alone[0].score < DEFAULT_THRESHOLD

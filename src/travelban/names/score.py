@@ -45,8 +45,18 @@ NATIONALITY_DISAGREES = -0.05
 ORGANISATION_AGREES = 0.03
 TITLE_AGREES = 0.01
 WEAK_AGREES = 0.01
+REGIME_AGREES = 0.02
 # The most that evidence can add (used to prune candidates safely).
-EVIDENCE_LIFT = BIRTH_AGREES + NATIONALITY_AGREES + ORGANISATION_AGREES + TITLE_AGREES
+EVIDENCE_LIFT = (
+    BIRTH_AGREES + NATIONALITY_AGREES + ORGANISATION_AGREES + TITLE_AGREES + REGIME_AGREES
+)
+# Words by which an article names the movement a list is about: the article's "a deputy
+# minister in the Taliban administration" agrees with any entry of the Taliban list (every
+# such entry says "Taliban", so the word is too common there to count as a designation word)
+REGIME_WORDS: dict[str, frozenset[str]] = {
+    "Taliban": frozenset({"taliban"}),
+    "Al-Qaida": frozenset({"qaida", "qaeda", "isil", "isis", "daesh"}),
+}
 
 
 # Keys of an article glued to the end of the word before it ("Salihal-Kawari").
@@ -434,6 +444,18 @@ class EvidenceJudge:
             said |= self._words(text)
         return said & self._description(entry)[1] if said else set()
 
+    def regime_named(self, entry: Entry, evidence: Evidence) -> str:
+        """The word by which the article's titles, descriptions or organisations name the
+        movement the entry's list is about ("Taliban"), or ""."""
+        words = REGIME_WORDS.get(entry.list_type)
+        if not words:
+            return ""
+        for text in (*evidence.titles, *evidence.organisations):
+            for w in _SPLIT.split(text.lower()):
+                if w in words:
+                    return w
+        return ""
+
     def corroborates(self, entry: Entry, evidence: Evidence | None) -> bool:
         """Context strong enough to lift a review-band name to an alert: the birth year
         agrees, or two telling designation words are shared, or one is and the
@@ -444,7 +466,7 @@ class EvidenceJudge:
             y = evidence.birth_year
             if any(r and r[0] <= y <= r[1] for r in (b.years() for b in entry.birth_dates)):
                 return True
-        shared = len(self.shared_words(entry, evidence))
+        shared = len(self.shared_words(entry, evidence)) + bool(self.regime_named(entry, evidence))
         if shared >= 2:
             return True
         if shared == 1 and evidence.nationalities:
@@ -497,6 +519,12 @@ class EvidenceJudge:
                         NATIONALITY_DISAGREES,
                     )
                 )
+        regime = self.regime_named(entry, evidence)
+        if regime:
+            out.append(
+                (f"the article places the person in the {entry.list_type} ('{regime}')",
+                 REGIME_AGREES)
+            )  # fmt: skip
         said_words = set()
         for text in (*evidence.titles, *evidence.organisations):
             said_words |= self._words(text)
