@@ -23,6 +23,7 @@ from travelban.extract.events.syntax import (
     _CLAUSAL,
     _CRAFT,
     _DIRECT_DEST,
+    _FORCE,
     _LIGHT_VERBS,
     _LOCATIVE,
     _MOTION_KINDS,
@@ -733,7 +734,7 @@ class Arguments(PassBase):
         ):
             return "origin"  # "returned home on a special flight from Dubai"
         if (
-            trig.lemma in {"kidnap", "abduct", "snatch"}
+            trig.lemma in _FORCE
             and top_prep == "by"
             and len(path) == 2
             and path[0][0] in _LOCATIVE

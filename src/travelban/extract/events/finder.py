@@ -20,7 +20,7 @@ from travelban.extract.events.predicates import (
     _while_in,
 )
 from travelban.extract.events.status import Status
-from travelban.extract.events.syntax import _clean, _refuses_request, _subject
+from travelban.extract.events.syntax import _FORCE, _clean, _refuses_request, _subject
 from travelban.extract.events.when import When, _ahead, _clip, _looks_ahead, _present
 from travelban.extract.people import People
 from travelban.extract.vocab import Trigger, Vocabulary
@@ -162,7 +162,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                 place is None
                 and subj is not None
                 and trig.kind == "presence"
-                and trig.lemma not in _ABDUCTION
+                and trig.lemma not in _FORCE
             ):
                 # "Dubai Police arrested X", "Pakistani security forces detained X": the
                 # authority's own place or country (kidnappers act abroad: no country)
@@ -344,10 +344,6 @@ class EventFinder(Predicates, Arguments, When, Status):
 
 # prepositions that put someone at a place ("in Paris", "at the Kremlin", "to Doha")
 _PLACING = frozenset({"in", "at", "to", "into", "inside", "near", "outside"})
-
-
-# force used on someone: the attackers' nationality says nothing of where it happened
-_ABDUCTION = frozenset({"kidnap", "abduct", "snatch", "shoot"})
 
 
 def _current(tok: Any) -> bool:

@@ -288,6 +288,11 @@ _MOTION_KINDS = frozenset({"visit", "arrival", "departure", "flight", "exile", "
 _LIGHT_VERBS = frozenset({"make", "pay", "undertake", "conduct", "take", "begin", "end"})
 
 
+# force used on someone ("kidnapped", "shot"): it happened where the one taken or shot was,
+# and the attackers' nationality says nothing of where that was
+_FORCE = frozenset({"kidnap", "abduct", "snatch", "shoot"})
+
+
 def _refuses_request(tok: Any) -> bool:
     """'rejected the request', 'turned down his application', 'refused the bid'."""
     lemma = tok.lemma_.lower()
