@@ -24,14 +24,22 @@ _NOW_TRIGGER = Trigger("now", "verb", "presence", needs_place=True)
 _WHILE_TRIGGER = Trigger("while", "verb", "presence", needs_place=True)
 
 
-def _while_in(tok: Any) -> bool:
-    """'while in Nairobi', 'when at the summit': a verbless clause of place on a verb."""
+def _marked_place(tok: Any, marks: frozenset[str]) -> bool:
+    """An "in"/"at" phrase opened by one of ``marks`` ("while in", "now in"), the mark read
+    by the parser as the phrase's own or as its head's modifier."""
     if tok.pos_ != "ADP" or tok.lower_ not in {"in", "at", "inside"} or tok.i == 0:
         return False
-    if tok.dep_ not in {"advcl", "prep"} or tok.head.pos_ not in {"VERB", "AUX"}:
-        return False
-    before = tok.doc[tok.i - 1]  # read as the clause's mark, or as the verb's modifier
-    return before.lower_ in {"while", "when"} and before.head.i in {tok.i, tok.head.i}
+    before = tok.doc[tok.i - 1]
+    return before.lower_ in marks and before.head.i in {tok.i, tok.head.i}
+
+
+def _while_in(tok: Any) -> bool:
+    """'while in Nairobi', 'when at the summit': a verbless clause of place on a verb."""
+    return (
+        tok.dep_ in {"advcl", "prep"}
+        and tok.head.pos_ in {"VERB", "AUX"}
+        and _marked_place(tok, frozenset({"while", "when"}))
+    )
 
 
 class Predicates(PassBase):
@@ -55,7 +63,4 @@ class Predicates(PassBase):
 
 def _now_in(tok: Any) -> bool:
     """'now in Vilnius', 'currently in Dubai', 'still in exile in London': where someone is."""
-    if tok.pos_ != "ADP" or tok.lower_ not in {"in", "at"} or tok.i == 0:
-        return False
-    before = tok.doc[tok.i - 1]
-    return before.lower_ in {"now", "currently", "still"} and before.head.i in {tok.i, tok.head.i}
+    return _marked_place(tok, frozenset({"now", "currently", "still"}))
