@@ -20,8 +20,8 @@ from travelban.extract.events.predicates import (
     _while_in,
 )
 from travelban.extract.events.status import Status
-from travelban.extract.events.syntax import _FORCE, _clean, _refuses_request, _subject
-from travelban.extract.events.when import When, _ahead, _clip, _looks_ahead, _present
+from travelban.extract.events.syntax import _FORCE, _clean, _refused_request, _subject
+from travelban.extract.events.when import _WEEKDAYS, When, _ahead, _clip, _looks_ahead, _present
 from travelban.extract.people import People
 from travelban.extract.vocab import Trigger, Vocabulary
 from travelban.models import Article, EventStatus, Place, Precision, TravelEvent
@@ -82,8 +82,9 @@ class EventFinder(Predicates, Arguments, When, Status):
                 if tok.lower_ == "based" and tok.tag_ == "VBN" and tok.dep_ == "amod":
                     raws.extend(self._based(tok, si, ctx, raws))
                     continue
-                if _refuses_request(tok):
-                    self._refused(tok, si, ctx, raws)
+                request = _refused_request(tok)
+                if request is not None:
+                    self._refused(request, si, ctx, raws)
                 if _now_in(tok):
                     holder = tok.head if tok.head.pos_ in {"NOUN", "PROPN"} else _subject(tok.head)
                     if holder is not None:
@@ -427,9 +428,7 @@ _STORY_KINDS = frozenset(
 )
 # a sentence that looks back ("had", "since", "earlier", "previously", "former") tells an
 # older trip
-_NEWS_DAY = re.compile(
-    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b"
-)
+_NEWS_DAY = re.compile(r"(?i)\b(?:" + "|".join((*_WEEKDAYS, "yesterday", "today")) + r")\b")
 # "a spokesman said on Monday": the day of the telling, not of the trip
 _SAID = re.compile(
     r"(?i)\b(?:said|says|told|announced|reported|stated|added|confirmed|disclosed)"

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Any
 from travelban.extract.events.base import PassBase
 from travelban.extract.events.merge import _STATUS_RANK, _source_name
 from travelban.extract.events.syntax import (
+    _GIVING,
     _LEAVE_NOUNS,
     _NEGATORS,
+    _REQUEST_NOUNS,
     _clean,
     _forms,
     _infinitive,
@@ -36,10 +38,10 @@ _ASKING = frozenset({"ask", "request", "apply", "petition"})
 
 # asking for leave: a request refused is a trip not made ("rejected a request ... so he
 # could visit Moscow"), not the denial of a trip made
-_REQUESTS = frozenset({"request", "application", "petition", "bid", "appeal"})
+_REQUESTS = _REQUEST_NOUNS | {"appeal"}
 # verbs that withhold leave ("denied him a visa"); giving verbs withhold it when negated
 _WITHHOLD = frozenset({"deny", "refuse", "reject", "revoke", "withhold", "cancel", "decline"})
-_GIVE = frozenset({"give", "grant", "issue", "approve"})
+_GIVE = _GIVING | {"approve"}
 
 
 def _withheld(verb: Any) -> bool:
@@ -86,32 +88,21 @@ class Status(PassBase):
                 r.evidence[si] = _clean(ctx.sents[si].text)
                 break
 
-    def _refused(self, tok: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> None:
+    def _refused(self, request: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> None:
         """'The committee turned down the request': the trip asked for just before did not
         happen (its status becomes cancelled, with this sentence as evidence). A request
         that names whose it was ("the request for a second official, X, was turned down",
         "X's application") is that person's: another's permitted trip stays, and X's own
         trip to the same place, asked for and refused, is recorded as not made."""
-        request = next(
-            (
-                o
-                for o in tok.children
-                if o.dep_ in {"dobj", "obj", "nsubjpass"}
-                and o.lemma_.lower() in {"request", "application", "petition", "bid"}
-            ),
-            None,
-        )
-        owners: list[str] = []
-        if request is not None:
-            owners = list(
-                dict.fromkeys(
-                    p
-                    for t in request.subtree
-                    if t.i != request.i
-                    and t.pos_ == "PROPN"  # a name: "her request" leaves the trip to the rule
-                    and (p := ctx.people.token_pid.get(t.i)) is not None
-                )
+        owners = list(
+            dict.fromkeys(
+                p
+                for t in request.subtree
+                if t.i != request.i
+                and t.pos_ == "PROPN"  # a name: "her request" leaves the trip to the rule
+                and (p := ctx.people.token_pid.get(t.i)) is not None
             )
+        )
         recent = [r for r in reversed(so_far) if si - 2 <= r.sentence <= si]
         for r in recent:
             if r.status is not EventStatus.PLANNED or (owners and r.pid not in owners):

@@ -160,12 +160,16 @@ def _for_subject(verb: Any) -> Any | None:
     return prev
 
 
+# verbs that give leave to their indirect object: "granted X permission", "gave him a visa"
+_GIVING = frozenset({"grant", "give", "issue"})
+
+
 def _granted(verb: Any) -> Any | None:
     """The one a verb of leave lets go: "exempted X", "allowed X", "granted X permission"."""
     lemma = verb.lemma_.lower()
     if lemma in _LEAVE_VERBS:
         return next((c for c in verb.children if c.dep_ in {"dobj", "obj", "nsubjpass"}), None)
-    if lemma in {"grant", "give", "issue"}:
+    if lemma in _GIVING:
         return next((c for c in verb.children if c.dep_ == "dative"), None)
     return None
 
@@ -293,17 +297,28 @@ _LIGHT_VERBS = frozenset({"make", "pay", "undertake", "conduct", "take", "begin"
 _FORCE = frozenset({"kidnap", "abduct", "snatch", "shoot"})
 
 
-def _refuses_request(tok: Any) -> bool:
-    """'rejected the request', 'turned down his application', 'refused the bid'."""
+# what one asks leave with: "a request", "his application", "the bid"
+_REQUEST_NOUNS = frozenset({"request", "application", "petition", "bid"})
+
+
+def _refused_request(tok: Any) -> Any | None:
+    """The request a verb turns down ('rejected the request', 'turned down his
+    application', 'refused the bid'), or None."""
     lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB":
-        return False
+        return None
     if lemma == "turn" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
-        return False
+        return None
     if lemma not in {"reject", "refuse", "deny", "decline", "turn", "dismiss"}:
-        return False
-    objs = [c for c in tok.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
-    return any(o.lemma_.lower() in {"request", "application", "petition", "bid"} for o in objs)
+        return None
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in {"dobj", "obj", "nsubjpass"} and c.lemma_.lower() in _REQUEST_NOUNS
+        ),
+        None,
+    )
 
 
 def _held(verb: Any) -> bool:
