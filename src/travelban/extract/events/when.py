@@ -4,6 +4,7 @@ plans, stays and merged reports."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -163,17 +164,8 @@ _STAYS = frozenset({"live", "reside", "stay", "remain", "settle", "shelter", "hi
 def _since_clause(verb: Any, travel: set[int]) -> bool:
     """True when the time clause ``verb`` sits in opens with "since" and hangs on the travel
     word or its verb."""
-    node = verb
-    for _ in range(6):
-        if node.i in travel or node.head.i == node.i:
-            return False
-        marks = {c.lower_ for c in node.children if c.dep_ in {"mark", "prep"}}
-        if node.dep_ in {"advcl", "pcomp"} and "since" in marks:
-            return node.head.i in travel
-        if node.dep_ == "pcomp" and node.head.lower_ == "since":
-            return node.head.head.i in travel
-        node = node.head
-    return False
+    hang = next((h for _, marks, h in _time_clauses(verb, travel) if "since" in marks), None)
+    return hang is not None and hang.i in travel
 
 
 def _open_range(rng: DateRange, end: date | None) -> DateRange:
@@ -181,20 +173,26 @@ def _open_range(rng: DateRange, end: date | None) -> DateRange:
     return replace(rng, phrase=f"since {rng.phrase}", end=end, precision=Precision.OPEN)
 
 
-def _in_time_clause(verb: Any, travel: set[int]) -> bool:
-    """True when ``verb`` heads (or sits in) an "after/before/since ..." clause of the travel
-    word: a date there belongs to that other event."""
+def _time_clauses(verb: Any, travel: set[int]) -> Iterator[tuple[Any, set[str], Any]]:
+    """The "after/before/since ..." clauses ``verb`` heads or sits in, below the travel
+    word, nearest first: (the clause, its time words, the word it hangs on)."""
     node = verb
     for _ in range(6):
         if node.i in travel or node.head.i == node.i:
-            return False
-        marks = {c.lower_ for c in node.children if c.dep_ in {"mark", "prep"}}
-        if node.dep_ in {"advcl", "pcomp"} and marks & _TIME_MARKS:
-            return node.head.i in travel or any(a.i in travel for a in node.ancestors)
+            return
+        marks = {c.lower_ for c in node.children if c.dep_ in {"mark", "prep"}} & _TIME_MARKS
+        if node.dep_ in {"advcl", "pcomp"} and marks:
+            yield node, marks, node.head
         if node.dep_ == "pcomp" and node.head.lower_ in _TIME_MARKS:
-            return any(a.i in travel for a in node.ancestors)
+            yield node, {node.head.lower_}, node.head.head  # "since fleeing the country"
         node = node.head
-    return False
+
+
+def _in_time_clause(verb: Any, travel: set[int]) -> bool:
+    """True when ``verb`` heads (or sits in) an "after/before/since ..." clause of the travel
+    word: a date there belongs to that other event."""
+    clause = next(_time_clauses(verb, travel), None)
+    return clause is not None and any(a.i in travel for a in clause[0].ancestors)
 
 
 def _clip(when: DateRange, published: date | None, *, past: bool) -> DateRange:
