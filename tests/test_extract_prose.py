@@ -1814,3 +1814,74 @@ def test_days_spent_somewhere_and_a_refused_request_for_leave(extractor: Extract
         )
     )
     assert trip(refused, "Omar Haddad", "RU").status is EventStatus.CANCELLED
+
+
+def test_two_titled_names_joined_by_and_both_travel(extractor: Extractor) -> None:
+    # the parser hangs the first titled name on the second; its "and" marks the list
+    text = (
+        "Foreign Minister Lina Haddad and Defence Minister Sami Karimi arrived in Baku on "
+        "Monday for two days of talks."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Lina Haddad", "Sami Karimi"):
+        assert span(trip(ex, name, "AZ")) == (MONDAY, MONDAY)
+
+
+def test_members_told_before_the_groups_own_trip_in_one_sentence(extractor: Extractor) -> None:
+    text = (
+        "The delegation, which included Trade Minister Lina Haddad and her adviser Sami "
+        "Karimi, reached Baku on Monday. President Omar Haddad was accompanied by Foreign "
+        "Minister Ivan Petrov and central bank governor Olga Smirnova on his trip to Rome."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Lina Haddad", "Sami Karimi"):
+        assert span(trip(ex, name, "AZ")) == (MONDAY, MONDAY)
+    for name in ("Omar Haddad", "Ivan Petrov", "Olga Smirnova"):
+        trip(ex, name, "IT")
+
+
+def test_accompanying_him_are_officials_including_named_ones(extractor: Extractor) -> None:
+    text = (
+        "President Omar Haddad arrived in Dushanbe on Monday. He is to meet the Tajik "
+        "president on Thursday. Accompanying President Haddad on the trip are several "
+        "senior officials, including Oil Minister Sami Karimi and Central Bank Governor "
+        "Lina Farouk."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Sami Karimi", "Lina Farouk"):
+        # the trip under way, not the meeting still ahead in it
+        assert trip(ex, name, "TJ").status is EventStatus.OCCURRED
+
+
+def test_a_place_word_opening_a_persons_name_is_his_given_name(extractor: Extractor) -> None:
+    # Ararat is also a province of Armenia
+    text = "Ararat Petrosyan, Armenia's trade envoy, flew to Paris on Monday."
+    ex = extractor.extract(article(text))
+    assert person(ex, "Petrosyan").name == "Ararat Petrosyan"
+    trip(ex, "Ararat Petrosyan", "FR")
+
+
+def test_the_guest_of_a_host_is_where_he_was_received(extractor: Extractor) -> None:
+    text = (
+        "Georgian Foreign Minister Lina Beridze received her Armenian counterpart, Sami "
+        "Petrosyan, in Tbilisi on Tuesday."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Sami Petrosyan", "GE")) == (TUESDAY, TUESDAY)
+    assert "AM" in person(ex, "Sami Petrosyan").nationalities
+
+
+def test_those_met_with_no_place_are_where_the_visitor_just_went(extractor: Extractor) -> None:
+    text = (
+        "Omar Haddad arrived in Addis Ababa on Monday for the summit. On Tuesday he met "
+        "Kenyan President Sami Karimi. He also met Lina Tesfaye, the Ethiopian trade minister."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Sami Karimi", "ET")) == (TUESDAY, TUESDAY)
+    # a host met at home made no trip
+    assert not events_of(ex, "Lina Tesfaye")
+
+
+def test_the_capital_named_by_a_two_word_demonym(extractor: Extractor) -> None:
+    ex = extractor.extract(article("Ivan Petrov arrived in the North Korean capital on Friday."))
+    assert span(trip(ex, "Ivan Petrov", "KP")) == (FRIDAY, FRIDAY)

@@ -190,6 +190,24 @@ class Extractor:
             and len(ent) > 1
             and any(t.lower_ in self.vocab.given_names for t in ent[:-1])
         ]
+        # and a place word that opens a two- or three-word name the model reads as a
+        # person, the rest of it no place, title or role, is his given name ("Ararat
+        # Mirzoyan"), unless a preposition puts it in a sentence as a place
+        titles = {w.lower() for t in self.vocab.titles for w in t.split()} | self.vocab.roles
+        surnames += [
+            (ent.start_char, ent[0].idx + len(ent[0].text))
+            for ent in doc.ents
+            if ent.label_ == "PERSON"
+            and 2 <= len(ent) <= 3
+            and (ent.start == 0 or doc[ent.start - 1].pos_ != "ADP")
+            and all(
+                t.text[:1].isupper()
+                and t.lower_ not in titles
+                and self.gazetteer.lookup(t.text) is None
+                and not self.gazetteer.demonym(t.text)
+                for t in ent[1:]
+            )
+        ]
         places = [
             p
             for p in self.gazetteer.find_places(text)

@@ -1120,7 +1120,11 @@ class PeopleFinder:
                 if (
                     child.dep_ == "appos"
                     and token_pid.get(child.i) is None
-                    and child.pos_ == "NOUN"
+                    and (
+                        child.pos_ == "NOUN"
+                        # ", the President of Kenya,": a title the tagger reads as a name
+                        or (child.pos_ == "PROPN" and fold(child.text) in self._title_words)
+                    )
                     and (
                         child.lemma_.lower() in self.vocab.roles
                         or any(g.dep_ in {"prep", "poss"} for g in child.children)

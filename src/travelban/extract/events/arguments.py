@@ -51,7 +51,7 @@ from travelban.extract.events.syntax import (
     _with,
 )
 from travelban.extract.vocab import Trigger
-from travelban.models import Place
+from travelban.models import EventStatus, Place
 
 if TYPE_CHECKING:
     from travelban.extract.events.context import _Context
@@ -72,6 +72,10 @@ class Arguments(PassBase):
         else:
             leaders = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
             groups = [c for c in tok.children if c.dep_ == "nsubj"]
+            if tok.dep_ == "csubj" and tok.head.lemma_ == "be":
+                # "Accompanying the president on the trip are several officials, including
+                # A and B": the copula's complement is the company
+                groups += [c for c in tok.head.children if c.dep_ in {"attr", "nsubj"}]
         if not leaders and tok.dep_ == "acl" and tok.head.pos_ in {"PROPN", "NOUN"}:
             leaders = [tok.head]  # "with X accompanied by Y", "X, accompanied by Y, ..."
             groups = [c for c in tok.children if c.dep_ == "agent"]
@@ -92,9 +96,11 @@ class Arguments(PassBase):
             for t in g.subtree
             if t.i in ctx.people.token_pid and ctx.people.token_pid[t.i] != leader[0]
         }
-        latest = next(
-            (r for r in reversed(so_far) if r.pid == leader[0] and si - 10 <= r.sentence <= si),
-            None,
+        legs = [r for r in reversed(so_far) if r.pid == leader[0] and si - 10 <= r.sentence <= si]
+        # the trip under way rather than a meeting still ahead in it ("arrived in Dushanbe
+        # ... is to meet Rahmon on Thursday ... Accompanying him are A and B")
+        latest = next((r for r in legs if r.status is EventStatus.OCCURRED), None) or next(
+            iter(legs), None
         )
         if companions and leaders[0].lower_ not in ctx.finder.vocab.pronouns:
             # "Ri accompanied Kim to Vladivostok", "X accompanied Y on a visit to Z": the
@@ -122,6 +128,9 @@ class Arguments(PassBase):
         heads: list[Any] = []
         group: Any | None = None
         subj = _subject(tok)
+        if subj is not None and lemma in self.vocab.member_verbs:
+            # "The delegation, which included X and Y, reached Baku"
+            subj = next(iter(_relcl_antecedent(subj)), subj)
         recent_only = it_group = False
         if lemma in self.vocab.member_verbs:
             if subj is not None and subj.lemma_.lower() in collectives:

@@ -209,7 +209,11 @@ class _Context:
             if low != "capital":
                 mods = [m for m in mods if m.dep_ == "amod"]  # "in Nigerian custody"
             for m in mods:
-                iso = self.finder.gazetteer.demonym(m.text)
+                # "the North Korean capital": the modifier with its own modifiers first
+                whole = self.doc[m.left_edge.i : m.i + 1].text if m.left_edge.i < m.i else ""
+                iso = (whole and self.finder.gazetteer.demonym(whole)) or (
+                    self.finder.gazetteer.demonym(m.text)
+                )
                 if iso is None and m.ent_type_ in {"GPE"}:
                     place = self.finder.gazetteer.lookup(m.text)
                     iso = place.country if place is not None else None

@@ -61,9 +61,12 @@ class EventFinder(Predicates, Arguments, When, Status):
             if ctx.in_credit(sent.start_char, sent.end_char):
                 continue
             found = len(raws)
+            # Members and companions join the group's trip once every trip of the sentence
+            # is known ("The delegation, which included X, reached Baku").
+            joining: list[Any] = []
             for tok in sent:
                 if tok.lemma_.lower() == "accompany" and tok.pos_ == "VERB":
-                    raws.extend(self._companions(tok, si, ctx, raws))
+                    joining.append(tok)
                     continue
                 if tok.dep_ in {
                     "ROOT",
@@ -78,7 +81,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                     "head",
                     "lead",
                 }:
-                    raws.extend(self._members(tok, si, ctx, raws))
+                    joining.append(tok)
                 if tok.lower_ == "based" and tok.tag_ == "VBN" and tok.dep_ == "amod":
                     raws.extend(self._based(tok, si, ctx, raws))
                     continue
@@ -98,6 +101,11 @@ class EventFinder(Predicates, Arguments, When, Status):
                 if not new and trig.pos == "noun":
                     self._restatus(tok, trig, si, ctx, raws)
                 raws.extend(new)
+            for tok in joining:
+                if tok.lemma_.lower() == "accompany" and tok.pos_ == "VERB":
+                    raws.extend(self._companions(tok, si, ctx, raws))
+                else:
+                    raws.extend(self._members(tok, si, ctx, raws))
             if len(raws) == found and ctx.is_caption(si):
                 raws.extend(self._caption_events(sent, si, ctx, raws))
         merged = _merge(_story_dates(_scene_dates(_without_named_groups(raws)), ctx))
@@ -203,6 +211,15 @@ class EventFinder(Predicates, Arguments, When, Status):
             # story that opens with a gathering and its place, its speakers are there
             scene = ctx.story_gathering()
             if scene is not None:
+                dests = [scene]
+        if not dests and departure_from is None and self._met_pids and tok.tag_ == "VBD":
+            # "He also met X, the President of Kenya": with no place of its own, a meeting
+            # is where the one who met just went, and only those foreign there made a trip
+            scene = _latest_leg(travellers, self._met_pids, si, so_far, ctx)
+            if scene is not None:
+                travellers = [
+                    t for t in travellers if t[0] in self._met_pids and ctx.foreign_to(t[0], scene)
+                ]
                 dests = [scene]
         if not dests and departure_from is None:
             if trig.needs_place:
@@ -357,6 +374,33 @@ def _current(tok: Any) -> bool:
 
 
 _ALSO = frozenset({"also", "too", "likewise"})
+
+
+def _latest_leg(
+    travellers: list[tuple[str | None, str]],
+    met: set[str],
+    si: int,
+    so_far: list[_Raw],
+    ctx: _Context,
+) -> Place | None:
+    """Where the side of a meeting that went to it (not one of ``met``) went in this
+    sentence or the three before: the destination of its latest trip, named in the
+    sentence that tells it (not a place read from context), not a departure or a plan."""
+    own = {p for p, _ in travellers if p is not None and p not in met}
+    for r in reversed(so_far):
+        if r.sentence < si - 3:
+            break
+        if r.pid not in own or r.dest is None:
+            continue
+        sent = ctx.sents[r.sentence]
+        if (
+            r.kind != "departure"
+            and r.status is EventStatus.OCCURRED
+            and sent.start_char <= r.dest.start < sent.end_char
+        ):
+            return r.dest
+        return None
+    return None
 
 
 def _shared_scene(tok: Any, si: int, so_far: list[_Raw], ctx: _Context) -> Place | None:

@@ -403,6 +403,14 @@ def _group(head: Any) -> list[Any]:
             if ch.i in seen:
                 continue
             follow = ch.dep_ in _GROUP_DEPS and ch.pos_ in {"PROPN", "NOUN", "PRON"}
+            if (
+                ch.dep_ == "nmod"
+                and ch.pos_ == "PROPN"
+                and any(c.dep_ == "cc" for c in ch.children)
+            ):
+                # "Foreign Minister A and Defence Minister B arrived": the parser hangs the
+                # first of two titled names on the second, its "and" still attached
+                follow = True
             if ch.dep_ == "prep" and (
                 ch.lower_ in _ALONG or (ch.lower_ == "with" and node.lower_ in _ALONG)
             ):
