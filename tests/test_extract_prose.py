@@ -1885,3 +1885,32 @@ def test_those_met_with_no_place_are_where_the_visitor_just_went(extractor: Extr
 def test_the_capital_named_by_a_two_word_demonym(extractor: Extractor) -> None:
     ex = extractor.extract(article("Ivan Petrov arrived in the North Korean capital on Friday."))
     assert span(trip(ex, "Ivan Petrov", "KP")) == (FRIDAY, FRIDAY)
+
+
+def test_a_phrasal_verb_is_a_trip_only_with_its_particle(extractor: Extractor) -> None:
+    text = (
+        "Sami Karimi turned up in Dubai on Friday. Ivan Petrov set off for Riyadh on Monday. "
+        "Omar Haddad turned to Moscow for help."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Sami Karimi", "AE")) == (FRIDAY, FRIDAY)
+    assert span(trip(ex, "Ivan Petrov", "SA")) == (MONDAY, MONDAY)
+    assert not events_of(ex, "Omar Haddad")
+
+
+def test_taken_by_agents_in_a_place_happened_there(extractor: Extractor) -> None:
+    text = (
+        "Sami Karimi was picked up by security agents in Nairobi on Monday. Ivan Petrov was "
+        "arrested by police in Kampala on Friday. Police in Kigali detained Omar Haddad on "
+        "Sunday."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Sami Karimi", "KE")) == (MONDAY, MONDAY)
+    assert span(trip(ex, "Ivan Petrov", "UG")) == (FRIDAY, FRIDAY)
+    assert span(trip(ex, "Omar Haddad", "RW")) == (SUNDAY, SUNDAY)
+
+
+def test_who_leads_a_group_goes_with_it(extractor: Extractor) -> None:
+    text = "The fighters, led by commander Sami Karimi, crossed the border into Chad on Sunday."
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Sami Karimi", "TD")) == (SUNDAY, SUNDAY)

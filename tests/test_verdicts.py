@@ -266,6 +266,18 @@ CASES = [
         ("listed since 2011-02-26",),
         D("2019-03-22"),
     ),
+    # A listed person taken by force in a foreign country: whether he was there of his own
+    # will needs review, not an apparent breach.
+    Case(
+        "libya-hannibal-syria-seized.txt",
+        "LYi.010",
+        Verdict.NEEDS_REVIEW,
+        "SY",
+        D("2015-12-11"),
+        D("2015-12-11"),
+        says=("taken by force",),
+        published=D("2015-12-14"),
+    ),
     Case(
         "libya-aisha-moscow-2024.txt",
         "LYi.009",

@@ -77,6 +77,9 @@ _PRECISION_CERTAINTY = {
 _STATUS_CERTAINTY = {EventStatus.OCCURRED: 1.0, EventStatus.REPORTED: 0.7}
 # Kinds of event that describe staying somewhere rather than a journey.
 _PRESENCE_KINDS = frozenset({"presence", "exile", "residence"})
+# trigger words of a person taken away by force ("seized by gunmen in Syria"): being
+# there may not have been his own doing
+_FORCED = re.compile(r"(?i)(kidnap|abduct|snatch|seiz)")
 # Two matched entries closer than this (score + corroboration) cannot be told apart.
 _AMBIGUITY_MARGIN = 0.1
 
@@ -156,6 +159,13 @@ def assess_event(
             notes.append(
                 f"the name match ({match.score:.2f}) is below the threshold {limit:.2f}, so "
                 "this would-be breach needs review"
+            )
+        if verdict is Verdict.APPARENT_BREACH and _FORCED.match(event.trigger or ""):
+            verdict = Verdict.NEEDS_REVIEW
+            notes.append(
+                f"needs_review, not apparent_breach: the text says the person was taken by "
+                f"force ('{event.trigger}'), so whether the stay was of their own will needs "
+                "review"
             )
         namesake = verdict is Verdict.APPARENT_BREACH and bool(identity.namesake)
         if namesake:

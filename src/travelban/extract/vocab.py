@@ -40,6 +40,7 @@ class Trigger:
     country: str = ""  # the country the word itself names ("Umrah": SA), flag "in:SA"
     agent_only: bool = False  # an event only in the passive with its agent, flag "agent"
     plans: bool = False  # the word itself tells a trip still to come ("invited"), flag "plan"
+    particle: str = ""  # a verb that is a trip only with this particle ("turned up"), "prt:up"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,7 @@ def _load(lists_dir: Path) -> Vocabulary:
             implied,
             "agent" in flags,
             "plan" in flags,
+            next((f[4:] for f in flags if f.startswith("prt:")), ""),
         )
         (verbs if row[1] == "verb" else nouns)[row[0]] = trig
     cues = []

@@ -358,6 +358,16 @@ class Arguments(PassBase):
                         None,
                     )
                 heads = [subj] if subj is not None else []
+                if subj is not None and ctx.who(subj) is None:
+                    # "The fighters, led by commander X, crossed into Chad": who leads a
+                    # group goes with it
+                    heads += [
+                        a
+                        for c in subj.children
+                        if c.dep_ == "acl" and c.lemma_.lower() in _LEADING
+                        for g in _agents(c)
+                        for a in (g, *_appositions(g))
+                    ]
                 if subj is not None and subj.lemma_.lower() in self.vocab.collectives:
                     # "a U.S. delegation will be present in Istanbul: Secretary of State
                     # A, envoy B and C": the names after the colon are its members
@@ -743,13 +753,15 @@ class Arguments(PassBase):
         ):
             return "origin"  # "returned home on a special flight from Dubai"
         if (
-            trig.lemma in _FORCE
+            (trig.lemma in _FORCE or (trig.host and trig.kind == "presence"))
             and top_prep == "by"
             and len(path) == 2
             and path[0][0] in _LOCATIVE
             and path[-1][1].i == trigger.i
         ):
-            return "dest"  # "was abducted by agents in the capital Ankara": where it happened
+            # "was abducted by agents in the capital Ankara", "was arrested by police in
+            # Nairobi": where it happened
+            return "dest"
         # nested: no purpose or topic phrase above it, and "on" only "on the front line"
         if (
             path[-1][1].i == trigger.i
@@ -779,6 +791,8 @@ class Arguments(PassBase):
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN"})
+# verbs of a group's leader ("the fighters, led by X")
+_LEADING = frozenset({"lead", "head", "command"})
 # plural nouns that, counted as two, stand for the last two people named
 _PAIR_NOUNS = frozenset({"man", "woman", "leader", "politician", "official", "diplomat"})
 # subjects of a member verb that stand for the people of the trip just told

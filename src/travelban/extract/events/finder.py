@@ -157,11 +157,12 @@ class EventFinder(Predicates, Arguments, When, Status):
             place = ctx.place_at(subj.i) if subj is not None else None
             if place is None and subj is not None:
                 # "the emirate of Dubai hosted X", "the government of Oman received X"
+                # "Police in Kigali arrested X"
                 place = next(
                     (
                         pl
                         for c in subj.children
-                        if c.dep_ == "prep" and c.lower_ == "of"
+                        if c.dep_ == "prep" and c.lower_ in {"of", "in"}
                         for g in c.children
                         if g.dep_ == "pobj" and (pl := ctx.place_at(g.i)) is not None
                     ),

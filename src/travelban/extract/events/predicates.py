@@ -55,6 +55,10 @@ class Predicates(PassBase):
                 return None
             if trig.agent_only and not any(c.dep_ == "agent" for c in tok.children):
                 return None  # "represented in Brazil by X", not "X represents the district"
+            if trig.particle and not any(
+                c.dep_ == "prt" and c.lower_ == trig.particle for c in tok.children
+            ):
+                return None  # "turned up in Dubai", not "turned to Moscow for help"
             return trig
         if tok.pos_ in {"NOUN", "PROPN"}:
             return self.vocab.nouns.get(lemma) or self.vocab.nouns.get(tok.lower_)
