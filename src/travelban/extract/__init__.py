@@ -79,6 +79,10 @@ class Extractor:
         self.vocab = vocab or Vocabulary.load(lists_dir or default_lists_dir())
         self.people = PeopleFinder(self.vocab, gazetteer, verbs=english_verbs(nlp))
         self.events = EventFinder(self.vocab, gazetteer)
+        # every word of a title, and every role noun, in lower case
+        self._title_or_role = {
+            w.lower() for t in self.vocab.titles for w in t.split()
+        } | self.vocab.roles
 
     def extract(self, article: Article, full: bool = True) -> Extraction:
         """People, places and travel events of one article.
@@ -193,7 +197,6 @@ class Extractor:
         # and a place word that opens a two- or three-word name the model reads as a
         # person, the rest of it no place, title or role, is his given name ("Ararat
         # Mirzoyan"), unless a preposition puts it in a sentence as a place
-        titles = {w.lower() for t in self.vocab.titles for w in t.split()} | self.vocab.roles
         surnames += [
             (ent.start_char, ent[0].idx + len(ent[0].text))
             for ent in doc.ents
@@ -202,7 +205,7 @@ class Extractor:
             and (ent.start == 0 or doc[ent.start - 1].pos_ != "ADP")
             and all(
                 t.text[:1].isupper()
-                and t.lower_ not in titles
+                and t.lower_ not in self._title_or_role
                 and self.gazetteer.lookup(t.text) is None
                 and not self.gazetteer.demonym(t.text)
                 for t in ent[1:]

@@ -15,6 +15,7 @@ from travelban.extract.events.predicates import (
     _CAPTION_TRIGGER,
     _GROUP_TRIGGER,
     _NOW_TRIGGER,
+    _particle,
     _while_in,
 )
 from travelban.extract.events.syntax import (
@@ -316,7 +317,7 @@ class Arguments(PassBase):
         ):
             heads = [tok]
         elif trig.pos == "verb":
-            if trig.host and _up(tok):
+            if trig.host and _particle(tok, "up"):
                 trig = replace(trig, host=False)  # "X showed up at a hotel in Nairobi"
             if trig.host:
                 passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -801,11 +802,6 @@ _LIST_SUBJECTS = frozenset({"they", "these", "those"})
 
 # nouns that stand for a country named before ("this country", "that Gulf state")
 _COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "state", "republic", "emirate"})
-
-
-def _up(verb: Any) -> bool:
-    """'showed up', 'turned up': the subject arrived."""
-    return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
 
 
 def _listed(heads: list[Any], roles: frozenset[str] = frozenset()) -> list[Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -63,10 +63,10 @@ class EventFinder(Predicates, Arguments, When, Status):
             found = len(raws)
             # Members and companions join the group's trip once every trip of the sentence
             # is known ("The delegation, which included X, reached Baku").
-            joining: list[Any] = []
+            joining: list[tuple[Callable[..., list[_Raw]], Any]] = []
             for tok in sent:
                 if tok.lemma_.lower() == "accompany" and tok.pos_ == "VERB":
-                    joining.append(tok)
+                    joining.append((self._companions, tok))
                     continue
                 if tok.dep_ in {
                     "ROOT",
@@ -81,7 +81,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                     "head",
                     "lead",
                 }:
-                    joining.append(tok)
+                    joining.append((self._members, tok))
                 if tok.lower_ == "based" and tok.tag_ == "VBN" and tok.dep_ == "amod":
                     raws.extend(self._based(tok, si, ctx, raws))
                     continue
@@ -101,11 +101,8 @@ class EventFinder(Predicates, Arguments, When, Status):
                 if not new and trig.pos == "noun":
                     self._restatus(tok, trig, si, ctx, raws)
                 raws.extend(new)
-            for tok in joining:
-                if tok.lemma_.lower() == "accompany" and tok.pos_ == "VERB":
-                    raws.extend(self._companions(tok, si, ctx, raws))
-                else:
-                    raws.extend(self._members(tok, si, ctx, raws))
+            for join, tok in joining:
+                raws.extend(join(tok, si, ctx, raws))
             if len(raws) == found and ctx.is_caption(si):
                 raws.extend(self._caption_events(sent, si, ctx, raws))
         merged = _merge(_story_dates(_scene_dates(_without_named_groups(raws)), ctx))
@@ -420,6 +417,14 @@ def _shared_scene(tok: Any, si: int, so_far: list[_Raw], ctx: _Context) -> Place
 
 
 _SCENE_KINDS = frozenset({"attendance", "arrival", "visit", "meeting"})
+# statuses of a trip that took place (reported or confirmed)
+_HAPPENED = frozenset({EventStatus.OCCURRED, EventStatus.REPORTED})
+
+
+def _undated_trip(r: _Raw) -> bool:
+    """A trip that took place somewhere named, told with no date of its own: the trips
+    ``_scene_dates`` and ``_story_dates`` may date from the story."""
+    return r.when.start is None and r.dest is not None and r.status in _HAPPENED
 
 
 def _scene_dates(raws: list[_Raw]) -> list[_Raw]:
@@ -435,10 +440,9 @@ def _scene_dates(raws: list[_Raw]) -> list[_Raw]:
     out = []
     for r in raws:
         if (
-            r.when.start is None
+            _undated_trip(r)
             and r.dest is not None
             and r.dest.country
-            and r.status in {EventStatus.OCCURRED, EventStatus.REPORTED}
             and r.kind not in {"exile", "departure"}
             and (r.joined or r.kind != "presence")
         ):
@@ -455,7 +459,7 @@ def _scene_dates(raws: list[_Raw]) -> list[_Raw]:
                     or (r.kind in _SCENE_KINDS and abs(d.sentence - r.sentence) <= 3)
                 )
                 and abs(d.sentence - r.sentence) <= 5
-                and d.status in {EventStatus.OCCURRED, EventStatus.REPORTED}
+                and d.status in _HAPPENED
             ]
             mine = [d for d in same if d.pid == r.pid and d.pid is not None]
             if same:
@@ -509,11 +513,9 @@ def _story_dates(raws: list[_Raw], ctx: _Context) -> list[_Raw]:
     out = []
     for r in raws:
         if (
-            r.when.start is None
-            and r.dest is not None
+            _undated_trip(r)
             and r.sentence < _LEDE_SENTENCES
             and r.kind in _STORY_KINDS
-            and r.status in {EventStatus.OCCURRED, EventStatus.REPORTED}
             and not _LOOKS_BACK.search(ctx.sents[r.sentence].text)
         ):
             r = replace(r, when=replace(day, phrase=f"the story's date ({day.phrase})"))

@@ -24,6 +24,11 @@ _NOW_TRIGGER = Trigger("now", "verb", "presence", needs_place=True)
 _WHILE_TRIGGER = Trigger("while", "verb", "presence", needs_place=True)
 
 
+def _particle(verb: Any, word: str) -> bool:
+    """The verb carries the particle ``word`` ("turned up", "set off")."""
+    return any(c.dep_ == "prt" and c.lower_ == word for c in verb.children)
+
+
 def _marked_place(tok: Any, marks: frozenset[str]) -> bool:
     """An "in"/"at" phrase opened by one of ``marks`` ("while in", "now in"), the mark read
     by the parser as the phrase's own or as its head's modifier."""
@@ -55,9 +60,7 @@ class Predicates(PassBase):
                 return None
             if trig.agent_only and not any(c.dep_ == "agent" for c in tok.children):
                 return None  # "represented in Brazil by X", not "X represents the district"
-            if trig.particle and not any(
-                c.dep_ == "prt" and c.lower_ == trig.particle for c in tok.children
-            ):
+            if trig.particle and not _particle(tok, trig.particle):
                 return None  # "turned up in Dubai", not "turned to Moscow for help"
             return trig
         if tok.pos_ in {"NOUN", "PROPN"}:
