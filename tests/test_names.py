@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -168,6 +169,23 @@ def test_screen_many_matches_screen(index: NameIndex) -> None:
     qs = ["Qasem Soleimani", "John Smith", "Qasem Soleimani", "Kim Yong Chol"]
     many = index.screen_many(qs)
     assert many == [index.screen(q) for q in qs]
+
+
+def test_screen_many_gives_the_garbage_collector_back(index: NameIndex) -> None:
+    # The batch pauses the collector; it must be running again afterwards, also when a
+    # query fails, and a caller who had paused it keeps it paused.
+    assert gc.isenabled()
+    index.screen_many(["Qasem Soleimani"])
+    assert gc.isenabled()
+    with pytest.raises(TypeError):
+        index.screen_many(["Qasem Soleimani", None])  # type: ignore[list-item]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        index.screen_many(["Kim Yong Chol"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_entities_and_constructed_entries() -> None:

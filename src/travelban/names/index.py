@@ -8,6 +8,7 @@ explanation. ``find_in_text`` scans running text for the list's own names.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -1218,15 +1219,25 @@ class NameIndex:
         floor: float | None = None,
         limit: int = 10,
     ) -> list[tuple[NameMatch, ...]]:
-        """``screen`` for many queries; token look-ups and repeated queries are shared."""
+        """``screen`` for many queries; token look-ups and repeated queries are shared.
+
+        The cyclic garbage collector is paused for the batch: screening makes many small
+        tuples and no reference cycles, and each collector pass would walk the index's
+        objects again (about a tenth of a batch's time)."""
         seen: dict[str, tuple[NameMatch, ...]] = {}
         out = []
-        for q in queries:
-            res = seen.get(q)
-            if res is None:
-                res = self._screen(q, evidence, threshold, floor, limit, frozenset())
-                seen[q] = res
-            out.append(res)
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            for q in queries:
+                res = seen.get(q)
+                if res is None:
+                    res = self._screen(q, evidence, threshold, floor, limit, frozenset())
+                    seen[q] = res
+                out.append(res)
+        finally:
+            if paused:
+                gc.enable()
         return out
 
     def _joins(self, content: list[Token], hits: list[_Hits]) -> dict[int, frozenset[int]]:
