@@ -1914,3 +1914,61 @@ def test_who_leads_a_group_goes_with_it(extractor: Extractor) -> None:
     text = "The fighters, led by commander Sami Karimi, crossed the border into Chad on Sunday."
     ex = extractor.extract(article(text))
     assert span(trip(ex, "Sami Karimi", "TD")) == (SUNDAY, SUNDAY)
+
+
+def test_some_of_a_group_named_as_its_members(extractor: Extractor) -> None:
+    text = (
+        "Members of the trade delegation, which landed in Hanoi on Monday, included Deputy "
+        "Minister Lina Beridze and banker Omar Haddad. Others in the party that flew to Doha "
+        "on Friday included the envoy Sami Karimi."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Lina Beridze", "VN")) == (MONDAY, MONDAY)
+    assert span(trip(ex, "Omar Haddad", "VN")) == (MONDAY, MONDAY)
+    assert span(trip(ex, "Sami Karimi", "QA")) == (FRIDAY, FRIDAY)
+
+
+def test_a_group_led_by_one_and_including_another(extractor: Extractor) -> None:
+    text = (
+        "The visiting team, led by Deputy Minister Ivan Petrov and including the envoy Omar "
+        "Haddad, reached Pyongyang on Tuesday."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Ivan Petrov", "KP")) == (TUESDAY, TUESDAY)
+    assert span(trip(ex, "Omar Haddad", "KP")) == (TUESDAY, TUESDAY)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "He was joined by Defence Minister Omar Haddad and the envoy Lina Beridze.",
+        "Joining him were Defence Minister Omar Haddad and the envoy Lina Beridze.",
+        "Defence Minister Omar Haddad and the envoy Lina Beridze joined him on the trip.",
+    ],
+)
+def test_joined_by_is_company_on_the_trip(extractor: Extractor, second: str) -> None:
+    text = "President Sami Karimi arrived in Riyadh on Monday. " + second
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Omar Haddad", "SA").status is EventStatus.OCCURRED
+    trip(ex, "Lina Beridze", "SA")
+
+
+def test_who_was_joined_by_company_on_the_main_verbs_trip(extractor: Extractor) -> None:
+    text = (
+        "Mr Karimi, who was joined by ministers Lina Beridze and Omar Haddad, landed in "
+        "Moscow on Saturday. Ivan Petrov joined the talks in Geneva on Friday."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Lina Beridze", "RU")) == (SATURDAY, SATURDAY)
+    assert span(trip(ex, "Omar Haddad", "RU")) == (SATURDAY, SATURDAY)
+    # joining a meeting is attending it, not company
+    assert span(trip(ex, "Ivan Petrov", "CH")) == (FRIDAY, FRIDAY)
+
+
+def test_his_wife_who_accompanies_him_is_company_not_him(extractor: Extractor) -> None:
+    text = (
+        "Governor Sami Karimi will fly to the United States on Monday for treatment. His wife "
+        "Lina Beridze will accompany him."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Lina Beridze", "US").status is EventStatus.PLANNED

@@ -73,6 +73,15 @@ class Arguments(PassBase):
         else:
             leaders = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
             groups = [c for c in tok.children if c.dep_ == "nsubj"]
+            inverted = next(
+                (c for c in tok.children if c.dep_ == "aux" and c.lemma_ == "be" and c.i > tok.i),
+                None,
+            )
+            if inverted is not None:
+                # "Joining him in Riyadh were A and B", parsed with "were" as an auxiliary:
+                # the objects after the copula are the company
+                groups += [t for t in leaders if t.i > inverted.i]
+                leaders = [t for t in leaders if t.i < inverted.i]
             if tok.dep_ == "csubj" and tok.head.lemma_ == "be":
                 # "Accompanying the president on the trip are several officials, including
                 # A and B": the copula's complement is the company
@@ -88,15 +97,32 @@ class Arguments(PassBase):
         # "accompanied by A; and the minister, B": the parser may hang the list's last
         # member on the verb itself
         groups = groups + [c for c in tok.children if c.dep_ == "conj" and c.pos_ in _NOMINAL]
+        if leaders and leaders[0].lower_ in _RELATIVE and tok.dep_ == "relcl":
+            leaders = [tok.head]  # "Ramaphosa, who was joined by A and B, landed in Moscow"
         leader = ctx.who(leaders[0]) if leaders else None
         if leader is None or leader[0] is None:
             return []
-        companions = {
+        company = {
             ctx.people.token_pid[t.i]
             for g in groups
             for t in g.subtree
-            if t.i in ctx.people.token_pid and ctx.people.token_pid[t.i] != leader[0]
+            if t.i in ctx.people.token_pid and t.dep_ != "poss"  # (not "his wife X"'s "his")
         }
+        if leader[0] in company and leaders[0].lower_ in {"him", "her", "them"}:
+            # "Mahmoud joined him on Tuesday": an object pronoun is never its own clause's
+            # subject; it stands for the last other person with a trip
+            other = next(
+                (
+                    r.pid
+                    for r in reversed(so_far)
+                    if r.pid is not None and r.pid not in company and si - 10 <= r.sentence
+                ),
+                None,
+            )
+            if other is None:
+                return []
+            leader = (other, ctx.name_of(other))
+        companions = company - {leader[0]}
         legs = [r for r in reversed(so_far) if r.pid == leader[0] and si - 10 <= r.sentence <= si]
         # the trip under way rather than a meeting still ahead in it ("arrived in Dushanbe
         # ... is to meet Rahmon on Thursday ... Accompanying him are A and B")
@@ -133,7 +159,16 @@ class Arguments(PassBase):
             # "The delegation, which included X and Y, reached Baku"
             subj = next(iter(_relcl_antecedent(subj)), subj)
         recent_only = it_group = False
-        if lemma in self.vocab.member_verbs:
+        if lemma in self.vocab.member_verbs and subj is not None:
+            # "Members of the delegation included X", "Others in the party were X"
+            subj = _share_of(subj, collectives) or subj
+        if lemma in self.vocab.member_verbs and subj is None and tok.tag_ == "VBG":
+            # "The team, led by X and including Y, reached Pyongyang": the group the
+            # participle hangs from
+            group = _group_above(tok, collectives)
+            if group is not None:
+                heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "pobj", "attr"}]
+        elif lemma in self.vocab.member_verbs:
             if subj is not None and subj.lemma_.lower() in collectives:
                 heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "attr"}]
                 group = subj
@@ -177,17 +212,11 @@ class Arguments(PassBase):
                     heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "attr"}]
                     group = named[0] if named else None
                     break
-            if not heads and subj is not None and subj.lemma_.lower() == "member":
-                of = [
-                    g
-                    for p in subj.children
-                    if p.dep_ == "prep" and p.lower_ == "of"
-                    for g in p.children
-                    if g.lemma_.lower() in collectives
-                ]
-                if of:  # "other members of the delegation are A, B and C"
-                    heads = [c for c in tok.children if c.dep_ in {"attr", "acomp"}]
-                    group = of[0]
+            share = _share_of(subj, collectives) if subj is not None else None
+            if not heads and share is not None:
+                # "other members of the delegation are A, B and C"
+                heads = [c for c in tok.children if c.dep_ in {"attr", "acomp"}]
+                group = share
             if not heads and subj is not None and subj.lower_ == "others":
                 # "Others are National Security Advisor X, ...": a list of members goes on
                 heads = [c for c in tok.children if c.dep_ in {"attr", "acomp"}]
@@ -859,6 +888,41 @@ def _title_holder(role: Any) -> list[Any]:
         ):
             return [node]
     return []
+
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+# words for some of a group's people: "members of the delegation", "others in the party"
+_SHARES = frozenset({"member", "other", "some", "those", "many", "several", "part"})
+
+
+def _share_of(subj: Any, collectives: frozenset[str]) -> Any | None:
+    """The group a subject takes some of its people from: "Members of the delegation",
+    "Others in the party", "Some of the team"; None otherwise."""
+    if subj.lemma_.lower() not in _SHARES and subj.lower_ not in _SHARES:
+        return None
+    return next(
+        (
+            g
+            for p in subj.children
+            if p.dep_ == "prep" and p.lower_ in {"of", "in", "on", "with", "among"}
+            for g in p.children
+            if g.dep_ == "pobj" and g.lemma_.lower() in collectives
+        ),
+        None,
+    )
+
+
+def _group_above(tok: Any, collectives: frozenset[str]) -> Any | None:
+    """The group noun a participle ("including X") hangs from, through at most four
+    heads ("the team, led by X and including Y")."""
+    node = tok
+    for _ in range(4):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in {"NOUN", "PROPN"} and node.lemma_.lower() in collectives:
+            return node
+    return None
 
 
 def _names_own_place(group: Any, ctx: _Context) -> bool:

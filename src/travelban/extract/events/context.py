@@ -592,9 +592,15 @@ class _Context:
                     if pid is not None:
                         return pid, self.name_of(pid)
             node = node.head
-        if tok.dep_ in _SUBJ:
+        if tok.dep_ in _SUBJ or any(
+            ch.dep_ == "relcl"
+            and any(g.dep_ in _SUBJ and g.lower_ in {"which", "that"} for g in ch.children)
+            for ch in tok.children
+        ):
             # "A delegation of the movement arrived in Moscow": the group's trip, its
-            # members named later ("X is heading the delegation, other members are Y")
+            # members named later ("X is heading the delegation, other members are Y");
+            # "Members of the delegation, which arrived in Hanoi, ...": the relative
+            # clause's subject
             return None, tok.lemma_.lower()
         return None
 

@@ -65,22 +65,15 @@ class EventFinder(Predicates, Arguments, When, Status):
             # is known ("The delegation, which included X, reached Baku").
             joining: list[tuple[Callable[..., list[_Raw]], Any]] = []
             for tok in sent:
-                if tok.lemma_.lower() == "accompany" and tok.pos_ == "VERB":
+                if tok.pos_ == "VERB" and (
+                    tok.lemma_.lower() == "accompany" or _company_join(tok, ctx)
+                ):
                     joining.append((self._companions, tok))
                     continue
-                if tok.dep_ in {
-                    "ROOT",
-                    "conj",
-                    "ccomp",  # "X is heading the delegation, ..., he added"
-                    "parataxis",
-                    "relcl",  # "X, who is also a member of the delegation, said"
-                    "acl",  # "The delegation, headed by X, includes ..."
-                    "pcomp",  # "with X leading the Beijing group"
-                } and tok.lemma_.lower() in self.vocab.member_verbs | {
-                    "be",
-                    "head",
-                    "lead",
-                }:
+                if (
+                    tok.dep_ in _MEMBER_DEPS or (tok.dep_ == "prep" and tok.tag_ == "VBG")
+                ) and tok.lemma_.lower() in self.vocab.member_verbs | {"be", "head", "lead"}:
+                    # ("prep": "The delegation, including A and B, arrived")
                     joining.append((self._members, tok))
                 if tok.lower_ == "based" and tok.tag_ == "VBN" and tok.dep_ == "amod":
                     raws.extend(self._based(tok, si, ctx, raws))
@@ -360,6 +353,34 @@ class EventFinder(Predicates, Arguments, When, Status):
 
 # prepositions that put someone at a place ("in Paris", "at the Kremlin", "to Doha")
 _PLACING = frozenset({"in", "at", "to", "into", "inside", "near", "outside"})
+
+
+# where a member verb may stand in its sentence
+_MEMBER_DEPS = frozenset(
+    {
+        "ROOT",
+        "conj",
+        "ccomp",  # "X is heading the delegation, ..., he added"
+        "parataxis",
+        "relcl",  # "X, who is also a member of the delegation, said"
+        "acl",  # "The delegation, headed by X, includes ..."
+        "pcomp",  # "with X leading the Beijing group"
+    }
+)
+
+
+def _company_join(tok: Any, ctx: _Context) -> bool:
+    """'join' said of company on a trip, as 'accompany' is: "he was joined by A and B",
+    "Joining him were A and B", "A joined him (in Riyadh)", "A joined President X";
+    not "joined the talks", which is attendance."""
+    if tok.lemma_.lower() != "join":
+        return False
+    if any(c.dep_ == "agent" for c in tok.children):
+        return True  # "was joined by A and B"
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    return bool(objs) and (
+        objs[0].lower_ in ctx.finder.vocab.pronouns or objs[0].i in ctx.people.token_pid
+    )
 
 
 def _current(tok: Any) -> bool:
