@@ -218,6 +218,17 @@ def test_find_in_text(index: NameIndex) -> None:
     assert text[h.start : h.end] == h.text
 
 
+def test_find_in_text_reads_no_name_across_a_sentence_end(index: NameIndex) -> None:
+    # QDi.395 has the alias MUHAMMAD SOLEH IBRAHIM; here the words belong to two sentences
+    for text in (
+        "The minister was met by Ibrahim Mohamed Solih.\n\nIbrahim, a hotelier, spoke.",
+        "The minister was met by Ibrahim Mohamed Solih. Ibrahim, a hotelier, spoke.",
+    ):
+        assert not any("QDi.395" in h.references for h in index.find_in_text(text))
+    hits = index.find_in_text("The guest, Muhammad Soleh Ibrahim, spoke.")
+    assert any("QDi.395" in h.references for h in hits)
+
+
 def test_find_in_text_ignores_lowercase_words(index: NameIndex) -> None:
     assert index.find_in_text("the bank said a general trading company was fined") == []
 

@@ -395,3 +395,25 @@ def test_a_shared_name_reads_in_the_countries_the_text_is_sure_of(gaz: Gazetteer
     # a namesake far smaller than the famous place never wins on context alone
     cairo = gaz.find_places("The senator from the United States landed in Cairo on Sunday.")
     assert [p.country for p in cairo if p.name == "Cairo"] == ["EG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("The envoy flew to the Democratic People's Republic of Korea on Monday.", "KP"),
+        ("The envoy flew to the Democratic People\u2019s Republic of Korea on Monday.", "KP"),
+        ("The minister began a state visit to the People\u2019s Republic of China.", "CN"),
+        ("Talks were held in the Lao People's Democratic Republic.", "LA"),
+    ],
+)
+def test_peoples_in_a_state_name_does_not_end_it(gaz: Gazetteer, text: str, country: str) -> None:
+    # "People's" is read as one word of the name, not as a possessive that cuts it (which
+    # left "Republic of Korea", the South, and "Republic of China", Taiwan)
+    assert [p.country for p in gaz.find_places(text)] == [country]
+
+
+def test_a_possessive_still_ends_a_place_name(gaz: Gazetteer) -> None:
+    assert [p.country for p in gaz.find_places("Iran's Revolutionary Guards in Syria")] == [
+        "IR",
+        "SY",
+    ]

@@ -783,7 +783,8 @@ def _capital_runs(text: str) -> list[list[tuple[int, int]]]:
     for m in _RUN_TOKEN.finditer(text):
         s, e = m.start(), m.end()
         word = m.group(0)
-        possessive = word.endswith(("'s", "’s"))
+        # ("People's" is a word of state names: the Democratic People's Republic of Korea)
+        possessive = word.endswith(("'s", "’s")) and word[:-2].lower() != "people"
         if possessive:
             e -= 2
             word = word[:-2]

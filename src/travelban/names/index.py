@@ -321,6 +321,15 @@ def typo_keys(s: str) -> set[str]:
     return {s, *(s[:i] + s[i + 1 :] for i in range(len(s)))}
 
 
+def _sentence_gap(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    """The text between two words ends a sentence or a line: a line break, "!", "?" or
+    ";", or a full stop after a word longer than an initial ("M. Hassan" reads on)."""
+    gap = text[left[1] : right[0]]
+    if "\n" in gap or "!" in gap or "?" in gap or ";" in gap:
+        return True
+    return "." in gap and left[1] - left[0] > 2
+
+
 class NameIndex:
     """Every name, alias and original-script name of a list, ready to screen queries."""
 
@@ -1845,6 +1854,10 @@ class _TextScanner:
                 start, end = spans[i][0], spans[i + k - 1][1]
                 if k > 1 and end - start > 12 * k + 20:
                     continue  # the words are not next to each other in the text
+                if k > 1 and any(
+                    _sentence_gap(text, spans[i + j - 1], spans[i + j]) for j in range(1, k)
+                ):
+                    continue  # "... Mohamed Solih.\n\nIbrahim, a businessman": two sentences
                 if k == 1 and not text[start : start + 1].isupper():
                     continue  # lone names only when written as a name
                 written = text[start:end]
