@@ -1972,3 +1972,75 @@ def test_his_wife_who_accompanies_him_is_company_not_him(extractor: Extractor) -
     )
     ex = extractor.extract(article(text))
     assert trip(ex, "Lina Beridze", "US").status is EventStatus.PLANNED
+
+
+def test_those_present_attended_the_scene_just_told(extractor: Extractor) -> None:
+    text = (
+        "Leaders of the regional bloc converged on Abuja on Monday for a summit on the "
+        "coup in Niger. Those present were President Sami Karimi of Ghana; President Omar "
+        "Haddad of Senegal, and President Lina Beridze of Liberia. Others are President "
+        "Ivan Petrov of Togo, President Yusuf Bello of Benin, President Amadou Keita of "
+        "Mali and Musa Dlamini of Eswatini."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Sami Karimi", "Omar Haddad", "Lina Beridze", "Ivan Petrov", "Yusuf Bello"):
+        assert span(trip(ex, name, "NG")) == (MONDAY, MONDAY), name
+    # the summit was about Niger; nobody went there
+    assert not [e for e in ex.events if e.destination and e.destination.country == "NE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Present at the talks in Doha were the envoy Sami Karimi and banker Omar Haddad.",
+        "The summit opened in Nairobi on Monday. Among those present were the envoy Sami "
+        "Karimi and banker Omar Haddad.",
+        "Those present at the funeral in Accra included the envoy Sami Karimi and banker "
+        "Omar Haddad.",
+    ],
+)
+def test_present_at_a_gathering_in_many_shapes(extractor: Extractor, text: str) -> None:
+    ex = extractor.extract(article(text))
+    dest = {e.destination.country for e in ex.events if e.destination}
+    assert len(dest) == 1
+    country = dest.pop()
+    trip(ex, "Sami Karimi", country)
+    trip(ex, "Omar Haddad", country)
+
+
+def test_those_seeing_a_traveller_off_at_home_made_no_trip(extractor: Extractor) -> None:
+    text = (
+        "President Sami Karimi on Monday departed Abuja for a state visit to Turkey. Among "
+        "those present at the airport were the budget minister, Omar Haddad, and the "
+        "national security adviser, Lina Beridze."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Sami Karimi", "TR")
+    assert not events_of(ex, "Omar Haddad")
+    assert not events_of(ex, "Lina Beridze")
+
+
+def test_sent_away_from_a_state_was_in_it(extractor: Extractor) -> None:
+    text = (
+        "Sami Karimi was deported from Turkey on Monday. Omar Haddad landed in Denmark "
+        "after his extradition from Dubai on Friday. Ivan Petrov and Lina Beridze, who have "
+        "both been extradited from the UAE in recent years, are on trial in Italy."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Sami Karimi", "TR")) == (MONDAY, MONDAY)
+    trip(ex, "Omar Haddad", "AE")
+    trip(ex, "Ivan Petrov", "AE")
+    trip(ex, "Lina Beridze", "AE")
+
+
+def test_no_stay_where_an_extradition_is_only_requested_from_home(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "India received a request for the extradition of former Bangladesh Prime Minister "
+        "Sami Karimi from Dhaka on Friday."
+    )
+    ex = extractor.extract(article(text))
+    assert not [
+        e for e in events_of(ex, "Sami Karimi") if e.destination and e.destination.country == "BD"
+    ]

@@ -15,6 +15,7 @@ from travelban.extract.events.predicates import (
     _CAPTION_TRIGGER,
     _GROUP_TRIGGER,
     _NOW_TRIGGER,
+    _PRESENT_TRIGGER,
     _particle,
     _while_in,
 )
@@ -215,11 +216,11 @@ class Arguments(PassBase):
             share = _share_of(subj, collectives) if subj is not None else None
             if not heads and share is not None:
                 # "other members of the delegation are A, B and C"
-                heads = [c for c in tok.children if c.dep_ in {"attr", "acomp"}]
+                heads = _complements(tok)
                 group = share
             if not heads and subj is not None and subj.lower_ == "others":
                 # "Others are National Security Advisor X, ...": a list of members goes on
-                heads = [c for c in tok.children if c.dep_ in {"attr", "acomp"}]
+                heads = _complements(tok)
                 recent_only = True
             if not heads and any(c.lower_ == "aboard" for c in tok.children):
                 heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -259,6 +260,98 @@ class Arguments(PassBase):
             for pid in pids
             if pid != leg.pid
         ]
+
+    def _present(self, tok: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
+        """ "Those present were A, B and C", "Present at the talks were A and B", "Among
+        those present were A": each named one attended, at the copula's own place, else at
+        the gathering the story is about."""
+        subj = _subject(tok)
+        present = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in {"acomp", "advmod"} and c.lower_ == "present" and c.i < tok.i
+            ),
+            None,
+        )
+        if present is None and subj is not None and subj.lower_ in _LIST_SUBJECTS:
+            present = next((c for c in subj.children if c.lower_ == "present"), None)
+        if present is None:
+            present = next(
+                (
+                    c
+                    for p in tok.children
+                    if p.dep_ == "prep" and p.lower_ == "among" and p.i < tok.i
+                    for o in p.children
+                    if o.lower_ in _LIST_SUBJECTS
+                    for c in o.children
+                    if c.lower_ == "present"
+                ),
+                None,
+            )
+        if present is None:
+            return []
+        # the words of "those present" themselves ("Among those present were X": X may be
+        # parsed as the subject)
+        phrase = present.head if present.head.lower_ in _LIST_SUBJECTS else present
+        skip = set(range(phrase.left_edge.i, phrase.right_edge.i + 1))
+        pids = ctx.people.token_pid
+        seen: set[str] = set()
+        out: list[_Raw] = []
+        legs: list[_Raw] | None = None
+        scene: Place | bool | None = None
+        venue = next(
+            (
+                o
+                for p in present.children
+                if p.dep_ == "prep" and p.lower_ in {"at", "in", "inside"}
+                for o in p.children
+                if o.dep_ == "pobj"
+            ),
+            None,
+        )
+        for t in tok.subtree:
+            pid = pids.get(t.i)
+            if pid is None or pid in seen or t.i in skip or t.pos_ == "PRON":
+                continue
+            seen.add(pid)
+            new = self._events_for(tok, _PRESENT_TRIGGER, si, ctx, so_far, who=t)
+            if not new and venue is not None:
+                # "present at the airport": that venue, where the story named it before
+                place = next(
+                    (pl for g in venue.subtree if (pl := ctx.place_at(g.i)) is not None), None
+                ) or ctx.gathering_place(venue)
+                if place is not None:
+                    new = self._events_for(
+                        tok, _PRESENT_TRIGGER, si, ctx, so_far, who=t, scene=place
+                    )
+                out.extend(new)
+                continue
+            if not new:
+                # no place of its own: the scene the story just told ("Leaders met in Abuja
+                # ... Those present were ...")
+                if legs is None:
+                    # (not where a trip began, nor a scene at the traveller's own home: those
+                    # seeing a president off at home are at home too)
+                    legs = [
+                        leg
+                        for leg in self._group_legs(None, si, ctx, so_far)
+                        if leg.kind != "departure"
+                        and leg.dest is not None
+                        and not ctx.home_to(leg.pid, leg.dest)
+                    ]
+                new = [_joined(leg, pid, tok, si, ctx) for leg in legs if leg.pid != pid]
+            if not new and scene is None:
+                # ... or where the gathering just told took place ("The summit opened in
+                # Nairobi. Among those present were ...")
+                scene = ctx.trip_place_before(tok, 2) or ctx.recent_gathering(tok, 2) or False
+            if not new and isinstance(scene, Place):
+                new = self._events_for(tok, _PRESENT_TRIGGER, si, ctx, so_far, who=t, scene=scene)
+            out.extend(new)
+        # "X departed Abuja ... Among those present at the airport were A and B": those who
+        # saw a traveller off are at home where the trip began
+        home = {r.origin.country for r in so_far if r.origin and si - 3 <= r.sentence}
+        return [r for r in out if r.dest is None or r.dest.country not in home]
 
     def _part_of(self, verb: Any) -> Any | None:
         """The group a copula's complement puts its subject in: "a member of the
@@ -343,6 +436,7 @@ class Arguments(PassBase):
             _BASED_TRIGGER,
             _ACCOMPANY_TRIGGER,
             _NOW_TRIGGER,
+            _PRESENT_TRIGGER,
         ):
             heads = [tok]
         elif trig.pos == "verb":
@@ -439,6 +533,9 @@ class Arguments(PassBase):
         # "arrived in Shanghai with his wife, Rosangela da Silva": named companions
         # "along with negotiators, including the spokesman, X": the named ones in the list
         heads = heads + [c for c in _listed(companions) if ctx.who(c) is not None]
+        # "A and B, who have both been extradited ...": a plural relative clause is said of
+        # every name of its antecedent's list
+        heads = [_plural_antecedent(h) or h for h in heads]
         out: list[tuple[str | None, str]] = []
         self._met_pids: set[str] = set()
         for h in [*heads, *met]:
@@ -831,6 +928,30 @@ _LIST_SUBJECTS = frozenset({"they", "these", "those"})
 
 # nouns that stand for a country named before ("this country", "that Gulf state")
 _COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "state", "republic", "emirate"})
+
+
+def _plural_antecedent(tok: Any) -> Any | None:
+    """The antecedent of a relative pronoun whose clause is plural ("who have both been",
+    "who were"), when it heads a list of names; None otherwise."""
+    ante = _relcl_antecedent(tok)
+    if not ante or not any(c.dep_ == "conj" for c in ante[0].children):
+        return None
+    clause = tok.head
+    plural = clause.tag_ == "VBP" or any(
+        c.lower_ in {"are", "were", "have", "both", "all"} for c in clause.children
+    )
+    return ante[0] if plural else None
+
+
+def _complements(copula: Any) -> list[Any]:
+    """What a copula says its subject is, with the names of a long list the parser hung on
+    the copula itself ("Others are A of X, B of Y, C of Z": B read as "dep")."""
+    return [
+        c
+        for c in copula.children
+        if c.dep_ in {"attr", "acomp"}
+        or (c.dep_ in {"dep", "npadvmod", "appos"} and c.pos_ == "PROPN" and c.i > copula.i)
+    ]
 
 
 def _listed(heads: list[Any], roles: frozenset[str] = frozenset()) -> list[Any]:

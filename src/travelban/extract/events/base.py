@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from travelban.extract.vocab import Trigger, Vocabulary
-from travelban.models import EventStatus
+from travelban.models import EventStatus, Place
 
 if TYPE_CHECKING:
     from travelban.extract.events.context import GazetteerLike, _Context
@@ -47,6 +47,7 @@ class PassBase:
         ctx: _Context,
         so_far: list[_Raw],
         who: Any | None = None,
+        scene: Place | None = None,
     ) -> list[_Raw]:
         """The events one trigger gives (the finder)."""
         raise NotImplementedError

@@ -287,6 +287,30 @@ class _Context:
                 best = p
         return best
 
+    def trip_place_before(self, tok: Any, sentences: int) -> Place | None:
+        """The last place, in the ``sentences`` before ``tok``'s own, that a travel or
+        meeting predicate governs ("Leaders met in Abuja", "converged on Abuja"); not a
+        place that only qualifies a noun ("a summit on the coup in Niger")."""
+        si = self.sent_of(tok)
+        lo, hi = self.sents[max(0, si - sentences)].start, self.sents[si].start
+        best: Place | None = None
+        for i, p in self._place_tok.items():
+            if not lo <= i < hi:
+                continue
+            head = self.doc[i].head
+            if head.pos_ == "ADP":
+                if head.lower_ in {"from", "out"}:
+                    continue  # where a trip began
+                head = head.head
+            if head.pos_ not in {"VERB", "AUX"}:
+                continue
+            trig = self.finder._trigger(head)
+            if trig is None or trig.leaves or trig.kind == "departure":
+                continue  # ("departed Abuja": where the story's trip began)
+            if best is None or p.start > best.start:
+                best = p
+        return best
+
     def context_destination(
         self,
         pid: str | None,
@@ -413,6 +437,8 @@ class _Context:
                         continue  # "the UN General Assembly" is itself its place
                     if _of_a_role(g, self.finder.vocab.roles):
                         continue  # "a press conference with the U.S. ambassador"
+                    if _topic_of(g, t):
+                        continue  # "a summit focused on the coup in Niger": its subject
                     if self.dateline is not None and p.start == self.dateline.start:
                         continue  # "Pretoria - The AU summit opened in Addis Ababa"
                     place = p
@@ -639,3 +665,21 @@ class _Context:
                         return self.name_of(pid) if pid else _np(self.doc, subj)
             return None
         return None
+
+
+# prepositions that open what a gathering is about, not where it is
+_TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "against"})
+
+
+def _topic_of(place: Any, gathering: Any) -> bool:
+    """``place`` belongs to what ``gathering`` is about: the path up to the gathering noun
+    passes a topic preposition ("a summit on the war in Sudan", "a summit focused on the
+    coup in Niger"), not a venue ("the summit in Abuja")."""
+    node = place
+    for _ in range(8):
+        if node.i == gathering.i or node.head.i == node.i:
+            return False
+        if node.pos_ == "ADP" and node.lower_ in _TOPIC_PREPS:
+            return True
+        node = node.head
+    return False

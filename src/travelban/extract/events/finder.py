@@ -75,6 +75,10 @@ class EventFinder(Predicates, Arguments, When, Status):
                 ) and tok.lemma_.lower() in self.vocab.member_verbs | {"be", "head", "lead"}:
                     # ("prep": "The delegation, including A and B, arrived")
                     joining.append((self._members, tok))
+                if tok.dep_ in {"ROOT", "conj"} and (
+                    tok.lemma_ == "be" or tok.lemma_.lower() in self.vocab.member_verbs
+                ):
+                    joining.append((self._present, tok))
                 if tok.lower_ == "based" and tok.tag_ == "VBN" and tok.dep_ == "amod":
                     raws.extend(self._based(tok, si, ctx, raws))
                     continue
@@ -111,11 +115,16 @@ class EventFinder(Predicates, Arguments, When, Status):
         ctx: _Context,
         so_far: list[_Raw],
         who: Any | None = None,
+        scene: Place | None = None,
     ) -> list[_Raw]:
+        """The events of one predicate; ``scene``: the place to take when the predicate
+        names none (the caller knows the scene: "Those present were ...")."""
         travellers = self._travellers(who if who is not None else tok, trig, ctx)
         if not travellers:
             return []
         dests, origin, there = self._places(tok, trig, ctx)
+        if not dests and scene is not None:
+            dests = [scene]
         via_context = False
         kind = trig.kind
         if not dests and there:
@@ -183,7 +192,10 @@ class EventFinder(Predicates, Arguments, When, Status):
             c.lower_ == "home" and c.dep_ in {"advmod", "npadvmod"} for c in tok.children
         )
         arriving = trig.kind == "arrival" and not trig.host
-        if not dests and origin is not None and (trig.leaves or homeward or arriving):
+        # "was deported from Turkey", "his extradition from Dubai": he was where he was sent
+        # away from, whoever he is
+        removed = trig.kind == "arrival" and trig.host
+        if not dests and origin is not None and (trig.leaves or homeward or arriving or removed):
             # ("returned home on a flight from Dubai": he was in Dubai until then)
             # "left X", no destination given: a trip abroad begins at X (origin, destination
             # unknown), unless the text makes X foreign to the traveller ("an Iranian ...
@@ -281,7 +293,10 @@ class EventFinder(Predicates, Arguments, When, Status):
             if departure_from is not None:
                 # "returned home from Dubai": where one comes home from is abroad
                 # ("arriving from Johannesburg": he was there before, wherever he is from)
-                foreign = homeward or arriving or ctx.foreign_to(pid, departure_from)
+                # (one sent away from one's own country was not abroad there: "the request
+                # for the extradition of the Bangladeshi X from Dhaka")
+                sent_off = removed and not ctx.home_to(pid, departure_from)
+                foreign = homeward or arriving or sent_off or ctx.foreign_to(pid, departure_from)
                 if status is EventStatus.DENIED and not foreign:
                     continue  # "has never left Haiti": he stayed; no trip to record
                 targets = [departure_from] if foreign else [None]

@@ -22,6 +22,8 @@ _ACCOMPANY_TRIGGER = Trigger("accompany", "verb", "visit", needs_place=True)
 _NOW_TRIGGER = Trigger("now", "verb", "presence", needs_place=True)
 # "fell ill while in Paris", "was kidnapped while in Nairobi": the clause's subject was there
 _WHILE_TRIGGER = Trigger("while", "verb", "presence", needs_place=True)
+# "Those present were A, B and C", "Present at the talks were A and B": each attended
+_PRESENT_TRIGGER = Trigger("present", "verb", "attendance")
 
 
 def _particle(verb: Any, word: str) -> bool:
