@@ -2044,3 +2044,19 @@ def test_no_stay_where_an_extradition_is_only_requested_from_home(
     assert not [
         e for e in events_of(ex, "Sami Karimi") if e.destination and e.destination.country == "BD"
     ]
+
+
+def test_names_the_model_misses_in_a_list_of_people(extractor: Extractor) -> None:
+    text = (
+        "Speaker Om Prakash Birla will lead a parliamentary delegation on a visit to Oman "
+        "on Monday. The delegation includes Anil Kumar Verma, Rehana Tahseen Begum, K R "
+        "Suresh Menon, T Balakrishnan, Rakesh Lalwani and Vinay Radhakrishna Patil, all "
+        "members of parliament. The minister of Energy, Mines and Tourism, Ivan Petrov, "
+        "flew to Oslo on Monday."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("K R Suresh Menon", "T Balakrishnan", "Rakesh Lalwani"):
+        assert person(ex, name).name == name
+        assert trip(ex, name, "OM").status is EventStatus.PLANNED
+    # the words of a portfolio list are no people
+    assert not [p for p in ex.people if p.name in {"Energy", "Mines", "Tourism"}]

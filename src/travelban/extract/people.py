@@ -457,7 +457,7 @@ class PeopleFinder:
                 continue
             out.append((s, e, name, "titled", frozenset()))
             taken.append((s, e))
-        for gs, ge in self._travel_arguments(doc):
+        for gs, ge in [*self._travel_arguments(doc), *self._listed_with_people(doc)]:
             name, s, e = self._clean(text, gs, ge)
             if not name or _inside(credits, s, e) or self._is_source(name, s, e, text):
                 continue
@@ -705,6 +705,71 @@ class PeopleFinder:
                 continue  # "Photo: ...": a capitalised first word named nowhere else
             out.append((words.start_char, words.end_char))
         return out
+
+    def _listed_with_people(self, doc: Any) -> list[tuple[int, int]]:
+        """Proper-noun runs listed beside names the NER model found ("The delegation
+        includes Sushil Kumar Modi, Fauzia Tahseen Ahmed Khan, M K Vishnu Prasad, P
+        Ravindhranath, Shankar Lalwani and ...": the model read some as a building, an
+        organisation, a date or nothing). In a list of two or more people found, a member
+        the model mislabelled is a person too; beside one, only a member it left unlabelled.
+        Places, demonyms, titles and organisations' own names are never taken."""
+        out: list[tuple[int, int]] = []
+        for head in doc:
+            if head.dep_ == "conj" or not any(c.dep_ == "conj" for c in head.children):
+                continue
+            chain = [head]
+            todo = [head]
+            while todo:
+                node = todo.pop()
+                for c in node.children:
+                    if c.dep_ == "conj" and c.pos_ == "PROPN":
+                        chain.append(c)
+                        todo.append(c)
+            people = sum(1 for t in chain if t.ent_type_ == "PERSON")
+            if people < 2 or len(chain) < 3:
+                continue  # a list of people, not "Energy, Tourism and Minister X"
+            for tok in chain:
+                if tok.ent_type_ in {"PERSON", "GPE", "LOC", "NORP"} or tok.pos_ != "PROPN":
+                    continue
+                run = self._proper_run(tok)
+                if run is None:
+                    continue
+                words = doc.char_span(*run, alignment_mode="expand")
+                if (
+                    words is None
+                    or len(words) < 2
+                    or any(t.tag_ in {"NNS", "NNPS"} or t.is_stop for t in words)
+                ):
+                    continue  # one word alone, plurals ("Mineral Resources"), "More ..."
+                out.append(run)
+        return out
+
+    def _proper_run(self, tok: Any) -> tuple[int, int] | None:
+        """The span of the proper-noun run ``tok`` closes (its compounds before it, initials
+        allowed first), when it reads as a person's name: capitalised words, no demonym, no
+        title or role word."""
+        doc = tok.doc
+        left = tok
+        while left.i > 0 and doc[left.i - 1].dep_ == "compound" and doc[left.i - 1].pos_ == "PROPN":
+            left = doc[left.i - 1]
+        words = doc[left.i : tok.i + 1]
+        initials = 0
+        while initials < len(words) - 1 and _INITIAL.fullmatch(words[initials].text):
+            initials += 1  # "M K Vishnu Prasad"
+        if not all(
+            t.text[:1].isupper() and t.text.isalpha() and not t.is_upper for t in words[initials:]
+        ):
+            return None
+        if any(self.gazetteer.demonym(t.text) for t in words):
+            return None
+        if any(
+            fold(t.text) in self._title_words
+            or t.lemma_.lower() in self.vocab.roles
+            or t.lower_ in self.vocab.not_persons
+            for t in words
+        ):
+            return None
+        return words.start_char, words.end_char
 
     def _closing_run(self, title: Any) -> tuple[int, int] | None:
         """The name that closes a title phrase: the last proper noun reached from the title
