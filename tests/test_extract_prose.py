@@ -2060,3 +2060,21 @@ def test_names_the_model_misses_in_a_list_of_people(extractor: Extractor) -> Non
         assert trip(ex, name, "OM").status is EventStatus.PLANNED
     # the words of a portfolio list are no people
     assert not [p for p in ex.people if p.name in {"Energy", "Mines", "Tourism"}]
+
+
+def test_a_tour_of_several_countries_visits_each(extractor: Extractor) -> None:
+    text = "Foreign Minister Sami Karimi embarked on a tour of Jordan, Kuwait and Oman on Monday."
+    ex = extractor.extract(article(text))
+    for country in ("JO", "KW", "OM"):
+        assert span(trip(ex, "Sami Karimi", country)) == (MONDAY, MONDAY)
+
+
+def test_an_arrival_with_no_place_after_a_groups_arrival(extractor: Extractor) -> None:
+    text = (
+        "Heads of state are arriving in Accra for the regional summit. Liberian president "
+        "Sami Karimi touched down on Tuesday afternoon. Other guests expected in Accra "
+        "include the former Nigerian president Omar Haddad."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Sami Karimi", "GH")) == (TUESDAY, TUESDAY)
+    assert trip(ex, "Omar Haddad", "GH").status is EventStatus.PLANNED

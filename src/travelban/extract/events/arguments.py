@@ -170,7 +170,9 @@ class Arguments(PassBase):
             if group is not None:
                 heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "pobj", "attr"}]
         elif lemma in self.vocab.member_verbs:
-            if subj is not None and subj.lemma_.lower() in collectives:
+            if subj is not None and (
+                subj.lemma_.lower() in collectives or subj.lower_ in collectives
+            ):
                 heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "attr"}]
                 group = subj
             elif subj is not None and subj.lower_ in _LIST_SUBJECTS:
@@ -607,7 +609,12 @@ class Arguments(PassBase):
                 objs = [g for g in ch.children if g.dep_ == "pobj" and ctx.who(g) is not None]
                 if objs:
                     return objs  # "the arrest of X in Dominica", "the visit of X to Y"
-                if any(g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"} for g in ch.children):
+                if any(
+                    g.dep_ == "pobj"
+                    and g.pos_ in {"NOUN", "PROPN"}
+                    and ctx.place_at(g.i) is None  # ("a tour of Jordan and Oman": places)
+                    for g in ch.children
+                ):
                     return []  # "condemned the treatment of prisoners in Syria": theirs
         for ch in tok.children:
             if ch.dep_ == "relcl" and ch.lemma_.lower() in _LIGHT_VERBS:
@@ -864,6 +871,8 @@ class Arguments(PassBase):
                 and _place_noun(owner, places)
             ):
                 return "origin" if trig.leaves else "dest"  # "visited the port of Chittagong"
+            if top_prep == "of" and trig.pos == "noun" and trig.lemma == "tour":
+                return "dest"  # "a tour of Jordan, Kuwait and Oman"
             return "dest" if top_prep in _DIRECT_DEST or top_prep in _LOCATIVE else ""
         for k, (prep, _, obj) in enumerate(path):
             if prep in {"at", "inside", "before"} and obj.lemma_.lower() in self.vocab.venue_nouns:

@@ -563,8 +563,9 @@ class _Context:
             desc = self.people.unresolved.get(t.i)
             if desc is not None:
                 return None, desc
-            if t.lemma_.lower() in self.finder.vocab.collectives:
-                return self._member(t)
+            collectives = self.finder.vocab.collectives
+            if t.lemma_.lower() in collectives or t.lower_ in collectives:
+                return self._member(t)  # (plural forms listed as such: "heads" of state)
         closing = self._closing_name(tok)
         if closing is not None:
             return closing, self.name_of(closing)

@@ -224,6 +224,11 @@ class EventFinder(Predicates, Arguments, When, Status):
                     t for t in travellers if t[0] in self._met_pids and ctx.foreign_to(t[0], scene)
                 ]
                 dests = [scene]
+        if not dests and departure_from is None and arriving:
+            # "Leaders are arriving in Accra ... X touched down on Friday"
+            scene = _group_arrival(si, so_far)
+            if scene is not None:
+                dests = [scene]
         if not dests and departure_from is None:
             if trig.needs_place:
                 return []
@@ -434,6 +439,18 @@ def _latest_leg(
         ):
             return r.dest
         return None
+    return None
+
+
+def _group_arrival(si: int, so_far: list[_Raw]) -> Place | None:
+    """Where a group told arriving in this sentence or the two before went ("Leaders are
+    arriving in Accra for the summit"): a named arrival with no place of its own is
+    theirs."""
+    for r in reversed(so_far):
+        if r.sentence < si - 2:
+            break
+        if r.pid is None and r.kind == "arrival" and r.dest is not None and not r.caption:
+            return r.dest
     return None
 
 
