@@ -2078,3 +2078,17 @@ def test_an_arrival_with_no_place_after_a_groups_arrival(extractor: Extractor) -
     ex = extractor.extract(article(text))
     assert span(trip(ex, "Sami Karimi", "GH")) == (TUESDAY, TUESDAY)
     assert trip(ex, "Omar Haddad", "GH").status is EventStatus.PLANNED
+
+
+def test_a_place_word_opening_a_name_after_by(extractor: Extractor) -> None:
+    # Ararat is also an Armenian province; "by" does not put it in the sentence as a place
+    text = "The visit by Ararat Petrosyan, Armenia's trade envoy, to Tbilisi on Monday was short."
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Ararat Petrosyan", "GE")) == (MONDAY, MONDAY)
+
+
+def test_due_in_a_place_is_a_planned_arrival(extractor: Extractor) -> None:
+    text = "Sami Karimi is due in Riyadh next week. The first payment is due in March."
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Sami Karimi", "SA").status is EventStatus.PLANNED
+    assert len(ex.events) == 1

@@ -202,7 +202,11 @@ class Extractor:
             for ent in doc.ents
             if ent.label_ == "PERSON"
             and 2 <= len(ent) <= 3
-            and (ent.start == 0 or doc[ent.start - 1].pos_ != "ADP")
+            and (
+                ent.start == 0
+                or doc[ent.start - 1].pos_ != "ADP"
+                or doc[ent.start - 1].lower_ not in _PLACE_PREPOSITIONS  # ("by", "with")
+            )
             and all(
                 t.text[:1].isupper()
                 and t.lower_ not in self._title_or_role
@@ -239,5 +243,11 @@ class Extractor:
         places.sort(key=lambda p: p.start)
         return without_lone_aliases(places)
 
+
+# prepositions that put a word in a sentence as a place ("in Ararat", "to Kirkuk")
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "to", "from", "into", "near", "across", "through", "toward", "towards"}
+    | {"around", "outside", "inside", "via", "onto", "within"}
+)
 
 __all__ = ["CHEAP_PASS_NOTE", "Extractor"]

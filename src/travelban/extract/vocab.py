@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,6 +75,7 @@ class Vocabulary:
     venue_nouns: frozenset[str] = frozenset()  # facilities plus office, embassy, ...
     custody_nouns: frozenset[str] = frozenset()  # "in Nigerian custody"
     member_verbs: frozenset[str] = frozenset()  # "the delegation includes X"
+    adjectives: frozenset[str] = frozenset()  # triggers read after "be": "is due in X"
 
     @property
     def not_persons(self) -> frozenset[str]:
@@ -117,6 +118,7 @@ def _load(lists_dir: Path) -> Vocabulary:
     folder = lists_dir / "extract"
     verbs: dict[str, Trigger] = {}
     nouns: dict[str, Trigger] = {}
+    adjectives: set[str] = set()
     for row in _rows(folder / "triggers.tsv"):
         if len(row) < 3:
             raise ConfigError(
@@ -138,7 +140,11 @@ def _load(lists_dir: Path) -> Vocabulary:
             "plan" in flags,
             next((f[4:] for f in flags if f.startswith("prt:")), ""),
         )
-        (verbs if row[1] == "verb" else nouns)[row[0]] = trig
+        if row[1] == "adj":
+            # an adjective after "be" ("is due in Riyadh") is read as the verb phrase it is
+            trig = replace(trig, pos="verb")
+            adjectives.add(row[0])
+        (verbs if trig.pos == "verb" else nouns)[row[0]] = trig
     cues = []
     for row in _rows(folder / "status_cues.tsv"):
         try:
@@ -188,6 +194,7 @@ def _load(lists_dir: Path) -> Vocabulary:
         venue_nouns=sets["facility"] | sets["venue"],
         custody_nouns=sets["custody"],
         member_verbs=sets["member"],
+        adjectives=frozenset(adjectives),
     )
 
 

@@ -67,6 +67,8 @@ class Predicates(PassBase):
             return trig
         if tok.pos_ in {"NOUN", "PROPN"}:
             return self.vocab.nouns.get(lemma) or self.vocab.nouns.get(tok.lower_)
+        if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and lemma in self.vocab.adjectives:
+            return self.vocab.verbs[lemma]  # "is due in Riyadh"
         return None
 
 
