@@ -2092,3 +2092,31 @@ def test_due_in_a_place_is_a_planned_arrival(extractor: Extractor) -> None:
     ex = extractor.extract(article(text))
     assert trip(ex, "Sami Karimi", "SA").status is EventStatus.PLANNED
     assert len(ex.events) == 1
+
+
+def test_officials_accompanying_the_couple_listed_after_a_semicolon(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "President Sami Karimi and his wife Lina Beridze flew to Saudi Arabia on Friday to "
+        "perform Umrah. Several officials are accompanying the couple on this trip; "
+        "Religious Affairs Minister Omar Haddad, Chief of Staff Yusuf Bello and the "
+        "president's adviser Ivan Petrov."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Omar Haddad", "Yusuf Bello", "Ivan Petrov"):
+        assert span(trip(ex, name, "SA")) == (FRIDAY, FRIDAY), name
+
+
+def test_they_include_names_the_party_of_an_arrival_told_earlier(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "President Sami Karimi arrived in the United States on Monday. The president landed "
+        "at the airport in the morning. His wife was with him. The plane then taxied to "
+        "the terminal. The ministers alighted first. They include Defence Minister Omar "
+        "Haddad and Health Minister Lina Beridze."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Omar Haddad", "US")) == (MONDAY, MONDAY)
+    assert span(trip(ex, "Lina Beridze", "US")) == (MONDAY, MONDAY)

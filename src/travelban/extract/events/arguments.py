@@ -101,6 +101,13 @@ class Arguments(PassBase):
         if leaders and leaders[0].lower_ in _RELATIVE and tok.dep_ == "relcl":
             leaders = [tok.head]  # "Ramaphosa, who was joined by A and B, landed in Moscow"
         leader = ctx.who(leaders[0]) if leaders else None
+        if (leader is None or leader[0] is None) and leaders and leaders[0].pos_ == "NOUN":
+            # "accompanying the first couple", "accompanying the president": the one whose
+            # trip was just told
+            leader = next(
+                ((r.pid, r.name) for r in reversed(so_far) if r.pid and si - 3 <= r.sentence),
+                None,
+            )
         if leader is None or leader[0] is None:
             return []
         company = {
@@ -109,6 +116,16 @@ class Arguments(PassBase):
             for t in g.subtree
             if t.i in ctx.people.token_pid and t.dep_ != "poss"  # (not "his wife X"'s "his")
         }
+        if not company:
+            # "Several officials are accompanying the couple on this trip; A, B and C": the
+            # names a semicolon or colon after the clause lists
+            marks = [t.i for t in tok.sent if t.text in {";", ":"} and t.i > tok.i]
+            if marks:
+                company = {
+                    ctx.people.token_pid[t.i]
+                    for t in tok.sent
+                    if t.i > marks[0] and t.i in ctx.people.token_pid and t.dep_ != "poss"
+                }
         if leader[0] in company and leaders[0].lower_ in {"him", "her", "them"}:
             # "Mahmoud joined him on Tuesday": an object pronoun is never its own clause's
             # subject; it stands for the last other person with a trip
@@ -235,7 +252,7 @@ class Arguments(PassBase):
         pids = list(dict.fromkeys(p for t in members if (p := ctx.people.token_pid.get(t.i))))
         if not pids:
             return []
-        legs = self._group_legs(group, si, ctx, so_far, window=3 if recent_only else 4)
+        legs = self._group_legs(group, si, ctx, so_far, window=5 if recent_only else 4)
         if it_group:  # "It" stands for a group only when a group's trip was just told
             legs = [leg for leg in legs if leg.pid is None and leg.name in collectives]
         if group is not None and legs:
