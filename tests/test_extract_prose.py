@@ -2120,3 +2120,42 @@ def test_they_include_names_the_party_of_an_arrival_told_earlier(
     ex = extractor.extract(article(text))
     assert span(trip(ex, "Omar Haddad", "US")) == (MONDAY, MONDAY)
     assert span(trip(ex, "Lina Beridze", "US")) == (MONDAY, MONDAY)
+
+
+def test_a_semicolon_list_of_company_for_the_president_described(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "President Kwame Asante left Ghana on Thursday for a visit to Angola. The President "
+        "was accompanied by Madam Ama Boateng, the Minister for Foreign Affairs; Mr John "
+        "Owusu, the Minister for Energy; Madam Efua Mensah, the Minister for Fisheries."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Ama Boateng", "John Owusu", "Efua Mensah"):
+        assert person(ex, name).name == name  # "Madam" is a title
+        trip(ex, name, "AO")
+    # "The President" is Asante, not a minister the parser hung on it across the list
+    assert not [
+        e for e in events_of(ex, "Owusu") if e.destination and e.destination.country == "GH"
+    ]
+
+
+def test_joined_the_trip_along_with_others(extractor: Extractor) -> None:
+    text = (
+        "President Sami Karimi arrived in Indonesia on Sunday for a state visit. Labour "
+        "Secretary Lina Beridze also joined the trip, along with his wife Ana Karimi."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Lina Beridze", "ID")) == (SUNDAY, SUNDAY)
+    assert span(trip(ex, "Ana Karimi", "ID")) == (SUNDAY, SUNDAY)
+
+
+def test_the_dateline_of_a_departure_is_not_the_visit(extractor: Extractor) -> None:
+    text = (
+        "ISLAMABAD - Prime Minister Sami Karimi on Monday departed to Saudi Arabia for a "
+        "three-day visit. He is accompanied by ministers including Omar Haddad and Lina "
+        "Beridze."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Omar Haddad", "SA")
+    assert not [e for e in ex.events if e.destination and e.destination.country == "PK"]

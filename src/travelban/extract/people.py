@@ -1335,7 +1335,12 @@ class PeopleFinder:
             text = _trim_det(sub) if len(sub) <= 25 else tok.text
             named = [
                 token_pid[t.i]
-                for t in [*sub, *(c for c in tok.children if c.dep_ == "appos")]
+                for t in [
+                    *sub,
+                    # ("The President, X": an apposition set right after it, not a name
+                    # the parser hung on it from across a list)
+                    *(c for c in tok.children if c.dep_ == "appos" and c.left_edge.i <= tok.i + 3),
+                ]
                 if t.i in token_pid
                 and t.dep_ != "poss"  # "Putin's envoy" is not Putin
                 and (t.head.i == tok.i or t.dep_ in {"appos", "compound"})

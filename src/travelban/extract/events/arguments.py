@@ -96,36 +96,47 @@ class Arguments(PassBase):
             leaders = [subj] if subj is not None else []
             groups = [c for c in tok.children if c.dep_ == "agent"]
         # "accompanied by A; and the minister, B": the parser may hang the list's last
-        # member on the verb itself
+        # member on the verb itself; "joined the trip, along with A and B"
         groups = groups + [c for c in tok.children if c.dep_ == "conj" and c.pos_ in _NOMINAL]
+        groups += [
+            g
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in {"with", "along"} and c.i > tok.i
+            for g in c.subtree
+            if g.dep_ == "pobj" and g.head.lower_ == "with"
+        ]
         if leaders and leaders[0].lower_ in _RELATIVE and tok.dep_ == "relcl":
             leaders = [tok.head]  # "Ramaphosa, who was joined by A and B, landed in Moscow"
         leader = ctx.who(leaders[0]) if leaders else None
-        if (leader is None or leader[0] is None) and leaders and leaders[0].pos_ == "NOUN":
-            # "accompanying the first couple", "accompanying the president": the one whose
-            # trip was just told
-            leader = next(
-                ((r.pid, r.name) for r in reversed(so_far) if r.pid and si - 3 <= r.sentence),
-                None,
-            )
-        if leader is None or leader[0] is None:
-            return []
         company = {
             ctx.people.token_pid[t.i]
             for g in groups
             for t in g.subtree
             if t.i in ctx.people.token_pid and t.dep_ != "poss"  # (not "his wife X"'s "his")
         }
-        if not company:
+        marks = [t.i for t in tok.sent if t.text in {";", ":"} and t.i > tok.i]
+        if marks and (not company or tok.sent.text.count(";") >= 2):
             # "Several officials are accompanying the couple on this trip; A, B and C": the
-            # names a semicolon or colon after the clause lists
-            marks = [t.i for t in tok.sent if t.text in {";", ":"} and t.i > tok.i]
-            if marks:
-                company = {
-                    ctx.people.token_pid[t.i]
-                    for t in tok.sent
-                    if t.i > marks[0] and t.i in ctx.people.token_pid and t.dep_ != "poss"
-                }
+            # names a semicolon or colon after the clause lists; "was accompanied by A, the
+            # foreign minister; B, the energy minister; C, ...": a list set off by semicolons
+            company |= {
+                ctx.people.token_pid[t.i]
+                for t in tok.sent
+                if t.i > marks[0] and t.i in ctx.people.token_pid and t.dep_ != "poss"
+            }
+        if (leader is None or leader[0] is None) and leaders and leaders[0].pos_ == "NOUN":
+            # "accompanying the first couple", "X joined the trip": the one whose trip was
+            # just told
+            leader = next(
+                (
+                    (r.pid, r.name)
+                    for r in reversed(so_far)
+                    if r.pid and r.pid not in company and si - 6 <= r.sentence
+                ),
+                None,
+            )
+        if leader is None or leader[0] is None:
+            return []
         if leader[0] in company and leaders[0].lower_ in {"him", "her", "them"}:
             # "Mahmoud joined him on Tuesday": an object pronoun is never its own clause's
             # subject; it stands for the last other person with a trip

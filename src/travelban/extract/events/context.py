@@ -347,6 +347,10 @@ class _Context:
         for r in so_far:
             if r.headline and r.dest is not None and r.pid == pid:
                 return r.dest
+        if any(r.pid == pid and r.kind == "departure" for r in so_far):
+            # "ISLAMABAD - X departed to Saudi Arabia ... his first foreign visit": the
+            # dateline is where he left from, not where he went
+            return None
         return self.dateline if kind in _DATELINE_KINDS else None
 
     def recent_group(self, tok: Any) -> list[tuple[str | None, str]]:

@@ -391,16 +391,24 @@ _MEMBER_DEPS = frozenset(
 
 def _company_join(tok: Any, ctx: _Context) -> bool:
     """'join' said of company on a trip, as 'accompany' is: "he was joined by A and B",
-    "Joining him were A and B", "A joined him (in Riyadh)", "A joined President X";
-    not "joined the talks", which is attendance."""
+    "Joining him were A and B", "A joined him (in Riyadh)", "A joined President X",
+    "A also joined the trip"; not "joined the talks", which is attendance."""
     if tok.lemma_.lower() != "join":
         return False
     if any(c.dep_ == "agent" for c in tok.children):
         return True  # "was joined by A and B"
     objs = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
     return bool(objs) and (
-        objs[0].lower_ in ctx.finder.vocab.pronouns or objs[0].i in ctx.people.token_pid
+        objs[0].lower_ in ctx.finder.vocab.pronouns
+        or objs[0].i in ctx.people.token_pid
+        # "X also joined the trip", "joined the delegation": the trip under way
+        or objs[0].lemma_.lower() in _JOINED_TRIPS
+        or objs[0].lemma_.lower() in ctx.finder.vocab.collectives
     )
+
+
+# what one joins when one joins a trip under way
+_JOINED_TRIPS = frozenset({"trip", "visit", "tour", "journey", "mission"})
 
 
 def _current(tok: Any) -> bool:
