@@ -2159,3 +2159,21 @@ def test_the_dateline_of_a_departure_is_not_the_visit(extractor: Extractor) -> N
     ex = extractor.extract(article(text))
     assert trip(ex, "Omar Haddad", "SA")
     assert not [e for e in ex.events if e.destination and e.destination.country == "PK"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kassym-Jomart Tokayev arrived in Baku on Monday.",
+        "President of Kazakhstan Kassym-Jomart Tokayev arrived in Baku on Monday.",
+    ],
+)
+def test_a_hyphenated_given_name_the_model_reads_as_a_firm(extractor: Extractor, text: str) -> None:
+    ex = extractor.extract(article(text))
+    assert person(ex, "Tokayev").name == "Kassym-Jomart Tokayev"
+    assert span(trip(ex, "Tokayev", "AZ")) == (MONDAY, MONDAY)
+
+
+def test_a_hyphenated_firm_is_no_person(extractor: Extractor) -> None:
+    ex = extractor.extract(article("Coca-Cola Company arrived in Kenya on Monday."))
+    assert not ex.people

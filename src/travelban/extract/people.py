@@ -206,6 +206,15 @@ def find_credits(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
     return _union(spans)
 
 
+# last words of organisations' names ("Coca-Cola Company"), never a person's surname
+_ORG_WORDS = frozenset(
+    {"company", "corporation", "corp", "group", "bank", "party", "airlines", "airways"}
+    | {"holdings", "industries", "international", "foundation", "institute", "university"}
+    | {"council", "committee", "agency", "ministry", "force", "forces", "army", "front"}
+    | {"movement", "league", "union", "association", "club", "fund", "trust", "news"}
+)
+
+
 def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
@@ -666,16 +675,26 @@ class PeopleFinder:
                     out.append(closing)
                 continue
             left = tok
-            while (
-                left.i > 0
-                and doc[left.i - 1].dep_ == "compound"
-                and doc[left.i - 1].pos_ == "PROPN"
-            ):
-                left = doc[left.i - 1]
-            words = doc[left.i : tok.i + 1]
+            hyphened = False  # a hyphenated given name: "Kassym-Jomart", "Faustin-Archange"
+            while left.i > 0:
+                before = doc[left.i - 1]
+                if before.dep_ == "compound" and before.pos_ == "PROPN":
+                    left = before
+                elif (
+                    before.tag_ == "HYPH"
+                    and left.i >= 2
+                    and left.idx == before.idx + 1
+                    and doc[left.i - 2].idx + len(doc[left.i - 2].text) == before.idx
+                    and doc[left.i - 2].pos_ == "PROPN"
+                ):
+                    left, hyphened = doc[left.i - 2], True
+                else:
+                    break
+            words = [t for t in doc[left.i : tok.i + 1] if t.tag_ != "HYPH"]
             if (
                 tok.ent_type_ in {"ORG", "PRODUCT"}
                 and tok.dep_ != "appos"
+                and not (hyphened and tok.lower_ not in _ORG_WORDS)  # (read as firms)
                 and (left.ent_iob_ == "B" or doc[left.i - 1].pos_ not in {"PROPN", "NOUN"})
             ):
                 continue  # an organisation's own name; only a name closing a long title
@@ -703,7 +722,7 @@ class PeopleFinder:
                 )
             ):
                 continue  # "Photo: ...": a capitalised first word named nowhere else
-            out.append((words.start_char, words.end_char))
+            out.append((left.idx, tok.idx + len(tok.text)))
         return out
 
     def _listed_with_people(self, doc: Any) -> list[tuple[int, int]]:
@@ -789,15 +808,22 @@ class PeopleFinder:
             node = objs[-1]
             left = node
             doc = node.doc
-            while left.i > 0 and doc[left.i - 1].dep_ == "compound":
+            while left.i > 0 and (
+                doc[left.i - 1].dep_ == "compound"
+                or (doc[left.i - 1].tag_ == "HYPH" and left.i >= 2)  # "Kassym-Jomart"
+            ):
                 if doc[left.i - 1] not in node.subtree:
                     break
                 left = doc[left.i - 1]
             run = list(doc[left.i : node.i + 1])
             for k, t in enumerate(run[:-1]):
-                if _INITIAL.fullmatch(t.text) or t.lower_ in self.vocab.given_names:
+                if (
+                    _INITIAL.fullmatch(t.text)
+                    or t.lower_ in self.vocab.given_names
+                    or (run[k + 1].tag_ == "HYPH" and k + 2 < len(run))  # "Kassym-Jomart"
+                ):
                     words = run[k:]
-                    if all(t.text[:1].isupper() for t in words):
+                    if all(t.text[:1].isupper() for t in words if t.tag_ != "HYPH"):
                         return words[0].idx, node.idx + len(node.text)
                     return None
         return None
