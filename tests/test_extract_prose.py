@@ -2177,3 +2177,19 @@ def test_a_hyphenated_given_name_the_model_reads_as_a_firm(extractor: Extractor,
 def test_a_hyphenated_firm_is_no_person(extractor: Extractor) -> None:
     ex = extractor.extract(article("Coca-Cola Company arrived in Kenya on Monday."))
     assert not ex.people
+
+
+def test_in_attendance_at_the_scene_just_told(extractor: Extractor) -> None:
+    text = (
+        "Leaders of the bloc met in Kyiv on Monday. Also in attendance was Polish Deputy "
+        "Prime Minister Ivan Petrov."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Ivan Petrov", "UA")) == (MONDAY, MONDAY)
+
+
+def test_a_word_describing_a_person_before_a_demonym_is_no_name(extractor: Extractor) -> None:
+    text = "Veteran Ugandan opposition figure Sami Karimi appeared in a court in Nairobi on Monday."
+    ex = extractor.extract(article(text))
+    assert [p.name for p in ex.people] == ["Sami Karimi"]
+    assert span(trip(ex, "Sami Karimi", "KE")) == (MONDAY, MONDAY)

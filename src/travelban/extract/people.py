@@ -431,6 +431,9 @@ class PeopleFinder:
                 continue  # "Hajj", "Umrah" tagged PERSON
             if " " not in name and self.gazetteer.demonym(name):
                 continue  # "Nigerien", "Emirati": a nationality, not a name
+            after = text[e:].split(None, 1)
+            if " " not in name and after and self.gazetteer.demonym(after[0].strip(",.")):
+                continue  # "Veteran Ugandan opposition figure X": a word describing him
             if _inside(credits, s, e):
                 credit_names.append(name)
                 continue
@@ -1363,9 +1366,17 @@ class PeopleFinder:
                 token_pid[t.i]
                 for t in [
                     *sub,
-                    # ("The President, X": an apposition set right after it, not a name
-                    # the parser hung on it from across a list)
-                    *(c for c in tok.children if c.dep_ == "appos" and c.left_edge.i <= tok.i + 3),
+                    # ("The President of Mexico, X": an apposition with no other name
+                    # before it, not a name the parser hung on it from across a list)
+                    *(
+                        c
+                        for c in tok.children
+                        if c.dep_ == "appos"
+                        and not any(
+                            t.i in token_pid or t.text == ";"
+                            for t in doc[tok.i + 1 : c.left_edge.i]
+                        )
+                    ),
                 ]
                 if t.i in token_pid
                 and t.dep_ != "poss"  # "Putin's envoy" is not Putin

@@ -320,6 +320,19 @@ class Arguments(PassBase):
                 None,
             )
         if present is None:
+            # "Also in attendance was X", "In attendance were A and B"
+            present = next(
+                (
+                    p
+                    for p in tok.children
+                    if p.dep_ == "prep"
+                    and p.lower_ == "in"
+                    and p.i < tok.i
+                    and any(o.lower_ == "attendance" for o in p.children)
+                ),
+                None,
+            )
+        if present is None:
             return []
         # the words of "those present" themselves ("Among those present were X": X may be
         # parsed as the subject)
