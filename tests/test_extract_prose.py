@@ -2193,3 +2193,9 @@ def test_a_word_describing_a_person_before_a_demonym_is_no_name(extractor: Extra
     ex = extractor.extract(article(text))
     assert [p.name for p in ex.people] == ["Sami Karimi"]
     assert span(trip(ex, "Sami Karimi", "KE")) == (MONDAY, MONDAY)
+
+
+def test_upon_landing_the_main_clauses_subject_arrived(extractor: Extractor) -> None:
+    text = "Upon landing in Doha, Omar Haddad told reporters he was hopeful."
+    ex = extractor.extract(article(text))
+    trip(ex, "Omar Haddad", "QA")

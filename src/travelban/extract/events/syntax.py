@@ -237,6 +237,14 @@ def _subject(verb: Any) -> Any | None:
         if node.dep_ in {"conj", "advcl"} and node.head.pos_ in {"VERB", "AUX"}:
             node = node.head
             continue
+        if (
+            node.dep_ in {"pcomp", "pobj"}
+            and node.tag_ == "VBG"
+            and node.head.lower_ in {"upon", "on", "after", "before", "while", "since"}
+            and node.head.head.pos_ in {"VERB", "AUX"}
+        ):
+            node = node.head.head  # "Upon landing in Doha, X told reporters"
+            continue
         if node.dep_ == "dep" and node.head.pos_ == "VERB" and node.i > node.head.i:
             # "X, former army chief turned rebel leader, spent ...": an unlabelled later verb
             # without a subject of its own shares the one before it
