@@ -2199,3 +2199,15 @@ def test_upon_landing_the_main_clauses_subject_arrived(extractor: Extractor) -> 
     text = "Upon landing in Doha, Omar Haddad told reporters he was hopeful."
     ex = extractor.extract(article(text))
     trip(ex, "Omar Haddad", "QA")
+
+
+def test_admitted_smuggled_and_the_active_admit(extractor: Extractor) -> None:
+    text = (
+        "Sami Karimi was admitted to a hospital in Nairobi on Monday. Omar Haddad was "
+        "smuggled out of the country to Uganda on Friday. Ivan Petrov admitted the charges "
+        "in a court in Kigali on Sunday."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Sami Karimi", "KE")) == (MONDAY, MONDAY)
+    assert span(trip(ex, "Omar Haddad", "UG")) == (FRIDAY, FRIDAY)
+    assert not events_of(ex, "Ivan Petrov")

@@ -916,7 +916,10 @@ class Arguments(PassBase):
                 return "dest"  # "a tour of Jordan, Kuwait and Oman"
             return "dest" if top_prep in _DIRECT_DEST or top_prep in _LOCATIVE else ""
         for k, (prep, _, obj) in enumerate(path):
-            if prep in {"at", "inside", "before"} and obj.lemma_.lower() in self.vocab.venue_nouns:
+            if (
+                prep in {"at", "inside", "before"}
+                or (prep == "to" and k == len(path) - 1 and trig.host)  # "admitted to a hospital"
+            ) and obj.lemma_.lower() in self.vocab.venue_nouns:
                 # "at the commission office in Sabha", "appeared before a court in London"
                 if all(p in _NESTING or p == "of" for p, _, _ in path[:k]):
                     return "dest"  # "at the commission office in the city of Sabha"
