@@ -342,7 +342,8 @@ class Arguments(PassBase):
         seen: set[str] = set()
         out: list[_Raw] = []
         legs: list[_Raw] | None = None
-        scene: Place | bool | None = None
+        scene: Place | None = None
+        sought = False  # (the scene is looked up once, for the first person who needs it)
         venue = next(
             (
                 o
@@ -384,11 +385,12 @@ class Arguments(PassBase):
                         and not ctx.home_to(leg.pid, leg.dest)
                     ]
                 new = [_joined(leg, pid, tok, si, ctx) for leg in legs if leg.pid != pid]
-            if not new and scene is None:
+            if not new and not sought:
+                sought = True
                 # ... or where the gathering just told took place ("The summit opened in
                 # Nairobi. Among those present were ...")
-                scene = ctx.trip_place_before(tok, 2) or ctx.recent_gathering(tok, 2) or False
-            if not new and isinstance(scene, Place):
+                scene = ctx.trip_place_before(tok, 2) or ctx.recent_gathering(tok, 2)
+            if not new and scene is not None:
                 new = self._events_for(tok, _PRESENT_TRIGGER, si, ctx, so_far, who=t, scene=scene)
             out.extend(new)
         # "X departed Abuja ... Among those present at the airport were A and B": those who
