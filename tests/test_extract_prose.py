@@ -2211,3 +2211,18 @@ def test_admitted_smuggled_and_the_active_admit(extractor: Extractor) -> None:
     assert span(trip(ex, "Sami Karimi", "KE")) == (MONDAY, MONDAY)
     assert span(trip(ex, "Omar Haddad", "UG")) == (FRIDAY, FRIDAY)
     assert not events_of(ex, "Ivan Petrov")
+
+
+def test_care_shelter_and_arrest_words_as_data(extractor: Extractor) -> None:
+    text = (
+        "Sami Karimi has been receiving medical care in Germany since March. Omar Haddad "
+        "holed up in the French embassy in Kinshasa on Monday. Ivan Petrov was apprehended "
+        "in Kampala on Friday. Lina Beridze is recuperating in a clinic in Geneva. The "
+        "economy is recovering in Kenya."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Sami Karimi", "DE")
+    assert span(trip(ex, "Omar Haddad", "CD")) == (MONDAY, MONDAY)
+    assert span(trip(ex, "Ivan Petrov", "UG")) == (FRIDAY, FRIDAY)
+    trip(ex, "Lina Beridze", "CH")
+    assert not [e for e in ex.events if e.destination and e.destination.country == "KE"]
