@@ -2226,3 +2226,12 @@ def test_care_shelter_and_arrest_words_as_data(extractor: Extractor) -> None:
     assert span(trip(ex, "Ivan Petrov", "UG")) == (FRIDAY, FRIDAY)
     trip(ex, "Lina Beridze", "CH")
     assert not [e for e in ex.events if e.destination and e.destination.country == "KE"]
+
+
+def test_a_dateline_read_as_the_subject_of_a_titled_name(extractor: Extractor) -> None:
+    text = (
+        "Tashkent, MAY 13: President of Uzbekistan Omar Haddad, making an official visit to "
+        "Russia, arrived in Moscow."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Omar Haddad", "RU")) == (MONDAY, MONDAY)

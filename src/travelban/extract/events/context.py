@@ -571,6 +571,19 @@ class _Context:
             if t.lemma_.lower() in collectives or t.lower_ in collectives:
                 return self._member(t)  # (plural forms listed as such: "heads" of state)
         closing = self._closing_name(tok)
+        if closing is None and tok.dep_ in _SUBJ and self.place_at(tok.i) is not None:
+            # "Tashkent, OCT 6: President of Uzbekistan X, ..., arrived": a dateline read
+            # as the subject, the titled name hung on it as an apposition
+            vocab = self.finder.vocab
+            closing = next(
+                (
+                    pid
+                    for a in appositions
+                    if a.lower_ in vocab.roles or a.text in vocab.titles
+                    if (pid := closing_name(a, self.people.token_pid)) is not None
+                ),
+                None,
+            )
         if closing is not None:
             return closing, self.name_of(closing)
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in self.finder.vocab.roles:
