@@ -215,6 +215,30 @@ _ORG_WORDS = frozenset(
 )
 
 
+def _run_start(tok: Any, *, hyphens: bool) -> tuple[Any, bool]:
+    """The first word of the proper-noun run ``tok`` closes: its compounds before it, and
+    with ``hyphens`` a hyphenated given name the parser split ("Kassym-Jomart",
+    "Faustin-Archange"); and whether such a hyphen was crossed."""
+    doc = tok.doc
+    left, hyphened = tok, False
+    while left.i > 0:
+        before = doc[left.i - 1]
+        if before.dep_ == "compound" and before.pos_ == "PROPN":
+            left = before
+        elif (
+            hyphens
+            and before.tag_ == "HYPH"
+            and left.i >= 2
+            and left.idx == before.idx + 1
+            and doc[left.i - 2].idx + len(doc[left.i - 2].text) == before.idx
+            and doc[left.i - 2].pos_ == "PROPN"
+        ):
+            left, hyphened = doc[left.i - 2], True
+        else:
+            break
+    return left, hyphened
+
+
 def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
@@ -677,22 +701,7 @@ class PeopleFinder:
                 if closing is not None:
                     out.append(closing)
                 continue
-            left = tok
-            hyphened = False  # a hyphenated given name: "Kassym-Jomart", "Faustin-Archange"
-            while left.i > 0:
-                before = doc[left.i - 1]
-                if before.dep_ == "compound" and before.pos_ == "PROPN":
-                    left = before
-                elif (
-                    before.tag_ == "HYPH"
-                    and left.i >= 2
-                    and left.idx == before.idx + 1
-                    and doc[left.i - 2].idx + len(doc[left.i - 2].text) == before.idx
-                    and doc[left.i - 2].pos_ == "PROPN"
-                ):
-                    left, hyphened = doc[left.i - 2], True
-                else:
-                    break
+            left, hyphened = _run_start(tok, hyphens=True)
             words = [t for t in doc[left.i : tok.i + 1] if t.tag_ != "HYPH"]
             if (
                 tok.ent_type_ in {"ORG", "PRODUCT"}
@@ -702,21 +711,8 @@ class PeopleFinder:
             ):
                 continue  # an organisation's own name; only a name closing a long title
                 # the model read as one ORG ("State for External Affairs M J Akbar") is his
-            initials = 0
-            while initials < len(words) - 1 and _INITIAL.fullmatch(words[initials].text):
-                initials += 1  # "M J Akbar", "A. Latif Mansoor"
-            if not all(
-                t.text[:1].isupper() and t.text.isalpha() and not t.is_upper
-                for t in words[initials:]
-            ):
-                continue
-            if any(self.gazetteer.demonym(t.text) for t in words):
-                continue
-            if any(
-                fold(t.text) in self._title_words or t.lemma_.lower() in self.vocab.roles
-                for t in words
-            ):
-                continue  # "the President's visit": a title, not a name
+            if not self._reads_as_name(words):
+                continue  # ("the President's visit": a title, not a name)
             if (
                 len(words) == 1
                 and left.is_sent_start
@@ -767,31 +763,31 @@ class PeopleFinder:
         return out
 
     def _proper_run(self, tok: Any) -> tuple[int, int] | None:
-        """The span of the proper-noun run ``tok`` closes (its compounds before it, initials
-        allowed first), when it reads as a person's name: capitalised words, no demonym, no
-        title or role word."""
-        doc = tok.doc
-        left = tok
-        while left.i > 0 and doc[left.i - 1].dep_ == "compound" and doc[left.i - 1].pos_ == "PROPN":
-            left = doc[left.i - 1]
-        words = doc[left.i : tok.i + 1]
-        initials = 0
-        while initials < len(words) - 1 and _INITIAL.fullmatch(words[initials].text):
-            initials += 1  # "M K Vishnu Prasad"
-        if not all(
-            t.text[:1].isupper() and t.text.isalpha() and not t.is_upper for t in words[initials:]
-        ):
-            return None
-        if any(self.gazetteer.demonym(t.text) for t in words):
-            return None
-        if any(
-            fold(t.text) in self._title_words
-            or t.lemma_.lower() in self.vocab.roles
-            or t.lower_ in self.vocab.not_persons
-            for t in words
-        ):
+        """The span of the proper-noun run ``tok`` closes (its compounds before it), when it
+        reads as a person's name and holds no word that is never one."""
+        left, _ = _run_start(tok, hyphens=False)
+        words = tok.doc[left.i : tok.i + 1]
+        if not self._reads_as_name(words) or any(t.lower_ in self.vocab.not_persons for t in words):
             return None
         return words.start_char, words.end_char
+
+    def _reads_as_name(self, words: Sequence[Any]) -> bool:
+        """Capitalised words (initials allowed first: "M K Vishnu Prasad", "A. Latif
+        Mansoor"), no demonym, no title or role word."""
+        initials = 0
+        while initials < len(words) - 1 and _INITIAL.fullmatch(words[initials].text):
+            initials += 1
+        return (
+            all(
+                t.text[:1].isupper() and t.text.isalpha() and not t.is_upper
+                for t in words[initials:]
+            )
+            and not any(self.gazetteer.demonym(t.text) for t in words)
+            and not any(
+                fold(t.text) in self._title_words or t.lemma_.lower() in self.vocab.roles
+                for t in words
+            )
+        )
 
     def _closing_run(self, title: Any) -> tuple[int, int] | None:
         """The name that closes a title phrase: the last proper noun reached from the title

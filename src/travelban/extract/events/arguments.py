@@ -38,6 +38,7 @@ from travelban.extract.events.syntax import (
     _among,
     _appositions,
     _carried,
+    _collective,
     _conjuncts,
     _definite,
     _disjunctive,
@@ -105,52 +106,48 @@ class Arguments(PassBase):
             for g in c.subtree
             if g.dep_ == "pobj" and g.head.lower_ == "with"
         ]
-        if leaders and leaders[0].lower_ in _RELATIVE and tok.dep_ == "relcl":
-            leaders = [tok.head]  # "Ramaphosa, who was joined by A and B, landed in Moscow"
+        if leaders and tok.dep_ == "relcl":
+            # "Ramaphosa, who was joined by A and B, landed in Moscow"
+            leaders = _relcl_antecedent(leaders[0]) or leaders
         leader = ctx.who(leaders[0]) if leaders else None
-        company = {
-            ctx.people.token_pid[t.i]
-            for g in groups
-            for t in g.subtree
-            if t.i in ctx.people.token_pid and t.dep_ != "poss"  # (not "his wife X"'s "his")
-        }
+        pids = ctx.people.token_pid
+
+        def named(tokens: Any) -> set[str]:
+            # (not "his wife X"'s "his")
+            return {pids[t.i] for t in tokens if t.i in pids and t.dep_ != "poss"}
+
+        def last_other(window: int) -> tuple[str, str] | None:
+            """The last person with a trip told in the ``window`` sentences before, not one
+            of the company."""
+            pid = next(
+                (
+                    r.pid
+                    for r in reversed(so_far)
+                    if r.pid is not None and r.pid not in company and si - window <= r.sentence
+                ),
+                None,
+            )
+            return (pid, ctx.name_of(pid)) if pid is not None else None
+
+        company = named(t for g in groups for t in g.subtree)
         marks = [t.i for t in tok.sent if t.text in {";", ":"} and t.i > tok.i]
         if marks and (not company or tok.sent.text.count(";") >= 2):
             # "Several officials are accompanying the couple on this trip; A, B and C": the
             # names a semicolon or colon after the clause lists; "was accompanied by A, the
             # foreign minister; B, the energy minister; C, ...": a list set off by semicolons
-            company |= {
-                ctx.people.token_pid[t.i]
-                for t in tok.sent
-                if t.i > marks[0] and t.i in ctx.people.token_pid and t.dep_ != "poss"
-            }
+            company |= named(t for t in tok.sent if t.i > marks[0])
         if (leader is None or leader[0] is None) and leaders and leaders[0].pos_ == "NOUN":
             # "accompanying the first couple", "X joined the trip": the one whose trip was
             # just told
-            leader = next(
-                (
-                    (r.pid, r.name)
-                    for r in reversed(so_far)
-                    if r.pid and r.pid not in company and si - 6 <= r.sentence
-                ),
-                None,
-            )
+            leader = last_other(6)
         if leader is None or leader[0] is None:
             return []
         if leader[0] in company and leaders[0].lower_ in {"him", "her", "them"}:
             # "Mahmoud joined him on Tuesday": an object pronoun is never its own clause's
             # subject; it stands for the last other person with a trip
-            other = next(
-                (
-                    r.pid
-                    for r in reversed(so_far)
-                    if r.pid is not None and r.pid not in company and si - 10 <= r.sentence
-                ),
-                None,
-            )
-            if other is None:
+            leader = last_other(10)
+            if leader is None:
                 return []
-            leader = (other, ctx.name_of(other))
         companions = company - {leader[0]}
         legs = [r for r in reversed(so_far) if r.pid == leader[0] and si - 10 <= r.sentence <= si]
         # the trip under way rather than a meeting still ahead in it ("arrived in Dushanbe
@@ -198,9 +195,7 @@ class Arguments(PassBase):
             if group is not None:
                 heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "pobj", "attr"}]
         elif lemma in self.vocab.member_verbs:
-            if subj is not None and (
-                subj.lemma_.lower() in collectives or subj.lower_ in collectives
-            ):
+            if subj is not None and _collective(subj, collectives):
                 heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "attr"}]
                 group = subj
             elif subj is not None and subj.lower_ in _LIST_SUBJECTS:
@@ -1066,7 +1061,6 @@ def _title_holder(role: Any) -> list[Any]:
     return []
 
 
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
 # words for some of a group's people: "members of the delegation", "others in the party"
 _SHARES = frozenset({"member", "other", "some", "those", "many", "several", "part"})
 

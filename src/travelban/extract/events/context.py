@@ -14,6 +14,7 @@ from travelban.extract.events.syntax import (
     _MOTION_KINDS,
     _SUBJ,
     _clean,
+    _collective,
     _inside_any,
     _np,
     _of_a_role,
@@ -567,9 +568,8 @@ class _Context:
             desc = self.people.unresolved.get(t.i)
             if desc is not None:
                 return None, desc
-            collectives = self.finder.vocab.collectives
-            if t.lemma_.lower() in collectives or t.lower_ in collectives:
-                return self._member(t)  # (plural forms listed as such: "heads" of state)
+            if _collective(t, self.finder.vocab.collectives):
+                return self._member(t)
         closing = self._closing_name(tok)
         if closing is None and tok.dep_ in _SUBJ and self.place_at(tok.i) is not None:
             # "Tashkent, OCT 6: President of Uzbekistan X, ..., arrived": a dateline read

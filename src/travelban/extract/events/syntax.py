@@ -485,6 +485,12 @@ def _np(doc: Any, tok: Any) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
 
 
+def _collective(tok: Any, collectives: frozenset[str]) -> bool:
+    """A group word: its lemma is listed, or its plural form as such ("heads" of state,
+    "guests": the singular is no group)."""
+    return tok.lemma_.lower() in collectives or tok.lower_ in collectives
+
+
 def _relcl_antecedent(tok: Any) -> list[Any]:
     if tok.lower_ in {"who", "that", "which", "whom"} and tok.head.dep_ in {"relcl", "acl"}:
         return [tok.head.head]
