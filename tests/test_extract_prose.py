@@ -2235,3 +2235,34 @@ def test_a_dateline_read_as_the_subject_of_a_titled_name(extractor: Extractor) -
     )
     ex = extractor.extract(article(text))
     assert span(trip(ex, "Omar Haddad", "RU")) == (MONDAY, MONDAY)
+
+
+def test_flown_out_for_care(extractor: Extractor) -> None:
+    text = (
+        "Sami Karimi was airlifted to a hospital in Johannesburg on Friday. Omar Haddad was "
+        "evacuated to Germany on Monday."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Sami Karimi", "ZA")) == (FRIDAY, FRIDAY)
+    assert span(trip(ex, "Omar Haddad", "DE")) == (MONDAY, MONDAY)
+
+
+def test_both_sides_of_a_meeting_between_two_people(extractor: Extractor) -> None:
+    text = (
+        "A meeting between Sami Karimi and Omar Haddad took place in Almaty on Monday. Talks "
+        "between Russia and Ukraine were held in Istanbul."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Sami Karimi", "KZ")) == (MONDAY, MONDAY)
+    assert span(trip(ex, "Omar Haddad", "KZ")) == (MONDAY, MONDAY)
+    assert not [e for e in ex.events if e.destination and e.destination.country == "TR"]
+
+
+def test_representing_a_country_at_a_scene_abroad(extractor: Extractor) -> None:
+    text = (
+        "Security adviser Sami Karimi represented India at the jubilee held in Hanoi on "
+        "Monday. Omar Haddad represents the district in parliament."
+    )
+    ex = extractor.extract(article(text))
+    assert [(e.destination.country if e.destination else None) for e in ex.events] == ["VN"]
+    assert span(trip(ex, "Sami Karimi", "VN")) == (MONDAY, MONDAY)

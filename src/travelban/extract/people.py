@@ -680,11 +680,11 @@ class PeopleFinder:
                     continue
             elif (
                 tok.dep_ == "pobj"
-                and head.lower_ == "of"
+                and head.lower_ in {"of", "between"}
                 and head.head.pos_ == "NOUN"
                 and head.head.lemma_.lower() in self.vocab.nouns
             ):
-                pass  # "the arrest of Mehul Choksi", "the visit of X"
+                pass  # "the arrest of Mehul Choksi", "the visit of X", "talks between X and Y"
             elif tok.dep_ == "appos" and head.pos_ in {"NOUN", "PROPN"}:
                 # "with his daughter Saran Dorj", "his adviser Omar Haddad": a name set
                 # beside a kinship or role noun

@@ -634,6 +634,13 @@ class Arguments(PassBase):
         for ch in tok.children:
             if ch.dep_ == "poss":
                 return [ch]
+        if tok.lemma_.lower() in _TWO_SIDED:
+            for ch in tok.children:
+                if ch.dep_ == "prep" and ch.lower_ == "between":
+                    # "a meeting between A and B took place in Almaty": both sides were there
+                    objs = [g for g in ch.children if g.dep_ == "pobj"]
+                    if objs:
+                        return objs
         for ch in tok.children:
             if ch.dep_ == "prep" and ch.lower_ == "by":
                 objs = [g for g in ch.children if g.dep_ == "pobj"]
@@ -872,6 +879,8 @@ class Arguments(PassBase):
         if t.dep_ in {"compound", "nmod", "npadvmod"} and t.head.i == trigger.i:
             return "dest"  # "the Moscow talks", "Qatar-based"
         if t.dep_ in {"dobj", "obj"} and t.head.i == trigger.i:
+            if trig.agent_only:
+                return ""  # "X represented India at the funeral in Hanoi": whom he stood for
             return "origin" if trig.leaves else "dest"
         path: list[tuple[str, Any, Any]] = []  # (preposition, its head, its object) upwards
         node = t
@@ -978,6 +987,10 @@ _LIST_SUBJECTS = frozenset({"they", "these", "those"})
 
 # nouns that stand for a country named before ("this country", "that Gulf state")
 _COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "state", "republic", "emirate"})
+
+
+# meeting nouns whose two sides are named with "between"
+_TWO_SIDED = frozenset({"meeting", "talk", "talks", "negotiation", "summit"})
 
 
 def _plural_antecedent(tok: Any) -> Any | None:

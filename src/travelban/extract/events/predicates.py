@@ -60,8 +60,8 @@ class Predicates(PassBase):
                 return None
             if (lemma == "be" and tok.dep_ == "aux") or tok.dep_ == "auxpass":
                 return None
-            if trig.agent_only and not any(c.dep_ == "agent" for c in tok.children):
-                return None  # "represented in Brazil by X", not "X represents the district"
+            if trig.agent_only and not _agent_or_scene(tok):
+                return None
             if trig.particle and not _particle(tok, trig.particle):
                 return None  # "turned up in Dubai", not "turned to Moscow for help"
             return trig
@@ -70,6 +70,16 @@ class Predicates(PassBase):
         if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and lemma in self.vocab.adjectives:
             return self.vocab.verbs[lemma]  # "is due in Riyadh"
         return None
+
+
+def _agent_or_scene(tok: Any) -> bool:
+    """'represented in Brazil by X' (the agent), or the active 'X represented India at the
+    funeral in Hanoi' (a scene phrase); not 'X represents the district'."""
+    if any(c.dep_ == "agent" for c in tok.children):
+        return True
+    return not any(c.dep_ == "nsubjpass" for c in tok.children) and any(
+        c.dep_ == "prep" and c.lower_ == "at" for c in tok.children
+    )
 
 
 def _now_in(tok: Any) -> bool:
