@@ -2266,3 +2266,35 @@ def test_representing_a_country_at_a_scene_abroad(extractor: Extractor) -> None:
     ex = extractor.extract(article(text))
     assert [(e.destination.country if e.destination else None) for e in ex.events] == ["VN"]
     assert span(trip(ex, "Sami Karimi", "VN")) == (MONDAY, MONDAY)
+
+
+def test_a_city_airport_and_an_airport_named_after_a_person(extractor: Extractor) -> None:
+    text = (
+        "At the Geneva International Airport, Sami Karimi was received by officials on "
+        "Monday. Omar Haddad landed at Bole International Airport on Friday."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Sami Karimi", "CH")) == (MONDAY, MONDAY)
+    assert span(trip(ex, "Omar Haddad", "ET")) == (FRIDAY, FRIDAY)
+    assert not [e for e in ex.events if e.destination and e.destination.country == "CN"]
+
+
+def test_a_post_abroad_does_not_place_its_holder_at_home(extractor: Extractor) -> None:
+    text = (
+        "On Monday, the delegation was received by the Permanent Representative of Azerbaijan "
+        "to the UN office, Sami Karimi. The government of Oman received Omar Haddad on Friday."
+    )
+    ex = extractor.extract(article(text))
+    assert not [e for e in ex.events if e.destination and e.destination.country == "AZ"]
+    assert span(trip(ex, "Omar Haddad", "OM")) == (FRIDAY, FRIDAY)
+
+
+def test_members_of_parliament_listed_after_mps(extractor: Extractor) -> None:
+    text = (
+        "A parliamentary delegation arrived in Geneva on Monday. The delegation includes MPs "
+        "Sami Karimi, Omar Haddad and Ivan Petrov."
+    )
+    ex = extractor.extract(article(text))
+    assert "MPs Sami Karimi" not in [p.name for p in ex.people]
+    for name in ("Sami Karimi", "Omar Haddad", "Ivan Petrov"):
+        assert span(trip(ex, name, "CH")) == (MONDAY, MONDAY)

@@ -661,7 +661,7 @@ class Gazetteer:
                 # a name is whole when the run ends there or goes on after a joining word
                 # ("Geneva on Tuesday", "Paris and Berlin")
                 whole = (i == 0 or _is_joiner(text, run[i - 1])) and (
-                    j == n or _is_joiner(text, run[j])
+                    j == n or _is_joiner(text, run[j]) or _airport_after(text, run[j:])
                 )
                 place = self._accept(text, s, e, cands, whole=whole, bias=bias)
                 if place is not None:
@@ -763,6 +763,13 @@ def _is_connector(text: str, span: tuple[int, int]) -> bool:
 
 # lower-case words inside a capitalised run that end a name rather than continue it
 _JOINERS = frozenset({"on", "and"})
+
+
+def _airport_after(text: str, rest: list[tuple[int, int]]) -> bool:
+    """The run goes on with "(International) Airport": "Geneva International Airport" is
+    Geneva's (airports named after a person or a district are landmarks of their own)."""
+    words = [text[s:e].lower() for s, e in rest[:3]]
+    return words[:2] == ["international", "airport"] or words[:1] == ["airport"]
 
 
 def _is_joiner(text: str, span: tuple[int, int]) -> bool:

@@ -154,9 +154,10 @@ class EventFinder(Predicates, Arguments, When, Status):
                 # "the UAE said it has accepted X": "it" is the speaker
                 subj = _subject(tok.head) or subj
             place = ctx.place_at(subj.i) if subj is not None else None
-            if place is None and subj is not None:
+            if place is None and subj is not None and subj.lemma_.lower() not in _POSTED:
                 # "the emirate of Dubai hosted X", "the government of Oman received X"
-                # "Police in Kigali arrested X"
+                # "Police in Kigali arrested X" (not "the Representative of Azerbaijan to the
+                # UN received X": a post abroad names the state it speaks for)
                 place = next(
                     (
                         pl
@@ -386,6 +387,12 @@ _MEMBER_DEPS = frozenset(
         "acl",  # "The delegation, headed by X, includes ..."
         "pcomp",  # "with X leading the Beijing group"
     }
+)
+
+
+# posts held abroad: "the ambassador of X" is not in X
+_POSTED = frozenset(
+    {"representative", "ambassador", "envoy", "consul", "emissary", "delegate", "mission"}
 )
 
 
