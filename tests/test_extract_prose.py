@@ -2298,3 +2298,23 @@ def test_members_of_parliament_listed_after_mps(extractor: Extractor) -> None:
     assert "MPs Sami Karimi" not in [p.name for p in ex.people]
     for name in ("Sami Karimi", "Omar Haddad", "Ivan Petrov"):
         assert span(trip(ex, name, "CH")) == (MONDAY, MONDAY)
+
+
+def test_the_one_present_alongside_is_there_too(extractor: Extractor) -> None:
+    text = (
+        "President Ivan Petrov attended the summit on Monday. Also present in Geneva alongside "
+        "Petrov are Sami Karimi, the governor of the central bank, and Omar Haddad."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Ivan Petrov", "CH")
+    trip(ex, "Sami Karimi", "CH")
+    trip(ex, "Omar Haddad", "CH")
+
+
+def test_a_gathering_whose_place_is_told_just_after(extractor: Extractor) -> None:
+    text = (
+        "Markets fell on Friday. Prices rose again. Sami Karimi addressed the summit on "
+        "Monday. The summit, which opened in Accra, drew leaders from the whole region."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Sami Karimi", "GH")) == (MONDAY, MONDAY)

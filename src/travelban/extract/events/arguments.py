@@ -333,6 +333,13 @@ class Arguments(PassBase):
         # parsed as the subject)
         phrase = present.head if present.head.lower_ in _LIST_SUBJECTS else present
         skip = set(range(phrase.left_edge.i, phrase.right_edge.i + 1))
+        # ... but "Also present in Accra alongside Buhari are A and B": Buhari is there too
+        skip -= {
+            g.i
+            for p in phrase.subtree
+            if p.dep_ == "prep" and p.lower_ in {"alongside", "beside"}
+            for g in p.subtree
+        }
         pids = ctx.people.token_pid
         seen: set[str] = set()
         out: list[_Raw] = []

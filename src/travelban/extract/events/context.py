@@ -15,6 +15,7 @@ from travelban.extract.events.syntax import (
     _SUBJ,
     _clean,
     _collective,
+    _definite,
     _inside_any,
     _np,
     _of_a_role,
@@ -463,6 +464,13 @@ class _Context:
                 if lemma not in _GATHERINGS and self.sent_of(self.doc[i]) < near:
                     return None
                 return place
+        lemma = tok.lemma_.lower()
+        if lemma in _GATHERINGS and _definite(tok):
+            # "X attended the summit ... The summit ... was held in Accra": told just after
+            far = self.sent_of(tok) + 3
+            for i, lem, place in self._gathering_mentions():
+                if i > tok.i and lem == lemma:
+                    return place if self.sent_of(self.doc[i]) <= far else None
         return None
 
     def recent_gathering(self, tok: Any, sentences: int) -> Place | None:
