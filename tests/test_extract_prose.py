@@ -2318,3 +2318,27 @@ def test_a_gathering_whose_place_is_told_just_after(extractor: Extractor) -> Non
     )
     ex = extractor.extract(article(text))
     assert span(trip(ex, "Sami Karimi", "GH")) == (MONDAY, MONDAY)
+
+
+def test_heads_of_state_listed_with_their_countries(extractor: Extractor) -> None:
+    text = (
+        "President Ivan Petrov and other leaders met in Abuja on Monday. Other heads of state "
+        "present include the "
+        "President of Niger, Mahamadou Issoufou; Faure Gnassingbé of Togo; Alassane Ouattara "
+        "of Cote d'Ivoire, Nana Akufo-Addo of Ghana; Julius Maada Bio of Sierra Leone and Roch "
+        "Marc Christian Kaboré of Burkina Faso."
+    )
+    ex = extractor.extract(article(text))
+    names = [p.name for p in ex.people]
+    assert "Roch Marc Christian Kaboré" in names
+    for name in ("Faure Gnassingbé", "Nana Akufo-Addo"):
+        assert span(trip(ex, name, "NG")) == (MONDAY, MONDAY)
+
+
+def test_a_list_of_portfolios_is_no_list_of_people(extractor: Extractor) -> None:
+    text = (
+        "The prime minister arrived in Kuala Lumpur on Monday with Sami Karimi, Omar Haddad "
+        "and the Minister for Expatriate Welfare, Overseas Employment and Labour."
+    )
+    ex = extractor.extract(article(text))
+    assert not [p for p in ex.people if "Welfare" in p.name or "Employment" in p.name]

@@ -385,6 +385,9 @@ class PeopleFinder:
             return False
         if "as" in words:
             return False  # "Hasina as Prime Minister": the English word, not "as-Sadr"
+        if all(fold(w) in self._title_words or w.lower() in self.vocab.roles for w in words):
+            return False  # "National Security Adviser": a title alone
+
         return all(w[:1].isupper() or fold(w).split("-")[0] in _PARTICLES for w in words)
 
     def _is_place(
@@ -626,6 +629,26 @@ class PeopleFinder:
             and (ent.end + 1 >= len(doc) or not doc[ent.end + 1].text[:1].isupper())
         ):
             return int(nxt.idx + len(nxt.text))
+        last = doc[ent.end - 1]
+        head = last.head
+        if (
+            last.dep_ == "compound"
+            and head.pos_ == "PROPN"
+            and ent.end <= head.i <= ent.end + 2
+            and all(
+                t.pos_ == "PROPN"
+                and t.ent_type_ == ""
+                and t.text[:1].isupper()
+                and t.text.replace("-", "").isalpha()
+                and (t.i == head.i or t.head.i == head.i)
+                and fold(t.text) not in self._title_words
+                and self.gazetteer.lookup(t.text) is None
+                and not self.gazetteer.demonym(t.text)
+                for t in doc[ent.end : head.i + 1]
+            )
+        ):
+            # "Roch Marc Christian Kaboré" tagged "Roch Marc": the run goes on to its head
+            return int(head.idx + len(head.text))
         return int(ent.end_char)
 
     def _headline_word(self, doc: Any, start: int, end: int) -> bool:
@@ -744,10 +767,23 @@ class PeopleFinder:
                         chain.append(c)
                         todo.append(c)
             people = sum(1 for t in chain if t.ent_type_ == "PERSON")
+            of_place = people == 1
+            if of_place:
+                # "include the President of Niger, A; B of Togo; C of Ghana and D": the parser
+                # hangs some names of such a list as appositions; the sentence's persons
+                # count, and only members named with their country are taken
+                people = sum(1 for e in head.sent.ents if e.label_ == "PERSON")
             if people < 2 or len(chain) < 3:
                 continue  # a list of people, not "Energy, Tourism and Minister X"
             for tok in chain:
                 if tok.ent_type_ in {"PERSON", "GPE", "LOC", "NORP"} or tok.pos_ != "PROPN":
+                    continue
+                if of_place and not any(
+                    p.dep_ == "prep"
+                    and p.lower_ == "of"
+                    and any(self.gazetteer.lookup(g.text) is not None for g in p.children)
+                    for p in tok.children
+                ):
                     continue
                 run = self._proper_run(tok)
                 if run is None:
@@ -765,11 +801,12 @@ class PeopleFinder:
     def _proper_run(self, tok: Any) -> tuple[int, int] | None:
         """The span of the proper-noun run ``tok`` closes (its compounds before it), when it
         reads as a person's name and holds no word that is never one."""
-        left, _ = _run_start(tok, hyphens=False)
-        words = tok.doc[left.i : tok.i + 1]
+        left, _ = _run_start(tok, hyphens=True)  # ("Nana Akufo-Addo")
+        run = tok.doc[left.i : tok.i + 1]
+        words = [t for t in run if t.tag_ != "HYPH"]
         if not self._reads_as_name(words) or any(t.lower_ in self.vocab.not_persons for t in words):
             return None
-        return words.start_char, words.end_char
+        return run.start_char, run.end_char
 
     def _reads_as_name(self, words: Sequence[Any]) -> bool:
         """Capitalised words (initials allowed first: "M K Vishnu Prasad", "A. Latif
