@@ -2342,3 +2342,17 @@ def test_a_list_of_portfolios_is_no_list_of_people(extractor: Extractor) -> None
     )
     ex = extractor.extract(article(text))
     assert not [p for p in ex.people if "Welfare" in p.name or "Employment" in p.name]
+
+
+def test_a_hard_wrapped_text_keeps_names_whole(extractor: Extractor) -> None:
+    text = (
+        "Former chief justice Sami\n"
+        "Karimi was among the activists who were held and denied entry into\n"
+        "Uganda on Monday. Karimi, with two other activists, was held in\n"
+        "a room at\n"
+        "the airport in Entebbe, pending what officials said was his removal\n"
+        "to Kenya, and the group was sent back the next day by the police.\n"
+    )
+    ex = extractor.extract(article(text))
+    assert [p.name for p in ex.people] == ["Sami Karimi"]
+    trip(ex, "Sami Karimi", "UG")

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import travelban.extract.nlp as nlp_module
 from travelban.cli import cli
-from travelban.extract.nlp import load_nlp, parse, windows
+from travelban.extract.nlp import load_nlp, parse, unwrap, windows
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "soleimani-moscow.txt"
@@ -170,3 +170,26 @@ def test_windows_give_the_same_findings_as_a_whole_text_pass(
     texts = [Path(p).read_text(encoding="utf-8") for p in paths]
     assert all(len(windows(t, 600)) > 1 for t in texts)
     assert _comparable(_screen(*args)) == whole
+
+
+def test_unwrap_reads_in_paragraph_breaks_of_a_wrapped_text_as_spaces() -> None:
+    text = (
+        "Headline of the story\n"
+        "\n"
+        "The former chief justice Sami\n"
+        "Karimi was among the activists who were held and denied entry to\n"
+        "the country on Monday evening, officials said.\n"
+        "Karimi, with two other activists, was held at\n"
+        "the airport in Entebbe pending his removal\n"
+        "to Kenya.\n"
+    )
+    out = unwrap(text)
+    assert len(out) == len(text)
+    assert "Sami Karimi was" in out and "to the country" in out and "at the airport" in out
+    assert out.startswith("Headline of the story\n\nThe former")
+    assert "officials said.\nKarimi" in out  # a line that ends a sentence keeps its break
+
+
+def test_unwrap_leaves_a_text_with_ordinary_lines_alone() -> None:
+    text = "Malaysia defends deportation\nKUALA LUMPUR: The minister said so.\nHe left.\n"
+    assert unwrap(text) is text

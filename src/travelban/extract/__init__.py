@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from travelban.extract.dates import MONTHS, DateHit, anaphoric_dates, find_dates, resolve_date
 from travelban.extract.events import EventFinder
-from travelban.extract.nlp import english_verbs, parse
+from travelban.extract.nlp import english_verbs, parse, unwrap
 from travelban.extract.people import PeopleFinder, ScanHitLike, find_credits
 from travelban.extract.places import without_lone_aliases
 from travelban.extract.vocab import Vocabulary
@@ -92,15 +92,18 @@ class Extractor:
         (the first three, every paragraph with a list-name hit, and the one after each).
         ``full=True`` parses everything.
         """
-        text = article.text
+        given = article
+        text = unwrap(article.text)
+        if text is not article.text:
+            article = replace(article, text=text)  # (the same length: offsets hold)
         hits = list(self.scanner.find_in_text(text)) if self.scanner is not None else []
         decisive = [h for h in hits if getattr(h, "kind", "") in DECISIVE_HITS]
         screened = self._screened_runs(text)
         if not full and not decisive and not screened:
-            return Extraction(article=article, people=(), events=(), notes=(CHEAP_PASS_NOTE,))
+            return Extraction(article=given, people=(), events=(), notes=(CHEAP_PASS_NOTE,))
         notes: list[str] = []
         if not text.strip():
-            return Extraction(article=article, people=(), events=(), notes=("empty text",))
+            return Extraction(article=given, people=(), events=(), notes=("empty text",))
         credits = find_credits(text, self.vocab)
         if not full:
             text, note = self._focus(text, [(h.start, h.end) for h in hits] + screened)
@@ -123,7 +126,7 @@ class Extractor:
         if article.published is None:
             notes.append("no publication date: relative dates are kept as phrases")
         return Extraction(
-            article=article,
+            article=given,
             people=people.persons,
             events=tuple(events),
             places=tuple(places),

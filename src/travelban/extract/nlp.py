@@ -109,6 +109,36 @@ def _paragraph_breaks(doc: Any) -> Any:
     return doc
 
 
+# a single line break inside a paragraph: not a blank line, not before a list bullet
+_SOFT_BREAK = re.compile(r"(?<=\S)[ \t]*\n(?=[ \t]*[^\s\-•*–—])")
+# a break that can only be a wrap: the line runs on in lower case ("Willy\nMutunga was
+# among ... into\nTanzania" has some of these)
+_WRAP = re.compile(r"[^.!?:;\"”’)\]\s][ \t]*\n[ \t]*[a-z]")
+_WRAPPED_MIN = 3  # wrap-only breaks before a text counts as hard-wrapped
+_WRAPPED_SHARE = 0.3  # ... and their share of its in-paragraph breaks
+_HEADING_MAX = 25  # a shorter line ending without punctuation is a heading, kept apart
+
+
+def unwrap(text: str) -> str:
+    """A hard-wrapped text (a mail, a copied PDF: lines cut at a fixed width, so a name is
+    split across two lines) with its in-paragraph line breaks read as spaces; any other text
+    unchanged. Each break becomes one space, so every offset stays where it was."""
+    breaks = [m.start() + len(m.group(0)) - 1 for m in _SOFT_BREAK.finditer(text)]
+    wraps = len(_WRAP.findall(text))
+    if wraps < _WRAPPED_MIN or wraps < _WRAPPED_SHARE * len(breaks):
+        return text
+    chars = list(text)
+    for nl in breaks:
+        line_start = text.rfind("\n", 0, nl) + 1
+        line = text[line_start:nl].strip()
+        if len(line) < _HEADING_MAX and line[-1:] not in {",", "-"} and not line[-1:].islower():
+            continue  # a heading or a byline line
+        if line[-1:] in _TERMINAL or line[-2:-1] in _TERMINAL:
+            continue  # a sentence may end with the line: the layout keeps telling so
+        chars[nl] = " "
+    return "".join(chars)
+
+
 def windows(text: str, max_chars: int = MAX_CHARS) -> list[tuple[int, int]]:
     """Consecutive ``(start, end)`` slices covering ``text``, none longer than ``max_chars``."""
     if max_chars < 2:
