@@ -2356,3 +2356,23 @@ def test_a_hard_wrapped_text_keeps_names_whole(extractor: Extractor) -> None:
     ex = extractor.extract(article(text))
     assert [p.name for p in ex.people] == ["Sami Karimi"]
     trip(ex, "Sami Karimi", "UG")
+
+
+def test_a_coordinated_object_the_parser_hung_on_the_verb(extractor: Extractor) -> None:
+    text = (
+        "Mr. Ivan Petrov, Deputy Prime Minister of the Federal Government of Somalia, welcomed "
+        "his Ethiopian counterpart, Mr. Sami Karimi Hassan, and his delegation to Mogadishu on "
+        "Monday."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Sami Karimi Hassan", "SO")) == (MONDAY, MONDAY)
+
+
+def test_one_name_glued_in_one_place_and_hyphenated_in_another(extractor: Extractor) -> None:
+    text = (
+        "Foreign Minister Hossein Amir-Abdollahian arrived in Doha on Monday. China said "
+        "Iran's foreign minister Amirabdollahian is headed to Beijing."
+    )
+    ex = extractor.extract(article(text))
+    assert [p.name for p in ex.people] == ["Hossein Amir-Abdollahian"]
+    trip(ex, "Hossein Amir-Abdollahian", "CN")

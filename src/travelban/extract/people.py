@@ -19,6 +19,7 @@ subject. Bylines and credits are never persons.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from bisect import bisect_left
@@ -1120,6 +1121,13 @@ class PeopleFinder:
             (word,) = key
             for c in recent:
                 if len(c.tokens) > 1 and len(word) >= 6 and _one_edit(word, c.tokens[-1]):
+                    return c
+        # one name written as two words, or hyphenated, elsewhere ("Amirabdollahian" and
+        # "Hossein Amir-Abdollahian", "Abdel Halim" and "Abdelhalim")
+        for c in recent:
+            for one, two in ((toks, c.tokens), (c.tokens, toks)):
+                glued = {a + b for a, b in itertools.pairwise(two)}
+                if any(len(w) >= 8 and w in glued for w in one):
                     return c
         return None
 

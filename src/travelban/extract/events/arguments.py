@@ -725,6 +725,15 @@ class Arguments(PassBase):
                     listed = True  # "the summit that took place in Jordan"
                 if node.i == tok.i and _while_in(ch):
                     listed = True  # "was kidnapped while in Nairobi"
+                if (
+                    node.i == tok.i
+                    and trig.pos == "verb"
+                    and ch.dep_ == "conj"
+                    and ch.lemma_.lower() in self.vocab.collectives
+                ):
+                    # a group coordinated with the verb is its object misread: "welcomed his
+                    # counterpart, X, and his delegation to Mogadishu"
+                    listed = not any(c.dep_ in _SUBJ for c in ch.children)
                 if (ch.dep_ in _CLAUSAL and not listed) or (ch.dep_ in _SUBJ and node.i == tok.i):
                     continue  # a list of places ("Egypt, Tunisia and Togo") stays in
                 if trig.lemma == "be" and depth == 0 and ch.dep_ not in {"prep", "advmod", "attr"}:
