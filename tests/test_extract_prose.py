@@ -2376,3 +2376,28 @@ def test_one_name_glued_in_one_place_and_hyphenated_in_another(extractor: Extrac
     ex = extractor.extract(article(text))
     assert [p.name for p in ex.people] == ["Hossein Amir-Abdollahian"]
     trip(ex, "Hossein Amir-Abdollahian", "CN")
+
+
+def test_an_abbreviated_title_ends_no_sentence(extractor: Extractor) -> None:
+    text = (
+        "President Ivan Petrov will leave for Pretoria on Monday. He will be accompanied by "
+        "Governor Sami Karimi. Others are: Minister of Power, Eng. Omar Haddad; Minister of "
+        "Mines, Arch. Lina Beridze; and Minister of Trade, Amb. Ali Karimi."
+    )
+    ex = extractor.extract(article(text))
+    names = [p.name for p in ex.people]
+    assert "Eng" not in names and "Arch" not in names
+    for name in ("Sami Karimi", "Omar Haddad", "Lina Beridze", "Ali Karimi"):
+        trip(ex, name, "ZA")
+
+
+def test_members_listed_one_a_line_after_a_colon(extractor: Extractor) -> None:
+    text = (
+        "President Ivan Petrov arrived in New York on Monday. He was accompanied by a number "
+        "of party leaders.\n\nThey include:\n\n1. Senator Sami Karimi\n\n2. Former governor "
+        "Omar Haddad\n\n3. Lawmaker Lina Beridze\n\nAfter the speech, Petrov will meet "
+        "business leaders."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Sami Karimi", "Omar Haddad", "Lina Beridze"):
+        assert span(trip(ex, name, "US")) == (MONDAY, MONDAY)

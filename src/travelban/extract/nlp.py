@@ -52,6 +52,12 @@ _DATELINE = re.compile(
 _TITLE_DATELINE = re.compile(r"[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2}[ \t]*(?:—|–|--)[ \t]*")
 _TERMINAL = {".", "!", "?", "…", "...", ":"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]"}
+# abbreviated titles before a name, whose full stop ends no sentence ("Eng. Saleh Mamman",
+# "Arch. Olamilekan Adegbite", "Amb. Mariam Katagum"); the tokenizer splits some of them
+_TITLE_ABBREVIATIONS = frozenset(
+    {"Eng", "Engr", "Arch", "Amb", "Barr", "Pharm", "Alh", "Cde", "Hon", "Rtd", "Brig", "Maj"}
+    | {"Gen", "Col", "Capt", "Lt", "Cdr", "Adm", "Sgt", "Prof", "Dr", "Rev", "Sen", "Gov"}
+)
 
 
 def _paragraph_breaks(doc: Any) -> Any:
@@ -91,6 +97,13 @@ def _paragraph_breaks(doc: Any) -> Any:
             and not (prev.text[:1].islower() or prev.text in {",", ";", "-", "–", "of", "and"})
         ):
             marks[tok.i] = 1
+        elif (
+            prev.text == "."
+            and before_prev is not None
+            and before_prev.text in _TITLE_ABBREVIATIONS
+            and not before_prev.whitespace_
+        ):
+            marks[tok.i] = -1  # "Minister of Power, Eng. Saleh Mamman": a title, not an end
         elif prev.text in _TERMINAL or (prev.text.endswith(".") and len(prev.text) > 1):
             pass  # the parser decides ("U.S." may or may not end a sentence)
         elif prev.text in _CLOSERS and before_prev is not None and before_prev.text in _TERMINAL:

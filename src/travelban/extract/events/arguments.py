@@ -4,6 +4,7 @@ prepositional chains, appositions and lists), with the role each place plays."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -254,6 +255,9 @@ class Arguments(PassBase):
                 if group is not None:
                     # "X is a member of the delegation", "X, who was part of the team, said"
                     heads = _relcl_antecedent(subj) or [subj]
+        if not heads and lemma in self.vocab.member_verbs and (group is not None or recent_only):
+            # "They include:" and a numbered or bulleted list on the lines below
+            heads = _list_items(tok, ctx)
         members = _listed(heads, self.vocab.roles)
         pids = list(dict.fromkeys(p for t in members if (p := ctx.people.token_pid.get(t.i))))
         if not pids:
@@ -1031,6 +1035,38 @@ def _complements(copula: Any) -> list[Any]:
         if c.dep_ in {"attr", "acomp"}
         or (c.dep_ in {"dep", "npadvmod", "appos"} and c.pos_ == "PROPN" and c.i > copula.i)
     ]
+
+
+_LIST_MARK = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*–·])\s")
+_LIST_MAX = 40  # items read after a colon
+_ITEM_WORDS = 12  # a line this short with no verb is a list item ("Senator A of B")
+
+
+def _list_items(verb: Any, ctx: _Context) -> list[Any]:
+    """The people of the list a clause ending in a colon opens, one item a line ("They
+    include:\n1. Kiharu MP A\n2. Senator B"): the first person of each line-long sentence
+    after it that starts with a number or a bullet, up to the first that does not."""
+    sent = verb.sent
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or last.text != ":":
+        return []
+    out: list[Any] = []
+    si = ctx.sent_of(verb)
+    marked = False  # the last sentence was a bare marker ("1." read as a sentence)
+    for item in ctx.sents[si + 1 : si + 1 + 2 * _LIST_MAX]:
+        text = item.text.strip()
+        if _LIST_MARK.fullmatch(" " + text + " "):
+            marked = True
+            continue
+        words = [t for t in item if not t.is_space and not t.is_punct]
+        short = len(words) <= _ITEM_WORDS and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+        if not (marked or _LIST_MARK.match(text + " ") or short):
+            break
+        marked = False
+        person = next((t for t in item if t.i in ctx.people.token_pid), None)
+        if person is not None:
+            out.append(person)
+    return out
 
 
 def _listed(heads: list[Any], roles: frozenset[str] = frozenset()) -> list[Any]:
