@@ -2401,3 +2401,24 @@ def test_members_listed_one_a_line_after_a_colon(extractor: Extractor) -> None:
     ex = extractor.extract(article(text))
     for name in ("Sami Karimi", "Omar Haddad", "Lina Beridze"):
         assert span(trip(ex, name, "US")) == (MONDAY, MONDAY)
+
+
+def test_an_arrival_beside_another_in_the_same_sentence(extractor: Extractor) -> None:
+    text = (
+        "Prime Minister Sami Karimi arrived in Kigali on Wednesday night while his British "
+        "counterpart Omar Haddad arrived on Friday."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Sami Karimi", "RW")
+    assert span(trip(ex, "Omar Haddad", "RW")) == (FRIDAY, FRIDAY)
+
+
+def test_a_receiver_shown_foreign_to_the_place_is_there(extractor: Extractor) -> None:
+    text = (
+        "Kenyan President Ivan Petrov was received at the airport in Kigali on Monday by "
+        "Kenyan envoy Sami Karimi and by Rwandan minister Omar Haddad."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Ivan Petrov", "RW")) == (MONDAY, MONDAY)
+    trip(ex, "Sami Karimi", "RW")
+    assert not events_of(ex, "Omar Haddad")

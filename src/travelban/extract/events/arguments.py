@@ -571,6 +571,15 @@ class Arguments(PassBase):
             heads = self._framed_traveller(tok, ctx) or self._noun_traveller(tok, ctx)
         met: list[Any] = []
         self._host_countries: set[str] = set()
+        if (
+            trig.kind == "meeting"
+            and trig.host
+            and trig.pos == "verb"
+            and any(c.dep_ == "nsubjpass" for c in tok.children)
+        ):
+            # "On arrival at the airport, X was received by A and B": those receiving him
+            # are there too
+            met = [a for a in _agents(tok) for a in (a, *_appositions(a))]
         if trig.kind == "meeting" and not trig.host and trig is not _CAPTION_TRIGGER:
             met = _met(tok)
             # "Nigerien officials met X in Niamey": the hosts are at home

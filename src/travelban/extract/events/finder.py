@@ -228,6 +228,8 @@ class EventFinder(Predicates, Arguments, When, Status):
         if not dests and departure_from is None and arriving:
             # "Leaders are arriving in Accra ... X touched down on Friday"
             scene = _group_arrival(si, so_far)
+            if scene is None and not trig.needs_place:
+                scene = _parallel_arrival(si, so_far)  # (not "returned to power")
             if scene is not None:
                 dests = [scene]
         if not dests and departure_from is None:
@@ -465,6 +467,17 @@ def _group_arrival(si: int, so_far: list[_Raw]) -> Place | None:
         if r.sentence < si - 2:
             break
         if r.pid is None and r.kind == "arrival" and r.dest is not None and not r.caption:
+            return r.dest
+    return None
+
+
+def _parallel_arrival(si: int, so_far: list[_Raw]) -> Place | None:
+    """'A arrived in Kigali on Wednesday while B arrived on Thursday': an arrival with no
+    place of its own, told beside another arrival in the same sentence, went there too."""
+    for r in reversed(so_far):
+        if r.sentence != si:
+            break
+        if r.kind == "arrival" and r.pid is not None and r.dest is not None and not r.caption:
             return r.dest
     return None
 
