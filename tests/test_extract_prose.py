@@ -2422,3 +2422,30 @@ def test_a_receiver_shown_foreign_to_the_place_is_there(extractor: Extractor) ->
     assert span(trip(ex, "Ivan Petrov", "RW")) == (MONDAY, MONDAY)
     trip(ex, "Sami Karimi", "RW")
     assert not events_of(ex, "Omar Haddad")
+
+
+def test_a_trips_company_in_any_wording(extractor: Extractor) -> None:
+    text = (
+        "President Ivan Petrov arrived in Nairobi on Monday for a three-day state visit. He "
+        "will hold talks on trade and security. Businessmen are expected to sign deals. "
+        "Notable in the entourage, officials said, are trade envoy Sami Karimi and the "
+        "energy adviser Omar Haddad."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Sami Karimi", "KE")) == (MONDAY, MONDAY)
+    assert span(trip(ex, "Omar Haddad", "KE")) == (MONDAY, MONDAY)
+
+
+def test_company_words_that_make_no_company(extractor: Extractor) -> None:
+    text = (
+        "Foreign Minister Ivan Petrov arrived in Moscow on Monday. The delegation was "
+        "welcomed at the airport by Russian deputy minister Sami Karimi. Several officials "
+        "who share his name, including propaganda chief Omar Haddad, are on the sanctions "
+        "list. The group includes Lina Beridze, the sister of leader Ali Karimi."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Ivan Petrov", "RU")
+    assert not events_of(ex, "Sami Karimi")
+    assert not events_of(ex, "Omar Haddad")
+    assert not events_of(ex, "Ali Karimi")
+    trip(ex, "Lina Beridze", "RU")

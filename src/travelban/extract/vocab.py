@@ -75,6 +75,10 @@ class Vocabulary:
     venue_nouns: frozenset[str] = frozenset()  # facilities plus office, embassy, ...
     custody_nouns: frozenset[str] = frozenset()  # "in Nigerian custody"
     member_verbs: frozenset[str] = frozenset()  # "the delegation includes X"
+    company_words: frozenset[str] = frozenset()  # a clause about a trip's company
+    group_words: frozenset[str] = frozenset()  # ... that names the group ("delegation")
+    hosting_words: frozenset[str] = frozenset()  # a clause about a group's hosts
+    thing_words: frozenset[str] = frozenset()  # "Angkor Wat", "Safa Royal Palace"
     adjectives: frozenset[str] = frozenset()  # triggers read after "be": "is due in X"
 
     @property
@@ -194,11 +198,26 @@ def _load(lists_dir: Path) -> Vocabulary:
         venue_nouns=sets["facility"] | sets["venue"],
         custody_nouns=sets["custody"],
         member_verbs=sets["member"],
+        company_words=sets["company"],
+        group_words=sets["companyx"],
+        hosting_words=sets["hosting"],
+        thing_words=sets["thing"],
         adjectives=frozenset(adjectives),
     )
 
 
-_WORD_SETS = ("place", "route", "facility", "venue", "custody", "member")
+_WORD_SETS = (
+    "place",
+    "route",
+    "facility",
+    "venue",
+    "custody",
+    "member",
+    "company",
+    "companyx",
+    "hosting",
+    "thing",
+)
 
 
 def _word_sets(path: Path) -> dict[str, frozenset[str]]:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from travelban.extract.dates import DateHit
 from travelban.extract.events.arguments import Arguments
 from travelban.extract.events.context import _Context
-from travelban.extract.events.merge import _merge, _Raw
+from travelban.extract.events.merge import _joined, _merge, _Raw
 from travelban.extract.events.predicates import (
     _NOW_TRIGGER,
     _WHILE_TRIGGER,
@@ -102,8 +102,77 @@ class EventFinder(Predicates, Arguments, When, Status):
                 raws.extend(join(tok, si, ctx, raws))
             if len(raws) == found and ctx.is_caption(si):
                 raws.extend(self._caption_events(sent, si, ctx, raws))
+        raws.extend(self._company(ctx, raws))
         merged = _merge(_story_dates(_scene_dates(_without_named_groups(raws)), ctx))
         return [self._final(r, ctx) for r in merged]
+
+    def _company(self, ctx: _Context, raws: list[_Raw]) -> list[_Raw]:
+        """People in a sentence about a trip's company ("the delegation", "accompanied",
+        "included", "entourage") whom no pass gave a trip: they made the named trip told in
+        that sentence or the five before, whatever the wording that lists them. Hosts at
+        home there, speakers and names used as modifiers are left out."""
+        have = {r.pid for r in raws if r.pid is not None}
+        out: list[_Raw] = []
+        pids = ctx.people.token_pid
+        for si, sent in enumerate(ctx.sents):
+            if ctx.in_credit(sent.start_char, sent.end_char) or ctx.is_caption(si):
+                continue
+            if not any(t.lemma_.lower() in self.vocab.company_words for t in sent):
+                continue
+            for t in sent:
+                pid = pids.get(t.i)
+                if pid is None or pid in have or t.dep_ == "poss" or t.pos_ == "PRON":
+                    continue
+                if not _full_name(ctx.name_of(pid)):
+                    continue  # a one-word "name" is too often a party, a firm or a title
+                clause = next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+                if clause is None:
+                    continue
+                words = {c.lemma_.lower() for c in clause.subtree}
+                if not words & self.vocab.company_words:
+                    continue  # a trip's company, told in the name's own clause
+                # "including" or "members" alone may be any list ("officials including X
+                # are on the list"): then only the trip told just before is theirs
+                window = _COMPANY_WINDOW if words & self.vocab.group_words else _WEAK_WINDOW
+                verb = clause.lemma_.lower()
+                if verb in self.reporting:
+                    continue  # "X said the delegation ...": a speaker, not a member
+                path = [t, *t.ancestors][: _HOST_HOPS + 1]
+                hosting = self.vocab.hosting_words
+                if any(a.lemma_.lower() in hosting for a in path) or any(
+                    a.lower_ in {"with", "of"} for a in path
+                ):
+                    continue  # "X welcomed the delegation", "talks with X", "will call on
+                    # X"; "the sister of leader X": a name describing another
+                subject = any(a.dep_ in {"nsubj", "csubj", "attr"} for a in path)
+                if subject and any(c.lemma_.lower() in hosting for c in clause.subtree):
+                    continue  # "A and B accorded a warm welcome to the delegation"
+                name_words = {w.lower() for w in ctx.name_of(pid).split()}
+                if name_words & (self.vocab.venue_nouns | self.vocab.thing_words) or (
+                    ctx.place_at(t.i) is not None
+                ):
+                    continue  # "Angkor Wat", "Safa Royal Palace": places
+                leg = next(
+                    (
+                        r
+                        for r in reversed(raws)
+                        if si - window <= r.sentence <= si
+                        and r.pid is not None
+                        and r.pid != pid
+                        and r.dest is not None
+                        and r.kind in _SCENE_KINDS
+                        and not r.caption
+                        and r.status in _COMPANY_STATUSES
+                    ),
+                    None,
+                )
+                if leg is None or leg.dest is None:
+                    continue
+                if ctx.home_to(pid, leg.dest) or ctx.home_to(leg.pid, leg.dest):
+                    continue
+                have.add(pid)
+                out.append(_joined(leg, pid, t, si, ctx))
+        return out
 
     # ------------------------------------------------------------ one trigger
 
@@ -498,6 +567,20 @@ def _shared_scene(tok: Any, si: int, so_far: list[_Raw], ctx: _Context) -> Place
 
 
 _SCENE_KINDS = frozenset({"attendance", "arrival", "visit", "meeting"})
+# how far back a trip's company may find the trip: five sentences when the clause names the
+# group ("the delegation"), else only the sentence before
+_COMPANY_WINDOW = 5
+_WEAK_WINDOW = 1
+_HOST_HOPS = 6  # how far up from a name a hosting word is looked for
+
+
+def _full_name(name: str) -> bool:
+    """Two or more capitalised words, as a person's name is written ("Ndindi Nyoro")."""
+    words = name.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words if w.isalpha())
+
+
+_COMPANY_STATUSES = frozenset({EventStatus.OCCURRED, EventStatus.REPORTED, EventStatus.PLANNED})
 # statuses of a trip that took place (reported or confirmed)
 _HAPPENED = frozenset({EventStatus.OCCURRED, EventStatus.REPORTED})
 
