@@ -2449,3 +2449,14 @@ def test_company_words_that_make_no_company(extractor: Extractor) -> None:
     assert not events_of(ex, "Omar Haddad")
     assert not events_of(ex, "Ali Karimi")
     trip(ex, "Lina Beridze", "RU")
+
+
+def test_a_relative_named_in_full_is_not_the_surname_alone(extractor: Extractor) -> None:
+    text = (
+        "Karimi left the Maldives for Singapore on Monday. Karimi, his wife Lina Karimi and "
+        "two guards were to board a flight from Male on Sunday."
+    )
+    ex = extractor.extract(article(text))
+    names = sorted(p.name for p in ex.people)
+    assert names == ["Karimi", "Lina Karimi"]
+    trip(ex, "Karimi", "SG")

@@ -975,7 +975,8 @@ class PeopleFinder:
                 owner.references |= refs
                 alias_owner[fold(name)] = owner
                 continue
-            cluster = self._assign(clusters, s, e, name, kind, refs)
+            kin = _KIN_BEFORE.search(text[max(0, s - 40) : s]) is not None
+            cluster = self._assign(clusters, s, e, name, kind, refs, kin=kin)
             nick = _NICKNAMED.fullmatch(text[s:e])
             if nick is not None and nick.group("nick") not in cluster.aliases:
                 cluster.aliases.append(nick.group("nick"))  # "Hemedti" later is him
@@ -1058,9 +1059,11 @@ class PeopleFinder:
         name: str,
         kind: str,
         refs: frozenset[str],
+        *,
+        kin: bool = False,
     ) -> _Cluster:
         toks = _tokens(name)
-        target = self._match(clusters, toks, refs, s)
+        target = self._match(clusters, toks, refs, s, kin=kin)
         mkind = kind if len(toks) > 1 else "surname"
         if target is None:
             target = _Cluster(pid=f"P{len(clusters) + 1}", name=name, first_start=s, tokens=toks)
@@ -1074,7 +1077,13 @@ class PeopleFinder:
         return target
 
     def _match(
-        self, clusters: list[_Cluster], toks: list[str], refs: frozenset[str], start: int
+        self,
+        clusters: list[_Cluster],
+        toks: list[str],
+        refs: frozenset[str],
+        start: int,
+        *,
+        kin: bool = False,
     ) -> _Cluster | None:
         if not toks:
             return None
@@ -1098,7 +1107,7 @@ class PeopleFinder:
             return min(shared, key=lambda c: c.first_start)
         # a full name after a surname-only mention (headline "Soleimani", then "Qassem
         # Soleimani"; "Malong", then "Paul Malong Awan" where the family name is in the middle)
-        if len(toks) > 1:
+        if len(toks) > 1 and not kin:  # ("Rajapaksa ... his wife Ioma Rajapaksa": another)
             for c in recent:
                 ck = set(c.tokens) - _PARTICLES
                 if len(ck) == 1 and ck <= key:  # "Al-Sisi", then "Abdel Fattah Al-Sisi"
@@ -1734,6 +1743,14 @@ class PeopleFinder:
         if principal is not None and principal in compatible and principal not in excluded:
             return principal
         return None
+
+
+# a name introduced as someone's relative: "his wife", "her son", "their daughter, "
+_KIN_BEFORE = re.compile(
+    r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:wife|husband|spouse|son|daughter|brother|sister"
+    r"|mother|father|nephew|niece|cousin|uncle|aunt|widow)\s*,?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _usual_spelling(c: _Cluster) -> str:
