@@ -2460,3 +2460,22 @@ def test_a_relative_named_in_full_is_not_the_surname_alone(extractor: Extractor)
     names = sorted(p.name for p in ex.people)
     assert names == ["Karimi", "Lina Karimi"]
     trip(ex, "Karimi", "SG")
+
+
+def test_a_facility_named_by_its_countrys_adjective(extractor: Extractor) -> None:
+    text = (
+        "Somali President Sami Karimi was flown to a Turkish hospital on Monday. General Omar "
+        "Haddad was airlifted to a South African hospital on Friday. Ivan Petrov met envoys "
+        "at a Turkish hotel in Damascus on Monday."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Sami Karimi", "TR")) == (MONDAY, MONDAY)
+    assert span(trip(ex, "Omar Haddad", "ZA")) == (FRIDAY, FRIDAY)
+    assert [e.destination.country for e in events_of(ex, "Ivan Petrov") if e.destination] == ["SY"]
+
+
+def test_a_stop_name_named_as_a_capital(extractor: Extractor) -> None:
+    text = "Sami Karimi reached the Maldivian capital Male on Monday. Male voters stayed home."
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Sami Karimi", "MV")) == (MONDAY, MONDAY)
+    assert len(ex.places) == 1

@@ -695,8 +695,8 @@ class Gazetteer:
             return None  # "Fars news agency"
         m = _KIND_AFTER.match(text, e)
         word = m.group(1).lower() if m else ""
-        if key in self._stop and not word:
-            return None
+        if key in self._stop and not word and not _CAPITAL_BEFORE.search(text, max(0, s - 12), s):
+            return None  # ("the Maldivian capital Male": a stop name named as a capital)
         best, note = self._best(cands, bias, word)
         if best is None:
             return Place(surface, None, cands[0].place_kind, note, s, e)
@@ -763,6 +763,9 @@ def _is_connector(text: str, span: tuple[int, int]) -> bool:
 
 # lower-case words inside a capitalised run that end a name rather than continue it
 _JOINERS = frozenset({"on", "and"})
+
+
+_CAPITAL_BEFORE = re.compile(r"\bcapital,?\s+$", re.IGNORECASE)
 
 
 def _airport_after(text: str, rest: list[tuple[int, int]]) -> bool:

@@ -865,6 +865,22 @@ class Arguments(PassBase):
                     if place is not None:
                         found.append((place, "dest"))
                     break
+        if not found:
+            # "was flown to a Turkish hospital", "held in a South African prison": a facility
+            # named by its country's adjective is in that country
+            for t in region:
+                if t.lemma_.lower() not in self.vocab.facility_nouns | self.vocab.custody_nouns:
+                    continue
+                if self._role(t, self._anchor.get(t.i, tok), trig) != "dest":
+                    continue
+                mods = [c for c in t.lefts if c.dep_ in {"amod", "compound", "nmod"}]
+                if not mods:
+                    continue
+                words = t.doc[mods[0].left_edge.i : t.i].text
+                code = self.gazetteer.demonym(words) or self.gazetteer.demonym(mods[-1].text)
+                if code is not None:
+                    found.append((ctx.country_place(code, t.text), "dest"))
+                    break
         if not found and not there:
             # "spoke at the summit", "opened the session", "arrived to attend the ceremony":
             # a gathering told earlier with its place ("the AU summit in Addis Ababa") is
@@ -903,6 +919,8 @@ class Arguments(PassBase):
             return ""  # "fled to Tajikistan, Uzbekistan or Oman": none of them is known
         while t.dep_ == "conj" and t.head.i != trigger.i and t.head.pos_ in {"PROPN", "NOUN"}:
             t = t.head  # "visit Egypt, Tunisia and Togo": each conjunct has the first's role
+        if t.dep_ == "appos" and t.head.i != trigger.i and _place_noun(t.head, places):
+            t = t.head  # "reached the Maldivian capital Male": the capital's role
         if t.dep_ == "poss" or (t.dep_ in {"compound", "amod", "nmod"} and t.head.i != trigger.i):
             return ""  # "Iran's forces", "Russian warplanes"
         if t.dep_ in {"compound", "nmod", "npadvmod"} and t.head.i == trigger.i:
