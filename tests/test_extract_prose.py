@@ -2479,3 +2479,24 @@ def test_a_stop_name_named_as_a_capital(extractor: Extractor) -> None:
     ex = extractor.extract(article(text))
     assert span(trip(ex, "Sami Karimi", "MV")) == (MONDAY, MONDAY)
     assert len(ex.places) == 1
+
+
+def test_a_group_named_some_sentences_later(extractor: Extractor) -> None:
+    text = (
+        "Six suspects wanted by the police were arrested in the United Arab Emirates on "
+        "Monday. Interpol led the operation. They were then moved to Lahore. The suspects, "
+        "identified as Sami Karimi, Omar Haddad and Ali Karimi, were wanted for murder."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Sami Karimi", "Omar Haddad", "Ali Karimi"):
+        assert span(trip(ex, name, "AE")) == (MONDAY, MONDAY)
+
+
+def test_represented_by_in_a_passive_that_shares_its_subject(extractor: Extractor) -> None:
+    text = (
+        "President Ivan Petrov will take part in the summit by video link on Monday and will "
+        "be represented in Johannesburg by Foreign Minister Sami Karimi."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Sami Karimi", "ZA")
+    assert not [e for e in events_of(ex, "Ivan Petrov") if e.destination]

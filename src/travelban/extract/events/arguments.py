@@ -553,8 +553,14 @@ class Arguments(PassBase):
                     ]
                 heads = _among(heads) or heads
                 heads = [c for h in heads for c in (_carried(h) or [h])]
-                if trig.kind in _AGENT_KINDS and subj is not None and subj.dep_ == "nsubjpass":
-                    # "the meeting was attended by X": the agent went there
+                if (
+                    trig.kind in _AGENT_KINDS
+                    and subj is not None
+                    and (subj.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in tok.children))
+                ):
+                    # "the meeting was attended by X": the agent went there ("Putin will take
+                    # part virtually and will be represented in Johannesburg by X": a passive
+                    # that shares its subject)
                     heads = _agents(tok) or heads
             if trig.kind in _MOTION_KINDS:
                 companions = _with(tok)

@@ -39,6 +39,9 @@ _CAPTION_DATE = re.compile(r"(?i)\b(?:picture|photo|photograph|image)\s+taken\s+
 _QUOTES = re.compile(r"“[^”]{3,}”|\"[^\"\n]{3,}\"")
 
 
+# how many sentences on a group told without names may be named ("Six suspects were
+# arrested ... The suspects, identified as A, B and C, ...")
+_NAMED_LATER = 4
 # what follows a dateline's place: ", South Korea (AP) _", " (INA) –", " —", ", Nov 18"
 _DATELINE_TAIL = re.compile(
     r"(?:[ -][A-Z][A-Z'’-]+){0,3}"  # "MAKKAH AL-MUKARRAMAH"
@@ -405,21 +408,32 @@ class _Context:
         ):
             return []
         si = self.sent_of(tok)
-        if si + 1 >= len(self.sents):
-            return []
-        for t in self.sents[si + 1]:
-            if t.tag_ not in {"NNS", "NNPS"} or not any(
-                c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in t.children
-            ):
-                continue
-            pids: list[str] = []
-            for a in (c for c in t.children if c.dep_ == "appos"):
-                for m in (a, *(c for c in a.subtree if c.dep_ in {"conj", "appos"})):
-                    pid = self.people.token_pid.get(m.i)
-                    if pid is not None and pid not in pids:
-                        pids.append(pid)
-            if len(pids) >= 2:
-                return [(p, self.name_of(p)) for p in pids]
+        for k, sent in enumerate(self.sents[si + 1 : si + 1 + _NAMED_LATER]):
+            for t in sent:
+                if t.tag_ not in {"NNS", "NNPS"} or not any(
+                    c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in t.children
+                ):
+                    continue
+                if k and t.lemma_.lower() != tok.lemma_.lower():
+                    continue  # further on, only the same word: "Six suspects ... The suspects"
+                # "The three suspects - A, B and C -", "The suspects, identified as A, B"
+                lists = [c for c in t.children if c.dep_ == "appos"] + [
+                    g
+                    for c in t.children
+                    if c.dep_ == "acl" and c.lemma_.lower() in {"identify", "name"}
+                    for p in c.children
+                    if p.dep_ == "prep" and p.lower_ == "as"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ]
+                pids: list[str] = []
+                for a in lists:
+                    for m in (a, *(c for c in a.subtree if c.dep_ in {"conj", "appos"})):
+                        pid = self.people.token_pid.get(m.i)
+                        if pid is not None and pid not in pids:
+                            pids.append(pid)
+                if len(pids) >= 2:
+                    return [(p, self.name_of(p)) for p in pids]
         return []
 
     def _gathering_mentions(self) -> list[tuple[int, str, Place]]:
