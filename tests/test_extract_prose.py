@@ -2500,3 +2500,14 @@ def test_represented_by_in_a_passive_that_shares_its_subject(extractor: Extracto
     ex = extractor.extract(article(text))
     trip(ex, "Sami Karimi", "ZA")
     assert not [e for e in events_of(ex, "Ivan Petrov") if e.destination]
+
+
+def test_a_trips_company_named_after_the_group_travelled(extractor: Extractor) -> None:
+    text = (
+        "A delegation of five ministers landed in Nairobi on Monday for talks. The honourables "
+        "Dr. Sami Karimi, Dr. Omar Haddad and Lady Lina Beridze of the planning, health and "
+        "water ministries were members of it, officials said."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Sami Karimi", "Omar Haddad", "Lina Beridze"):
+        assert span(trip(ex, name, "KE")) == (MONDAY, MONDAY)

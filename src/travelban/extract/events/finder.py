@@ -157,7 +157,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                         r
                         for r in reversed(raws)
                         if si - window <= r.sentence <= si
-                        and r.pid is not None
+                        and (r.pid is not None or self._group_trip(r))
                         and r.pid != pid
                         and r.dest is not None
                         and r.kind in _SCENE_KINDS
@@ -173,6 +173,11 @@ class EventFinder(Predicates, Arguments, When, Status):
                 have.add(pid)
                 out.append(_joined(leg, pid, t, si, ctx))
         return out
+
+    def _group_trip(self, r: _Raw) -> bool:
+        """A trip told of a group with no name ("the delegation landed in Nairobi")."""
+        words = r.name.lower().split()
+        return bool(words) and words[-1] in self.vocab.collectives
 
     # ------------------------------------------------------------ one trigger
 
