@@ -137,6 +137,8 @@ class EventFinder(Predicates, Arguments, When, Status):
                 verb = clause.lemma_.lower()
                 if verb in self.reporting:
                     continue  # "X said the delegation ...": a speaker, not a member
+                if any(c.dep_ == "neg" for c in clause.children):
+                    continue  # "X was not part of the delegation"
                 path = [t, *t.ancestors][: _HOST_HOPS + 1]
                 hosting = self.vocab.hosting_words
                 if any(a.lemma_.lower() in hosting for a in path) or any(
