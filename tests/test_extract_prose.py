@@ -2506,8 +2506,20 @@ def test_a_trips_company_named_after_the_group_travelled(extractor: Extractor) -
     text = (
         "A delegation of five ministers landed in Nairobi on Monday for talks. The honourables "
         "Dr. Sami Karimi, Dr. Omar Haddad and Lady Lina Beridze of the planning, health and "
-        "water ministries were members of it, officials said."
+        "water ministries were in the delegation, officials said."
     )
     ex = extractor.extract(article(text))
     for name in ("Sami Karimi", "Omar Haddad", "Lina Beridze"):
         assert span(trip(ex, name, "KE")) == (MONDAY, MONDAY)
+
+
+def test_a_list_or_a_description_near_a_trip_is_no_company(extractor: Extractor) -> None:
+    text = (
+        "Taliban minister Ivan Petrov arrived in Moscow on Monday. Sami Karimi, a senior member "
+        "of the movement, is under UN sanctions. The group's members include Omar Haddad, who "
+        "is under UN sanctions too."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Ivan Petrov", "RU")
+    assert not events_of(ex, "Sami Karimi")
+    assert not events_of(ex, "Omar Haddad")

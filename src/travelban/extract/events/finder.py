@@ -128,9 +128,22 @@ class EventFinder(Predicates, Arguments, When, Status):
                 clause = next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None)
                 if clause is None:
                     continue
-                words = {c.lemma_.lower() for c in clause.subtree}
+                name_head = t
+                while name_head.dep_ in {"compound", "flat"} and name_head.head.i != name_head.i:
+                    name_head = name_head.head  # "Sami" of "Sami Karimi": the name's head
+                described = {
+                    d.i for a in name_head.children if a.dep_ == "appos" for d in a.subtree
+                }
+                inside = [c for c in clause.subtree if c.i not in described]
+                words = {c.lemma_.lower() for c in inside}
                 if not words & self.vocab.company_words:
-                    continue  # a trip's company, told in the name's own clause
+                    continue  # a trip's company, told in the name's own clause (not in what
+                    # describes the name: "X, a senior member of the movement, is ...")
+                if not words & self.vocab.group_words and not any(
+                    (tr := self._trigger(c)) is not None and tr.kind != "presence" for c in inside
+                ):
+                    continue  # "officials including X are on the sanctions list": a list,
+                    # not a trip's company (no trip or group word in the clause)
                 # "including" or "members" alone may be any list ("officials including X
                 # are on the list"): then only the trip told just before is theirs
                 window = _COMPANY_WINDOW if words & self.vocab.group_words else _WEAK_WINDOW
