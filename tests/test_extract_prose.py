@@ -2523,3 +2523,15 @@ def test_a_list_or_a_description_near_a_trip_is_no_company(extractor: Extractor)
     trip(ex, "Ivan Petrov", "RU")
     assert not events_of(ex, "Sami Karimi")
     assert not events_of(ex, "Omar Haddad")
+
+
+def test_someone_kept_out_of_the_delegation_made_no_trip(extractor: Extractor) -> None:
+    text = (
+        "Foreign minister Ivan Petrov arrived in Moscow on Monday. Absent from the delegation "
+        "was interior minister Sami Karimi, who is under a travel ban. Deputy minister Omar "
+        "Haddad, who had hoped to join the delegation, was refused an exemption."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Ivan Petrov", "RU")
+    assert not events_of(ex, "Sami Karimi")
+    assert not [e for e in events_of(ex, "Omar Haddad") if e.status.value == "occurred"]

@@ -79,6 +79,7 @@ class Vocabulary:
     group_words: frozenset[str] = frozenset()  # ... that names the group ("delegation")
     hosting_words: frozenset[str] = frozenset()  # a clause about a group's hosts
     thing_words: frozenset[str] = frozenset()  # "Angkor Wat", "Safa Royal Palace"
+    apart_words: frozenset[str] = frozenset()  # "Absent from the delegation was X"
     adjectives: frozenset[str] = frozenset()  # triggers read after "be": "is due in X"
 
     @property
@@ -202,6 +203,7 @@ def _load(lists_dir: Path) -> Vocabulary:
         group_words=sets["companyx"],
         hosting_words=sets["hosting"],
         thing_words=sets["thing"],
+        apart_words=sets["apart"],
         adjectives=frozenset(adjectives),
     )
 
@@ -217,6 +219,7 @@ _WORD_SETS = (
     "companyx",
     "hosting",
     "thing",
+    "apart",
 )
 
 

@@ -139,6 +139,19 @@ class EventFinder(Predicates, Arguments, When, Status):
                 if not words & self.vocab.company_words:
                     continue  # a trip's company, told in the name's own clause (not in what
                     # describes the name: "X, a senior member of the movement, is ...")
+                company = self.vocab.company_words
+                aside = {
+                    d.i
+                    for c in clause.subtree
+                    if c.dep_ in {"relcl", "acl"}
+                    and not any(g.lemma_.lower() in company for g in c.subtree)
+                    for d in c.subtree
+                }  # ("..., who did not speak to reporters": about the name, not the trip)
+                if {
+                    c.lemma_.lower() for c in clause.subtree if c.i not in aside
+                } & self.vocab.apart_words:
+                    continue  # "Absent from the delegation was X", "X, who had hoped to
+                    # join the delegation, was refused": kept out of it
                 if not words & self.vocab.group_words and not any(
                     (tr := self._trigger(c)) is not None and tr.kind != "presence" for c in inside
                 ):
