@@ -2535,3 +2535,13 @@ def test_someone_kept_out_of_the_delegation_made_no_trip(extractor: Extractor) -
     trip(ex, "Ivan Petrov", "RU")
     assert not events_of(ex, "Sami Karimi")
     assert not [e for e in events_of(ex, "Omar Haddad") if e.status.value == "occurred"]
+
+
+def test_the_scene_of_a_negated_act_is_no_trip(extractor: Extractor) -> None:
+    text = (
+        "Sami Karimi did not represent Iran at the funeral in Hanoi. Omar Haddad did not speak "
+        "at the summit in Geneva."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Sami Karimi", "Omar Haddad"):
+        assert {e.status.value for e in events_of(ex, name)} <= {"denied"}

@@ -234,7 +234,21 @@ class Status(PassBase):
         neg_holder = (
             tok
             if trig.pos == "verb"
-            else (gov if gov is not None and tok.dep_ in {"dobj", "obj"} else None)
+            else (
+                gov
+                if gov is not None
+                and (
+                    tok.dep_ in {"dobj", "obj"}
+                    # "did not represent Iran at the funeral": the scene of a negated act
+                    or (
+                        tok.dep_ == "pobj"
+                        and tok.head.head.i == gov.i
+                        and tok.head.lower_ in {"at", "in"}
+                        and gov.lemma_ != "be"
+                    )
+                )
+                else None
+            )
         )
         if neg_holder is not None and any(
             c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in self.negation)
