@@ -2545,3 +2545,15 @@ def test_the_scene_of_a_negated_act_is_no_trip(extractor: Extractor) -> None:
     ex = extractor.extract(article(text))
     for name in ("Sami Karimi", "Omar Haddad"):
         assert {e.status.value for e in events_of(ex, name)} <= {"denied"}
+
+
+def test_they_standing_for_people_who_made_no_trip(extractor: Extractor) -> None:
+    text = (
+        "Foreign minister Ivan Petrov arrived in Moscow on Monday. Several of his colleagues "
+        "remain under UN sanctions. They include Sami Karimi and Omar Haddad.\n\nThey "
+        "include:\n\n1. Lina Beridze\n\n2. Ali Karimi"
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Ivan Petrov", "RU")
+    for name in ("Sami Karimi", "Omar Haddad", "Lina Beridze", "Ali Karimi"):
+        assert not events_of(ex, name)

@@ -199,7 +199,11 @@ class Arguments(PassBase):
             if subj is not None and _collective(subj, collectives):
                 heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "attr"}]
                 group = subj
-            elif subj is not None and subj.lower_ in _LIST_SUBJECTS:
+            elif (
+                subj is not None
+                and subj.lower_ in _LIST_SUBJECTS
+                and not self._stands_for_others(subj, ctx)
+            ):
                 # "The leaders alighted first ... They include A, B and C": the people of
                 # the trip just told
                 heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "attr"}]
@@ -289,6 +293,36 @@ class Arguments(PassBase):
             for pid in pids
             if pid != leg.pid
         ]
+
+    def _stands_for_others(self, pronoun: Any, ctx: _Context) -> bool:
+        """'X arrived in Moscow. Several leaders remain under sanctions. They include A and
+        B': "they" stands for the plural subject of the sentence before when that sentence
+        tells no trip, not for the travellers."""
+        si = ctx.sent_of(pronoun)
+        # ("They include A. They include: 1. B": a second "they" stands for the first's)
+        while si > 1 and any(
+            t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in _LIST_SUBJECTS
+            for t in ctx.sents[si - 1]
+        ):
+            si -= 1
+        if si == 0:
+            return False
+        before = ctx.sents[si - 1]
+        plural = any(
+            t.dep_ in {"nsubj", "nsubjpass"}
+            and (t.tag_ in {"NNS", "NNPS"} or t.lower_ in _PLURAL_WORDS)
+            for t in before
+        )
+        if not plural:
+            return False
+        words = {t.lemma_.lower() for t in before}
+        return (
+            not any((tr := self._trigger(t)) is not None and tr.kind != "presence" for t in before)
+            and not words & self.vocab.collectives
+            # ... and that sentence sets them apart ("remain under sanctions", "stayed
+            # behind"), where "The ministers alighted first" does not
+            and bool(words & (self.vocab.apart_words | _STATUS_WORDS))
+        )
 
     def _present(self, tok: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
         """ "Those present were A, B and C", "Present at the talks were A and B", "Among
@@ -1036,6 +1070,10 @@ _LEADING = frozenset({"lead", "head", "command"})
 _PAIR_NOUNS = frozenset({"man", "woman", "leader", "politician", "official", "diplomat"})
 # subjects of a member verb that stand for the people of the trip just told
 _LIST_SUBJECTS = frozenset({"they", "these", "those"})
+# words of a sentence about people's legal standing, not a trip ("are on the sanctions list")
+_STATUS_WORDS = frozenset({"sanction", "sanctions", "list", "ban", "wanted", "charge", "accuse"})
+# subjects that stand for several people ("Several of his colleagues remain ...")
+_PLURAL_WORDS = frozenset({"several", "many", "some", "most", "few", "others", "both", "all"})
 
 
 # nouns that stand for a country named before ("this country", "that Gulf state")
