@@ -2557,3 +2557,13 @@ def test_they_standing_for_people_who_made_no_trip(extractor: Extractor) -> None
     trip(ex, "Ivan Petrov", "RU")
     for name in ("Sami Karimi", "Omar Haddad", "Lina Beridze", "Ali Karimi"):
         assert not events_of(ex, name)
+
+
+def test_a_listed_alias_that_is_only_a_title_is_no_person(extractor: Extractor) -> None:
+    # CDi.022 has the alias "Chairman" on the real list: in prose the word is a title
+    text = (
+        "The president was accompanied by Sami Karimi and Chairman, Board of Trade, "
+        "Honorable Omar Haddad, to Lisbon on Monday."
+    )
+    ex = extractor.extract(article(text))
+    assert "Chairman" not in [p.name for p in ex.people]

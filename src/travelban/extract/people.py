@@ -427,6 +427,8 @@ class PeopleFinder:
             name, s, e = self._clean(text, hit.start, hit.end)
             if not name:
                 continue
+            if all(fold(w) in self._title_words for w in name.split()):
+                continue  # "and Chairman, Nigerians in Diaspora Commission": a title alone
             if " " not in name and self._inside_organisation(doc, s, e):
                 continue  # "Grain" of "the National Grain Board": a one-word alias in a name
             if not whole:
