@@ -386,10 +386,16 @@ class PeopleFinder:
             return False
         if "as" in words:
             return False  # "Hasina as Prime Minister": the English word, not "as-Sadr"
-        if all(fold(w) in self._title_words or w.lower() in self.vocab.roles for w in words):
+        if self._only_titles(words, roles=True):
             return False  # "National Security Adviser": a title alone
-
         return all(w[:1].isupper() or fold(w).split("-")[0] in _PARTICLES for w in words)
+
+    def _only_titles(self, words: Sequence[str], *, roles: bool) -> bool:
+        """Every word is a title word (with ``roles``, or a role word): "Chairman",
+        "National Security Adviser"."""
+        return all(
+            fold(w) in self._title_words or (roles and w.lower() in self.vocab.roles) for w in words
+        )
 
     def _is_place(
         self, name: str, start: int, end: int, place_spans: Sequence[tuple[int, int]]
@@ -427,7 +433,7 @@ class PeopleFinder:
             name, s, e = self._clean(text, hit.start, hit.end)
             if not name:
                 continue
-            if all(fold(w) in self._title_words for w in name.split()):
+            if self._only_titles(name.split(), roles=False):
                 continue  # "and Chairman, Nigerians in Diaspora Commission": a title alone
             if " " not in name and self._inside_organisation(doc, s, e):
                 continue  # "Grain" of "the National Grain Board": a one-word alias in a name
@@ -619,16 +625,11 @@ class PeopleFinder:
             return int(ent.end_char)
         nxt = doc[ent.end]
         if (
-            nxt.pos_ == "PROPN"
-            and nxt.ent_type_ == ""
+            self._more_of_name(nxt)
             and nxt.text.isalpha()
-            and nxt.text[:1].isupper()
             and not nxt.is_upper
             and not nxt.is_sent_start
             and doc[ent.end - 1].whitespace_ == " "
-            and fold(nxt.text) not in self._title_words
-            and self.gazetteer.lookup(nxt.text) is None
-            and not self.gazetteer.demonym(nxt.text)
             and (ent.end + 1 >= len(doc) or not doc[ent.end + 1].text[:1].isupper())
         ):
             return int(nxt.idx + len(nxt.text))
@@ -639,20 +640,27 @@ class PeopleFinder:
             and head.pos_ == "PROPN"
             and ent.end <= head.i <= ent.end + 2
             and all(
-                t.pos_ == "PROPN"
-                and t.ent_type_ == ""
-                and t.text[:1].isupper()
+                self._more_of_name(t)
                 and t.text.replace("-", "").isalpha()
                 and (t.i == head.i or t.head.i == head.i)
-                and fold(t.text) not in self._title_words
-                and self.gazetteer.lookup(t.text) is None
-                and not self.gazetteer.demonym(t.text)
                 for t in doc[ent.end : head.i + 1]
             )
         ):
             # "Roch Marc Christian Kaboré" tagged "Roch Marc": the run goes on to its head
             return int(head.idx + len(head.text))
         return int(ent.end_char)
+
+    def _more_of_name(self, t: Any) -> bool:
+        """A capitalised proper noun the NER model left outside a name, which may go on it:
+        not a title, a place or a nationality."""
+        return (
+            t.pos_ == "PROPN"
+            and t.ent_type_ == ""
+            and t.text[:1].isupper()
+            and fold(t.text) not in self._title_words
+            and self.gazetteer.lookup(t.text) is None
+            and not self.gazetteer.demonym(t.text)
+        )
 
     def _headline_word(self, doc: Any, start: int, end: int) -> bool:
         """True when a capitalised word of the span is a verb or a travel word (headlines)."""

@@ -317,7 +317,7 @@ class Arguments(PassBase):
             return False
         words = {t.lemma_.lower() for t in before}
         return (
-            not any((tr := self._trigger(t)) is not None and tr.kind != "presence" for t in before)
+            not any(self._travel_word(t) for t in before)
             and not words & self.vocab.collectives
             # ... and that sentence sets them apart ("remain under sanctions", "stayed
             # behind"), where "The ministers alighted first" does not
@@ -1116,7 +1116,8 @@ _ITEM_WORDS = 12  # a line this short with no verb is a list item ("Senator A of
 def _list_items(verb: Any, ctx: _Context) -> list[Any]:
     """The people of the list a clause ending in a colon opens, one item a line ("They
     include:\n1. Kiharu MP A\n2. Senator B"): the first person of each line-long sentence
-    after it that starts with a number or a bullet, up to the first that does not."""
+    after it that starts with a number or a bullet, follows a bare marker, or is short and
+    has no verb, up to the first that is none of these."""
     sent = verb.sent
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is None or last.text != ":":

@@ -39,6 +39,10 @@ class PassBase:
         """The travel word a token is, if any (the predicates pass)."""
         raise NotImplementedError
 
+    def _travel_word(self, tok: Any) -> bool:
+        """A word that tells a trip, not mere presence (the predicates pass)."""
+        raise NotImplementedError
+
     def _events_for(
         self,
         tok: Any,

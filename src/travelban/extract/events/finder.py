@@ -121,65 +121,11 @@ class EventFinder(Predicates, Arguments, When, Status):
                 continue
             for t in sent:
                 pid = pids.get(t.i)
-                if pid is None or pid in have or t.dep_ == "poss" or t.pos_ == "PRON":
+                if pid is None or pid in have:
                     continue
-                if not _full_name(ctx.name_of(pid)):
-                    continue  # a one-word "name" is too often a party, a firm or a title
-                clause = next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-                if clause is None:
+                window = self._company_window(t, pid, ctx)
+                if window is None:
                     continue
-                name_head = t
-                while name_head.dep_ in {"compound", "flat"} and name_head.head.i != name_head.i:
-                    name_head = name_head.head  # "Sami" of "Sami Karimi": the name's head
-                described = {
-                    d.i for a in name_head.children if a.dep_ == "appos" for d in a.subtree
-                }
-                inside = [c for c in clause.subtree if c.i not in described]
-                words = {c.lemma_.lower() for c in inside}
-                if not words & self.vocab.company_words:
-                    continue  # a trip's company, told in the name's own clause (not in what
-                    # describes the name: "X, a senior member of the movement, is ...")
-                company = self.vocab.company_words
-                aside = {
-                    d.i
-                    for c in clause.subtree
-                    if c.dep_ in {"relcl", "acl"}
-                    and not any(g.lemma_.lower() in company for g in c.subtree)
-                    for d in c.subtree
-                }  # ("..., who did not speak to reporters": about the name, not the trip)
-                if {
-                    c.lemma_.lower() for c in clause.subtree if c.i not in aside
-                } & self.vocab.apart_words:
-                    continue  # "Absent from the delegation was X", "X, who had hoped to
-                    # join the delegation, was refused": kept out of it
-                if not words & self.vocab.group_words and not any(
-                    (tr := self._trigger(c)) is not None and tr.kind != "presence" for c in inside
-                ):
-                    continue  # "officials including X are on the sanctions list": a list,
-                    # not a trip's company (no trip or group word in the clause)
-                # "including" or "members" alone may be any list ("officials including X
-                # are on the list"): then only the trip told just before is theirs
-                window = _COMPANY_WINDOW if words & self.vocab.group_words else _WEAK_WINDOW
-                verb = clause.lemma_.lower()
-                if verb in self.reporting:
-                    continue  # "X said the delegation ...": a speaker, not a member
-                if any(c.dep_ == "neg" for c in clause.children):
-                    continue  # "X was not part of the delegation"
-                path = [t, *t.ancestors][: _HOST_HOPS + 1]
-                hosting = self.vocab.hosting_words
-                if any(a.lemma_.lower() in hosting for a in path) or any(
-                    a.lower_ in {"with", "of"} for a in path
-                ):
-                    continue  # "X welcomed the delegation", "talks with X", "will call on
-                    # X"; "the sister of leader X": a name describing another
-                subject = any(a.dep_ in {"nsubj", "csubj", "attr"} for a in path)
-                if subject and any(c.lemma_.lower() in hosting for c in clause.subtree):
-                    continue  # "A and B accorded a warm welcome to the delegation"
-                name_words = {w.lower() for w in ctx.name_of(pid).split()}
-                if name_words & (self.vocab.venue_nouns | self.vocab.thing_words) or (
-                    ctx.place_at(t.i) is not None
-                ):
-                    continue  # "Angkor Wat", "Safa Royal Palace": places
                 leg = next(
                     (
                         r
@@ -201,6 +147,53 @@ class EventFinder(Predicates, Arguments, When, Status):
                 have.add(pid)
                 out.append(_joined(leg, pid, t, si, ctx))
         return out
+
+    def _company_window(self, t: Any, pid: str, ctx: _Context) -> int | None:
+        """How many sentences back the trip of the person named at ``t`` may be told when
+        the name's own clause makes it part of a trip's company; None when it does not."""
+        if t.dep_ == "poss" or t.pos_ == "PRON" or not _full_name(ctx.name_of(pid)):
+            return None  # a one-word "name" is too often a party, a firm or a title
+        clause = next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if clause is None or clause.lemma_.lower() in self.reporting:
+            return None  # "X said the delegation ...": a speaker, not a member
+        if any(c.dep_ == "neg" for c in clause.children):
+            return None  # "X was not part of the delegation"
+        vocab = self.vocab
+        name_head = t
+        while name_head.dep_ in {"compound", "flat"} and name_head.head.i != name_head.i:
+            name_head = name_head.head  # "Sami" of "Sami Karimi": the name's head
+        described = {d.i for a in name_head.children if a.dep_ == "appos" for d in a.subtree}
+        inside = [c for c in clause.subtree if c.i not in described]
+        words = {c.lemma_.lower() for c in inside}
+        if not words & vocab.company_words:
+            return None  # a trip's company, told in the name's own clause (not in what
+            # describes the name: "X, a senior member of the movement, is ...")
+        aside = {
+            d.i
+            for c in clause.subtree
+            if c.dep_ in {"relcl", "acl"}
+            and not any(g.lemma_.lower() in vocab.company_words for g in c.subtree)
+            for d in c.subtree
+        }  # ("..., who did not speak to reporters": about the name, not the trip)
+        if {c.lemma_.lower() for c in clause.subtree if c.i not in aside} & vocab.apart_words:
+            return None  # "Absent from the delegation was X", "X, who had hoped to join the
+            # delegation, was refused": kept out of it
+        if not words & vocab.group_words and not any(self._travel_word(c) for c in inside):
+            return None  # "officials including X are on the sanctions list": a list, not a
+            # trip's company (no trip or group word in the clause)
+        path = [t, *t.ancestors][: _HOST_HOPS + 1]
+        if any(a.lemma_.lower() in vocab.hosting_words or a.lower_ in {"with", "of"} for a in path):
+            return None  # "X welcomed the delegation", "talks with X", "will call on X";
+            # "the sister of leader X": a name describing another
+        subject = any(a.dep_ in {"nsubj", "csubj", "attr"} for a in path)
+        if subject and any(c.lemma_.lower() in vocab.hosting_words for c in clause.subtree):
+            return None  # "A and B accorded a warm welcome to the delegation"
+        name_words = {w.lower() for w in ctx.name_of(pid).split()}
+        if name_words & (vocab.venue_nouns | vocab.thing_words) or ctx.place_at(t.i) is not None:
+            return None  # "Angkor Wat", "Safa Royal Palace": places
+        # "including" or "members" alone may be any list: then only the trip told just
+        # before is theirs
+        return _COMPANY_WINDOW if words & vocab.group_words else _WEAK_WINDOW
 
     def _group_trip(self, r: _Raw) -> bool:
         """A trip told of a group with no name ("the delegation landed in Nairobi")."""

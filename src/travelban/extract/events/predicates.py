@@ -71,6 +71,11 @@ class Predicates(PassBase):
             return self.vocab.verbs[lemma]  # "is due in Riyadh"
         return None
 
+    def _travel_word(self, tok: Any) -> bool:
+        """A word that tells a trip, not mere presence ("arrived", "visit", not "is")."""
+        trig = self._trigger(tok)
+        return trig is not None and trig.kind != "presence"
+
 
 def _agent_or_scene(tok: Any) -> bool:
     """'represented in Brazil by X' (the agent), or the active 'X represented India at the
