@@ -510,6 +510,7 @@ class NameIndex:
         self._by_gram: dict[str, list[int]] | None = None  # built on the fallback's first use
         # One-letter deletions of Latin titles and particles (built on first use).
         self._weak_near: dict[str, list[int]] | None = None
+        self._short_near: dict[str, list[int]] | None = None
         by_key: dict[str, set[int]] = defaultdict(set)
         by_pair: dict[str, set[int]] = defaultdict(set)
         for nid, name in enumerate(self.names):
@@ -660,6 +661,20 @@ class NameIndex:
             for tid in self._short_weak_slips(q.spelling):
                 if sims.get(tid, (0.0, ""))[0] < TITLE_NEAR_SIM:
                     sims[tid] = (TITLE_NEAR_SIM, "fuzzy")
+        if (
+            best >= SURE_SIM
+            and not q.abjad
+            and not q.hangul
+            and 2 <= len(q.spelling) <= SHORT_UNKNOWN
+        ):
+            # A short word the list writes (Sho, written as Shu) may still be another list
+            # word with one slip (Cho); too short for typo keys, that pair is read letter
+            # for letter, so its match stays in the review band.
+            for tid in self._short_slips(q.spelling):
+                if tid not in sims:
+                    sim = loose_similarity(q, vocab[tid])
+                    if sim > 0:
+                        sims[tid] = (sim, LOOSE_RULE)
         # A word the list writes as such most likely is that name: its one-typo
         # neighbours still align, but only the names the other words reach.
         reaching = list(sims)
@@ -738,6 +753,29 @@ class NameIndex:
         vocab = self.vocab
         return [
             tid for tid in found if OSA.distance(spelling, vocab[tid].spelling, score_cutoff=1) <= 1
+        ]
+
+    def _short_slips(self, spelling: str) -> list[int]:
+        """Latin list words one slip (optimal string alignment) from the short word
+        ``spelling``, found through the one-letter deletions of both."""
+        near = self._short_near
+        if near is None:
+            near = defaultdict(list)
+            for tid, t in enumerate(self.vocab):
+                w = t.spelling
+                if not t.abjad and not t.hangul and 2 <= len(w) <= SHORT_UNKNOWN + 1:
+                    for d in {w, *(w[:i] + w[i + 1 :] for i in range(len(w)))}:
+                        near[d].append(tid)
+            self._short_near = near
+        found: set[int] = set()
+        for d in {spelling, *(spelling[:i] + spelling[i + 1 :] for i in range(len(spelling)))}:
+            found.update(near.get(d, ()))
+        vocab = self.vocab
+        return [
+            tid
+            for tid in found
+            if vocab[tid].spelling != spelling
+            and OSA.distance(spelling, vocab[tid].spelling, score_cutoff=1) <= 1
         ]
 
     def _vowel_view(self, q: Token, h: _Hits) -> _Hits:
