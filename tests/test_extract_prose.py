@@ -2567,3 +2567,17 @@ def test_a_listed_alias_that_is_only_a_title_is_no_person(extractor: Extractor) 
     )
     ex = extractor.extract(article(text))
     assert "Chairman" not in [p.name for p in ex.people]
+
+
+def test_the_time_back_home_and_a_forum_about_a_country_are_not_its_places(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "President Kofi Mensah landed in Singapore this afternoon (evening in Ghana) for a "
+        "two-day visit. He will also open a Ghana-focused trade and investment forum. He is "
+        "accompanied by Ama Owusu, the trade minister, and Kwame Boateng, the finance minister."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Kofi Mensah", "Ama Owusu", "Kwame Boateng"):
+        trip(ex, name, "SG")
+        assert not [e for e in events_of(ex, name) if e.destination.country == "GH"]

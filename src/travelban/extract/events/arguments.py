@@ -41,6 +41,7 @@ from travelban.extract.events.syntax import (
     _carried,
     _collective,
     _conjuncts,
+    _country_topic,
     _definite,
     _disjunctive,
     _granted,
@@ -883,6 +884,12 @@ class Arguments(PassBase):
                 continue  # "the U.S. embassy in Beijing", "Bole airport in Addis Ababa"
             anchor = self._anchor.get(t.i, tok)
             role = self._role(holder, anchor, trig)
+            if (
+                role == "dest"
+                and trig.pos == "noun"
+                and _country_topic(holder, tok, place, self.vocab)
+            ):
+                continue  # "a Ghana investment forum", "the Syria conference": its topic
             if role == "origin":
                 origin = origin or place
             elif role == "dest":
@@ -973,6 +980,8 @@ class Arguments(PassBase):
         node = t
         while node.i != trigger.i and node.head.i != node.i:
             head = node.head
+            if head.dep_ == "appos" and head.ent_type_ == "TIME":
+                return ""  # "this afternoon (morning in Ghana)": the time back home
             if head.dep_ == "prep" or head.pos_ == "ADP":
                 path.append((head.lower_, head.head, node))
             elif head.dep_ == "advmod" and head.head.i == trigger.i:

@@ -15,6 +15,7 @@ from travelban.extract.events.syntax import (
     _SUBJ,
     _clean,
     _collective,
+    _country_topic,
     _definite,
     _inside_any,
     _np,
@@ -459,6 +460,8 @@ class _Context:
                         continue  # "a press conference with the U.S. ambassador"
                     if _topic_of(g, t):
                         continue  # "a summit focused on the coup in Niger": its subject
+                    if _country_topic(g, t, p, self.finder.vocab):
+                        continue  # "a Ghana investment forum": its subject
                     if self.dateline is not None and p.start == self.dateline.start:
                         continue  # "Pretoria - The AU summit opened in Addis Ababa"
                     place = p

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from travelban.extract.events.context import _Context
+    from travelban.extract.vocab import Vocabulary
+    from travelban.models import Place
 
 _SUBJ = {"nsubj", "nsubjpass"}
 _CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "xcomp", "conj", "pcomp"}
@@ -541,3 +543,22 @@ def _of_a_role(tok: Any, roles: frozenset[str] | set[str]) -> bool:
     """A place that modifies a person's role ("the U.S. ambassador", "Iran's envoy"): it
     says whose the role is, not where anyone is."""
     return tok.dep_ in {"compound", "nmod", "poss"} and tok.head.lemma_.lower() in roles
+
+
+def _country_topic(g: Any, t: Any, place: Place, vocab: Vocabulary) -> bool:
+    """A country naming a gathering as its modifier ("a Ghana investment forum", "the
+    Syria conference") says what the gathering is about, not where it is; a city does
+    ("the Doha forum")."""
+    trig = vocab.nouns.get(t.lemma_.lower())
+    if trig is None or trig.kind != "attendance" or place.kind != "country" or g.i == t.i:
+        return False
+    node = g
+    while node.i != t.i:
+        if node.dep_ not in _MODIFIER_DEPS or node.head.i == node.i:
+            return False  # ("a forum in Ghana": a preposition places it)
+        node = node.head  # ("a Ghana-focused forum")
+    return True
+
+
+# dependencies of a word that modifies a noun without a preposition
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
