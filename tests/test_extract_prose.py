@@ -2581,3 +2581,18 @@ def test_the_time_back_home_and_a_forum_about_a_country_are_not_its_places(
     for name in ("Kofi Mensah", "Ama Owusu", "Kwame Boateng"):
         trip(ex, name, "SG")
         assert not [e for e in events_of(ex, name) if e.destination.country == "GH"]
+
+
+def test_a_surname_that_is_also_a_town_stays_the_person(extractor: Extractor) -> None:
+    # Heredia is also a province of Costa Rica, Lula a town in Sweden
+    text = (
+        "Chile's former First Lady Nadine Heredia flew to Brazil on Wednesday. Heredia took "
+        "refuge there with her son. Brazilian President Luiz Inacio Lula da Silva arrived in "
+        "Tokyo on Monday; the emperor was greeted by Lula in the hall of his hotel."
+    )
+    ex = extractor.extract(article(text))
+    assert {"Nadine Heredia", "Luiz Inacio Lula da Silva"} <= {p.name for p in ex.people}
+    trip(ex, "Nadine Heredia", "BR")
+    trip(ex, "Lula da Silva", "JP")
+    assert not [e for e in ex.events if e.destination and e.destination.country in {"CR", "SE"}]
+    assert not [p for p in ex.places if p.name in {"Heredia", "Lula"}]

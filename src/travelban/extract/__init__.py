@@ -23,7 +23,7 @@ from travelban.extract.nlp import english_verbs, parse, unwrap
 from travelban.extract.people import PeopleFinder, ScanHitLike, find_credits
 from travelban.extract.places import without_lone_aliases
 from travelban.extract.vocab import Vocabulary
-from travelban.models import Article, Extraction, Place
+from travelban.models import Article, Extraction, Person, Place
 from travelban.settings import default_lists_dir
 
 log = logging.getLogger(__name__)
@@ -120,6 +120,7 @@ class Extractor:
         dates = self._dates(doc, text, article.published)
         runs = [(s, e) for s, e in screened if text[s:e].strip()]
         people = self.people.find(doc, text, places, hits, credits, runs=runs)
+        places = _outside_names(places, people.persons)
         events = self.events.find(doc, article_for_events, people, places, dates)
         if people.credit_names:
             notes.append("not actors (bylines and credits): " + ", ".join(people.credit_names))
@@ -254,3 +255,19 @@ _PLACE_PREPOSITIONS = frozenset(
 )
 
 __all__ = ["CHEAP_PASS_NOTE", "Extractor"]
+
+
+def _outside_names(places: list[Place], persons: Sequence[Person]) -> list[Place]:
+    """The places that are not a word of a person's name as written ("Heredia" of Nadine
+    Heredia is also a province of Costa Rica; "Lula" a town in Sweden). A one-word "person"
+    (a list-scan hit such as Kerman) does not take the place's word."""
+    spans = [
+        (m.start, m.end)
+        for p in persons
+        if " " in p.name
+        for m in p.mentions
+        if m.kind not in {"pronoun", "description"}
+    ]
+    if not spans:
+        return places
+    return [p for p in places if not any(s <= p.start and p.end <= e for s, e in spans)]

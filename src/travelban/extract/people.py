@@ -47,6 +47,31 @@ _HEADLINE_PARTICLES = frozenset(
     {"Off", "To", "In", "At", "On", "For", "Up", "Out", "Back", "Down", "Over", "From", "With"}
 )
 _MAYBE_NAME_LABELS = {"ORG", "GPE", "LOC", "NORP", "FAC"}
+# words of a written-out title that are no title on their own ("First" of "First Lady":
+# "a first Iranian" is no titled name)
+_ORDINARY_TITLE_WORDS = frozenset({"first"})
+# where a word that is both a surname of the story and a town stands for the person
+_NAME_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "appos", "conj", "compound"})
+# prepositions that make such a word the town ("in Heredia", "to Lula")
+_PLACE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "into",
+        "inside",
+        "outside",
+        "toward",
+        "towards",
+        "via",
+        "through",
+        "across",
+        "around",
+        "of",
+    }
+)
 _PARTICLES = {
     "al",
     "el",
@@ -267,7 +292,9 @@ class PeopleFinder:
         self.vocab = vocab
         self.gazetteer = gazetteer
         self.verbs = verbs  # English verb lemmas: a headline's "Holds" opens no name
-        self._title_words = {fold(t) for title in vocab.titles for t in title.split()}
+        self._title_words = {
+            fold(t) for title in vocab.titles for t in title.split()
+        } - _ORDINARY_TITLE_WORDS
         self._titles_folded = {fold(t) for t in vocab.titles}
         cues = "|".join(r"\s+".join(re.escape(w) for w in cue.split()) for cue in vocab.alias_cues)
         # a cue right before a name: "... under the name <Y>", "a.k.a. <Y>"
@@ -398,10 +425,23 @@ class PeopleFinder:
         )
 
     def _is_place(
-        self, name: str, start: int, end: int, place_spans: Sequence[tuple[int, int]]
+        self,
+        name: str,
+        start: int,
+        end: int,
+        place_spans: Sequence[tuple[int, int]],
+        titled: bool = False,
     ) -> bool:
+        """The name is a place's (or inside one); not when a title or a given name opens
+        it and the place is only a later word ("First Lady Nadine Heredia": Heredia is
+        also a province of Costa Rica)."""
         if _overlaps(place_spans, start, end):
-            return True
+            first = name.split()[0]
+            return not (
+                " " in name
+                and (titled or first.lower() in self.vocab.given_names)
+                and not _overlaps(place_spans, start, start + len(first))
+            )
         place = self.gazetteer.lookup(name)
         return place is not None and place.kind in {"country", "region", "continent"}
 
@@ -459,7 +499,8 @@ class PeopleFinder:
             if self._is_source(name, s, e, text):
                 sources.append((s, e))
                 continue
-            if label in _MAYBE_NAME_LABELS and not self._person_by_context(ent):
+            titled = self._titled_inside(text[ent.start_char : s])
+            if label in _MAYBE_NAME_LABELS and not titled and not self._person_by_context(ent):
                 continue
             if label == "PERSON" and self._modifier_of_thing(ent):
                 continue
@@ -473,7 +514,7 @@ class PeopleFinder:
             if _inside(credits, s, e):
                 credit_names.append(name)
                 continue
-            if self._is_place(name, s, e, place_spans):
+            if self._is_place(name, s, e, place_spans, titled):
                 continue
             out.append((s, e, name, "name", frozenset()))
         taken = [(s, e) for s, e, *_ in out]
@@ -920,6 +961,14 @@ class PeopleFinder:
             return False
         return ent.doc[ent.start - 1].lower_ == "the"
 
+    def _titled_inside(self, prefix: str) -> bool:
+        """The words the model took into an entity before the name are a title ("First
+        Lady Nadine Heredia" read as an organisation)."""
+        words = [fold(w) for w in prefix.split()]
+        return bool(words) and all(
+            w in self._title_words or w in _ORDINARY_TITLE_WORDS for w in words
+        )
+
     def _person_by_context(self, ent: Any) -> bool:
         """An ORG/GPE-labelled name that the syntax shows is a person (title or role apposition)."""
         root = ent.root
@@ -997,7 +1046,7 @@ class PeopleFinder:
                 cluster.aliases.append(alias)
                 cluster.add(Mention(alias, at, at + len(alias), "alias"))
                 alias_owner[fold(alias)] = cluster
-        self._variants(clusters, doc, text, credits, place_spans, sources)
+        self._variants(clusters, doc, text, credits, places, sources)
         token_pid: dict[int, str] = {}
         for c in clusters:
             for m in c.mentions:
@@ -1156,10 +1205,15 @@ class PeopleFinder:
         doc: Any,
         text: str,
         credits: Sequence[tuple[int, int]],
-        place_spans: Sequence[tuple[int, int]],
+        places: Sequence[Place],
         sources: Sequence[tuple[int, int]],
     ) -> None:
-        """Later bare mentions of a surname, given name or alias; each joins the nearest person."""
+        """Later bare mentions of a surname, given name or alias; each joins the nearest
+        person. A country's name is never such a mention; a town's or province's name is,
+        unless the model read the word there as a place ("Heredia took refuge ...": the
+        surname of Nadine Heredia; "in Heredia": the province)."""
+        countries = [(p.start, p.end) for p in places if p.start >= 0 and p.kind == "country"]
+        others = [(p.start, p.end) for p in places if p.start >= 0 and p.kind != "country"]
         covered = [(m.start, m.end) for c in clusters for m in c.mentions]
         owners: dict[str, list[_Cluster]] = {}
         for c in clusters:
@@ -1167,7 +1221,10 @@ class PeopleFinder:
             for form in list(forms):
                 words = form.split()
                 if len(words) > 1:
-                    for w in (words[-1], words[0]):
+                    # (a long name's inner word may be the name the story uses: "Lula" of
+                    # Luiz Inacio Lula da Silva)
+                    inner = [w for w in words[1:-1] if len(w) >= 4] if len(words) >= 4 else []
+                    for w in (words[-1], words[0], *inner):
                         if fold(w) not in _PARTICLES and fold(w) not in self._title_words:
                             forms.add(w)
                     last = words[-1]
@@ -1187,13 +1244,19 @@ class PeopleFinder:
             + "|".join(re.escape(f) for f in sorted(owners, key=len, reverse=True))
             + r")(?![\w-])"
         )
-        blocked = [*credits, *place_spans, *sources]
+        blocked = [*credits, *countries, *sources]
         ent_of = {t.i: ent for ent in doc.ents for t in ent}
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             if _overlaps(covered, s, e) or _overlaps(blocked, s, e):
                 continue
             span = doc.char_span(s, e, alignment_mode="expand")
+            if _overlaps(others, s, e) and (
+                span is None
+                or (span.root.dep_ != "pobj" and span.root.dep_ not in _NAME_DEPS)
+                or (span.root.dep_ == "pobj" and span.root.head.lower_ in _PLACE_PREPOSITIONS)
+            ):
+                continue  # the town, not the person
             if span is not None and any(
                 (ent := ent_of.get(t.i)) is not None
                 and ent.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
