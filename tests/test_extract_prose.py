@@ -2596,3 +2596,11 @@ def test_a_surname_that_is_also_a_town_stays_the_person(extractor: Extractor) ->
     trip(ex, "Lula da Silva", "JP")
     assert not [e for e in ex.events if e.destination and e.destination.country in {"CR", "SE"}]
     assert not [p for p in ex.places if p.name in {"Heredia", "Lula"}]
+
+
+def test_a_title_written_in_capitals_after_a_party_name(extractor: Extractor) -> None:
+    # the model finds no name here: the title "MP" alone must show it
+    text = "Congress MP Shashi Tharoor flew to Bogota on Friday."
+    ex = extractor.extract(article(text))
+    assert [p.name for p in ex.people] == ["Shashi Tharoor"]
+    trip(ex, "Shashi Tharoor", "CO")

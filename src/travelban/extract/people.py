@@ -305,7 +305,7 @@ class PeopleFinder:
         self._titled = re.compile(
             r"\b(?:"
             + vocab.title_pattern()
-            + r")(?<=[a-z.])s?[ \t]+(?P<name>"
+            + r")(?<=[a-zA-Z.])s?[ \t]+(?P<name>"
             + _NAME_TOKEN
             + r"(?:[ \t]+"
             + _NAME_TOKEN
