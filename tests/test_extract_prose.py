@@ -2604,3 +2604,19 @@ def test_a_title_written_in_capitals_after_a_party_name(extractor: Extractor) ->
     ex = extractor.extract(article(text))
     assert [p.name for p in ex.people] == ["Shashi Tharoor"]
     trip(ex, "Shashi Tharoor", "CO")
+
+
+def test_a_name_after_a_capitalised_role_and_words_of_titles(extractor: Extractor) -> None:
+    text = (
+        "President Kofi Mensah will travel to Dakar on Tuesday to attend the inauguration. The "
+        "President will be accompanied on the trip by the Minister of Foreign Affairs, Ama "
+        "Owusu, and other officials. His party also includes Prime Cabinet Secretary Musa "
+        "Wekesa and the head of the General Staff directorate, Igor Belov. They will meet "
+        "leaders of the Commonwealth."
+    )
+    ex = extractor.extract(article(text))
+    names = {p.name for p in ex.people}
+    assert "Ama Owusu" in names
+    assert not names & {"Cabinet", "Staff", "Prime Cabinet"}
+    trip(ex, "Ama Owusu", "SN")
+    assert not [p for p in ex.places if p.name == "Commonwealth"]

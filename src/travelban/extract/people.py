@@ -502,6 +502,8 @@ class PeopleFinder:
             titled = self._titled_inside(text[ent.start_char : s])
             if label in _MAYBE_NAME_LABELS and not titled and not self._person_by_context(ent):
                 continue
+            if label in _MAYBE_NAME_LABELS and self._word_of_a_title(doc, s, e):
+                continue  # "Prime Cabinet Secretary X": "Cabinet" is no name
             if label == "PERSON" and self._modifier_of_thing(ent):
                 continue
             if name.lower() in self.vocab.not_persons:
@@ -528,6 +530,8 @@ class PeopleFinder:
                 continue
             if self._headline_word(doc, s, e):
                 continue  # "Somali President Arrives in ...": a Title Case verb, not a name
+            if self._word_of_a_title(doc, s, e):
+                continue  # "head of the General Staff directorate": "Staff" is no name
             if self._is_source(name, s, e, text) or self._is_place(name, s, e, place_spans):
                 continue
             span = doc.char_span(s, e, alignment_mode="expand")
@@ -961,6 +965,28 @@ class PeopleFinder:
             return False
         return ent.doc[ent.start - 1].lower_ == "the"
 
+    def _word_of_a_title(self, doc: Any, start: int, end: int) -> bool:
+        """A one-word "name" that is a word of a longer title or of a noun phrase: the next
+        word is a title or role word ("Prime Cabinet Secretary"), or the word modifies a
+        common noun after it ("the General Staff directorate")."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            return False
+        tok = span[0]
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (
+            nxt is not None
+            and nxt.is_title
+            and (fold(nxt.text) in self._title_words or nxt.lemma_.lower() in self.vocab.roles)
+        ):
+            return True
+        return (
+            tok.dep_ in {"compound", "amod", "nmod"}
+            and tok.head.i > tok.i
+            and tok.head.pos_ == "NOUN"
+            and tok.head.is_lower
+        )
+
     def _titled_inside(self, prefix: str) -> bool:
         """The words the model took into an entity before the name are a title ("First
         Lady Nadine Heredia" read as an organisation)."""
@@ -994,8 +1020,8 @@ class PeopleFinder:
         # read back over the role's complement ("of the Central African Republic")
         for i in range(ent.start - 2, max(ent.sent.start, ent.start - 12) - 1, -1):
             t = doc[i]
-            if t.pos_ == "NOUN" and t.lemma_.lower() in self.vocab.roles:
-                return True
+            if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in self.vocab.roles:
+                return True  # ("the Minister of Foreign Affairs, X": a capitalised role too)
             if t.pos_ not in {"PROPN", "ADJ", "DET", "ADP", "NOUN", "PART"}:
                 return False
         return False
