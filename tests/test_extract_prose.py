@@ -2620,3 +2620,20 @@ def test_a_name_after_a_capitalised_role_and_words_of_titles(extractor: Extracto
     assert not names & {"Cabinet", "Staff", "Prime Cabinet"}
     trip(ex, "Ama Owusu", "SN")
     assert not [p for p in ex.places if p.name == "Commonwealth"]
+
+
+def test_a_nationality_told_by_the_name_s_own_title_outweighs_a_description(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Iranian Foreign Minister Hossein Karimi arrived in Moscow on Monday. Karimi, who "
+        "met the Russian foreign minister in Moscow, said the talks went well.\n\n"
+        "President Arman Tokayev arrived in Tashkent on Monday. At the airport, Tokayev was "
+        "met by the Uzbek president."
+    )
+    ex = extractor.extract(article(text))
+    assert person(ex, "Hossein Karimi").nationalities == ("IR",)
+    tokayev = person(ex, "Arman Tokayev")
+    assert "UZ" not in tokayev.nationalities
+    assert not [d for d in tokayev.descriptions if "Uzbek" in d]
+    trip(ex, "Arman Tokayev", "UZ")

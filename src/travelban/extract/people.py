@@ -187,6 +187,9 @@ class _Cluster:
     aliases: list[str] = field(default_factory=list)
     organisations: list[str] = field(default_factory=list)
     nationalities: list[str] = field(default_factory=list)
+    # those of a title written on the name itself ("Iranian Foreign Minister X"): they
+    # outweigh any a description or an apposition suggests ("his Somali counterpart")
+    own_nationalities: list[str] = field(default_factory=list)
     last_seen: int = 0
     genders: set[str] = field(default_factory=set)
 
@@ -1099,7 +1102,7 @@ class PeopleFinder:
                     descriptions=tuple(dict.fromkeys(c.descriptions)),
                     aliases=tuple(dict.fromkeys(c.aliases)),
                     organisations=tuple(dict.fromkeys(c.organisations)),
-                    nationalities=tuple(dict.fromkeys(c.nationalities)),
+                    nationalities=tuple(dict.fromkeys(c.own_nationalities or c.nationalities)),
                 )
             )
         listed = frozenset(c.pid for c in clusters if c.references)
@@ -1337,7 +1340,9 @@ class PeopleFinder:
                 if words:
                     ttext = doc[words[0].i : span.start].text.strip()
                     c.titles.append(ttext)
+                    had = len(c.nationalities)
                     self._evidence(c, doc[words[0].i : span.start])
+                    c.own_nationalities.extend(c.nationalities[had:])
             # the name in apposition to a description before it ("An Iranian official,
             # Ali Akbar Tabatabaei, ..."; "A second Iranian named in the case, X, ...")
             head = root.head
@@ -1575,6 +1580,10 @@ class PeopleFinder:
                 # "Moscow's top diplomat", "Uganda's leading opposition leader", "The US
                 # envoy" as a subject with no one named before: the article's protagonist
                 target = self._protagonist(clusters, sub)
+            if target is not None and _co_argument(tok, target.pid, token_pid):
+                # "Tokayev was met by the Uzbek president", "Karimi met the Russian foreign
+                # minister": two sides of one act are two people
+                target = None
             if target is None:
                 for t in doc[tok.left_edge.i : tok.i + 1]:
                     unresolved[t.i] = text
@@ -2004,3 +2013,31 @@ def _trim_det(span: Any) -> str:
     if not toks:
         return ""
     return span.doc[toks[0].i : toks[-1].i + 1].text.strip()
+
+
+def _clause_verb(tok: Any) -> Any | None:
+    """The verb whose argument ``tok`` is, through "by", "with" and other prepositions."""
+    node = tok
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        if head.dep_ not in {"prep", "agent"} and node.dep_ not in {"pobj"}:
+            return None
+        node = head
+    return None
+
+
+def _co_argument(tok: Any, pid: str, token_pid: dict[int, str]) -> bool:
+    """A word of person ``pid`` stands as another argument of the verb ``tok`` depends on."""
+    verb = _clause_verb(tok)
+    if verb is None:
+        return False
+    for t in tok.sent:
+        if t.i != tok.i and token_pid.get(t.i) == pid and t.head.dep_ != "compound":
+            other = _clause_verb(t) if t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} else None
+            if other is not None and other.i == verb.i:
+                return True
+    return False
