@@ -2637,3 +2637,16 @@ def test_a_nationality_told_by_the_name_s_own_title_outweighs_a_description(
     assert "UZ" not in tokayev.nationalities
     assert not [d for d in tokayev.descriptions if "Uzbek" in d]
     trip(ex, "Arman Tokayev", "UZ")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Ivan Petrov has visited Tajikistan thrice this year.", "TJ"),
+        ("The first foreign visit of the new leader Ivan Petrov was to Mauritania.", "MR"),
+    ],
+)
+def test_a_frequency_word_or_a_copula_between_the_trip_and_its_place(
+    extractor: Extractor, text: str, country: str
+) -> None:
+    trip(extractor.extract(article(text)), "Ivan Petrov", country)

@@ -824,7 +824,9 @@ class Arguments(PassBase):
             if gov.pos_ in {"VERB", "AUX"} and gov.i != tok.i:
                 # "approved the travel of X to Abu Dhabi": with the noun as the verb's
                 # object, the verb's "to" phrase is the noun's destination
-                preps = _LOCATIVE | ({"to", "into"} if tok.dep_ in {"dobj", "obj"} else set())
+                # ("his first visit abroad was to Mauritania": the subject of "be" too)
+                aimed = tok.dep_ in {"dobj", "obj"} or (tok.dep_ == "nsubj" and gov.lemma_ == "be")
+                preps = _LOCATIVE | ({"to", "into"} if aimed else set())
                 for ch in gov.children:
                     # "announced plans for visits this week to Qatar": a "to" phrase right
                     # after the trip noun is its destination, wherever the parser hung it
@@ -968,6 +970,13 @@ class Arguments(PassBase):
             t = t.head  # "visit Egypt, Tunisia and Togo": each conjunct has the first's role
         if t.dep_ == "appos" and t.head.i != trigger.i and _place_noun(t.head, places):
             t = t.head  # "reached the Maldivian capital Male": the capital's role
+        if (
+            t.dep_ == "compound"
+            and t.head.lower_ in _FREQUENCY_WORDS
+            and t.head.dep_ in {"dobj", "obj"}
+            and t.head.head.i == trigger.i
+        ):
+            t = t.head  # "visited Tajikistan thrice", read as a compound of "thrice"
         if t.dep_ == "poss" or (t.dep_ in {"compound", "amod", "nmod"} and t.head.i != trigger.i):
             return ""  # "Iran's forces", "Russian warplanes"
         if t.dep_ in {"compound", "nmod", "npadvmod"} and t.head.i == trigger.i:
@@ -1083,6 +1092,10 @@ _LIST_SUBJECTS = frozenset({"they", "these", "those"})
 _STATUS_WORDS = frozenset({"sanction", "sanctions", "list", "ban", "wanted", "charge", "accuse"})
 # subjects that stand for several people ("Several of his colleagues remain ...")
 _PLURAL_WORDS = frozenset({"several", "many", "some", "most", "few", "others", "both", "all"})
+
+
+# adverbs of frequency the parser reads as the object noun ("visited Tajikistan thrice")
+_FREQUENCY_WORDS = frozenset({"once", "twice", "thrice", "again", "often"})
 
 
 # nouns that stand for a country named before ("this country", "that Gulf state")
