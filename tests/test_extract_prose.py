@@ -2650,3 +2650,13 @@ def test_a_frequency_word_or_a_copula_between_the_trip_and_its_place(
     extractor: Extractor, text: str, country: str
 ) -> None:
     trip(extractor.extract(article(text)), "Ivan Petrov", country)
+
+
+def test_a_body_or_a_post_written_in_capitals_is_no_person(extractor: Extractor) -> None:
+    text = (
+        "Speaker Sami Karimi led a Lok Sabha delegation to Vietnam. He travelled with Chief "
+        "Executive Officers of the state firms to Lisbon."
+    )
+    ex = extractor.extract(article(text))
+    assert [p.name for p in ex.people] == ["Sami Karimi"]
+    trip(ex, "Sami Karimi", "VN")

@@ -418,6 +418,10 @@ class PeopleFinder:
             return False  # "Hasina as Prime Minister": the English word, not "as-Sadr"
         if self._only_titles(words, roles=True):
             return False  # "National Security Adviser": a title alone
+        if words[-1].lower().strip(",.") in self.vocab.notname_words:
+            return False  # "Rapid Support Forces", "Lok Sabha": a body, not a person
+        if len(words) > 1 and words[-1].lower() in self.vocab.roles | {"officers"}:
+            return False  # "National Security Adviser", "Executive Officers": a post
         return all(w[:1].isupper() or fold(w).split("-")[0] in _PARTICLES for w in words)
 
     def _only_titles(self, words: Sequence[str], *, roles: bool) -> bool:

@@ -80,6 +80,7 @@ class Vocabulary:
     hosting_words: frozenset[str] = frozenset()  # a clause about a group's hosts
     thing_words: frozenset[str] = frozenset()  # "Angkor Wat", "Safa Royal Palace"
     apart_words: frozenset[str] = frozenset()  # "Absent from the delegation was X"
+    notname_words: frozenset[str] = frozenset()  # "Rapid Support Forces", "Royal Highness"
     adjectives: frozenset[str] = frozenset()  # triggers read after "be": "is due in X"
 
     @property
@@ -204,6 +205,7 @@ def _load(lists_dir: Path) -> Vocabulary:
         hosting_words=sets["hosting"],
         thing_words=sets["thing"],
         apart_words=sets["apart"],
+        notname_words=sets["notname"],
         adjectives=frozenset(adjectives),
     )
 
@@ -220,6 +222,7 @@ _WORD_SETS = (
     "hosting",
     "thing",
     "apart",
+    "notname",
 )
 
 
