@@ -2660,3 +2660,17 @@ def test_a_body_or_a_post_written_in_capitals_is_no_person(extractor: Extractor)
     ex = extractor.extract(article(text))
     assert [p.name for p in ex.people] == ["Sami Karimi"]
     trip(ex, "Sami Karimi", "VN")
+
+
+def test_the_host_s_escort_made_no_trip(extractor: Extractor) -> None:
+    text = (
+        "President Ivan Petrov arrived in Islamabad on Monday for a three-day visit. The prime "
+        "minister was accompanied by Deputy Prime Minister Sami Karimi and Interior Minister "
+        "Omar Haddad to welcome President Ivan Petrov. The president was accompanied by "
+        "Foreign Minister Lina Beridze."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Ivan Petrov", "PK")
+    trip(ex, "Lina Beridze", "PK")
+    for name in ("Sami Karimi", "Omar Haddad"):
+        assert not events_of(ex, name)

@@ -142,6 +142,11 @@ class Arguments(PassBase):
             # "accompanying the first couple", "X joined the trip": the one whose trip was
             # just told
             leader = last_other(6)
+            role = leaders[0].lemma_.lower()
+            if leader is not None and role in self.vocab.roles and not ctx.called(leader[0], role):
+                # "The prime minister was accompanied by A and B to welcome President X":
+                # a post the traveller just told does not hold is someone else's (a host)
+                leader = None
         if leader is None or leader[0] is None:
             return []
         if leader[0] in company and leaders[0].lower_ in {"him", "her", "them"}:

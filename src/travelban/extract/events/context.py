@@ -684,6 +684,19 @@ class _Context:
         p = self._persons.get(pid or "")
         return p is not None and place.country is not None and place.country in p.nationalities
 
+    def called(self, pid: str | None, word: str) -> bool:
+        """The text gives the person a title or description holding ``word`` (a role
+        lemma: "minister", "president")."""
+        p = self._persons.get(pid or "")
+        if p is None:
+            return False
+        word = word.lower()
+        return any(
+            w.lower().rstrip("s") == word or w.lower() == word
+            for phrase in (*p.titles, *p.descriptions)
+            for w in re.split(r"[\s-]+", phrase)
+        )
+
     def name_of(self, pid: str) -> str:
         p = self._persons.get(pid)
         return p.name if p is not None else ""

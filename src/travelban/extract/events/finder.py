@@ -126,6 +126,9 @@ class EventFinder(Predicates, Arguments, When, Status):
                 window = self._company_window(t, pid, ctx)
                 if window is None:
                     continue
+                # "The prime minister was accompanied by X": the trip is the prime
+                # minister's, or none when the text gives the prime minister none (a host)
+                escorted = _escorted(t, ctx)
                 leg = next(
                     (
                         r
@@ -133,6 +136,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                         if si - window <= r.sentence <= si
                         and (r.pid is not None or self._group_trip(r))
                         and r.pid != pid
+                        and (escorted is None or (r.pid, r.pid or r.name) == escorted)
                         and r.dest is not None
                         and r.kind in _SCENE_KINDS
                         and not r.caption
@@ -525,6 +529,25 @@ def _current(tok: Any) -> bool:
 
 
 _ALSO = frozenset({"also", "too", "likewise"})
+
+
+def _escorted(t: Any, ctx: _Context) -> tuple[str | None, str] | None:
+    """Whom the name at ``t`` accompanies ("P was accompanied by X", "X accompanied P"):
+    (pid, pid) of a named person, (None, description) of one the text does not name ("the
+    prime minister"); None when the clause says nothing of it."""
+    verb = next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() != "accompany":
+        return None
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    for c in verb.children:
+        if (passive and c.dep_ == "nsubjpass") or (not passive and c.dep_ in {"dobj", "obj"}):
+            if t.i in {g.i for g in c.subtree}:
+                return None
+            who = ctx.who(c)
+            if who is None:
+                return None
+            return (who[0], who[0]) if who[0] is not None else (None, who[1])
+    return None
 
 
 def _latest_leg(
