@@ -2674,3 +2674,14 @@ def test_the_host_s_escort_made_no_trip(extractor: Extractor) -> None:
     trip(ex, "Lina Beridze", "PK")
     for name in ("Sami Karimi", "Omar Haddad"):
         assert not events_of(ex, name)
+
+
+def test_airports_named_after_people_are_in_their_city(extractor: Extractor) -> None:
+    text = (
+        "Sami Karimi landed at Modibo Keita International Airport on Monday. Omar Haddad was "
+        "seen at Adan Adde International airport on Tuesday."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Sami Karimi", "ML")
+    trip(ex, "Omar Haddad", "SO")
+    assert not [e for e in ex.events if e.destination and e.destination.country == "YE"]
