@@ -21,7 +21,7 @@ from travelban.extract.dates import MONTHS, DateHit, anaphoric_dates, find_dates
 from travelban.extract.events import EventFinder
 from travelban.extract.nlp import english_verbs, parse, unwrap
 from travelban.extract.people import PeopleFinder, ScanHitLike, find_credits
-from travelban.extract.places import without_lone_aliases
+from travelban.extract.places import PLACE_PREPOSITIONS, without_lone_aliases
 from travelban.extract.vocab import Vocabulary
 from travelban.models import Article, Extraction, Person, Place
 from travelban.settings import default_lists_dir
@@ -209,7 +209,7 @@ class Extractor:
             and (
                 ent.start == 0
                 or doc[ent.start - 1].pos_ != "ADP"
-                or doc[ent.start - 1].lower_ not in _PLACE_PREPOSITIONS  # ("by", "with")
+                or doc[ent.start - 1].lower_ not in PLACE_PREPOSITIONS  # ("by", "with")
             )
             and all(
                 t.text[:1].isupper()
@@ -247,12 +247,6 @@ class Extractor:
         places.sort(key=lambda p: p.start)
         return without_lone_aliases(places)
 
-
-# prepositions that put a word in a sentence as a place ("in Ararat", "to Kirkuk")
-_PLACE_PREPOSITIONS = frozenset(
-    {"in", "at", "to", "from", "into", "near", "across", "through", "toward", "towards"}
-    | {"around", "outside", "inside", "via", "onto", "within"}
-)
 
 __all__ = ["CHEAP_PASS_NOTE", "Extractor"]
 

@@ -29,6 +29,7 @@ from typing import Any, Protocol
 
 from anyascii import anyascii
 
+from travelban.extract.places import PLACE_PREPOSITIONS
 from travelban.extract.vocab import Vocabulary
 from travelban.models import Mention, Person, Place
 
@@ -52,26 +53,9 @@ _MAYBE_NAME_LABELS = {"ORG", "GPE", "LOC", "NORP", "FAC"}
 _ORDINARY_TITLE_WORDS = frozenset({"first"})
 # where a word that is both a surname of the story and a town stands for the person
 _NAME_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "appos", "conj", "compound"})
-# prepositions that make such a word the town ("in Heredia", "to Lula")
-_PLACE_PREPOSITIONS = frozenset(
-    {
-        "in",
-        "at",
-        "to",
-        "from",
-        "near",
-        "into",
-        "inside",
-        "outside",
-        "toward",
-        "towards",
-        "via",
-        "through",
-        "across",
-        "around",
-        "of",
-    }
-)
+# prepositions that make such a word the town ("in Heredia", "to Lula", "the province of
+# Heredia")
+_TOWN_PREPOSITIONS = PLACE_PREPOSITIONS | {"of"}
 _PARTICLES = {
     "al",
     "el",
@@ -1287,7 +1271,7 @@ class PeopleFinder:
             if _overlaps(others, s, e) and (
                 span is None
                 or (span.root.dep_ != "pobj" and span.root.dep_ not in _NAME_DEPS)
-                or (span.root.dep_ == "pobj" and span.root.head.lower_ in _PLACE_PREPOSITIONS)
+                or (span.root.dep_ == "pobj" and span.root.head.lower_ in _TOWN_PREPOSITIONS)
             ):
                 continue  # the town, not the person
             if span is not None and any(

@@ -35,6 +35,13 @@ from travelban.models import Place
 
 log = logging.getLogger(__name__)
 
+
+# prepositions that put a word in a sentence as a place ("in Ararat", "to Kirkuk")
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "to", "from", "into", "near", "across", "through", "toward", "towards"}
+    | {"around", "outside", "inside", "via", "onto", "within"}
+)
+
 GAZETTEER_DIR = "gazetteer"
 FUZZY_CUTOFF = 88.0  # rapidfuzz ratio; "Kazakstan" 95, "Phillipines" 91, "Austria/Australia" 82
 FUZZY_MIN_LENGTH = 6

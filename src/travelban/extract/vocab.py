@@ -80,7 +80,7 @@ class Vocabulary:
     hosting_words: frozenset[str] = frozenset()  # a clause about a group's hosts
     thing_words: frozenset[str] = frozenset()  # "Angkor Wat", "Safa Royal Palace"
     apart_words: frozenset[str] = frozenset()  # "Absent from the delegation was X"
-    notname_words: frozenset[str] = frozenset()  # "Rapid Support Forces", "Royal Highness"
+    notname_words: frozenset[str] = frozenset()  # "Rapid Support Forces", "Lok Sabha"
     adjectives: frozenset[str] = frozenset()  # triggers read after "be": "is due in X"
 
     @property

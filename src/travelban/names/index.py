@@ -297,6 +297,11 @@ class TextHit:
     kind: str = ""  # "name", "alias", "partial", "surname"
 
 
+def _with_deletions(w: str) -> set[str]:
+    """A word and each of its one-letter deletions."""
+    return {w, *(w[:i] + w[i + 1 :] for i in range(len(w)))}
+
+
 def _deletions(s: str) -> set[str]:
     """One-consonant deletions of a skeleton: blocks a wrong, missing or extra consonant."""
     return {s[:i] + s[i + 1 :] for i in range(len(s))} if len(s) >= MIN_DELETE_SKELETON else set()
@@ -737,45 +742,45 @@ class NameIndex:
 
     def _short_weak_slips(self, spelling: str) -> list[int]:
         """Latin titles and particles one slip (optimal string alignment) from the short
-        word ``spelling``, found through the one-letter deletions of both."""
-        near = self._weak_near
-        if near is None:
-            near = defaultdict(list)
-            for tid in self._weak_tids:
-                w = self.vocab[tid].spelling
-                if 2 <= len(w) <= SHORT_UNKNOWN + 1:  # (one slip from a short word)
-                    for d in {w, *(w[:i] + w[i + 1 :] for i in range(len(w)))}:
-                        near[d].append(tid)
-            self._weak_near = near
+        word ``spelling``."""
+        if self._weak_near is None:
+            self._weak_near = self._slip_index(self._weak_tids)
+        return self._one_slip(self._weak_near, spelling)
+
+    def _short_slips(self, spelling: str) -> list[int]:
+        """Latin list words one slip (optimal string alignment) from the short word
+        ``spelling``, other than itself."""
+        if self._short_near is None:
+            self._short_near = self._slip_index(
+                tid for tid, t in enumerate(self.vocab) if not t.abjad and not t.hangul
+            )
+        vocab = self.vocab
+        return [
+            tid
+            for tid in self._one_slip(self._short_near, spelling)
+            if vocab[tid].spelling != spelling
+        ]
+
+    def _slip_index(self, tids: Iterable[int]) -> dict[str, list[int]]:
+        """The list words ``tids`` one slip from a short word may be, by their spelling and
+        each of its one-letter deletions."""
+        near: dict[str, list[int]] = defaultdict(list)
+        for tid in tids:
+            w = self.vocab[tid].spelling
+            if 2 <= len(w) <= SHORT_UNKNOWN + 1:  # (one slip from a short word)
+                for d in _with_deletions(w):
+                    near[d].append(tid)
+        return near
+
+    def _one_slip(self, near: dict[str, list[int]], spelling: str) -> list[int]:
+        """The words of a ``_slip_index`` one slip from ``spelling``: those sharing it or a
+        one-letter deletion with it, then checked by optimal string alignment."""
         found: set[int] = set()
-        for d in {spelling, *(spelling[:i] + spelling[i + 1 :] for i in range(len(spelling)))}:
+        for d in _with_deletions(spelling):
             found.update(near.get(d, ()))
         vocab = self.vocab
         return [
             tid for tid in found if OSA.distance(spelling, vocab[tid].spelling, score_cutoff=1) <= 1
-        ]
-
-    def _short_slips(self, spelling: str) -> list[int]:
-        """Latin list words one slip (optimal string alignment) from the short word
-        ``spelling``, found through the one-letter deletions of both."""
-        near = self._short_near
-        if near is None:
-            near = defaultdict(list)
-            for tid, t in enumerate(self.vocab):
-                w = t.spelling
-                if not t.abjad and not t.hangul and 2 <= len(w) <= SHORT_UNKNOWN + 1:
-                    for d in {w, *(w[:i] + w[i + 1 :] for i in range(len(w)))}:
-                        near[d].append(tid)
-            self._short_near = near
-        found: set[int] = set()
-        for d in {spelling, *(spelling[:i] + spelling[i + 1 :] for i in range(len(spelling)))}:
-            found.update(near.get(d, ()))
-        vocab = self.vocab
-        return [
-            tid
-            for tid in found
-            if vocab[tid].spelling != spelling
-            and OSA.distance(spelling, vocab[tid].spelling, score_cutoff=1) <= 1
         ]
 
     def _vowel_view(self, q: Token, h: _Hits) -> _Hits:
