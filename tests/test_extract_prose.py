@@ -2685,3 +2685,31 @@ def test_airports_named_after_people_are_in_their_city(extractor: Extractor) -> 
     trip(ex, "Sami Karimi", "ML")
     trip(ex, "Omar Haddad", "SO")
     assert not [e for e in ex.events if e.destination and e.destination.country == "YE"]
+
+
+def test_a_bulleted_list_opened_by_a_colon_is_the_sentence_s_list(extractor: Extractor) -> None:
+    """Members written one per bullet under "... is made up of the following:" travel with
+    the group, as they would written inline."""
+    text = (
+        "President Ivan Petrov arrived in Nairobi on Monday for a three-day state visit.\n\n"
+        "His delegation is made up of the following:\n\n"
+        "  • Finance Minister Olga Sirenko\n"
+        "  • Trade Minister Pavel Dronov\n"
+        "  • Energy Minister Boris Lukin\n\n"
+        "Talks with the Kenyan side open on Tuesday."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Sirenko", "Dronov", "Lukin"):
+        assert trip(ex, name, "KE").destination is not None
+    assert ex.article.text == text  # the record keeps the text as given
+
+
+def test_bullet_lists_keep_every_offset() -> None:
+    from travelban.extract.nlp import bullet_lists
+
+    text = "The team:\n\n- Ana Lima;\n- Rui Costa\n\nThey left."
+    out = bullet_lists(text)
+    assert len(out) == len(text)
+    assert out.split() == ["The", "team:", "Ana", "Lima,", "Rui", "Costa.", "They", "left."]
+    plain = "Shopping list\n- eggs\n- milk\n"  # no opening colon: not a sentence's list
+    assert bullet_lists(plain) is plain

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from travelban.extract.dates import MONTHS, DateHit, anaphoric_dates, find_dates, resolve_date
 from travelban.extract.events import EventFinder
-from travelban.extract.nlp import english_verbs, parse, unwrap
+from travelban.extract.nlp import bullet_lists, english_verbs, parse, unwrap
 from travelban.extract.people import PeopleFinder, ScanHitLike, find_credits
 from travelban.extract.places import PLACE_PREPOSITIONS, without_lone_aliases
 from travelban.extract.vocab import Vocabulary
@@ -93,7 +93,7 @@ class Extractor:
         ``full=True`` parses everything.
         """
         given = article
-        text = unwrap(article.text)
+        text = bullet_lists(unwrap(article.text))
         if text is not article.text:
             article = replace(article, text=text)  # (the same length: offsets hold)
         hits = list(self.scanner.find_in_text(text)) if self.scanner is not None else []

@@ -152,6 +152,72 @@ def unwrap(text: str) -> str:
     return "".join(chars)
 
 
+# a bulleted or numbered line: the marker, then the item
+_BULLET = re.compile(r"^[ \t]*(?:[•▪◦●*·\-–—]|\d{1,2}[.)])[ \t]+(?=\S)", re.M)
+_ITEM_END = ";,."
+
+
+def bullet_lists(text: str) -> str:
+    """Bulleted lists that a sentence ending in a colon opens ("The delegation is made up
+    of the following:" then one name per bullet) read as that sentence's own list: the
+    markers and line breaks become spaces, each item but the last closes with a comma (a
+    semicolon when an item holds a comma itself) and the last with a full stop. Every
+    offset stays where it was; any other text is returned unchanged."""
+    if "\n" not in text or not _BULLET.search(text):
+        return text
+    chars = list(text)
+    lines = []  # (start, end) of each line
+    start = 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            lines.append((start, i))
+            start = i + 1
+    lines.append((start, len(text)))
+    k = 0
+    changed = False
+    while k < len(lines):
+        s, e = lines[k]
+        if not text[s:e].rstrip().endswith(":"):
+            k += 1
+            continue
+        items: list[tuple[int, int, int]] = []  # marker start, item start, item end
+        j = k + 1
+        while j < len(lines):
+            ls, le = lines[j]
+            if not text[ls:le].strip():
+                j += 1
+                continue
+            m = _BULLET.match(text, ls, le)
+            if m is None:
+                break
+            items.append((ls, m.end(), ls + len(text[ls:le].rstrip())))
+            j += 1
+        if len(items) < 2:
+            k += 1
+            continue
+        sep = ";" if any("," in text[a:b].rstrip(_ITEM_END) for _, a, b in items) else ","
+        for n, (ms, a, b) in enumerate(items):
+            for i in range(ms, a):
+                chars[i] = " "
+            mark = "." if n == len(items) - 1 else sep
+            if text[b - 1] in _ITEM_END:
+                chars[b - 1] = mark
+            elif b < len(text) and text[b] == "\n":
+                chars[b] = mark
+                b += 1
+            nxt = items[n + 1][0] if n + 1 < len(items) else b
+            for i in range(b, nxt):
+                if chars[i] == "\n":
+                    chars[i] = " "
+        # the opening line's break runs into the list
+        for i in range(e, items[0][0]):
+            if chars[i] == "\n":
+                chars[i] = " "
+        changed = True
+        k = j
+    return "".join(chars) if changed else text
+
+
 def windows(text: str, max_chars: int = MAX_CHARS) -> list[tuple[int, int]]:
     """Consecutive ``(start, end)`` slices covering ``text``, none longer than ``max_chars``."""
     if max_chars < 2:

@@ -157,7 +157,10 @@ class EventFinder(Predicates, Arguments, When, Status):
         the name's own clause makes it part of a trip's company; None when it does not."""
         if t.dep_ == "poss" or t.pos_ == "PRON" or not _full_name(ctx.name_of(pid)):
             return None  # a one-word "name" is too often a party, a firm or a title
-        clause = next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        clause = next(
+            (a for a in t.ancestors if a.pos_ in {"VERB", "AUX"} and a.lower_ not in _LIST_OPENERS),
+            None,
+        )  # ("the following", tagged a verb, opens the list: the clause is above it)
         if clause is None or clause.lemma_.lower() in self.reporting:
             return None  # "X said the delegation ...": a speaker, not a member
         if any(c.dep_ == "neg" for c in clause.children):
@@ -186,6 +189,9 @@ class EventFinder(Predicates, Arguments, When, Status):
             return None  # "officials including X are on the sanctions list": a list, not a
             # trip's company (no trip or group word in the clause)
         path = [t, *t.ancestors][: _HOST_HOPS + 1]
+        intro = next((i for i, a in enumerate(path) if a.lower_ in _LIST_OPENERS), None)
+        if intro is not None:
+            path = path[:intro]  # "made up of the following: X, Y": the list, not "of X"
         if any(a.lemma_.lower() in vocab.hosting_words or a.lower_ in {"with", "of"} for a in path):
             return None  # "X welcomed the delegation", "talks with X", "will call on X";
             # "the sister of leader X": a name describing another
@@ -472,6 +478,9 @@ class EventFinder(Predicates, Arguments, When, Status):
             trigger=r.trigger,
         )
 
+
+# words that open a list of names: the names are the list, whatever governs the word
+_LIST_OPENERS = frozenset({"following"})
 
 # prepositions that put someone at a place ("in Paris", "at the Kremlin", "to Doha")
 _PLACING = frozenset({"in", "at", "to", "into", "inside", "near", "outside"})
