@@ -97,6 +97,10 @@ _VOWEL_BLIND = str.maketrans("eiou", "aaaa")
 _ROMANISED = str.maketrans("Cj", "Sy")
 _ROMANISED_FIRST = {"C": "S", "j": "y"}
 ROMANISED_SIM = 0.88
+# Words of one consonant skeleton whose keys differ only in their vowels: VOWELS_SIM for
+# one edit between the keys, VOWELS_STEP less for each edit more.
+VOWELS_SIM = 0.8
+VOWELS_STEP = 0.05
 # A Latin word whose surest Latin reading is a slip, matched to a word in another script
 # on its consonants: it counts as that slip does (NameIndex._token_hits).
 SKELETON_SLIP_RULE = "skeleton, as a slip"
@@ -204,7 +208,7 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
                 if d <= allow_s and 0.96 - 0.9 * d / longest_s > sim:
                     sim, rule = 0.96 - 0.9 * d / longest_s, "fuzzy"
     if (
-        sim < 0.8
+        sim < VOWELS_SIM
         and abs(nq - nl) <= 1
         and q.skeleton == lt.skeleton
         and len(q.skeleton) >= 2
@@ -213,7 +217,13 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
             or (qk[0] in _VOWELS and lk[0] in _VOWELS)
         )
     ):
-        sim, rule = 0.8, "vowels"
+        # One vowel written another way (Gamel / Gamal) is another romanisation; each
+        # further edit between the keys makes the pair more likely two names that only
+        # share their consonants (Qina / Kuni, Hussien / Hashan).
+        d = OSA.distance(qk.translate(_ROMANISED), lk.translate(_ROMANISED))
+        vs = VOWELS_SIM - VOWELS_STEP * (d - 1) if d > 1 else VOWELS_SIM
+        if vs > sim:
+            sim, rule = vs, "vowels"
     return sim, rule
 
 
