@@ -639,3 +639,22 @@ def test_a_slip_is_not_outranked_by_a_name_sharing_only_consonants(index: NameIn
     # vowels (Jund al Khalifa, Mohammed Aman) no longer comes first.
     assert first(index, "Jund al-Khliafa")[0] == "QDe.167"  # Jund al-Khilafa
     assert first(index, "Mohamed Aoumni")[0] == "QDi.062"  # Mohamed Aouani
+
+
+def test_a_slipped_article_before_a_word_is_that_article(index: NameIndex) -> None:
+    # A short word one slip from an article the list name writes (al-, ur-) is that
+    # article mangled: it explains the word, as a slip, and the name alerts as one slip.
+    for query, ref in (
+        ("ABU MARYAM AE-ZAHRANI", "QDi.329"),
+        ("Zaki rU-Rehman Lakvi", "QDi.264"),
+        ("HARAKAT SHAM OL-ISLAM", "QDe.149"),
+    ):
+        ms = index.screen(query, floor=DEFAULT_REVIEW_BAND, limit=1)
+        assert ms and ms[0].reference == ref, query
+        rows = {a.query_token: (a.list_token, a.rule) for a in ms[0].explanation.alignments}
+        assert any(r == "article, as a slip" for _, r in rows.values()), rows
+        assert DEFAULT_THRESHOLD <= ms[0].score < 0.9
+    # A word the list writes as a name is that name, never a mangled article: "Ali" here
+    # is the given name of ALI HASSAN AL-MAJID AL-TIKRITI, not the al- of Hassan al-Tikriti.
+    assert first(index, "ALI HASSAN AL-TIKRITI")[0] == "IQi.005"
+    assert first(index, "Abdiaziz Ali")[0] == "SOi.019"

@@ -39,10 +39,14 @@ from travelban.names.normalize import (
     get_normalizer,
 )
 from travelban.names.score import (
+    ARTICLE_SLIP_MAX,
+    ARTICLE_SLIP_RULE,
+    ARTICLE_SLIP_SIM,
     BASE_MAX,
     COMPOUND,
     COMPOUND_PART_MIN,
     EVIDENCE_LIFT,
+    EXPLAINING_RULES,
     FALLBACK_HIGH,
     FALLBACK_LIMIT,
     FALLBACK_LOW,
@@ -171,6 +175,7 @@ class IndexedName:
     # Positions of titles and particles written in Latin script (weight 0).
     weak_at: tuple[int, ...] = ()
     repeats: bool = False  # a weighted word written twice (SALIM AHMAD SALIM HAMDAN)
+    articles: frozenset[str] = frozenset()  # articles written before a word (al-, ur-)
 
 
 class _Hits:
@@ -185,6 +190,7 @@ class _Hits:
         "_reach",
         "_reach_all",
         "abd_slip",
+        "article_like",
         "best",
         "joined",
         "reaching",
@@ -215,6 +221,7 @@ class _Hits:
         self.title_like = False  # near a title or particle some list name writes
         self.title_near = False  # loosely near one: a title of a name it is aligned with
         self.abd_slip = False  # one slip from Abd/Abdul/Abdel and no name the list writes
+        self.article_like = False  # a short word one slip from an article (Ae for al-)
         # Two adjacent list words' keys, glued, that this word is written as (Abdullahsindhi).
         self.splits: frozenset[str] = frozenset()
         self.best = best  # the best similarity in ``sims``
@@ -234,6 +241,7 @@ class _Hits:
         out = _Hits(sims, reaching, size, best, self.weight, self._posting_sets, self.joined)
         out.title_like, out.title_near = self.title_like, self.title_near
         out.abd_slip, out.splits = self.abd_slip, self.splits
+        out.article_like = self.article_like
         return out
 
     @property
@@ -489,6 +497,7 @@ class NameIndex:
                         if weights[li] == 0 and not t.abjad and not t.hangul
                     ),
                     len({toks[li].key for li, _ in strong}) < len(strong),
+                    self.norm.articles(text) if not toks[0].abjad else frozenset(),
                 )
             )
             for _, tid in strong:
@@ -716,6 +725,15 @@ class NameIndex:
                     OSA.distance(q.text, c, score_cutoff=1) <= 1
                     for c in self.norm._compounds
                     if len(c) >= len(COMPOUND) and abs(len(c) - len(q.text)) <= 1
+                )
+            )
+            # (A word the list writes as it stands is that word: Ali, Wal.)
+            res.article_like = (
+                best < NAME_AS_WRITTEN
+                and not q.canonical
+                and len(q.spelling) <= ARTICLE_SLIP_MAX
+                and any(
+                    OSA.distance(q.spelling, a, score_cutoff=1) <= 1 for a in self.norm._articles
                 )
             )
             res.title_near = res.title_like or (
@@ -1181,6 +1199,7 @@ class NameIndex:
             else frozenset()
         )
         q_titles = any(h.title_near for h in hits)
+        q_articles = [qi for qi, h in enumerate(hits) if h.article_like]
         q_abd = any(q.key == COMPOUND or h.abd_slip for q, h in zip(content, hits, strict=True))
         loose_q = (
             [qi for qi in range(nq) if self._loose_word(content[qi], hits[qi])] if loose else []
@@ -1249,6 +1268,8 @@ class NameIndex:
                 covered = sum(q_weights[qi] for qi in {a[0] for a in aligned}) + loose_w
                 if BASE_MAX * min(1.0, covered / sq) ** QUERY_EXPONENT >= need:
                     self._loose(content, loose_q, name, aligned, loose_seen)
+            if q_articles and name.articles and len(aligned) < nq:
+                self._article_slips(content, q_articles, name, aligned)
             if need > 0 and len({a[0] for a in aligned}) < nq:
                 # Every other factor is at most 1: query coverage alone bounds the score.
                 covered = sum(q_weights[qi] for qi in {a[0] for a in aligned})
@@ -1360,6 +1381,7 @@ class NameIndex:
             if (
                 len(content[qi].text) == 1
                 or h.title_near
+                or h.article_like
                 or (by_letters and self._loose_word(content[qi], h))
             ):
                 # An initial aligns with any list word of its letter; a word near a title
@@ -1448,7 +1470,7 @@ class NameIndex:
         self, name: IndexedName, aligned: list[tuple[int, int, float, str]]
     ) -> str:
         """The list word a match rests on when it is one common name, else ""."""
-        shared = {li for _, li, _, _ in aligned if name.weights[li] > 0}
+        shared = {li for _, li, _, _ in aligned if li >= 0 and name.weights[li] > 0}
         if len(shared) != 1:
             return ""
         li = next(iter(shared))
@@ -1514,9 +1536,9 @@ class NameIndex:
         (Ther for Tahir, Aktar for Akhter) leave no rule to read it by. Only beside a word
         that matched surely; the index holds such a match below the threshold. ``seen``
         keeps the likeness of (query position, list word id) pairs for one query."""
-        if not any(a[2] >= SURE_SIM and a[3] != TITLE_RULE for a in aligned):
+        if not any(a[2] >= SURE_SIM and a[3] not in EXPLAINING_RULES for a in aligned):
             return
-        anchors = [(a[0], a[1]) for a in aligned if a[3] != TITLE_RULE]
+        anchors = [(a[0], a[1]) for a in aligned if a[3] not in EXPLAINING_RULES]
         used_q = {a[0] for a in aligned}
         used_l = {a[1] for a in aligned}
         free_l = [li for li, _ in name.strong if li not in used_l]
@@ -1543,6 +1565,28 @@ class NameIndex:
             if sim > 0:
                 aligned.append((qi, at, sim, LOOSE_RULE))
                 free_l.remove(at)
+
+    @staticmethod
+    def _article_slips(
+        content: list[Token],
+        q_articles: list[int],
+        name: IndexedName,
+        aligned: list[tuple[int, int, float, str]],
+    ) -> None:
+        """Short query words left over that are one slip from an article this list name
+        writes before a word ("Ae-Zahrani", "rU-Rehman", "Oul-Dawah" for al-Zahrani,
+        Ur-Rehman, ul-Dawah): that article mangled. Each explains one query word (list
+        position -1: the tokens hold no article) and counts as a slip."""
+        used_q = {a[0] for a in aligned}
+        left = set(name.articles)
+        for qi in q_articles:
+            if qi in used_q or not left:
+                continue
+            w = content[qi].spelling
+            at = next((a for a in left if OSA.distance(w, a, score_cutoff=1) <= 1), None)
+            if at is not None:
+                left.discard(at)
+                aligned.append((qi, -1, ARTICLE_SLIP_SIM, ARTICLE_SLIP_RULE))
 
     @staticmethod
     def _titles(
@@ -1649,6 +1693,12 @@ class NameIndex:
                     break
         return out
 
+    @staticmethod
+    def _article_of(name: IndexedName, word: str) -> str:
+        """The article of ``name`` that ``word`` is a slip of (for the explanation)."""
+        near = (a for a in sorted(name.articles) if OSA.distance(word, a, score_cutoff=1) <= 1)
+        return next(near, "")
+
     def _weak_alignments(self, weak: list[Token], name: IndexedName) -> list[TokenAlignment]:
         out = []
         keys = {t.key: t for t in name.tokens if t.role.weak}
@@ -1673,7 +1723,12 @@ class NameIndex:
     ) -> NameMatch:
         lt = name.tokens
         rows = [
-            TokenAlignment(content[qi].spelling, lt[li].spelling, round(s, 3), rule)
+            TokenAlignment(
+                content[qi].spelling,
+                lt[li].spelling if li >= 0 else self._article_of(name, content[qi].spelling),
+                round(s, 3),
+                rule,
+            )
             for qi, li, s, rule in sorted(aligned, key=lambda a: a[0])
         ]
         hit_q = {a[0] for a in aligned}

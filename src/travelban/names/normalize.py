@@ -438,6 +438,16 @@ class Normalizer:
         for text, spelling, abjad, start, end, hangul in pending:
             yield self._token(text, spelling, abjad, start, end, hangul)
 
+    def articles(self, text: str) -> frozenset[str]:
+        """The articles (al-, el, ur- ...) written before a word of the name ``text``: the
+        tokens leave them out, so they are kept here to explain a slip of one."""
+        words = self.words(text)
+        return frozenset(
+            words[i][0]
+            for i in range(len(words) - 1)
+            if words[i][0] in self._articles and (words[i][4] or words[i][0] in _ARTICLE_ALWAYS)
+        )
+
     def _article_at(self, words: list[tuple[str, bool, int, int, bool, bool]], i: int) -> bool:
         """Word ``i`` is an article (or a slip of one) joined to the word after it."""
         if i + 1 >= len(words):

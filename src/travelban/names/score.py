@@ -104,8 +104,18 @@ VOWELS_STEP = 0.05
 # A Latin word whose surest Latin reading is a slip, matched to a word in another script
 # on its consonants: it counts as that slip does (NameIndex._token_hits).
 SKELETON_SLIP_RULE = "skeleton, as a slip"
+# A short query word left over that is one slip from an article the list name writes
+# before one of its words ("Ae-Zahrani", "rU-Rehman" for al-Zahrani, Ur-Rehman): that
+# article mangled. It covers the query word, says nothing of who, and counts as a slip.
+ARTICLE_SLIP_RULE = "article, as a slip"
+ARTICLE_SLIP_SIM = 0.78
+ARTICLE_SLIP_MAX = 3  # letters of such a word at most
 # Rules under which a word matched only through a slip (typo_factor; never lifted by context).
-SLIP_RULES = frozenset({"fuzzy", VOWEL_SLIP_RULE, LOOSE_RULE, SKELETON_SLIP_RULE})
+SLIP_RULES = frozenset(
+    {"fuzzy", VOWEL_SLIP_RULE, LOOSE_RULE, SKELETON_SLIP_RULE, ARTICLE_SLIP_RULE}
+)
+# Rules that explain a query word without saying anything of who is named.
+EXPLAINING_RULES = frozenset({TITLE_RULE, ARTICLE_SLIP_RULE})
 LOOSE_MIN = 0.5  # share of the longer word's letters the two must have in common ...
 LOOSE_SCALE = 0.8  # ... and the similarity is that share times this
 COMPOUND = "abd"  # the key of every Abd/Abdul/Abdel compound's first part
@@ -356,8 +366,8 @@ def name_factors(
         if a[0] not in seen_q:
             seen_q.add(a[0])
             aq += qw
-        if len(a) > 3 and a[3] == TITLE_RULE:
-            continue  # a title written another way: explained, but it says nothing of who
+        if len(a) > 3 and a[3] in EXPLAINING_RULES:
+            continue  # a title or article written another way: explained, says nothing of who
         if a[1] not in seen_l:
             seen_l.add(a[1])
             al += lw
