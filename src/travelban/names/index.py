@@ -619,7 +619,8 @@ class NameIndex:
         n = len(q.key)
         best = 0.0
         sure: list[int] = []
-        latin = 0.0  # the best similarity to a list word in Latin script
+        latin = 0.0  # the best similarity to a list word in Latin script ...
+        latin_rule = ""  # ... and the rule that gave it
         for tid in cands:
             lt = vocab[tid]
             if (
@@ -636,15 +637,22 @@ class NameIndex:
                 if sim >= SURE_SIM:
                     sure.append(tid)
                 if sim > latin and not lt.abjad:
-                    latin = sim
-        if not q.abjad and not q.hangul and best >= SURE_SIM and 0 < latin < SURE_SIM:
+                    latin, latin_rule = sim, rule
+        if (
+            not q.abjad
+            and not q.hangul
+            and best >= SURE_SIM
+            and latin > 0
+            # (Two letters swapped in a long word read above SURE_SIM, still as a slip.)
+            and (latin < SURE_SIM or latin_rule in SLIP_RULES)
+        ):
             # A Latin word only a slip from a Latin list word is most likely that word
             # mangled: its consonants alone, read across scripts, never count for more
             # than that reading (Kakazaad is Kakazada before it is the skeleton of
             # al-Qaida; Hdaith is Hadith before Hidayat).
             for tid, (sim, _) in list(sims.items()):
-                if sim > latin and vocab[tid].abjad:
-                    sims[tid] = (latin, SKELETON_SLIP_RULE)
+                if (sim > latin or sim >= SURE_SIM) and vocab[tid].abjad:
+                    sims[tid] = (min(sim, latin), SKELETON_SLIP_RULE)
             # Its surest reading is now a slip: noise the fallback may read better.
             best = max(sim for sim, _ in sims.values())
             sure = [tid for tid in sure if sims[tid][0] >= SURE_SIM]

@@ -81,6 +81,7 @@ FALLBACK_LIMIT = 5
 TITLE_RULE = "title"
 TYPO_FACTOR = 0.93  # likeness factor per token matched only with a typo ...
 TYPO_ONE = 0.96  # ... but one slip in the whole name costs this (typo_factor) ...
+SWAP_COST = 0.5  # two neighbours swapped, in slips (slip_cost)
 TYPO_ONE_MIN_SIM = 0.78  # ... when it is in a word of five letters or more (0.96 - 0.9 / 5)
 # A leftover query word paired with the leftover list word it is most like, letter for
 # letter, when no rule reads one as the other (Aktar / Akhter, Ther / Tahir): kept for
@@ -137,6 +138,16 @@ def vowel_blind(s: str) -> str:
     """``s`` with every vowel written as "a": two romanisations that differ only in their
     vowels read alike, so a slip besides is counted as the one edit it is."""
     return s.translate(_VOWEL_BLIND)
+
+
+def slip_cost(a: str, b: str, d: int) -> float:
+    """The cost, in slips, of ``d`` edits (optimal string alignment) between ``a`` and ``b``:
+    two neighbouring letters swapped, all of the word's letters kept, costs ``SWAP_COST``
+    (a slip of the hand keeps every letter; a letter replaced or lost may make another
+    name, Umar / Amar)."""
+    if d == 1 and len(a) == len(b) and sorted(a) == sorted(b):
+        return SWAP_COST
+    return d
 
 
 def typo_allowance(length: int) -> int:
@@ -203,20 +214,20 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
         # Optimal string alignment: a swap of two letters is one typo, not two.
         d = OSA.distance(qk, lk, score_cutoff=allow) if abs(nq - nl) <= allow else allow + 1
         if d <= allow:
-            sim, rule = 0.96 - 0.9 * d / longest, "fuzzy"
+            sim, rule = 0.96 - 0.9 * slip_cost(qk, lk, d) / longest, "fuzzy"
     if qs and ls and (qs != q.key or ls != lt.key):
         # The slip may be in a letter the key rewrites (Taah / Taha, Hol / Chol, Abdulloh /
         # Abdullah): the spellings as written, held to the allowance of their own length.
         ns, nt = len(qs), len(ls)
         longest_s = ns if ns > nt else nt
-        if sim < 0.96 - 0.9 / longest_s and ns >= 3 and nt >= 3:
+        if sim < 0.96 - 0.9 * SWAP_COST / longest_s and ns >= 3 and nt >= 3:
             allow_s = typo_allowance(longest_s)
             if allow_s > cap:
                 allow_s = cap
             if allow_s and abs(ns - nt) <= allow_s:
                 d = OSA.distance(qs, ls, score_cutoff=allow_s)
-                if d <= allow_s and 0.96 - 0.9 * d / longest_s > sim:
-                    sim, rule = 0.96 - 0.9 * d / longest_s, "fuzzy"
+                if d <= allow_s and 0.96 - 0.9 * slip_cost(qs, ls, d) / longest_s > sim:
+                    sim, rule = 0.96 - 0.9 * slip_cost(qs, ls, d) / longest_s, "fuzzy"
     if (
         sim < VOWELS_SIM
         and abs(nq - nl) <= 1
