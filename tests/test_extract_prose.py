@@ -2713,3 +2713,29 @@ def test_bullet_lists_keep_every_offset() -> None:
     assert out.split() == ["The", "team:", "Ana", "Lima,", "Rui", "Costa.", "They", "left."]
     plain = "Shopping list\n- eggs\n- milk\n"  # no opening colon: not a sentence's list
     assert bullet_lists(plain) is plain
+
+
+def test_also_arriving_were_a_list_of_names(extractor: Extractor) -> None:
+    """An inverted participle: the names after the copula are who arrived."""
+    text = (
+        "Heads of government arrived in Cairo on Monday for the water summit. Also arriving "
+        "were Spanish Prime Minister Olga Sirenko, Chilean President Pavel Dronov and Greek "
+        "Prime Minister Boris Lukin."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Sirenko", "Dronov", "Lukin"):
+        assert trip(ex, name, "EG").destination is not None
+
+
+def test_every_name_of_a_written_list_joins_the_group(extractor: Extractor) -> None:
+    """The parse hangs a long list of members on the verb in pieces; the names of the
+    written list all go with the delegation the host received."""
+    text = (
+        "A delegation of lawmakers arrived in Doha on Monday. The delegation, which included "
+        "lawmakers from several parties such as Ravi Kumar Menon, Asha Deshpande (NCP), Karan "
+        "Singh Bedi, Meera Nair and former envoy Arjun Rao, was received by the ambassador "
+        "at the airport."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Menon", "Deshpande", "Bedi", "Nair", "Arjun Rao"):
+        assert trip(ex, name, "QA").destination is not None

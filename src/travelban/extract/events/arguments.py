@@ -132,6 +132,7 @@ class Arguments(PassBase):
             return (pid, ctx.name_of(pid)) if pid is not None else None
 
         company = named(t for g in groups for t in g.subtree)
+        company |= named(_list_mates([t for g in groups for t in g.subtree], pids))
         marks = [t.i for t in tok.sent if t.text in {";", ":"} and t.i > tok.i]
         if marks and (not company or tok.sent.text.count(";") >= 2):
             # "Several officials are accompanying the couple on this trip; A, B and C": the
@@ -269,6 +270,7 @@ class Arguments(PassBase):
             # "They include:" and a numbered or bulleted list on the lines below
             heads = _list_items(tok, ctx)
         members = _listed(heads, self.vocab.roles)
+        members += _list_mates(members, ctx.people.token_pid)
         pids = list(dict.fromkeys(p for t in members if (p := ctx.people.token_pid.get(t.i))))
         if not pids:
             return []
@@ -569,6 +571,18 @@ class Arguments(PassBase):
                             if be.dep_ == "aux" and be.lemma_ == "be"
                             for a in be.children
                             if a.dep_ in {"attr", "nsubj"}
+                        ),
+                        None,
+                    )
+                if subj is None and tok.tag_ == "VBG" and tok.dep_ == "csubj":
+                    # "Also arriving were A, B and C": the participle is the copula's
+                    # subject, the people are what it is said of
+                    subj = next(
+                        (
+                            a
+                            for a in tok.head.children
+                            if a.dep_ in {"attr", "nsubj"} and a.i > tok.i
+                            if tok.head.lemma_ == "be"
                         ),
                         None,
                     )
@@ -1187,9 +1201,78 @@ def _listed(heads: list[Any], roles: frozenset[str] = frozenset()) -> list[Any]:
             out.append(c)
             if c.pos_ == "NOUN" and c.lemma_.lower() in roles:
                 todo.extend(_title_holder(c))  # with the names listed after it
-            for p in c.children:
-                if p.dep_ == "prep" and p.lower_ in {"including", "like"}:
-                    todo.extend(g for g in p.children if g.dep_ == "pobj")
+            for p in _examples(c):
+                todo.extend(g for g in p.children if g.dep_ == "pobj")
+    return out
+
+
+# what may stand between two names of one written list ("A (BJP), B of Mali, and C")
+_LIST_GAP = 14
+_LIST_JOINS = frozenset({",", ";", "and", "&", "—", "–"})
+
+
+def _list_mates(members: list[Any], token_pid: dict[int, str]) -> list[Any]:
+    """The other names of the written lists the members stand in: names whose gaps hold
+    list punctuation or "and" and no verb or preposition but "of" (titles, roles, party
+    initials may stand between). The parse of a long list often hangs only part of it on
+    the verb; its surface does not change."""
+    if not members:
+        return []
+    sent = members[0].sent
+    doc = sent.doc
+    spans: list[tuple[str, int, int]] = []  # pid, first and last token of each mention
+    for tok in sent:
+        pid = token_pid.get(tok.i)
+        if pid is None or tok.pos_ == "PRON":
+            continue
+        if spans and spans[-1][0] == pid and spans[-1][2] == tok.i - 1:
+            spans[-1] = (pid, spans[-1][1], tok.i)
+        else:
+            spans.append((pid, tok.i, tok.i))
+    runs: list[list[tuple[str, int, int]]] = []
+    for span in spans:
+        root = next(
+            (t for t in doc[span[1] : span[2] + 1] if not span[1] <= t.head.i <= span[2]), None
+        )
+        if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of":
+            runs.append([span])  # "B, the sister of leader C": C describes, is no member
+            continue
+        if runs:
+            gap = doc[runs[-1][-1][2] + 1 : span[1]]
+            if (
+                0 < len(gap) <= _LIST_GAP
+                and any(t.lower_ in _LIST_JOINS for t in gap)
+                and not any(
+                    t.pos_ in {"VERB", "AUX"} or (t.pos_ == "ADP" and t.lower_ != "of") for t in gap
+                )
+            ):
+                runs[-1].append(span)
+                continue
+        runs.append([span])
+    wanted = {t.i for t in members}
+    out: list[Any] = []
+    for run in runs:
+        if len(run) > 1 and any(a <= i <= b for _, a, b in run for i in wanted):
+            out.extend(doc[b] for _, a, b in run if not any(a <= i <= b for i in wanted))
+    return out
+
+
+def _examples(head: Any) -> list[Any]:
+    """The "including", "like" and "such as" phrases of a noun phrase, also those hung on
+    a word inside it ("lawmakers from several parties such as A and B"), not inside a
+    clause of its own."""
+    out = []
+    todo = [head]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ == "prep" and (
+                c.lower_ in {"including", "like"}
+                or (c.lower_ == "as" and any(g.lower_ == "such" for g in c.children))
+            ):
+                out.append(c)  # ("including" is often tagged a verb)
+            elif c.dep_ in {"prep", "pobj"} and c.pos_ not in {"VERB", "AUX"}:
+                todo.append(c)
     return out
 
 

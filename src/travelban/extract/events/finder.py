@@ -192,7 +192,11 @@ class EventFinder(Predicates, Arguments, When, Status):
         intro = next((i for i, a in enumerate(path) if a.lower_ in _LIST_OPENERS), None)
         if intro is not None:
             path = path[:intro]  # "made up of the following: X, Y": the list, not "of X"
-        if any(a.lemma_.lower() in vocab.hosting_words or a.lower_ in {"with", "of"} for a in path):
+        if any(
+            (a.lemma_.lower() in vocab.hosting_words and not _received(path, k))
+            or a.lower_ in {"with", "of"}
+            for k, a in enumerate(path)
+        ):
             return None  # "X welcomed the delegation", "talks with X", "will call on X";
             # "the sister of leader X": a name describing another
         subject = any(a.dep_ in {"nsubj", "csubj", "attr"} for a in path)
@@ -504,6 +508,13 @@ _MEMBER_DEPS = frozenset(
 _POSTED = frozenset(
     {"representative", "ambassador", "envoy", "consul", "emissary", "delegate", "mission"}
 )
+
+
+def _received(path: list[Any], k: int) -> bool:
+    """The path from a name reaches the hosting word ``path[k]`` as what is received ("the
+    delegation, such as X, was received by ...", "welcomed the delegation of X"): the
+    name is a guest, not the host."""
+    return k > 0 and path[k - 1].dep_ in {"nsubjpass", "dobj", "obj"}
 
 
 def _company_join(tok: Any, ctx: _Context) -> bool:
