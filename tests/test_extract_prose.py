@@ -2711,6 +2711,12 @@ def test_bullet_lists_keep_every_offset() -> None:
     out = bullet_lists(text)
     assert len(out) == len(text)
     assert out.split() == ["The", "team:", "Ana", "Lima,", "Rui", "Costa.", "They", "left."]
+    lines = "Present were:\n\nMali - President A;\nNiger - President B.\n\nTalks began."
+    # one item a line, closing with semicolons and the last with a stop: one sentence
+    assert (
+        bullet_lists(lines)
+        == "Present were:  Mali - President A, Niger - President B.\n\nTalks began."
+    )
     plain = "Shopping list\n- eggs\n- milk\n"  # no opening colon: not a sentence's list
     assert bullet_lists(plain) is plain
 

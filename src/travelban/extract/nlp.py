@@ -159,11 +159,12 @@ _ITEM_END = ";,."
 
 def bullet_lists(text: str) -> str:
     """Bulleted lists that a sentence ending in a colon opens ("The delegation is made up
-    of the following:" then one name per bullet) read as that sentence's own list: the
+    of the following:" then one name per bullet, or one per line closing with a
+    semicolon) read as that sentence's own list: the
     markers and line breaks become spaces, each item but the last closes with a comma (a
     semicolon when an item holds a comma itself) and the last with a full stop. Every
     offset stays where it was; any other text is returned unchanged."""
-    if "\n" not in text or not _BULLET.search(text):
+    if ":\n" not in text.replace(" \n", "\n") or not (_BULLET.search(text) or ";\n" in text):
         return text
     chars = list(text)
     lines = []  # (start, end) of each line
@@ -188,9 +189,19 @@ def bullet_lists(text: str) -> str:
                 j += 1
                 continue
             m = _BULLET.match(text, ls, le)
-            if m is None:
+            line = text[ls:le].rstrip()
+            if m is not None:
+                items.append((ls, m.end(), ls + len(line)))
+            elif line.endswith(";") or (
+                items and line.endswith(".") and text[items[-1][2] - 1] == ";"
+            ):
+                # "Kazakhstan - the President X;" one a line, the last closing with a stop
+                items.append((ls, ls + len(text[ls:le]) - len(text[ls:le].lstrip()), ls + len(line)))
+                if line.endswith("."):
+                    j += 1
+                    break
+            else:
                 break
-            items.append((ls, m.end(), ls + len(text[ls:le].rstrip())))
             j += 1
         if len(items) < 2:
             k += 1
