@@ -196,7 +196,8 @@ def bullet_lists(text: str) -> str:
                 items and line.endswith(".") and text[items[-1][2] - 1] == ";"
             ):
                 # "Kazakhstan - the President X;" one a line, the last closing with a stop
-                items.append((ls, ls + len(text[ls:le]) - len(text[ls:le].lstrip()), ls + len(line)))
+                indent = len(text[ls:le]) - len(text[ls:le].lstrip())
+                items.append((ls, ls + indent, ls + len(line)))
                 if line.endswith("."):
                     j += 1
                     break
