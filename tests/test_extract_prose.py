@@ -2745,3 +2745,21 @@ def test_every_name_of_a_written_list_joins_the_group(extractor: Extractor) -> N
     ex = extractor.extract(article(text))
     for name in ("Menon", "Deshpande", "Bedi", "Nair", "Arjun Rao"):
         assert trip(ex, name, "QA").destination is not None
+
+
+def test_members_named_long_after_the_delegation_s_trip(extractor: Extractor) -> None:
+    """'The delegation included ...' several sentences after the delegation's trip is that
+    delegation's membership, however far back the trip was told."""
+    text = (
+        "A delegation of senior officials arrived in Oslo on Monday for talks on fisheries. "
+        "The talks focused on quotas in the northern waters. "
+        "Both sides said progress had been made on licensing. "
+        "A joint statement is expected later in the week. "
+        "Officials declined to give details of the draft. "
+        "Observers said the mood had improved since the spring. "
+        "The delegation included Fisheries Minister Olga Sirenko; Deputy Minister for "
+        "Trade Pavel Dronov; and Coast Guard Commander Boris Lukin."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Sirenko", "Dronov", "Lukin"):
+        assert trip(ex, name, "NO").destination is not None

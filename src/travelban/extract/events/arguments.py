@@ -489,6 +489,17 @@ class Arguments(PassBase):
         word = group.lemma_.lower() if group is not None else ""
         latest = next((r for r in groups if r.name.lower() == word), None)
         latest = latest or next(iter(groups), None) or next(iter(recent), None)
+        if latest is None and word in collectives:
+            # "The delegation included A, B and C" told well after the delegation's trip:
+            # the group named by the same word is the one told before
+            latest = next(
+                (
+                    r
+                    for r in reversed(so_far)
+                    if r.dest is not None and r.pid is None and r.name.lower() == word
+                ),
+                None,
+            )
         if latest is None:
             return []
         # every leg of the group's trip told in that sentence ("returned to Sanaa after
