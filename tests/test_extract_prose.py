@@ -2763,3 +2763,14 @@ def test_members_named_long_after_the_delegation_s_trip(extractor: Extractor) ->
     ex = extractor.extract(article(text))
     for name in ("Sirenko", "Dronov", "Lukin"):
         assert trip(ex, name, "NO").destination is not None
+
+
+def test_heading_a_delegation_including_its_members(extractor: Extractor) -> None:
+    text = (
+        "Prime Minister Ivan Petrov arrived in Asmara on Monday. The Prime Minister is heading "
+        "a high-level delegation including, Minister of Foreign Affairs, Ambassador Olga "
+        "Sirenko, Minister of Culture, Pavel Dronov and a number of advisers."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Sirenko", "Dronov"):
+        assert trip(ex, name, "ER").destination is not None

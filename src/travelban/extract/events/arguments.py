@@ -196,12 +196,23 @@ class Arguments(PassBase):
         if lemma in self.vocab.member_verbs and subj is not None:
             # "Members of the delegation included X", "Others in the party were X"
             subj = _share_of(subj, collectives) or subj
-        if lemma in self.vocab.member_verbs and subj is None and tok.tag_ == "VBG":
+        if (
+            lemma in self.vocab.member_verbs
+            and tok.tag_ == "VBG"
+            and (subj is None or (tok.dep_ == "acl" and tok.head.lemma_.lower() in collectives))
+        ):  # ("heading a delegation including A": the participle's own noun, not the clause's)
             # "The team, led by X and including Y, reached Pyongyang": the group the
             # participle hangs from
             group = _group_above(tok, collectives)
             if group is not None:
-                heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "pobj", "attr"}]
+                # ("including, Minister of X, Ambassador A": a name after a comma reads as
+                # an adverbial noun phrase)
+                heads = [
+                    c
+                    for c in tok.children
+                    if c.dep_ in {"dobj", "obj", "pobj", "attr"}
+                    or (c.dep_ in {"npadvmod", "appos"} and c.pos_ == "PROPN" and c.i > tok.i)
+                ]
         elif lemma in self.vocab.member_verbs:
             if subj is not None and _collective(subj, collectives):
                 heads = [c for c in tok.children if c.dep_ in {"dobj", "obj", "attr"}]
