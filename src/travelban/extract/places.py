@@ -179,9 +179,10 @@ class Gazetteer:
         orgwords: frozenset[str] = frozenset(),
         landmark_cities: dict[str, str] | None = None,
         landmark_aliases: dict[str, tuple[str, ...]] | None = None,
-        towns: dict[str, list[_Cand]] | None = None,
+        towns: Path | None = None,
     ) -> None:
-        self._towns = towns or {}
+        self._town_file = towns
+        self._towns: dict[str, list[_Cand]] | None = None  # read on first use
         self._org = orgwords
         self._landmark_aliases = landmark_aliases or {}
         self._landmark_city = landmark_cities or {}
@@ -316,6 +317,8 @@ class Gazetteer:
         towns of several countries takes a country the text names, else the town clearly
         bigger than the others, else none."""
         stripped, _ = self._strip(name)
+        if self._towns is None:
+            self._towns = _read_towns(self._town_file)
         cands = self._towns.get(fold(stripped), [])
         if not cands:
             return None
@@ -951,13 +954,6 @@ def _load(lists_dir: Path) -> Gazetteer:
         iso2, words = row[0], row[1]
         for w in words.split("|"):
             demonyms.setdefault(fold(w), iso2)
-    towns: dict[str, list[_Cand]] = {}
-    town_file = folder / "towns.tsv"
-    for row in _read_rows(town_file) if town_file.is_file() else []:
-        name, iso2, population, alt = row
-        cand = _Cand(name, iso2, "town", int(population or 0))
-        for k in alt.split("|"):
-            towns.setdefault(k, []).append(cand)
     stop = _word_list(folder / "stopnames.txt")
     org = _word_list(folder / "orgwords.txt")
     log.debug("gazetteer: %d countries, %d keys", len(countries), len(keys))
@@ -971,8 +967,21 @@ def _load(lists_dir: Path) -> Gazetteer:
         org,
         landmark_cities,
         landmark_aliases,
-        towns,
+        folder / "towns.tsv",
     )
+
+
+def _read_towns(path: Path | None) -> dict[str, list[_Cand]]:
+    """towns.tsv by folded key (about 54,000 towns: read only when a lookup needs it)."""
+    towns: dict[str, list[_Cand]] = {}
+    if path is None or not path.is_file():
+        return towns
+    for row in _read_rows(path):
+        name, iso2, population, alt = row
+        cand = _Cand(name, iso2, "town", int(population or 0))
+        for k in alt.split("|"):
+            towns.setdefault(k, []).append(cand)
+    return towns
 
 
 def _word_list(path: Path) -> frozenset[str]:
