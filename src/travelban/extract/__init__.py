@@ -55,8 +55,6 @@ class GazetteerLike(Protocol):
 
     def lookup_town(self, name: str, *, prefer: frozenset[str]) -> Place | None: ...
 
-    def countries_in(self, text: str) -> list[str]: ...
-
     def is_stopname(self, name: str) -> bool: ...
 
 
@@ -230,7 +228,7 @@ class Extractor:
             and not (p.kind != "country" and any(s <= p.start and p.end <= e for s, e in surnames))
         ]
         taken = [(p.start, p.end) for p in places]
-        named: frozenset[str] | None = None  # the countries the text names (for towns)
+        named: frozenset[str] | None = None  # the countries of the text's places (for towns)
         for ent in doc.ents:
             if ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue
@@ -247,7 +245,7 @@ class Extractor:
                 # "Sharm el-Sheikh", "Gabala": a town too small for the text scan, read
                 # where the parser itself sees a place
                 if named is None:
-                    named = frozenset(self.gazetteer.countries_in(text))
+                    named = frozenset(p.country for p in places if p.country)
                 place = self.gazetteer.lookup_town(name, prefer=named)
             if place is None or place.country is None:
                 continue
