@@ -2774,3 +2774,17 @@ def test_heading_a_delegation_including_its_members(extractor: Extractor) -> Non
     ex = extractor.extract(article(text))
     for name in ("Sirenko", "Dronov"):
         assert trip(ex, name, "ER").destination is not None
+
+
+def test_accompanying_the_leader_are_the_ministers(extractor: Extractor) -> None:
+    """'Accompanying Santos are A, B and C': the parser may read the name as the copula's
+    subject; the one between the participle and the copula is the one accompanied."""
+    text = (
+        "President Maria Santos left for Japan on Tuesday afternoon.\n\n"
+        "While Santos is abroad, she named Justice Secretary Lito Reyes as officer-in-charge."
+        "\n\nAccompanying Santos are Foreign Affairs Secretary Olga Sirenko, Finance Secretary "
+        "Pavel Dronov, and Trade Secretary Boris Lukin."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Sirenko", "Dronov", "Lukin"):
+        assert trip(ex, name, "JP").destination is not None

@@ -90,6 +90,11 @@ class Arguments(PassBase):
                 # "Accompanying the president on the trip are several officials, including
                 # A and B": the copula's complement is the company
                 groups += [c for c in tok.head.children if c.dep_ in {"attr", "nsubj"}]
+                if not leaders:
+                    # "Accompanying Petrov are A and B" with the name read as the
+                    # copula's subject: the one between participle and copula is led
+                    leaders = [c for c in groups if tok.i < c.i < tok.head.i]
+                    groups = [c for c in groups if c not in leaders]
         if not leaders and tok.dep_ == "acl" and tok.head.pos_ in {"PROPN", "NOUN"}:
             leaders = [tok.head]  # "with X accompanied by Y", "X, accompanied by Y, ..."
             groups = [c for c in tok.children if c.dep_ == "agent"]
