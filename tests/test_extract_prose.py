@@ -2788,3 +2788,14 @@ def test_accompanying_the_leader_are_the_ministers(extractor: Extractor) -> None
     ex = extractor.extract(article(text))
     for name in ("Sirenko", "Dronov", "Lukin"):
         assert trip(ex, name, "JP").destination is not None
+
+
+def test_also_with_the_delegation_are(extractor: Extractor) -> None:
+    text = (
+        "President Maria Santos left for Japan on Tuesday afternoon.\n\nAlso with the "
+        "delegation are Foreign Affairs Secretary Olga Sirenko, Finance Secretary Pavel "
+        "Dronov, and Trade Secretary Boris Lukin."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Sirenko", "Dronov", "Lukin"):
+        assert trip(ex, name, "JP").destination is not None

@@ -249,7 +249,7 @@ class Arguments(PassBase):
                 # "The delegation, headed by Hamas chairman X, includes ..."
                 heads = [a for a in _agents(tok) for a in (a, *_appositions(a))]
                 group = tok.head
-        else:  # a copula: "on board was X", "among the delegation was X"
+        else:  # a copula: "on board was X", "among (also with) the delegation was X"
             for prep in (c for c in tok.children if c.dep_ == "prep"):
                 objs = [c for c in prep.children if c.dep_ == "pobj"]
                 aboard = any(
@@ -261,7 +261,7 @@ class Arguments(PassBase):
                 )  # "among those on the plane were X and Y"
                 named = [o for o in objs if o.lemma_.lower() in collectives]
                 if (prep.lower_ == "on" and any(o.lemma_.lower() == "board" for o in objs)) or (
-                    prep.lower_ == "among" and (named or aboard)
+                    prep.lower_ in {"among", "with"} and (named or aboard)
                 ):
                     heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "attr"}]
                     group = named[0] if named else None
