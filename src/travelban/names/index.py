@@ -559,9 +559,12 @@ class NameIndex:
             and a.spelling[-1:] not in "yh"
             and not b.spelling.startswith(self.norm.initial_heads)
         ):
-            # No rule reads across the join: the glued key is the two spellings' keys.
+            # No rule reads across the join: the glued key is the two spellings' keys
+            # (a token's own key when it is read as written).
             key = self.norm.key
-            hit = (a.key + b.key, key(a.spelling)[0] + key(b.spelling)[0])
+            ka = a.key if a.text == a.spelling else key(a.spelling)[0]
+            kb = b.key if b.text == b.spelling else key(b.spelling)[0]
+            hit = (a.key + b.key, ka + kb)
         else:
             hit = (a.key + b.key, self.norm.key(spelling if text is None else text)[0])
         if spelling.endswith(_DIN_ENDINGS):
@@ -1429,10 +1432,86 @@ class NameIndex:
             out = self._reach(hits, joins, every, q_weights, need_w, loose)
             if exclude:
                 out -= exclude
+        if out and assumed > 0 and need_w > 0:
+            out = self._coverable(content, hits, joins, need_w, out, by_letters)
         for qi in own:
             out |= hits[qi].reach | joins[qi] if joins and qi in joins else hits[qi].reach
         if own and exclude:
             out -= exclude
+        return out
+
+    def _coverable(
+        self,
+        content: list[Token],
+        hits: list[_Hits],
+        joins: dict[int, frozenset[int]],
+        need_w: float,
+        names: set[int],
+        by_letters: bool,
+    ) -> set[int]:
+        """The ``names`` whose query words that can align with them weigh ``need_w`` at
+        least: the words assumed to reach every name (common words, words near a title or
+        an article) checked against the names they do reach, kept with their hits.
+
+        A word aligns with a name through a near list word (its hits, typo neighbours
+        too), as two list words it spells or one list word it and a neighbour spell
+        (joins, and the two neighbours' keys glued as ``_prefer_join`` and ``_align_rest``
+        read them); a word near a title or an article also through a title or article
+        that name writes (``_titles``, ``_article_slips``). Initials, lone or slipped Abds
+        and, with ``by_letters``, loose words may align with a name they do not reach, so
+        they count for every name, as every word does for a name holding an initial."""
+        nq = len(content)
+        by_key = self._names_by_key
+        glued_reach: list[frozenset[int]] = []
+        for qi in range(nq - 1):
+            found: frozenset[int] = frozenset()
+            for k in self._glued(content[qi], content[qi + 1]):
+                more = by_key.get(k)
+                if more:
+                    found = found | more
+            glued_reach.append(found)
+        fixed = 0.0
+        # (weight, name sets it reaches, aligns where a title is written, ... an article)
+        checks: list[tuple[float, list[frozenset[int]], bool, bool]] = []
+        for qi, h in enumerate(hits):
+            q = content[qi]
+            if (
+                len(q.text) == 1
+                or h.abd_slip
+                or q.key == COMPOUND
+                or (by_letters and self._loose_word(q, h))
+            ):
+                fixed += h.weight
+                continue
+            sets = [h.reach_all]
+            if joins and qi in joins:
+                sets.append(joins[qi])
+            if qi > 0 and glued_reach[qi - 1]:
+                sets.append(glued_reach[qi - 1])
+            if qi < nq - 1 and glued_reach[qi]:
+                sets.append(glued_reach[qi])
+            checks.append((h.weight, sets, h.title_near, h.article_like))
+        if fixed >= need_w:
+            return names
+        checks.sort(key=lambda c: -c[0])
+        all_names = self.names
+        out: set[int] = set()
+        for nid in names:
+            name = all_names[nid]
+            if name.has_initial:
+                out.add(nid)
+                continue
+            covered = fixed
+            for w, sets, title, article in checks:
+                if (
+                    (title and name.weak_at)
+                    or (article and name.articles)
+                    or any(nid in s for s in sets)
+                ):
+                    covered += w
+                    if covered >= need_w:
+                        out.add(nid)
+                        break
         return out
 
     @staticmethod

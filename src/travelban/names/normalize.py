@@ -20,7 +20,7 @@ from pathlib import Path
 from anyascii import anyascii
 from rapidfuzz.distance import OSA
 
-from travelban.names.rules import NameRules, load_rules
+from travelban.names.rules import NameRules, RewriteRule, load_rules
 
 
 class Role(StrEnum):
@@ -99,6 +99,26 @@ _ABD = "abd"  # the text every Abd compound particle is read as when it stands a
 _SLIPPED_ABD = frozenset(w for w in _slips("abd") if w.startswith("a"))
 
 
+def _compiled(rule: RewriteRule) -> tuple[re.Pattern[str], str, str, bool]:
+    """(pattern, replacement, text every match holds, literal) of one rewrite rule. A
+    pattern of plain letters with a plain replacement is applied by ``str.replace``,
+    which rewrites the same non-overlapping matches from the left as ``re.sub``."""
+    literal = (
+        rule.pattern.pattern.isalpha()
+        and rule.pattern.pattern == rule.needs
+        and "\\" not in rule.replacement
+    )
+    return rule.pattern, rule.replacement, rule.needs, literal
+
+
+def _rewrite(pattern: re.Pattern[str], repl: str, needs: str, s: str) -> str:
+    """``pattern.sub(repl, s)``; a rule with no text to test for first (doubled letters)
+    is searched for before the substitution, which costs far more when nothing matches."""
+    if not needs and pattern.search(s) is None:
+        return s
+    return pattern.sub(repl, s)
+
+
 def fold_arabic(word: str) -> str:
     """Arabic-script word without diacritics, with Persian letter forms folded."""
     # NFKC turns presentation forms (U+FExx, as some list copies hold) into plain letters.
@@ -110,12 +130,8 @@ class Normalizer:
 
     def __init__(self, rules: NameRules) -> None:
         self.rules = rules
-        self._key_rules = [
-            (r.pattern, r.replacement, r.needs) for r in rules.rewrites if r.stage == "key"
-        ]
-        self._skel_rules = [
-            (r.pattern, r.replacement, r.needs) for r in rules.rewrites if r.stage == "skeleton"
-        ]
+        self._key_rules = [_compiled(r) for r in rules.rewrites if r.stage == "key"]
+        self._skel_rules = [_compiled(r) for r in rules.rewrites if r.stage == "skeleton"]
         # Letters a key rule rewrites only at the start of a word (^dj: Djolo is read "j"):
         # a word beginning so reads otherwise once glued to the word before it.
         self.initial_heads = tuple(
@@ -218,9 +234,9 @@ class Normalizer:
         if hit is not None:
             return hit
         k = text
-        for pattern, repl, needs in self._key_rules:
+        for pattern, repl, needs, literal in self._key_rules:
             if needs in k:
-                k = pattern.sub(repl, k)
+                k = k.replace(needs, repl) if literal else _rewrite(pattern, repl, needs, k)
         if (
             len(text) >= len(_ABD) + MIN_COMPOUND_REST
             and text.startswith(_ABD)
@@ -230,9 +246,9 @@ class Normalizer:
             # the servant's name keeps its own key, as it has when written alone.
             k = _ABD + self.key(text[len(_ABD) :])[0]
         s = k
-        for pattern, repl, needs in self._skel_rules:
+        for pattern, repl, needs, literal in self._skel_rules:
             if needs in s:
-                s = pattern.sub(repl, s)
+                s = s.replace(needs, repl) if literal else _rewrite(pattern, repl, needs, s)
         if not s:
             s = k[:1]
         out = (k, s)

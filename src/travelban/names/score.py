@@ -445,18 +445,19 @@ class EvidenceJudge:
         hit = self._described.get(id(entry))
         if hit is None:
             described = " ".join((*entry.designations, *entry.titles, entry.comments))
-            telling = self._words(described)
-            every = telling | {self.norm.key(w)[0] for w in _SPLIT.split(described.lower()) if w}
-            hit = (described, telling, every)
+            # (Each distinct word keyed once: the telling words are some of them.)
+            keys = {w: self.norm.key(w)[0] for w in set(_SPLIT.split(described.lower())) if w}
+            telling = {k for w, k in keys.items() if self._telling(w)}
+            hit = (described, telling, set(keys.values()))
             self._described[id(entry)] = hit
         return hit
 
+    def _telling(self, w: str) -> bool:
+        """A lower-cased word that tells something: four letters or more, not common."""
+        return len(w) >= 4 and w.isalpha() and w not in self.common
+
     def _words(self, text: str) -> set[str]:
-        out = set()
-        for w in _SPLIT.split(text.lower()):
-            if len(w) >= 4 and w.isalpha() and w not in self.common:
-                out.add(self.norm.key(w)[0])
-        return out
+        return {self.norm.key(w)[0] for w in _SPLIT.split(text.lower()) if self._telling(w)}
 
     def _entry_countries(self, entry: Entry) -> set[str]:
         found = set()
