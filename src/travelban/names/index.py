@@ -73,7 +73,6 @@ from travelban.names.score import (
     name_score,
     role_weight,
     token_similarity,
-    typo_allowance,
     vowel_blind,
     vowel_slip_similarity,
 )
@@ -329,7 +328,7 @@ def typo_keys(s: str) -> set[str]:
     """``s`` and, from four letters, its one-letter deletions: two words one typo apart
     (a letter dropped, added or replaced, two swapped) share one of these
     (symmetric-deletion blocking). Two typos are scored, not blocked on."""
-    if typo_allowance(len(s)) == 0:
+    if len(s) < 4:  # (typo_allowance: no typo below four letters)
         return {s}
     return {s, *(s[:i] + s[i + 1 :] for i in range(len(s)))}
 
@@ -1471,8 +1470,8 @@ class NameIndex:
                     found = found | more
             glued_reach.append(found)
         fixed = 0.0
-        # (weight, name sets it reaches, aligns where a title is written, ... an article)
-        checks: list[tuple[float, list[frozenset[int]], bool, bool]] = []
+        # (weight, names it reaches, aligns where a title is written, ... an article)
+        checks: list[tuple[float, frozenset[int], bool, bool]] = []
         for qi, h in enumerate(hits):
             q = content[qi]
             if (
@@ -1483,14 +1482,15 @@ class NameIndex:
             ):
                 fixed += h.weight
                 continue
-            sets = [h.reach_all]
+            extra: list[frozenset[int]] = []
             if joins and qi in joins:
-                sets.append(joins[qi])
+                extra.append(joins[qi])
             if qi > 0 and glued_reach[qi - 1]:
-                sets.append(glued_reach[qi - 1])
+                extra.append(glued_reach[qi - 1])
             if qi < nq - 1 and glued_reach[qi]:
-                sets.append(glued_reach[qi])
-            checks.append((h.weight, sets, h.title_near, h.article_like))
+                extra.append(glued_reach[qi])
+            reach = h.reach_all.union(*extra) if extra else h.reach_all
+            checks.append((h.weight, reach, h.title_near, h.article_like))
         if fixed >= need_w:
             return names
         checks.sort(key=lambda c: -c[0])
@@ -1502,12 +1502,8 @@ class NameIndex:
                 out.add(nid)
                 continue
             covered = fixed
-            for w, sets, title, article in checks:
-                if (
-                    (title and name.weak_at)
-                    or (article and name.articles)
-                    or any(nid in s for s in sets)
-                ):
+            for w, reach, title, article in checks:
+                if nid in reach or (title and name.weak_at) or (article and name.articles):
                     covered += w
                     if covered >= need_w:
                         out.add(nid)

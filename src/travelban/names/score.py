@@ -196,7 +196,8 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
         return COMPOUND_PART_SIM, "compound part"
     sim, rule = 0.0, ""
     longest = nq if nq > nl else nl
-    allow = typo_allowance(longest) if nq >= 3 and nl >= 3 else 0
+    # (typo_allowance, written out: this runs for every candidate pair.)
+    allow = (0 if longest < 4 else 1 if longest <= 7 else 2) if nq >= 3 and nl >= 3 else 0
     qs, ls = q.spelling, lt.spelling
     cap = 2
     if nq > 5 and nl > 5 and qk.startswith(COMPOUND) and lk.startswith(COMPOUND):
