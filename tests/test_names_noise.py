@@ -670,3 +670,17 @@ def test_two_letters_swapped_cost_half_a_slip(index: NameIndex) -> None:
     for query, ref in (("UHJI", "QDe.130"), ("Aobu Ala", "QDi.249"), ("Al-iJhad", "QDe.003")):
         got, score, _ = first(index, query)
         assert got == ref and DEFAULT_REVIEW_BAND <= score < DEFAULT_THRESHOLD, query
+
+
+def test_q_before_h_reads_as_kh() -> None:
+    # A key reads q as k, so a q written before h is the kh that k and h make there: the
+    # digraph rule must not depend on which of the two letters the writer chose.
+    assert word("Qhalid").key == word("Khalid").key
+    assert token_similarity(word("Qhan"), word("Khan"))[1] == "translit"
+
+
+def test_a_qh_spelling_with_a_slip_finds_its_kh_name(index: NameIndex) -> None:
+    # One slip on top of qh for kh: the slip is all that is left once the keys agree.
+    for query, ref in (("Qhalffan, Ahemd", "QDi.028"), ("Haji Qheir Moahmmad", "TAi.163")):
+        got, score, _ = first(index, query)
+        assert got == ref and score >= DEFAULT_REVIEW_BAND, (query, got, score)
