@@ -278,12 +278,15 @@ def test_a_slip_besides_other_vowels_is_found_for_review_only(index: NameIndex) 
     assert ms and ms[0].reference == "CFi.004"
     assert DEFAULT_REVIEW_BAND <= ms[0].score < DEFAULT_THRESHOLD
     rows = {a.query_token: a.rule for a in ms[0].explanation.alignments}
-    assert rows["jekatim"] == VOWEL_SLIP_RULE
-    assert "slip besides other vowels" in str(ms[0].explanation.adjustments)
+    # (j for y is another romanisation: the vowel slip is then read on top of that.)
+    assert rows["jekatim"] in (VOWEL_SLIP_RULE, "romanised+typo")
+    assert "read only through a slip besides" in str(ms[0].explanation.adjustments)
     assert not index.screen("Alfred Jekatim Saragba")
     # A word with nothing else to go by reaches its names this way (Zemrani: Zahrani).
-    ref, score, _ = first(index, "Abu Maryem Al-Zemrani")
-    assert ref == "QDi.329" and score < DEFAULT_THRESHOLD
+    ms = index.screen("Abu Maryem Al-Zemrani", floor=DEFAULT_REVIEW_BAND, limit=1)
+    assert ms and ms[0].reference == "QDi.329" and ms[0].score < DEFAULT_THRESHOLD
+    rows = {a.query_token: a.rule for a in ms[0].explanation.alignments}
+    assert rows["zemrani"] == VOWEL_SLIP_RULE
 
 
 @pytest.mark.parametrize(
@@ -684,3 +687,18 @@ def test_a_qh_spelling_with_a_slip_finds_its_kh_name(index: NameIndex) -> None:
     for query, ref in (("Qhalffan, Ahemd", "QDi.028"), ("Haji Qheir Moahmmad", "TAi.163")):
         got, score, _ = first(index, query)
         assert got == ref and score >= DEFAULT_REVIEW_BAND, (query, got, score)
+
+
+def test_a_slip_on_top_of_another_romanisation_is_one_slip(index: NameIndex) -> None:
+    # ch for sh (or j for y) and a letter lost besides: read as one slip, a little below
+    # the same slip in a word written alike, not letter for letter.
+    sim, rule = token_similarity(word("Achir"), word("Bashir"))
+    plain, _ = token_similarity(word("Ashir"), word("Bashir"))
+    assert rule == "romanised+typo" and ROMANISED_SIM - 0.9 / 5 <= sim < plain
+    # The index finds such words (their keys share no typo key as written), for review:
+    # like other vowels and a slip, the reading never alerts on its own.
+    for query, ref in (("Abdurrahem achir", "QDi.293"), ("Yagad Raheegi", "IRi.031")):
+        got, score, _ = first(index, query)
+        assert got == ref and DEFAULT_REVIEW_BAND <= score < DEFAULT_THRESHOLD, (query, score)
+    # ... and two slips besides the other romanisation are still too many.
+    assert token_similarity(word("Achir"), word("Bakir")) == (0.0, "")

@@ -57,6 +57,7 @@ from travelban.names.score import (
     LOOSE_RULE,
     QUALITY_PENALTY,
     QUERY_EXPONENT,
+    ROMANISED_SLIP_RULE,
     SCORE_CAP,
     SKELETON_SLIP_RULE,
     SLIP_RULES,
@@ -263,6 +264,8 @@ class _Hits:
 
 
 # Subsets of 1..6 query tokens, smallest first (positions into the tokens in use).
+# Letters of a key another romanisation writes for the same sound (score._ROMANISED).
+_ROMANISED = str.maketrans("Cj", "Sy")
 _SUBSETS = {n: [c for r in range(1, n + 1) for c in combinations(range(n), r)] for n in range(1, 7)}
 
 
@@ -360,6 +363,7 @@ class NameIndex:
         # typo_keys of each Latin key with its vowels written alike (vowel_blind); built on
         # first use, with a review floor (at the threshold it would only burden the GC).
         self._by_vowel_typo: dict[str, list[int]] | None = None
+        self._by_roman_typo: dict[str, list[int]] | None = None
         self._by_del_abjad: dict[str, list[int]] = defaultdict(list)  # Arabic-script only
         self._by_skel_abjad: dict[str, list[int]] = defaultdict(list)
         self._key_df: dict[str, int] = {}
@@ -612,6 +616,13 @@ class NameIndex:
                 near |= typo_keys(q.spelling)
             for p in near:
                 cands.update(by_typo.get(p, ()))
+            roman = q.key.translate(_ROMANISED)
+            if (roman != q.key or "S" in roman or "y" in roman) and q.key not in self._by_key:
+                # Another romanisation of one sound (ch / sh, j / y), a slip besides: for
+                # a word no list word writes with its key.
+                by_roman = self._roman_typo_keys()
+                for p in typo_keys(roman):
+                    cands.update(by_roman.get(p, ()))
             if len(q.key) >= 5 and q.key[-2:] in GLUED_ARTICLES:
                 cands.update(self._by_key.get(q.key[:-2], ()))
             if len(q.key) >= COMPOUND_PART_MIN + 3 and q.key.startswith(COMPOUND):
@@ -847,6 +858,20 @@ class NameIndex:
         h.vowel_view = view
         return view
 
+    def _roman_typo_keys(self) -> dict[str, list[int]]:
+        """Typo keys of the Latin list words whose keys hold a sound another romanisation
+        writes otherwise (ch / sh, j / y), with those letters written alike (built once)."""
+        if self._by_roman_typo is None:
+            by: dict[str, list[int]] = defaultdict(list)
+            for tid, t in enumerate(self.vocab):
+                if not t.abjad and not t.hangul:
+                    roman = t.key.translate(_ROMANISED)
+                    if roman != t.key or "S" in roman or "y" in roman:
+                        for d in typo_keys(roman):
+                            by[d].append(tid)
+            self._by_roman_typo = dict(by)
+        return self._by_roman_typo
+
     def _split_words(self, spelling: str) -> tuple[frozenset[str], frozenset[int]]:
         """The ways ``spelling`` is two adjacent words of some list name written as one
         (Abdullahsindhi, Mostafadjamel), as the two words' keys glued, and those names.
@@ -1045,15 +1070,20 @@ class NameIndex:
             common = self._one_common_token(name, aligned)
             lettered = [content[a[0]].spelling for a in aligned if a[3] == LOOSE_RULE]
             vowelled = [content[a[0]].spelling for a in aligned if a[3] == VOWEL_SLIP_RULE]
-            if (lettered or vowelled) and score > cap:
-                # A word read only letter for letter, or through a slip besides other vowels,
-                # surfaces a name for review; it never alerts on its own (as the
-                # character-similarity fallback does not).
-                why = (
-                    f"'{' '.join(lettered)}' is read only letter for letter"
-                    if lettered
-                    else f"'{' '.join(vowelled)}' is read only through a slip besides other vowels"
-                )
+            romanised = [content[a[0]].spelling for a in aligned if a[3] == ROMANISED_SLIP_RULE]
+            if (lettered or vowelled or romanised) and score > cap:
+                # A word read only letter for letter, or through a slip besides other vowels
+                # or another romanisation, surfaces a name for review; it never alerts on
+                # its own (as the character-similarity fallback does not).
+                if lettered:
+                    why = f"'{' '.join(lettered)}' is read only letter for letter"
+                elif vowelled:
+                    why = f"'{' '.join(vowelled)}' is read only through a slip besides other vowels"
+                else:
+                    why = (
+                        f"'{' '.join(romanised)}' is read only through a slip besides another"
+                        " romanisation"
+                    )
                 score = _hold(adjustments, score, cap, why)
             if common and score > ONE_COMMON_CAP:
                 # Names alone never alert on one shared common word (Omar, Mohammed).
