@@ -239,17 +239,20 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
                 d = OSA.distance(qs, ls, score_cutoff=allow_s)
                 if d <= allow_s and 0.96 - 0.9 * slip_cost(qs, ls, d) / longest_s > sim:
                     sim, rule = 0.96 - 0.9 * slip_cost(qs, ls, d) / longest_s, "fuzzy"
-    if allow and sim < ROMANISED_SIM - 0.9 * SWAP_COST / longest:
+    if (
+        allow
+        and sim < ROMANISED_SIM - 0.9 * SWAP_COST / longest
+        and ("C" in qk or "j" in qk or "C" in lk or "j" in lk)
+    ):
         # A slip on top of a sound another romanisation writes otherwise (Achir / Bashir:
         # ch for sh and a letter lost): one slip, below the same slip in a word written
         # alike; as with other vowels and a slip, such a match is for review only.
         rq, rl = qk.translate(_ROMANISED), lk.translate(_ROMANISED)
-        if rq != qk or rl != lk:
-            d = OSA.distance(rq, rl, score_cutoff=allow)
-            if d <= allow:
-                rs = ROMANISED_SIM - 0.9 * slip_cost(rq, rl, d) / longest
-                if rs > sim:
-                    sim, rule = rs, ROMANISED_SLIP_RULE
+        d = OSA.distance(rq, rl, score_cutoff=allow)
+        if d <= allow:
+            rs = ROMANISED_SIM - 0.9 * slip_cost(rq, rl, d) / longest
+            if rs > sim:
+                sim, rule = rs, ROMANISED_SLIP_RULE
     if (
         sim < VOWELS_SIM
         and abs(nq - nl) <= 1
