@@ -2799,3 +2799,18 @@ def test_also_with_the_delegation_are(extractor: Extractor) -> None:
     ex = extractor.extract(article(text))
     for name in ("Sirenko", "Dronov", "Lukin"):
         assert trip(ex, name, "JP").destination is not None
+
+
+def test_a_role_set_off_by_a_comma_before_a_name_is_that_name_s(extractor: Extractor) -> None:
+    """'Hosted by the President of Azerbaijan, Ilham Aliyev, the summit ...': the parser
+    may hang the name on the verb, but the role is still the name's, not the next
+    president's."""
+    text = (
+        "Hosted by the President of Azerbaijan, Ilham Aliyev, the summit was held on 7 "
+        "October in Gabala. The summit was attended by President Kassym-Jomart Tokayev and "
+        "President Sadyr Japarov."
+    )
+    ex = extractor.extract(article(text))
+    tokayev = person(ex, "Tokayev")
+    assert "AZ" not in tokayev.nationalities
+    assert not any("Azerbaijan" in m.text for m in tokayev.mentions)

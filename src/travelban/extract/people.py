@@ -1527,6 +1527,18 @@ class PeopleFinder:
             if not named:
                 closing = closing_name(tok, token_pid)
                 named = [closing] if closing is not None else []
+            if not named:
+                # "Hosted by the President of Azerbaijan, Ilham Aliyev, the summit ...": a
+                # name set off by a comma right after the phrase is its apposition, however
+                # the parser hung it
+                after = tok.right_edge.i + 1
+                if (
+                    after + 1 < len(doc)
+                    and doc[after].text == ","
+                    and (pid := token_pid.get(doc[after + 1].i)) is not None
+                    and doc[after + 1].sent.start == tok.sent.start
+                ):
+                    named = [pid]
             by_pid = {c.pid: c for c in clusters}
             target = by_pid.get(named[0]) if named else None
             if target is not None:
