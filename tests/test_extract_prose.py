@@ -2814,3 +2814,18 @@ def test_a_role_set_off_by_a_comma_before_a_name_is_that_name_s(extractor: Extra
     tokayev = person(ex, "Tokayev")
     assert "AZ" not in tokayev.nationalities
     assert not any("Azerbaijan" in m.text for m in tokayev.mentions)
+
+
+def test_a_summit_held_somewhere_with_its_subject_misread(extractor: Extractor) -> None:
+    """'Hosted by X, the Summit of ... was held in Gabala': the parser reads the summit as
+    X's apposition and leaves 'held' without a subject; the summit still met in Gabala."""
+    text = (
+        "Hosted by the President of Azerbaijan, Ilham Aliyev, the 12th Summit of the "
+        "Organization of Turkic States (OTS) was held on 7 October 2025 in Gabala under the "
+        "theme “Regional Peace and Security.”\n\nThe Summit was attended by Kazakhstan – the President "
+        "Kassym-Jomart Tokayev, Kyrgyzstan – the President Sadyr Japarov and Hungary – the "
+        "Prime Minister Viktor Orbán."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Tokayev", "Japarov", "Orbán"):
+        assert trip(ex, name, "AZ").destination is not None

@@ -446,9 +446,10 @@ class _Context:
                 if t.lemma_.lower() not in self.mentioned_places or t.pos_ not in {"NOUN", "PROPN"}:
                     continue
                 place = None
+                verb = t.head if t.dep_ in _SUBJ else _subjectless_holding(t)
                 around = [
                     g
-                    for c in (t.head.children if t.dep_ in _SUBJ else ())
+                    for c in (verb.children if verb is not None else ())
                     if c.dep_ == "prep" and c.lower_ in {"in", "at", "inside"}
                     for g in c.subtree
                 ]  # "The funeral was held in Tehran"
@@ -725,6 +726,27 @@ class _Context:
 
 # prepositions that open what a gathering is about, not where it is
 _TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "against"})
+
+
+# verbs that tell where a gathering met ("was held in", "opened in", "took place at")
+_HOLDING = frozenset({"hold", "open", "convene", "take", "begin", "close"})
+
+
+def _subjectless_holding(gathering: Any) -> Any | None:
+    """'Hosted by X, the 12th Summit ... was held in Gabala', the summit misread as X's
+    apposition: the sentence's holding verb left with no subject of its own is the
+    gathering's, when the gathering is named before it."""
+    return next(
+        (
+            v
+            for v in gathering.sent
+            if v.i > gathering.i
+            and v.pos_ == "VERB"
+            and v.lemma_.lower() in _HOLDING
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children)
+        ),
+        None,
+    )
 
 
 def _topic_of(place: Any, gathering: Any) -> bool:
