@@ -2823,8 +2823,8 @@ def test_a_summit_held_somewhere_with_its_subject_misread(extractor: Extractor) 
         "Hosted by the President of Azerbaijan, Ilham Aliyev, the 12th Summit of the "
         "Organization of Turkic States (OTS) was held on 7 October 2025 in Gabala under the "
         "theme “Regional Peace and Security.”\n\nThe Summit was attended by Kazakhstan – "
-        "the President Kassym-Jomart Tokayev, Kyrgyzstan – the President Sadyr Japarov and Hungary – the "
-        "Prime Minister Viktor Orbán."
+        "the President Kassym-Jomart Tokayev, Kyrgyzstan – the President Sadyr Japarov and "
+        "Hungary – the Prime Minister Viktor Orbán."
     )
     ex = extractor.extract(article(text))
     for name in ("Tokayev", "Japarov", "Orbán"):
