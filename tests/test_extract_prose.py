@@ -2829,3 +2829,16 @@ def test_a_summit_held_somewhere_with_its_subject_misread(extractor: Extractor) 
     ex = extractor.extract(article(text))
     for name in ("Tokayev", "Japarov", "Orbán"):
         assert trip(ex, name, "AZ").destination is not None
+
+
+def test_a_summit_brought_together_its_attendees(extractor: Extractor) -> None:
+    text = (
+        "The summit in Dushanbe brought together President Kassym-Jomart Tokayev of "
+        "Kazakhstan and President Sadyr Japarov of Kyrgyzstan."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Tokayev", "Japarov"):
+        assert trip(ex, name, "TJ").kind == "attendance"
+    # not every bringing together is a gathering of travellers
+    other = extractor.extract(article("The coalition brought together opposition parties."))
+    assert not other.events

@@ -28,7 +28,10 @@ _PRESENT_TRIGGER = Trigger("present", "verb", "attendance")
 
 def _particle(verb: Any, word: str) -> bool:
     """The verb carries the particle ``word`` ("turned up", "set off")."""
-    return any(c.dep_ == "prt" and c.lower_ == word for c in verb.children)
+    return any(
+        c.lower_ == word and (c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1))
+        for c in verb.children
+    )  # ("brought together": the adverb right after the verb reads as its particle)
 
 
 def _marked_place(tok: Any, marks: frozenset[str]) -> bool:
