@@ -73,6 +73,7 @@ from travelban.names.score import (
     name_factors,
     name_score,
     role_weight,
+    romanised_key,
     token_similarity,
     vowel_blind,
     vowel_slip_similarity,
@@ -264,8 +265,6 @@ class _Hits:
 
 
 # Subsets of 1..6 query tokens, smallest first (positions into the tokens in use).
-# Letters of a key another romanisation writes for the same sound (score._ROMANISED).
-_ROMANISED = str.maketrans("Cj", "Sy")
 _SUBSETS = {n: [c for r in range(1, n + 1) for c in combinations(range(n), r)] for n in range(1, 7)}
 
 
@@ -616,8 +615,8 @@ class NameIndex:
                 near |= typo_keys(q.spelling)
             for p in near:
                 cands.update(by_typo.get(p, ()))
-            roman = q.key.translate(_ROMANISED)
-            if (roman != q.key or "S" in roman or "y" in roman) and q.key not in self._by_key:
+            roman = romanised_key(q.key)
+            if roman is not None and q.key not in self._by_key:
                 # Another romanisation of one sound (ch / sh, j / y), a slip besides: for
                 # a word no list word writes with its key.
                 by_roman = self._roman_typo_keys()
@@ -865,8 +864,8 @@ class NameIndex:
             by: dict[str, list[int]] = defaultdict(list)
             for tid, t in enumerate(self.vocab):
                 if not t.abjad and not t.hangul:
-                    roman = t.key.translate(_ROMANISED)
-                    if roman != t.key or "S" in roman or "y" in roman:
+                    roman = romanised_key(t.key)
+                    if roman is not None:
                         for d in typo_keys(roman):
                             by[d].append(tid)
             self._by_roman_typo = dict(by)

@@ -97,6 +97,14 @@ _VOWEL_BLIND = str.maketrans("eiou", "aaaa")
 # Letters of a key that another romanisation writes for the same sound (ch / sh, j / y).
 _ROMANISED = str.maketrans("Cj", "Sy")
 _ROMANISED_FIRST = {"C": "S", "j": "y"}
+
+
+def romanised_key(key: str) -> str | None:
+    """``key`` with the letters another romanisation writes for one sound written alike
+    (ch / sh, j / y), or None when it holds none of them."""
+    return key.translate(_ROMANISED) if any(c in key for c in "CjSy") else None
+
+
 ROMANISED_SIM = 0.88
 # Words of one consonant skeleton whose keys differ only in their vowels: VOWELS_SIM for
 # one edit between the keys, VOWELS_STEP less for each edit more.
