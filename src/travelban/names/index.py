@@ -311,6 +311,12 @@ def _with_deletions(w: str) -> set[str]:
     return {w, *(w[:i] + w[i + 1 :] for i in range(len(w)))}
 
 
+def _near_articles(word: str, articles: Iterable[str]) -> list[str]:
+    """The articles ``word`` is at most one slip (optimal string alignment) from, in
+    alphabetical order (so the article a slip reads as never depends on set order)."""
+    return [a for a in sorted(articles) if OSA.distance(word, a, score_cutoff=1) <= 1]
+
+
 def _deletions(s: str) -> set[str]:
     """One-consonant deletions of a skeleton: blocks a wrong, missing or extra consonant."""
     return {s[:i] + s[i + 1 :] for i in range(len(s))} if len(s) >= MIN_DELETE_SKELETON else set()
@@ -752,9 +758,7 @@ class NameIndex:
                 best < NAME_AS_WRITTEN
                 and not q.canonical
                 and len(q.spelling) <= ARTICLE_SLIP_MAX
-                and any(
-                    OSA.distance(q.spelling, a, score_cutoff=1) <= 1 for a in self.norm._articles
-                )
+                and bool(_near_articles(q.spelling, self.norm._articles))
             )
             res.title_near = res.title_like or (
                 not named
@@ -1694,8 +1698,7 @@ class NameIndex:
         for qi in q_articles:
             if qi in used_q or not left:
                 continue
-            w = content[qi].spelling
-            at = next((a for a in left if OSA.distance(w, a, score_cutoff=1) <= 1), None)
+            at = next(iter(_near_articles(content[qi].spelling, left)), None)
             if at is not None:
                 left.discard(at)
                 aligned.append((qi, -1, ARTICLE_SLIP_SIM, ARTICLE_SLIP_RULE))
@@ -1808,8 +1811,7 @@ class NameIndex:
     @staticmethod
     def _article_of(name: IndexedName, word: str) -> str:
         """The article of ``name`` that ``word`` is a slip of (for the explanation)."""
-        near = (a for a in sorted(name.articles) if OSA.distance(word, a, score_cutoff=1) <= 1)
-        return next(near, "")
+        return next(iter(_near_articles(word, name.articles)), "")
 
     def _weak_alignments(self, weak: list[Token], name: IndexedName) -> list[TokenAlignment]:
         out = []
