@@ -169,11 +169,9 @@ def bullet_lists(text: str) -> str:
     chars = list(text)
     lines = []  # (start, end) of each line
     start = 0
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            lines.append((start, i))
-            start = i + 1
-    lines.append((start, len(text)))
+    for line in text.split("\n"):
+        lines.append((start, start + len(line)))
+        start += len(line) + 1
     k = 0
     changed = False
     while k < len(lines):
