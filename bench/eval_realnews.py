@@ -181,6 +181,8 @@ def worker(job_file: str) -> None:
                         "date_from": e.when.start.isoformat() if e.when.start else None,
                         "date_to": e.when.end.isoformat() if e.when.end else None,
                         "status": e.status.value,
+                        "kind": e.kind,
+                        "trigger": e.trigger,
                         "evidence": e.evidence[:300],
                     }
                 )
