@@ -49,8 +49,8 @@ _HEADLINE_PARTICLES = frozenset(
 )
 _MAYBE_NAME_LABELS = {"ORG", "GPE", "LOC", "NORP", "FAC"}
 # words of a written-out title that are no title on their own ("First" of "First Lady":
-# "a first Iranian" is no titled name)
-_ORDINARY_TITLE_WORDS = frozenset({"first"})
+# "a first Iranian" is no titled name; "His" of "His Excellency": "his Libyan hosts")
+_ORDINARY_TITLE_WORDS = frozenset({"first", "his", "her"})
 # where a word that is both a surname of the story and a town stands for the person
 _NAME_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "appos", "conj", "compound"})
 # prepositions that make such a word the town ("in Heredia", "to Lula", "the province of
@@ -289,10 +289,14 @@ class PeopleFinder:
             re.compile(r"(?i)(?<![\w.])(?:" + cues + r")\s*[:,]?\s*[\"“‘']?\s*$") if cues else None
         )
         self._title_run = re.compile(r"(?<![\w-])(?:" + vocab.title_pattern() + r")(?=[ \t]+[A-Z])")
+        # titles may follow one another ("H.E. Mr. X", "Datuk Seri Dr. X")
+        one_title = r"(?:" + vocab.title_pattern() + r")(?<=[a-zA-Z.])s?"
         self._titled = re.compile(
-            r"\b(?:"
-            + vocab.title_pattern()
-            + r")(?<=[a-zA-Z.])s?[ \t]+(?P<name>"
+            r"\b"
+            + one_title
+            + r"(?:[ \t]+"
+            + one_title
+            + r")*[ \t]+(?P<name>"
             + _NAME_TOKEN
             + r"(?:[ \t]+"
             + _NAME_TOKEN
@@ -586,7 +590,7 @@ class PeopleFinder:
                 and not self._is_country(c[2])
                 and not (" " not in c[2] and self.gazetteer.demonym(c[2]))
             )
-            or not self._never_a_person(c[2])
+            or not (self._never_a_person(c[2]) or self._names_a_facility(text, c[1]))
         ]
         out.sort()
         # drop overlaps: keep list-scan, then the longer
@@ -631,6 +635,11 @@ class PeopleFinder:
             return True  # "Israel" tagged as a person, or as one listed person's alias
         if len(words) == 1 and self.gazetteer.demonym(name):
             return True  # "the Chadian capital": a nationality, not a name
+        last = words[-1].lower().strip(",.")
+        if last in self.vocab.notname_words or last in self.vocab.facility_nouns:
+            return True  # "Rapid Support Forces", "Arthur Lewis Community College": a body
+        if len(words) > 1 and (last in _ORG_WORDS or words[0].lower() in self.vocab.notopen_words):
+            return True  # "Operation Restore Legacy", "Khalid International": not a person
         low = name.lower()
         if self._present_verb(words[0]):
             return True  # "Crown Prince Holds Annual Meet": a headline's verb opens no name
@@ -641,6 +650,19 @@ class PeopleFinder:
         ):
             return True  # "... Opposition Leader Returns": a headline's verb
         return any(fold(w) in self.vocab.nouns for w in words) and len(words) > 1
+
+    def _names_a_facility(self, text: str, end: int) -> bool:
+        """The name is the start of a facility's name: up to three more capitalised words
+        end in a facility word ("Prince Mohammad Bin Abdul Aziz International Airport",
+        "Robert Gabriel Mugabe Airport")."""
+        words = text[end : end + 80].split()[:4]
+        for w in words:
+            low = w.lower().strip(",.;:")
+            if not w[:1].isupper() or self._present_verb(w) or low in self.vocab.verbs:
+                return False  # "Erdogan Attends Summit": a headline's verb comes first
+            if low in self.vocab.facility_nouns:
+                return True
+        return False
 
     def _present_verb(self, word: str) -> bool:
         """True for a present-tense verb form ("Holds", "Arrives", "Watches") that is not a

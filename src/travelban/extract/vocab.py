@@ -81,6 +81,7 @@ class Vocabulary:
     thing_words: frozenset[str] = frozenset()  # "Angkor Wat", "Safa Royal Palace"
     apart_words: frozenset[str] = frozenset()  # "Absent from the delegation was X"
     notname_words: frozenset[str] = frozenset()  # "Rapid Support Forces", "Lok Sabha"
+    notopen_words: frozenset[str] = frozenset()  # "Operation Restore Legacy"
     adjectives: frozenset[str] = frozenset()  # triggers read after "be": "is due in X"
 
     @property
@@ -206,6 +207,7 @@ def _load(lists_dir: Path) -> Vocabulary:
         thing_words=sets["thing"],
         apart_words=sets["apart"],
         notname_words=sets["notname"],
+        notopen_words=sets["notopen"],
         adjectives=frozenset(adjectives),
     )
 
@@ -223,6 +225,7 @@ _WORD_SETS = (
     "thing",
     "apart",
     "notname",
+    "notopen",
 )
 
 
