@@ -505,6 +505,58 @@ def test_an_honorific_is_a_title_not_a_name(
     assert span(trip(ex, name, country)) == (MONDAY, MONDAY)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("His Excellency Tomas Brankovic arrived in Rome on Monday.", "Tomas Brankovic", "IT"),
+        (
+            "Her Royal Highness Princess Elin of Norland flew to Lima on Monday.",
+            "Elin",
+            "PE",
+        ),
+        ("H.E. Mr. Kofi Adjoua Mensah landed in Dakar on Monday.", "Kofi Adjoua Mensah", "SN"),
+        (
+            "Datuk Seri Rahman Yusri arrived in Jakarta on Monday for talks.",
+            "Rahman Yusri",
+            "ID",
+        ),
+        ("EAM R. Srinivasan arrived in Tokyo on Monday.", "R. Srinivasan", "JP"),
+    ],
+)
+def test_a_form_of_address_is_a_title_not_a_person(
+    extractor: Extractor, text: str, name: str, country: str
+) -> None:
+    # "His Excellency", "Royal Highness", "Datuk Seri" and titles written one after
+    # another ("H.E. Mr.") are no names of their own and no part of the name after them
+    ex = extractor.extract(article(text))
+    assert [p.name for p in ex.people] == [name]
+    assert span(trip(ex, name, country)) == (MONDAY, MONDAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        (
+            "Rashad Kamil landed at Prince Sultan Bin Khalid International Airport in Jeddah on"
+            " Monday.",
+            "Sultan",
+        ),
+        (
+            "Rashad Kamil spoke at the Joseph Okafor Community College in Accra on Monday.",
+            "Okafor",
+        ),
+    ],
+)
+def test_facilities_named_after_people_are_not_people(
+    extractor: Extractor, text: str, not_a_person: str
+) -> None:
+    # a run that goes on into a facility's name names no person, whichever reading
+    # found it
+    ex = extractor.extract(article(text))
+    assert [p.name for p in ex.people] == ["Rashad Kamil"]
+    assert all(not_a_person not in e.person_name for e in ex.events)
+
+
 def test_a_title_case_headline_verb_is_not_a_name(extractor: Extractor) -> None:
     ex = extractor.extract(article("Somali President Arrives in Addis Ababa"))
     assert all("Arrives" not in p.name for p in ex.people)
@@ -2808,6 +2860,35 @@ def test_the_members_of_a_listed_company_travel(
     ex = extractor.extract(article(text))
     for name in names:
         assert trip(ex, name, country).destination is not None
+
+
+def test_a_group_s_trip_brought_up_again_by_its_head_is_recent(extractor: Extractor) -> None:
+    """A group's trip told several sentences back is recent again when the next sentence
+    names the group's head: the members listed right after share it."""
+    text = (
+        "The Russian delegation left its hotel in Istanbul on Monday morning. Reporters had "
+        "waited outside since dawn. Nobody stopped to speak to them. The talks were expected "
+        "to last all day. The Russian delegation is headed by Vladimir Medinsky. Besides "
+        "him, the group included Mikhail Galuzin and Igor Kostyukov."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Vladimir Medinsky", "Mikhail Galuzin", "Igor Kostyukov"):
+        assert span(trip(ex, name, "TR")) == (MONDAY, MONDAY)
+
+
+def test_a_delegation_listed_long_after_its_members_arrived(extractor: Extractor) -> None:
+    """'The delegation includes A, B, C' told long after a sentence in which members of
+    that delegation arrived somewhere: the listed members made that trip."""
+    text = (
+        "MPs Anil Rao and Sunita Devi, members of a parliamentary delegation led by MP Ravi "
+        "Menon, arrived in Guyana on Monday. They held talks with the speaker. They also met "
+        "students at the university. The speaker thanked them. Rao spoke about trade. Devi "
+        "spoke about schools. The delegation includes MPs Ravi Menon (INC), Karan Mehta "
+        "(TDP), Pooja Nair (BJP) and Anil Rao (BJP)."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Karan Mehta", "Pooja Nair"):
+        assert span(trip(ex, name, "GY")) == (MONDAY, MONDAY)
 
 
 def test_a_role_set_off_by_a_comma_before_a_name_is_that_name_s(extractor: Extractor) -> None:
