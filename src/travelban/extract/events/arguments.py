@@ -496,8 +496,14 @@ class Arguments(PassBase):
                 if mine:
                     last = mine[-1].sentence
                     return [r for r in mine if r.sentence == last]
+        # a trip counts as told where it was last told: a member's share of a group's trip
+        # ("The delegation is headed by X") brings that trip up again
         recent = [
-            r for r in reversed(so_far) if r.dest is not None and si - window <= r.sentence <= si
+            r
+            for r in reversed(so_far)
+            if r.dest is not None
+            and r.sentence <= si
+            and si - window <= max(r.sentences, default=r.sentence)
         ]
         collectives = self.vocab.collectives
         groups = [r for r in recent if r.pid is None and r.name in collectives]
@@ -513,6 +519,19 @@ class Arguments(PassBase):
                     r
                     for r in reversed(so_far)
                     if r.dest is not None and r.pid is None and r.name.lower() == word
+                ),
+                None,
+            ) or next(
+                # "Members of a delegation, led by X, arrived in Guyana ... The delegation
+                # includes A, B and C": the trip told in a sentence about the same group
+                (
+                    r
+                    for r in reversed(so_far)
+                    if r.dest is not None
+                    and r.sentence < si
+                    and r.kind != "departure"
+                    and r.status not in {EventStatus.CANCELLED, EventStatus.DENIED}
+                    and any(t.lemma_.lower() == word for t in ctx.sents[r.sentence])
                 ),
                 None,
             )
