@@ -702,3 +702,22 @@ def test_a_slip_on_top_of_another_romanisation_is_one_slip(index: NameIndex) -> 
         assert got == ref and DEFAULT_REVIEW_BAND <= score < DEFAULT_THRESHOLD, (query, score)
     # ... and two slips besides the other romanisation are still too many.
     assert token_similarity(word("Achir"), word("Bakir")) == (0.0, "")
+
+
+def test_the_first_slip_of_a_name_met_word_for_word_costs_less() -> None:
+    # Two words, each with one slip: when every word on both sides is aligned, another
+    # person's name would have to come within a slip of each word, so the first slip costs
+    # what a lone slip does and only the second compounds.
+    two = [(0, 0, 0.82, "fuzzy"), (1, 1, 0.8, "fuzzy")]
+    assert typo_factor(two) == pytest.approx(0.93**2)
+    assert typo_factor(two, whole=True) == pytest.approx(0.96 * 0.93)
+    # A slip in a short word (the pair is too loose for the lone-slip rate) compounds as
+    # before, whole or not.
+    short = [(0, 0, 0.73, "fuzzy"), (1, 1, 0.73, "fuzzy")]
+    assert typo_factor(short, whole=True) == pytest.approx(0.93**2)
+
+
+def test_two_slips_in_a_two_word_name_reach_the_review_band(index: NameIndex) -> None:
+    for query, ref in (("Mohaned Islani", "IRi.014"), ("Hozein Salimu", "IRi.038")):
+        got, score, _ = first(index, query)
+        assert got == ref and DEFAULT_REVIEW_BAND <= score < DEFAULT_THRESHOLD, (query, score)

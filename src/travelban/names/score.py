@@ -331,19 +331,30 @@ def loose_similarity(q: Token, lt: Token) -> float:
 
 def typo_factor(
     aligned: Sequence[tuple[int, int, float]] | Sequence[tuple[int, int, float, str]],
+    whole: bool = False,
 ) -> float:
     """``TYPO_FACTOR`` for each token that matched only through a typo (``TYPO_ONE`` for a
     single slip in a word of five letters or more): a slip is as
     likely to make another real name (Salami / Salimi, Yeon / Yong) as to mangle this
-    one, so a typo alone keeps a name in the review band unless the rest is strong."""
+    one, so a typo alone keeps a name in the review band unless the rest is strong.
+
+    ``whole``: every word of the query and of the list name is aligned. Then the first
+    slip in a word of five letters or more costs ``TYPO_ONE`` however many follow: that
+    another person's name meets every word of this one, each within a slip, is rarer
+    than that one word of it does."""
     slips = [a for a in aligned if len(a) > 3 and a[3] in SLIP_RULES]
     fuzzy = [a[2] for a in slips]
-    if len(fuzzy) == 1 and fuzzy[0] >= TYPO_ONE_MIN_SIM and slips[0][3] == "fuzzy":
+    if not fuzzy:
+        return 1.0
+    one = any(a[2] >= TYPO_ONE_MIN_SIM and a[3] == "fuzzy" for a in slips)
+    if len(fuzzy) == 1 and one:
         # One slip in a word of five letters or more, the rest written as listed: the
         # commonest noise there is. A slip in a shorter word makes another name as often
         # (Yeon / Yong: Lee Seo-yeon is not RI SU YONG), and two slips compound.
         return TYPO_ONE
-    return TYPO_FACTOR ** len(fuzzy) if fuzzy else 1.0
+    if whole and one:
+        return TYPO_ONE * TYPO_FACTOR ** (len(fuzzy) - 1)
+    return TYPO_FACTOR ** len(fuzzy)
 
 
 def df_weight(df: int) -> float:
@@ -419,10 +430,9 @@ def name_factors(
         wsum += w
         wsim += w * a[2]
     like = wsim / (wsum or 1.0)
-    typos = typo_factor(aligned)
-    like *= typos
     cq = aq / sq if aq < sq else 1.0
     cl = al / sl if al < sl else 1.0
+    like *= typo_factor(aligned, cq >= 1.0 and cl >= 1.0)
     thin = THIN_FLOOR + (1 - THIN_FLOOR) * (al / INFO_FULL if al < INFO_FULL else 1.0)
     base = BASE_MAX * like * cq**QUERY_EXPONENT * (LIST_FLOOR + (1 - LIST_FLOOR) * cl) * thin
     gf = given_family_factor(q_weights, l_weights, aligned, ends) if cl < 1.0 else 0.0
@@ -449,7 +459,7 @@ def name_score(
     """
     base, like, cq, cl, thin, gf = name_factors(q_weights, l_weights, aligned, ends)
     parts = [f"token likeness {like:.2f}", f"query covered {cq:.0%}", f"list name covered {cl:.0%}"]
-    typos = typo_factor(aligned)
+    typos = typo_factor(aligned, cq >= 1.0 and cl >= 1.0)
     if typos < 1.0:
         parts.append(f"typo x{typos:.2f} (in token likeness)")
     if gf:
