@@ -721,3 +721,24 @@ def test_two_slips_in_a_two_word_name_reach_the_review_band(index: NameIndex) ->
     for query, ref in (("Mohaned Islani", "IRi.014"), ("Hozein Salimu", "IRi.038")):
         got, score, _ = first(index, query)
         assert got == ref and DEFAULT_REVIEW_BAND <= score < DEFAULT_THRESHOLD, (query, score)
+
+
+@pytest.mark.parametrize(
+    ("query", "ref"),
+    [
+        # HUJI and Hai are written by the list, but only in organisations' names (an
+        # acronym, a romanised Chinese company name): one slip from Haji, they may be it.
+        ("Huji Basir Hawala", "TAe.014"),
+        ("Hai Ahmad Shah", "TAi.166"),
+    ],
+)
+def test_an_organisation_word_one_slip_from_a_title_is_read_as_it_for_review(
+    index: NameIndex, query: str, ref: str
+) -> None:
+    ms = index.screen(query, floor=DEFAULT_REVIEW_BAND, limit=1)
+    assert ms and ms[0].reference == ref
+    assert DEFAULT_REVIEW_BAND <= ms[0].score < DEFAULT_THRESHOLD
+    rules = {a.rule for a in ms[0].explanation.alignments}
+    assert "title, as a slip" in rules
+    # Screening for alerts only never reads a word so.
+    assert not [m for m in index.screen(query) if m.reference == ref]

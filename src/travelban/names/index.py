@@ -55,6 +55,7 @@ from travelban.names.score import (
     GLUED_ARTICLES,
     KOREAN_SIM,
     LOOSE_RULE,
+    NAMED_TITLE_RULE,
     QUALITY_PENALTY,
     QUERY_EXPONENT,
     ROMANISED_SLIP_RULE,
@@ -199,6 +200,7 @@ class _Hits:
         "size",
         "splits",
         "title_like",
+        "title_named",
         "title_near",
         "vowel_view",
         "weight",
@@ -221,6 +223,8 @@ class _Hits:
         self.weight = weight  # coverage weight of the query token
         self.title_like = False  # near a title or particle some list name writes
         self.title_near = False  # loosely near one: a title of a name it is aligned with
+        # A word the list writes as a name, one slip from a title or particle (Huji, Hai).
+        self.title_named = False
         self.abd_slip = False  # one slip from Abd/Abdul/Abdel and no name the list writes
         self.article_like = False  # a short word one slip from an article (Ae for al-)
         # Two adjacent list words' keys, glued, that this word is written as (Abdullahsindhi).
@@ -241,6 +245,7 @@ class _Hits:
         best = max(self.best, max(sim for sim, _ in more.values()))
         out = _Hits(sims, reaching, size, best, self.weight, self._posting_sets, self.joined)
         out.title_like, out.title_near = self.title_like, self.title_near
+        out.title_named = self.title_named
         out.abd_slip, out.splits = self.abd_slip, self.splits
         out.article_like = self.article_like
         return out
@@ -379,6 +384,7 @@ class NameIndex:
         self._hit_cache: dict[tuple[str, bool, str, Role, bool], _Hits] = {}
         self._glued_cache: dict[str, tuple[str, ...]] = {}
         self._named_cache: dict[str, bool] = {}  # a title-like word the list writes as a name
+        self._person_words: frozenset[str] = frozenset()  # (built with the index)
         self._scan: _TextScanner | None = None
         # One typo away from a weak word (title, connector) of four letters or more.
         self._weak_slips: dict[str, Role] = {}
@@ -458,6 +464,13 @@ class NameIndex:
                     if not t.role.weak:
                         df[t.key].add(ei)
         self._key_df = {k: len(v) for k, v in df.items()}
+        # Words a person's name writes (an organisation's acronym, HUJI, is no given name).
+        self._person_words = frozenset(
+            t.spelling
+            for ei, _, _, _, toks in raw
+            if self.entries[ei].kind is EntryKind.INDIVIDUAL
+            for t in toks
+        )
         common = self.norm.rules.common_tokens
         for ei, text, kind, quality, toks in raw:
             if all(t.role.weak for t in toks):
@@ -742,6 +755,7 @@ class NameIndex:
                 sim >= NAME_AS_WRITTEN and tid not in titles for tid, (sim, _) in sims.items()
             )
             res.title_like = not named and any(sims[tid][0] >= TITLE_SLIP_SIM for tid in titles)
+            res.title_named = named and self._slipped_title(q, titles)
             res.abd_slip = (
                 not named
                 and not q.canonical
@@ -788,6 +802,20 @@ class NameIndex:
         if self._weak_near is None:
             self._weak_near = self._slip_index(self._weak_tids)
         return self._one_slip(self._weak_near, spelling)
+
+    def _slipped_title(self, q: Token, titles: Iterable[int]) -> bool:
+        """``q`` (not a known given name, nor a word of any listed person's name) is one
+        slip, as written, from one of the Latin titles or particles ``titles`` of four
+        letters or more (Huji, Hai for Haji: words the list writes only in the names of
+        organisations)."""
+        if q.canonical or len(q.spelling) < 3 or q.spelling in self._person_words:
+            return False
+        vocab = self.vocab
+        return any(
+            len(vocab[tid].spelling) >= 4
+            and OSA.distance(q.spelling, vocab[tid].spelling, score_cutoff=1) <= 1
+            for tid in titles
+        )
 
     def _short_slips(self, spelling: str) -> list[int]:
         """Latin list words one slip (optimal string alignment) from the short word
@@ -1074,7 +1102,8 @@ class NameIndex:
             lettered = [content[a[0]].spelling for a in aligned if a[3] == LOOSE_RULE]
             vowelled = [content[a[0]].spelling for a in aligned if a[3] == VOWEL_SLIP_RULE]
             romanised = [content[a[0]].spelling for a in aligned if a[3] == ROMANISED_SLIP_RULE]
-            if (lettered or vowelled or romanised) and score > cap:
+            titled = [content[a[0]].spelling for a in aligned if a[3] == NAMED_TITLE_RULE]
+            if (lettered or vowelled or romanised or titled) and score > cap:
                 # A word read only letter for letter, or through a slip besides other vowels
                 # or another romanisation, surfaces a name for review; it never alerts on
                 # its own (as the character-similarity fallback does not).
@@ -1082,6 +1111,11 @@ class NameIndex:
                     why = f"'{' '.join(lettered)}' is read only letter for letter"
                 elif vowelled:
                     why = f"'{' '.join(vowelled)}' is read only through a slip besides other vowels"
+                elif titled:
+                    why = (
+                        f"'{' '.join(titled)}', a word of organisations' names on the list, is"
+                        " read only as a title with a slip"
+                    )
                 else:
                     why = (
                         f"'{' '.join(romanised)}' is read only through a slip besides another"
@@ -1242,6 +1276,7 @@ class NameIndex:
             else frozenset()
         )
         q_titles = any(h.title_near for h in hits)
+        q_named_titles = loose and any(h.title_named for h in hits)
         q_articles = [qi for qi, h in enumerate(hits) if h.article_like]
         q_abd = any(q.key == COMPOUND or h.abd_slip for q, h in zip(content, hits, strict=True))
         loose_q = (
@@ -1306,6 +1341,8 @@ class NameIndex:
                 self._stranded_abd(content, hits, aligned)
             if len(aligned) < nq and name.weak_at and q_titles:
                 self._titles(hits, name, aligned)
+            if len(aligned) < nq and name.weak_at and q_named_titles:
+                self._named_titles(content, hits, name, aligned)
             if loose_q and len(aligned) < nq and len(aligned) < len(name.strong):
                 # (Only when covering every such word could lift the name to ``need``.)
                 covered = sum(q_weights[qi] for qi in {a[0] for a in aligned}) + loose_w
@@ -1425,7 +1462,7 @@ class NameIndex:
                 len(content[qi].text) == 1
                 or h.title_near
                 or h.article_like
-                or (by_letters and self._loose_word(content[qi], h))
+                or (by_letters and (h.title_named or self._loose_word(content[qi], h)))
             ):
                 # An initial aligns with any list word of its letter; a word near a title
                 # may be that title of a list name it does not reach (_titles); a word may
@@ -1523,7 +1560,8 @@ class NameIndex:
             if qi < nq - 1 and glued_reach[qi]:
                 extra.append(glued_reach[qi])
             reach = h.reach_all.union(*extra) if extra else h.reach_all
-            checks.append((h.weight, reach, h.title_near, h.article_like))
+            title = h.title_near or (by_letters and h.title_named)
+            checks.append((h.weight, reach, title, h.article_like))
         if fixed >= need_w:
             return names
         checks.sort(key=lambda c: -c[0])
@@ -1723,6 +1761,31 @@ class NameIndex:
                 sim = h.sims.get(tids[li], (0.0, ""))[0]
                 if sim >= TITLE_NEAR_SIM:
                     aligned.append((qi, li, sim, TITLE_RULE))
+                    used_l.add(li)
+                    break
+
+    @staticmethod
+    def _named_titles(
+        content: list[Token],
+        hits: list[_Hits],
+        name: IndexedName,
+        aligned: list[tuple[int, int, float, str]],
+    ) -> None:
+        """Query words left over that the list writes as names yet are one slip, as written,
+        from a title or particle this list name writes and nothing else matched (Huji Ahmad
+        Shah, Hai Basir for Haji ...): read as that title mangled, as a slip, for review."""
+        used_q = {a[0] for a in aligned}
+        used_l = {a[1] for a in aligned}
+        lt = name.tokens
+        for qi, h in enumerate(hits):
+            if qi in used_q or not h.title_named:
+                continue
+            spelling = content[qi].spelling
+            for li in name.weak_at:
+                if li in used_l or len(lt[li].spelling) < 4:
+                    continue
+                if OSA.distance(spelling, lt[li].spelling, score_cutoff=1) <= 1:
+                    aligned.append((qi, li, TITLE_NEAR_SIM, NAMED_TITLE_RULE))
                     used_l.add(li)
                     break
 

@@ -122,6 +122,11 @@ ARTICLE_SLIP_MAX = 3  # letters of such a word at most
 # A slip on top of another romanisation of one sound (Achir / Bashir, Yagad / Javad):
 # scored as one slip from ROMANISED_SIM down; its match is held below the threshold.
 ROMANISED_SLIP_RULE = "romanised+typo"
+# A word the list writes as a name that is also one slip from a title or particle this list
+# name writes and nothing of it matched ("Huji", "Hai" for Haji; "ullah" for Mullah): read
+# as that title mangled, counted as a slip, and its match held for review (the word may as
+# well be the name it spells).
+NAMED_TITLE_RULE = "title, as a slip"
 # Rules under which a word matched only through a slip (typo_factor; never lifted by context).
 SLIP_RULES = frozenset(
     {
@@ -131,10 +136,11 @@ SLIP_RULES = frozenset(
         SKELETON_SLIP_RULE,
         ARTICLE_SLIP_RULE,
         ROMANISED_SLIP_RULE,
+        NAMED_TITLE_RULE,
     }
 )
 # Rules that explain a query word without saying anything of who is named.
-EXPLAINING_RULES = frozenset({TITLE_RULE, ARTICLE_SLIP_RULE})
+EXPLAINING_RULES = frozenset({TITLE_RULE, ARTICLE_SLIP_RULE, NAMED_TITLE_RULE})
 LOOSE_MIN = 0.5  # share of the longer word's letters the two must have in common ...
 LOOSE_SCALE = 0.8  # ... and the similarity is that share times this
 COMPOUND = "abd"  # the key of every Abd/Abdul/Abdel compound's first part
