@@ -742,3 +742,17 @@ def test_an_organisation_word_one_slip_from_a_title_is_read_as_it_for_review(
     assert "title, as a slip" in rules
     # Screening for alerts only never reads a word so.
     assert not [m for m in index.screen(query) if m.reference == ref]
+
+
+def test_a_query_naming_an_organisation_does_not_alert_on_a_person(index: NameIndex) -> None:
+    # "Group" and "Company" are written in organisations' names only: whatever the name
+    # alone says, a person's entry is not the organisation the query names.
+    people = {e.reference for e in index.entries if e.kind.value == "individual"}
+    for query in ("Tariq Group", "Amin Company"):
+        assert not [m for m in index.screen(query) if m.reference in people]
+        person = [m for m in index.screen(query, floor=0.3, limit=10) if m.reference in people]
+        assert person and any(
+            "names an organisation" in reason for reason, _ in person[0].explanation.adjustments
+        )
+    # The person's own name still alerts.
+    assert [m for m in index.screen("Dr. Amin") if m.reference == "QDi.002"]

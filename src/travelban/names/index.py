@@ -56,6 +56,7 @@ from travelban.names.score import (
     KOREAN_SIM,
     LOOSE_RULE,
     NAMED_TITLE_RULE,
+    PERSON_FOR_ORGANISATION,
     QUALITY_PENALTY,
     QUERY_EXPONENT,
     ROMANISED_SLIP_RULE,
@@ -1085,9 +1086,18 @@ class NameIndex:
                 best.pop(ei, None)
                 scored.append((fb, match, ei))
                 tie[ei] = (fb, _form_rank(name))
+        # Words by which the query names an organisation, not a person (Company, Group).
+        org = [
+            t.spelling for t in weak if t.role is Role.ORG and t.spelling not in self._person_words
+        ]
         for ei, (base, name, aligned) in best.items():
             entry = self.entries[ei]
             adjustments: list[tuple[str, float]] = []
+            if org and entry.kind is EntryKind.INDIVIDUAL:
+                adjustments.append(
+                    (f"'{' '.join(org)}' names an organisation; the entry is a person",
+                     PERSON_FOR_ORGANISATION)
+                )  # fmt: skip
             if name.quality in QUALITY_PENALTY:
                 adjustments.append(QUALITY_PENALTY[name.quality])
             weak_alignments = self._weak_alignments(weak, name)
@@ -1126,8 +1136,10 @@ class NameIndex:
                 # Names alone never alert on one shared common word (Omar, Mohammed).
                 why = f"rests on one common name '{common}'"
                 score = _hold(adjustments, score, ONE_COMMON_CAP, why)
-            elif threshold - CONTEXT_REACH <= score < threshold and all(
-                a[3] not in SLIP_RULES for a in aligned
+            elif (
+                threshold - CONTEXT_REACH <= score < threshold
+                and all(a[3] not in SLIP_RULES for a in aligned)
+                and not (org and entry.kind is EntryKind.INDIVIDUAL)
             ):
                 # (Not over a typo: Salami for Salimi is as likely another man.)
                 support = [r for r, d in said if d > 0]

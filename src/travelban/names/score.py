@@ -42,6 +42,10 @@ BIRTH_NEAR = -0.03
 BIRTH_DISAGREES = -0.10
 NATIONALITY_AGREES = 0.02
 NATIONALITY_DISAGREES = -0.05
+# A query holding a word of organisations' names that no listed person's name writes
+# (Company, Group) names an organisation: a person's entry is not it ("Tariq Group" is not
+# the man Tariq, whatever the name alone says).
+PERSON_FOR_ORGANISATION = -0.15
 ORGANISATION_AGREES = 0.03
 TITLE_AGREES = 0.01
 WEAK_AGREES = 0.01
