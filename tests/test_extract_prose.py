@@ -2796,6 +2796,24 @@ def test_bullet_lists_keep_every_offset() -> None:
             "QA",
             id="such as, received",
         ),
+        # "Joining X at the ceremony are A, B": the tagger takes the capitalised
+        # participle for a name; it is the verb, and X is the one joined
+        pytest.param(
+            "Rosa Maren will travel to Oslo next week to receive the prize. Joining Maren at "
+            "the ceremony are Presidents Tomas Vero of Panama, Ecuador's Daniel Arce and "
+            "Paraguay's Luis Peral.",
+            ("Maren", "Vero", "Arce", "Peral"),
+            "NO",
+            id="joining X are",
+        ),
+        # "Joining her ... will be A and B": the names hang from the copula after "will"
+        pytest.param(
+            "Rosa Maren will travel to Oslo next week to receive the prize. Joining her at the "
+            "ceremony will be Tomas Vero and Daniel Arce.",
+            ("Maren", "Vero", "Arce"),
+            "NO",
+            id="joining her will be",
+        ),
         # 'The delegation included ...' several sentences after the delegation's trip is that
         # delegation's membership, however far back the trip was told.
         pytest.param(

@@ -641,6 +641,8 @@ class PeopleFinder:
         if len(words) > 1 and (last in _ORG_WORDS or words[0].lower() in self.vocab.notopen_words):
             return True  # "Operation Restore Legacy", "Khalid International": not a person
         low = name.lower()
+        if len(words) > 1 and self._participle(words[0]):
+            return True  # "Joining Maren at the ceremony are ...": a verb opens no name
         if self._present_verb(words[0]):
             return True  # "Crown Prince Holds Annual Meet": a headline's verb opens no name
         if (
@@ -663,6 +665,15 @@ class PeopleFinder:
             if low in self.vocab.facility_nouns:
                 return True
         return False
+
+    def _participle(self, word: str) -> bool:
+        """True for the -ing form of a travel verb ("Joining", "Accompanying", "Leading")
+        that is not a given name."""
+        low = word.lower()
+        if len(low) < 6 or not low.endswith("ing") or low in self.vocab.given_names:
+            return False
+        stem = low[:-3]
+        return any(s in self.verbs for s in (stem, stem + "e", stem[:-1]))
 
     def _present_verb(self, word: str) -> bool:
         """True for a present-tense verb form ("Holds", "Arrives", "Watches") that is not a

@@ -86,6 +86,8 @@ class Arguments(PassBase):
                 # the objects after the copula are the company
                 groups += [t for t in leaders if t.i > inverted.i]
                 leaders = [t for t in leaders if t.i < inverted.i]
+                # "Joining her at the ceremony will be A and B": the names hang from "be"
+                groups += [c for c in inverted.children if c.dep_ in {"attr", "nsubj"}]
             if tok.dep_ == "csubj" and tok.head.lemma_ == "be":
                 # "Accompanying the president on the trip are several officials, including
                 # A and B": the copula's complement is the company

@@ -65,9 +65,8 @@ class EventFinder(Predicates, Arguments, When, Status):
             # is known ("The delegation, which included X, reached Baku").
             joining: list[tuple[Callable[..., list[_Raw]], Any]] = []
             for tok in sent:
-                if tok.pos_ == "VERB" and (
-                    tok.lemma_.lower() == "accompany" or _company_join(tok, ctx)
-                ):
+                lemma = _verb_lemma(tok)
+                if lemma == "accompany" or (lemma == "join" and _company_join(tok, ctx)):
                     joining.append((self._companions, tok))
                     continue
                 if (
@@ -517,12 +516,21 @@ def _received(path: list[Any], k: int) -> bool:
     return k > 0 and path[k - 1].dep_ in {"nsubjpass", "dobj", "obj"}
 
 
+def _verb_lemma(tok: Any) -> str | None:
+    """The lemma of a verb, also of a sentence's first word the tagger took for a name
+    because of its capital ("Joining Maren at the ceremony are ...")."""
+    if tok.pos_ == "VERB":
+        return str(tok.lemma_.lower())
+    low = tok.lower_
+    if tok.pos_ == "PROPN" and tok.dep_ == "ROOT" and tok.is_sent_start and low.endswith("ing"):
+        return {"joining": "join", "accompanying": "accompany"}.get(low)
+    return None
+
+
 def _company_join(tok: Any, ctx: _Context) -> bool:
     """'join' said of company on a trip, as 'accompany' is: "he was joined by A and B",
     "Joining him were A and B", "A joined him (in Riyadh)", "A joined President X",
     "A also joined the trip"; not "joined the talks", which is attendance."""
-    if tok.lemma_.lower() != "join":
-        return False
     if any(c.dep_ == "agent" for c in tok.children):
         return True  # "was joined by A and B"
     objs = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
