@@ -2796,6 +2796,16 @@ def test_bullet_lists_keep_every_offset() -> None:
             "QA",
             id="such as, received",
         ),
+        # "Other leaders attending the summit are A and B": the copula names the people
+        # the participle's noun stands for
+        pytest.param(
+            "The regional summit opened in Bangkok on Monday. Other leaders attending the "
+            "summit are Karim Yusuf, chief adviser to the interim government, and Indian Prime "
+            "Minister Ravi Menon.",
+            ("Yusuf", "Menon"),
+            "TH",
+            id="leaders attending are",
+        ),
         # "Joining X at the ceremony are A, B": the tagger takes the capitalised
         # participle for a name; it is the verb, and X is the one joined
         pytest.param(

@@ -380,6 +380,21 @@ def _among(heads: list[Any]) -> list[Any]:
             if ante.dep_ == "pobj" and ante.head.lower_ == "among":
                 verb = ante.head.head
                 out.extend(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "attr"})
+            elif (
+                ante.dep_ == "nsubj"
+                and ante.pos_ == "NOUN"
+                and ante.tag_ == "NNS"
+                and ante.head.lemma_ == "be"
+                and any(c.dep_ == "acl" for c in ante.children)
+            ):
+                # "Other leaders attending the summit are A and B": the copula names them
+                # (the list's last name may hang from the copula itself)
+                out.extend(
+                    c
+                    for c in ante.head.children
+                    if c.i > ante.head.i
+                    and (c.dep_ == "attr" or (c.dep_ == "conj" and c.pos_ == "PROPN"))
+                )
     return out
 
 
