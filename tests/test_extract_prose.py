@@ -2806,6 +2806,14 @@ def test_bullet_lists_keep_every_offset() -> None:
             "TH",
             id="leaders attending are",
         ),
+        # "gathered in Bangkok for the summit": the summit is where they gathered
+        pytest.param(
+            "Leaders of the region gathered in Bangkok on Monday for the summit. Among the "
+            "leaders attending the summit were Karim Yusuf and Ravi Menon.",
+            ("Yusuf", "Menon"),
+            "TH",
+            id="gathered for the summit",
+        ),
         # "Joining X at the ceremony are A, B": the tagger takes the capitalised
         # participle for a name; it is the verb, and X is the one joined
         pytest.param(

@@ -447,6 +447,8 @@ class _Context:
                     continue
                 place = None
                 verb = t.head if t.dep_ in _SUBJ else _subjectless_holding(t)
+                if verb is None and _purpose_of(t):
+                    verb = t.head.head  # "leaders gathered in Bangkok for the summit"
                 around = [
                     g
                     for c in (verb.children if verb is not None else ())
@@ -747,6 +749,22 @@ def _subjectless_holding(gathering: Any) -> Any | None:
         ),
         None,
     )
+
+
+def _purpose_of(gathering: Any) -> bool:
+    """The gathering is what a trip or a meeting was for: 'gathered in Bangkok for the
+    summit', 'arrived in Tianjin for the SCO summit' (the verb's place is the summit's)."""
+    prep = gathering.head
+    return (
+        gathering.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.pos_ == "VERB"
+        and prep.head.lemma_.lower() in _GATHERED
+    )
+
+
+# verbs whose place is that of the gathering they are for
+_GATHERED = frozenset({"gather", "converge", "arrive", "land", "meet", "assemble", "travel"})
 
 
 def _topic_of(place: Any, gathering: Any) -> bool:
