@@ -73,6 +73,12 @@ def test_missing_gazetteer_folder_is_a_list_error(tmp_path: Path) -> None:
         ("Şalāḩ ad Dīn Governorate", "IQ", "region"),
         ("Helmand", "AF", "region"),
         ("California state", "US", "region"),
+        # summit venues under the derived data's size bar, and the Nigerian press's name
+        ("Sharm al-Sheikh", "EG", "city"),
+        ("Davos", "CH", "city"),
+        ("Gabala", "AZ", "city"),
+        ("Bo’ao", "CN", "city"),
+        ("Benin Republic", "BJ", "country"),
     ],
 )
 def test_lookup(gaz: Gazetteer, name: str, country: str, kind: str) -> None:
