@@ -171,6 +171,7 @@ def worker(job_file: str) -> None:
         try:
             ex = engine.extractor.extract(article, full=True)
             names = {p.pid: p.name for p in ex.people}
+            nats = {p.pid: list(p.nationalities) for p in ex.people}
             for e in ex.events:
                 rec["events"].append(
                     {
@@ -182,6 +183,7 @@ def worker(job_file: str) -> None:
                         "date_to": e.when.end.isoformat() if e.when.end else None,
                         "status": e.status.value,
                         "kind": e.kind,
+                        "nationalities": nats.get(e.person_id or "", []),
                         "trigger": e.trigger,
                         "evidence": e.evidence[:300],
                     }

@@ -557,6 +557,23 @@ def test_facilities_named_after_people_are_not_people(
     assert all(not_a_person not in e.person_name for e in ex.events)
 
 
+def test_a_role_phrase_that_names_its_holder_describes_no_one_else(
+    extractor: Extractor,
+) -> None:
+    # "the Chinese Ambassador to Bangladesh Yao Wen": the phrase goes on into its own
+    # holder's name (one the finder may miss), so it is never the traveller's description
+    # and lends him no nationality
+    text = (
+        "Karim Yusuf left Dhaka on Wednesday for a four-day visit to China. At the airport, "
+        "he was seen off by the Chinese Ambassador to Bangladesh Yao Wen."
+    )
+    ex = extractor.extract(article(text))
+    yusuf = person(ex, "Karim Yusuf")
+    assert "CN" not in yusuf.nationalities
+    assert all("Ambassador" not in d for d in (*yusuf.descriptions, *yusuf.titles))
+    trip(ex, "Karim Yusuf", "CN")
+
+
 def test_a_title_case_headline_verb_is_not_a_name(extractor: Extractor) -> None:
     ex = extractor.extract(article("Somali President Arrives in Addis Ababa"))
     assert all("Arrives" not in p.name for p in ex.people)

@@ -1580,6 +1580,11 @@ class PeopleFinder:
                 for t in doc[tok.left_edge.i : tok.i + 1]:
                     token_pid.setdefault(t.i, target.pid)
                 continue
+            if _names_its_holder(doc, tok):
+                # "the President of Turkmenistan Serdar Berdimuhamedov", "Chinese Ambassador
+                # to Bangladesh Yao Wen": the phrase names its own holder, one the finder
+                # did not take; it is never another person's description
+                continue
             target = self._link_description(clusters, head, text, tok.i)
             opens = tok.dep_ in {"nsubj", "nsubjpass"} and tok.left_edge.is_sent_start
             # "al-Houthi's chief of staff", "his brother": someone else's aide or kin is a
@@ -1961,6 +1966,18 @@ def _ents_in(span: Any) -> list[Any]:
         if ent.end <= span.end:
             out.append(ent)
     return out
+
+
+def _names_its_holder(doc: Any, role: Any) -> bool:
+    """The role phrase goes on into a person's name within a few words, with no verb or
+    punctuation between, however the parser hung it: "the President of Turkmenistan
+    Serdar Berdimuhamedov", "the Chinese Ambassador to Bangladesh Yao Wen"."""
+    for t in doc[role.i + 1 : min(len(doc), role.i + 7)]:
+        if t.is_punct or t.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ", "PRON"}:
+            return False
+        if t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+            return True
+    return False
 
 
 def _one_edit(a: str, b: str) -> bool:
