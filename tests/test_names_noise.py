@@ -756,3 +756,28 @@ def test_a_query_naming_an_organisation_does_not_alert_on_a_person(index: NameIn
         )
     # The person's own name still alerts.
     assert [m for m in index.screen("Dr. Amin") if m.reference == "QDi.002"]
+
+
+def test_an_abd_before_another_abd_stands_alone() -> None:
+    # Words moved about can leave two Abds side by side ("Wahid Abdul Abdul Karim"); the
+    # second is never the first one's servant's name, so the first is a stranded Abd.
+    norm = get_normalizer()
+    karim = norm.analyse("Karim", spans=False)[0].key
+    keys = [t.key for t in norm.analyse("Wahid Abdul Abdul Karim", spans=False)]
+    assert keys[1:] == ["abd", "abd" + karim]
+    keys = [t.key for t in norm.analyse("Wahid Abd el Abdel Karim", spans=False)]
+    assert keys[1:] == ["abd", "abd" + karim]
+    # Two Abds at the end, their names lost: both stand alone.
+    assert [t.key for t in norm.analyse("Karim Abdul Abdul", spans=False)][1:] == ["abd", "abd"]
+
+
+@pytest.mark.parametrize(
+    ("query", "ref"),
+    [
+        ("Hamid Abdul Abdul Aziz", "QDi.135"),  # ABDUL HAMID ABDUL AZIZ, reordered
+        ("Satar Abdul Abdul Manan", "TAi.162"),  # ABDUL SATAR ABDUL MANAN, reordered
+    ],
+)
+def test_a_name_reordered_between_two_abds_is_found(index: NameIndex, query: str, ref: str) -> None:
+    got, score, _ = first(index, query)
+    assert got == ref and score >= DEFAULT_THRESHOLD

@@ -1439,6 +1439,17 @@ class NameIndex:
             if found:
                 out[qi] = out[qi] | found if qi in out else found
                 out[qi + 1] = out[qi + 1] | found if qi + 1 in out else found
+        lone = [qi for qi, q in enumerate(content) if q.key == COMPOUND]
+        if lone:
+            # A lone Abd and a servant's name anywhere in the query align as one compound
+            # (_stranded_abd): both reach the names writing that compound, as a join does.
+            for qi, q in enumerate(content):
+                if q.key.startswith(COMPOUND):
+                    continue
+                more = by_key.get(COMPOUND + q.key)
+                if more:
+                    for at in (qi, *lone):
+                        out[at] = out[at] | more if at in out else more
         return out
 
     def _candidates(

@@ -420,6 +420,12 @@ class Normalizer:
                 ):
                     j += 1
                 nxt = words[j][0]
+                if self.compound_like(nxt):
+                    # Two Abds in a row ("Satar Abdul Abdul Manan", the words reordered): a
+                    # servant's name is never Abd, so the first one stands alone.
+                    pending.append((_ABD, text, abjad, start, end, False))
+                    i += 1
+                    continue
                 nxt = self._canonical.get(nxt, nxt)
                 pending.append(
                     (
