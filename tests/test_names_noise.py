@@ -781,3 +781,36 @@ def test_an_abd_before_another_abd_stands_alone() -> None:
 def test_a_name_reordered_between_two_abds_is_found(index: NameIndex, query: str, ref: str) -> None:
     got, score, _ = first(index, query)
     assert got == ref and score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("latin", "script"),
+    [("Ahmad", "احمدی"), ("Karim", "كريمي"), ("Nasri", "نصر")],
+)
+def test_a_long_vowel_one_script_ends_on_and_the_other_lacks_is_a_slip(
+    latin: str, script: str
+) -> None:
+    # Arabic script writes long vowels: Ahmad and Ahmadi share their consonants, yet the
+    # final ya (or the Latin final -i) is a letter only one of the two writes.
+    norm = get_normalizer()
+    a, b = norm.analyse(latin, spans=False)[0], norm.analyse(script, spans=False)[0]
+    sim, rule = token_similarity(a, b)
+    assert rule == SKELETON_SLIP_RULE and sim < 0.9
+    assert token_similarity(b, a) == (sim, rule)
+
+
+@pytest.mark.parametrize(("latin", "script"), [("Ahmadi", "احمدی"), ("Murtada", "مرتضى")])
+def test_a_long_vowel_both_scripts_write_still_meets_on_the_skeleton(
+    latin: str, script: str
+) -> None:
+    norm = get_normalizer()
+    a, b = norm.analyse(latin, spans=False)[0], norm.analyse(script, spans=False)[0]
+    assert token_similarity(a, b) == (0.9, "skeleton")
+
+
+def test_a_name_without_the_final_vowel_of_a_name_in_arabic_script_does_not_alert(
+    index: NameIndex,
+) -> None:
+    # TAi.031 is MOHAMMAD AHMADI, also written محمد احمدی: "Muhammad Ahmad" is not his name.
+    assert not [m for m in index.screen("Muhammad Ahmad") if m.reference == "TAi.031"]
+    assert [m for m in index.screen("Muhammad Ahmadi") if m.reference == "TAi.031"]

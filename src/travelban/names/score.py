@@ -117,6 +117,11 @@ VOWELS_STEP = 0.05
 # A Latin word whose surest Latin reading is a slip, matched to a word in another script
 # on its consonants: it counts as that slip does (NameIndex._token_hits).
 SKELETON_SLIP_RULE = "skeleton, as a slip"
+# A word in Arabic script and a Latin one with the same consonants, one of them ending on a
+# long vowel the other does not write: scored as that one letter's slip.
+SKELETON_VOWEL_SIM = 0.8
+_LATIN_VOWELS = frozenset("aeiouy")
+_SCRIPT_VOWELS = frozenset("aeiouvy")
 # A short query word left over that is one slip from an article the list name writes
 # before one of its words ("Ae-Zahrani", "rU-Rehman" for al-Zahrani, Ur-Rehman): that
 # article mangled. It covers the query word, says nothing of who, and counts as a slip.
@@ -189,7 +194,16 @@ def token_similarity(q: Token, lt: Token) -> tuple[float, str]:
     if q.abjad != lt.abjad:
         # One side lost its short vowels (Arabic script): compare consonant skeletons.
         if q.skeleton == lt.skeleton and len(q.skeleton) >= 2:
-            latin = lt.key if q.abjad else q.key
+            latin, script = (lt.key, q.key) if q.abjad else (q.key, lt.key)
+            # (The Latin word as written: its key may read a silent final e as i, Djermane.)
+            written = (lt.spelling if q.abjad else q.spelling) or latin
+            if (script[-1] == "i" and written[-1] not in _LATIN_VOWELS) or (
+                written[-1] in "iy" and script[-1] not in _SCRIPT_VOWELS
+            ):
+                # Arabic script writes a long vowel: a final ya the Latin word does not end
+                # on (Ahmad / احمدی, Ahmadi) or a final -i the script does not write is a
+                # letter the two do not share, as a slip is.
+                return SKELETON_VOWEL_SIM, SKELETON_SLIP_RULE
             short = len(q.skeleton) < 3 and len(latin) < SHORT_SKELETON_LATIN
             return (SHORT_SKELETON_SIM if short else 0.9), "skeleton"
         if (
