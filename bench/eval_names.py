@@ -458,6 +458,36 @@ def equally_near(
     return out
 
 
+def dropped_at_an_end(
+    cases: Sequence[tuple[str, frozenset[str], str, str]], forms: Sequence[tuple[str, str]]
+) -> set[int]:
+    """Positions of the dropped-middle-name variants that are another entry's listed name
+    (``forms``: reference, name) with its first or its last word left out, on the keys or
+    as written: one word is missing from either name, so the variant is as near to the
+    other entry's as to its own (Jang Su: JANG BOM SU without its middle word, HAN JANG SU
+    without its first). ``equally_near`` sees only inner words dropped from both."""
+    norm = get_normalizer()
+
+    def whole_key(text: str) -> tuple[str, ...]:
+        return tuple(t.key for t in norm.analyse(text, spans=False))
+
+    ends: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for ref, f in forms:
+        keys = whole_key(f)
+        if len(keys) >= 3:  # (a variant keeps two words at least)
+            ends[keys[1:]].add(ref)
+            ends[keys[:-1]].add(ref)
+        written = f.split()
+        if len(written) >= 3:
+            ends[whole_key(" ".join(written[1:]))].add(ref)
+            ends[whole_key(" ".join(written[:-1]))].add(ref)
+    out: set[int] = set()
+    for i, (kind, right, _, query) in enumerate(cases):
+        if kind == "middle dropped" and ends.get(whole_key(query), set()) - right:
+            out.add(i)
+    return out
+
+
 def generated_set(
     entries: Sequence[Entry], index: NameIndex, base: Baseline, verbose: bool
 ) -> None:
@@ -483,8 +513,10 @@ def generated_set(
                 clashes += 1  # the slip wrote another listed person's name
                 continue
             cases.append((kind, right, f, q))
-    shared = equally_near(cases, [(entries[ei].reference, f) for ei, f in forms])
-    cases = [c for i, c in enumerate(cases) if i not in shared]
+    named = [(entries[ei].reference, f) for ei, f in forms]
+    shared = equally_near(cases, named)
+    at_end = dropped_at_an_end(cases, named) - shared
+    cases = [c for i, c in enumerate(cases) if i not in shared and i not in at_end]
     negs = negatives(index, rng, N_NEGATIVES)
     t0 = time.perf_counter()
     top = index.screen_many([q for *_, q in cases], threshold=th, floor=EVAL_FLOOR, limit=1)
@@ -498,7 +530,8 @@ def generated_set(
         f"\n0. Generated set: {len(forms)} list names (primary names and Good aliases in Latin"
         f" script), {len(cases)} noisy variants ({clashes} left out: they spell another"
         f" listed name; {len(shared)} left out: as near to another entry's listed name as to"
-        f" their own), {len(negs)} generated negatives"
+        f" their own; {len(at_end)} left out: a middle word dropped, another entry's name"
+        f" with its first or last word dropped), {len(negs)} generated negatives"
         f" ({len(cases) + len(negs)} queries screened in {took:.1f} s)"
     )
     print(

@@ -60,3 +60,21 @@ def test_a_dropped_middle_name_shared_with_another_entry_is_left_out(
     forms_one = [f for f in FORMS if f[0] != "E5"]
     cases = [("middle dropped", frozenset({"E4"}), "Kim Yong Chol", "Kim Chol")]
     assert eval_names.equally_near(cases, forms_one) == set()
+
+
+def test_a_dropped_middle_name_that_is_another_name_without_an_end_word_is_left_out(
+    eval_names: ModuleType,
+) -> None:
+    # "Lee Min" is E7 without its middle word, and E8 without its last one: one word is
+    # missing from either, so the variant tells the two people apart no better than a coin.
+    forms = [("E7", "Lee Jun Min"), ("E8", "Lee Min Ho"), ("E9", "Park Lee Min")]
+    cases = [("middle dropped", frozenset({"E7"}), "Lee Jun Min", "Lee Min")]
+    assert eval_names.dropped_at_an_end(cases, forms) == {0}
+    assert eval_names.dropped_at_an_end(cases, forms[:1] + forms[2:]) == {0}  # its first
+    # Its own name only, or another name that needs two words dropped: kept.
+    assert eval_names.dropped_at_an_end(cases, forms[:1]) == set()
+    far = [("E7", "Lee Jun Min"), ("E10", "Lee Min Ho Su")]
+    assert eval_names.dropped_at_an_end(cases, far) == set()
+    # Only dropped middle names are judged so.
+    slip = [("drop", frozenset({"E7"}), "Lee Jun Min", "Lee Min")]
+    assert eval_names.dropped_at_an_end(slip, forms) == set()
