@@ -2944,6 +2944,38 @@ def test_a_delegation_listed_long_after_its_members_arrived(extractor: Extractor
         assert span(trip(ex, name, "GY")) == (MONDAY, MONDAY)
 
 
+def test_every_name_of_a_welcomed_list_is_a_guest(extractor: Extractor) -> None:
+    """'welcomed the presidents of the five nations -- A of K, B of L and C of M': the
+    parse hangs one name on the object; every name of the written list is a guest."""
+    text = (
+        "Japanese Prime Minister Emi Sato welcomed the presidents of the five Central Asian "
+        "nations -- Arman Bekov of Kazakhstan, Talant Osmonov of Kyrgyzstan and Daler Rahimov "
+        "of Tajikistan -- in Tokyo on Monday."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Arman Bekov", "Talant Osmonov", "Daler Rahimov"):
+        assert span(trip(ex, name, "JP")) == (MONDAY, MONDAY)
+    assert not events_of(ex, "Emi Sato")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former leader Col Omar Daffa's son, Saadi, has been extradited from Niger to Tripoli "
+        "on Monday.",
+        "Saadi Daffa, the son of Omar Daffa, and his aide Ali Zed were extradited from Niger "
+        "to Tripoli on Monday.",
+    ],
+)
+def test_a_name_that_only_describes_a_listed_name_makes_no_trip(
+    extractor: Extractor, text: str
+) -> None:
+    # the father named to say whose son was extradited is not one of those extradited
+    ex = extractor.extract(article(text))
+    assert not events_of(ex, "Omar Daffa")
+    trip(ex, "Saadi", "LY")
+
+
 def test_a_role_set_off_by_a_comma_before_a_name_is_that_name_s(extractor: Extractor) -> None:
     """'Hosted by the President of Azerbaijan, Ilham Aliyev, the summit ...': the parser
     may hang the name on the verb, but the role is still the name's, not the next

@@ -704,6 +704,20 @@ class Arguments(PassBase):
         # "A and B, who have both been extradited ...": a plural relative clause is said of
         # every name of its antecedent's list
         heads = [_plural_antecedent(h) or h for h in heads]
+        if trig.host and trig.pos == "verb":
+            # "welcomed the presidents -- A of K, B of L and C of M": every name of the
+            # written list the objects stand in (the parse hangs only part of it on the verb)
+            # ("the presidents of the five nations -- A of K, ...": the names set off after
+            # the object's own phrase)
+            named = [
+                t
+                for h in heads
+                for t in (*_group(h), *(a for a in h.subtree if a.dep_ == "appos"))
+                if t.i in ctx.people.token_pid
+            ]
+            mates = _list_mates(named, ctx.people.token_pid)
+            # ("X, the son of Y, and his aide Z were extradited": Y only describes X)
+            heads += named + [m for m in mates if not (m.dep_ == "pobj" and m.head.lower_ == "of")]
         out: list[tuple[str | None, str]] = []
         self._met_pids: set[str] = set()
         for h in [*heads, *met]:
@@ -1278,14 +1292,22 @@ def _list_mates(members: list[Any], token_pid: dict[int, str]) -> list[Any]:
         else:
             spans.append((pid, tok.i, tok.i))
     runs: list[list[tuple[str, int, int]]] = []
+    describers: set[int] = set()
     for span in spans:
         root = next(
             (t for t in doc[span[1] : span[2] + 1] if not span[1] <= t.head.i <= span[2]), None
         )
-        if root is not None and root.dep_ == "pobj" and root.head.lower_ == "of":
-            runs.append([span])  # "B, the sister of leader C": C describes, is no member
+        if root is not None and (
+            (root.dep_ == "pobj" and root.head.lower_ == "of") or root.dep_ == "poss"
+        ):
+            # "B, the sister of leader C", "C's son, B": C describes, is no member (and
+            # a possessor starts no list: the name after it is the one it describes)
+            runs.append([span])
+            if root.dep_ == "poss":
+                describers.add(span[2])
+                runs.append([])
             continue
-        if runs:
+        if runs and runs[-1]:
             gap = doc[runs[-1][-1][2] + 1 : span[1]]
             if (
                 0 < len(gap) <= _LIST_GAP
@@ -1301,7 +1323,11 @@ def _list_mates(members: list[Any], token_pid: dict[int, str]) -> list[Any]:
     out: list[Any] = []
     for run in runs:
         if len(run) > 1 and any(a <= i <= b for _, a, b in run for i in wanted):
-            out.extend(doc[b] for _, a, b in run if not any(a <= i <= b for i in wanted))
+            out.extend(
+                doc[b]
+                for _, a, b in run
+                if b not in describers and not any(a <= i <= b for i in wanted)
+            )
     return out
 
 
