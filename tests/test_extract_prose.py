@@ -574,6 +574,41 @@ def test_a_role_phrase_that_names_its_holder_describes_no_one_else(
     trip(ex, "Karim Yusuf", "CN")
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "country"),
+    [
+        (
+            "President Vo Lan arrived in Stockholm on Monday. Accompanying him are Minister of "
+            "Industry and Trade Tran Tuan Anh and Minister of Science and Technology Chu Ngoc "
+            "Anh.",
+            ("Tran Tuan Anh", "Chu Ngoc Anh"),
+            "SE",
+        ),
+        (
+            "President Dasa Perera arrived in Beijing on Monday. He was accompanied by the "
+            "Minister of Transport, Highways, Ports and Civil Aviation, Bimal Rathnayake.",
+            ("Bimal Rathnayake",),
+            "CN",
+        ),
+        (
+            "Kenya's High Commissioner to the United Kingdom Manoah Odera flew to Kigali on "
+            "Monday.",
+            ("Manoah Odera",),
+            "RW",
+        ),
+    ],
+)
+def test_the_name_after_a_post_s_portfolio_is_a_person(
+    extractor: Extractor, text: str, names: tuple[str, ...], country: str
+) -> None:
+    # "Minister of Industry and Trade Tran Tuan Anh": the portfolio's words are read past
+    # and the capitalised words after them are the holder's name, whole and alone
+    ex = extractor.extract(article(text))
+    for name in names:
+        assert person(ex, name).name == name
+        assert span(trip(ex, name, country)) == (MONDAY, MONDAY)
+
+
 def test_a_title_case_headline_verb_is_not_a_name(extractor: Extractor) -> None:
     ex = extractor.extract(article("Somali President Arrives in Addis Ababa"))
     assert all("Arrives" not in p.name for p in ex.people)

@@ -85,6 +85,22 @@ _NAME_TOKEN = (
     r"|as-[\w'’-]+)"
 )
 # a capitalised word opening a run of one to three more ("Mamadou Keita", "Ivan Petrov")
+# a post with a portfolio after it: "Minister of ...", "High Commissioner to ..."
+_PORTFOLIO_POST = re.compile(
+    r"\b(?:Minister|Secretary|Director|Director-General|Commissioner|Ambassador|Envoy|Governor"
+    r"|Chairman|Chairperson|Chair|Head|Chief|Adviser|Advisor|Consul-General|Commander)"
+    r"\s+(?:of|for|to)\s+"
+)
+_PORTFOLIO_WORD = re.compile(r"\s*(?P<w>,|&|[A-Za-z][\w'’-]*)")
+_PORTFOLIO_JOINS = frozenset({"and", "&", "the", "of", "for", "in"})
+# words that open no name ("At the summit, ...")
+_FUNCTION_WORDS = _PORTFOLIO_JOINS | {"at", "on", "to", "with", "by", "as", "from", "after"}
+# the holder's name: two to four capitalised words (initials and particles allowed)
+_PORTFOLIO_NAME = re.compile(
+    r"[ \t]*(?P<n>(?:[A-Z][a-z]?\.|[A-Z][\w'’-]*\b(?!\.)|(?:bin|al|el|de|da|van|von|ibn)\b)"
+    r"(?:[ \t]+(?:[A-Z][a-z]?\.|[A-Z][\w'’-]*\b(?!\.\s+[A-Z])|(?:bin|al|el|de|da|van|von|ibn)\b))"
+    r"{1,5})"
+)
 _GIVEN_RUN = re.compile(
     r"(?<![\w'’-])(?=(?P<first>[A-Z][a-z'’-]+)(?P<rest>(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|"
     r"van|von|ould|wa)[ -])?[A-Z][\w'’-]+(?<!'s)(?<!’s)){1,3}))"
@@ -572,6 +588,19 @@ class PeopleFinder:
             if self.gazetteer.lookup(name) is not None or _overlaps(place_spans, s, e):
                 continue  # "Abu Dhabi", "San Jose": a place that opens with a given name
             out.append((s, e, name, "given", frozenset()))
+        for ps, pe in self._portfolio_runs(text):
+            name, s, e = self._clean(text, ps, pe)
+            if not name or _inside(credits, s, e) or self._is_source(name, s, e, text):
+                continue
+            if not self._looks_like_name(name) or _overlaps(place_spans, s, e):
+                continue
+            # the model's reading of the run took part of the portfolio ("Trade Tran Tuan
+            # Anh"): the portfolio rule's cut replaces it
+            crossing = [c for c in out if c[0] < e and s < c[1]]
+            if any(c[3] == "list-scan" or c[0] >= s for c in crossing):
+                continue  # a name found otherwise that does not reach into the portfolio
+            out = [c for c in out if c not in crossing]
+            out.append((s, e, name, "titled", frozenset()))
         for rs, re_ in runs:
             name, s, e = self._clean(text, rs, re_)
             if not name or len(name.split()) < 2 or _inside(credits, s, e):
@@ -625,6 +654,8 @@ class PeopleFinder:
         words = name.split()
         if not words or words[0].lower() == "the" or name.lower() in self.vocab.not_persons:
             return True
+        if words[0].lower() in _FUNCTION_WORDS:
+            return True  # "Chancellor. At the summit": a sentence's first word after a title
         if len(words) == 1 and name.lower() in self.vocab.pronouns:
             return True  # "They include ...": a pronoun opening a sentence
         if fold(name) in self._titles_folded or all(
@@ -978,6 +1009,58 @@ class PeopleFinder:
                 end = w.end()
             if end > m.end("first"):
                 out.append((start, end))
+        return out
+
+    def _portfolio_runs(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the name after a post's portfolio: "Minister of Industry and Trade Tran
+        Tuan Anh", "Minister of Transport, Highways and Civil Aviation, Bimal Rathnayake",
+        "High Commissioner to the United Kingdom Manoah Esipisu". The portfolio's words
+        (``portfolio`` in lexicon.tsv) and places are read past; the two to four
+        capitalised words that follow are the holder's name."""
+        out: list[tuple[int, int]] = []
+        portfolio = self.vocab.portfolio_words
+        for m in _PORTFOLIO_POST.finditer(text):
+            pos, domain = m.end(), 0
+            while True:
+                w = _PORTFOLIO_WORD.match(text, pos)
+                if w is None:
+                    break
+                word = w.group("w")
+                low = word.lower().strip(",")
+                if word == "," or low in _PORTFOLIO_JOINS:
+                    pos = w.end()
+                    continue
+                two = _PORTFOLIO_WORD.match(text, w.end())
+                if two is not None and self.gazetteer.lookup(f"{word} {two.group('w')}"):
+                    pos, domain = two.end(), domain + 1  # "United Kingdom"
+                    continue
+                if (
+                    low in portfolio
+                    or self.gazetteer.demonym(word)
+                    or (
+                        (place := self.gazetteer.lookup(word)) is not None
+                        and place.kind in {"country", "region", "continent"}
+                    )
+                ):
+                    pos, domain = w.end(), domain + 1
+                    continue
+                break
+            if not domain:
+                continue
+            name = _PORTFOLIO_NAME.match(text, pos)
+            if name is None:
+                continue
+            words = name.group("n").split()
+            if len(words) < 2 or any(
+                x.lower() in portfolio
+                or fold(x) in self._title_words
+                or x.lower() in self.vocab.roles
+                or self.gazetteer.demonym(x)
+                or x.lower() in _FUNCTION_WORDS
+                for x in words
+            ):
+                continue
+            out.append((name.start("n"), name.end("n")))
         return out
 
     def _modifier_of_thing(self, ent: Any) -> bool:

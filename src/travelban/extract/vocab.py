@@ -82,6 +82,7 @@ class Vocabulary:
     apart_words: frozenset[str] = frozenset()  # "Absent from the delegation was X"
     notname_words: frozenset[str] = frozenset()  # "Rapid Support Forces", "Lok Sabha"
     notopen_words: frozenset[str] = frozenset()  # "Operation Restore Legacy"
+    portfolio_words: frozenset[str] = frozenset()  # "Minister of Industry and Trade X"
     adjectives: frozenset[str] = frozenset()  # triggers read after "be": "is due in X"
 
     @property
@@ -208,6 +209,7 @@ def _load(lists_dir: Path) -> Vocabulary:
         apart_words=sets["apart"],
         notname_words=sets["notname"],
         notopen_words=sets["notopen"],
+        portfolio_words=sets["portfolio"],
         adjectives=frozenset(adjectives),
     )
 
@@ -226,6 +228,7 @@ _WORD_SETS = (
     "apart",
     "notname",
     "notopen",
+    "portfolio",
 )
 
 
