@@ -609,6 +609,22 @@ def test_the_name_after_a_post_s_portfolio_is_a_person(
         assert span(trip(ex, name, country)) == (MONDAY, MONDAY)
 
 
+def test_a_post_of_a_country_gives_its_holder_that_nationality(extractor: Extractor) -> None:
+    # "Minister of Foreign Affairs of Hungary X": the post and the country it is of are
+    # the holder's; "Ambassador to Bangladesh X" is posted there and says nothing of it
+    ex = extractor.extract(
+        article(
+            "Minister of Foreign Affairs and Trade of Hungary Peter Varga arrived in Minsk on "
+            "Monday. He was met by Ambassador to Belarus Laszlo Kiss Toth."
+        )
+    )
+    varga = person(ex, "Peter Varga")
+    assert varga.nationalities == ("HU",)
+    assert any("Foreign Affairs" in t for t in varga.titles)
+    assert "BY" not in person(ex, "Laszlo Kiss Toth").nationalities
+    assert span(trip(ex, "Peter Varga", "BY")) == (MONDAY, MONDAY)
+
+
 def test_a_title_case_headline_verb_is_not_a_name(extractor: Extractor) -> None:
     ex = extractor.extract(article("Somali President Arrives in Addis Ababa"))
     assert all("Arrives" not in p.name for p in ex.people)

@@ -89,7 +89,7 @@ _NAME_TOKEN = (
 _PORTFOLIO_POST = re.compile(
     r"\b(?:Minister|Secretary|Director|Director-General|Commissioner|Ambassador|Envoy|Governor"
     r"|Chairman|Chairperson|Chair|Head|Chief|Adviser|Advisor|Consul-General|Commander)"
-    r"\s+(?:of|for|to)\s+"
+    r"\s+(?P<prep>of|for|to)\s+"
 )
 _PORTFOLIO_WORD = re.compile(r"\s*(?P<w>,|&|[A-Za-z][\w'’-]*)")
 _PORTFOLIO_JOINS = frozenset({"and", "&", "the", "of", "for", "in"})
@@ -464,11 +464,19 @@ class PeopleFinder:
         place_spans: Sequence[tuple[int, int]],
         hits: Sequence[ScanHitLike],
         runs: Sequence[tuple[int, int]] = (),
-    ) -> tuple[list[tuple[int, int, str, str, frozenset[str]]], list[str], list[tuple[int, int]]]:
-        """(start, end, name, kind, references) of each name mention; credit names; sources."""
+    ) -> tuple[
+        list[tuple[int, int, str, str, frozenset[str]]],
+        list[str],
+        list[tuple[int, int]],
+        dict[int, tuple[str, str | None]],
+    ]:
+        """(start, end, name, kind, references) of each name mention; credit names; sources;
+        the post and its country written before a name that follows a portfolio, by the
+        name's start."""
         out: list[tuple[int, int, str, str, frozenset[str]]] = []
         credit_names: list[str] = []
         sources: list[tuple[int, int]] = []
+        posts: dict[int, tuple[str, str | None]] = {}
         titles = self._title_spans(text)
         for hit in hits:
             if _inside(titles, hit.start, hit.end):
@@ -588,7 +596,7 @@ class PeopleFinder:
             if self.gazetteer.lookup(name) is not None or _overlaps(place_spans, s, e):
                 continue  # "Abu Dhabi", "San Jose": a place that opens with a given name
             out.append((s, e, name, "given", frozenset()))
-        for ps, pe in self._portfolio_runs(text):
+        for ps, pe, post, country in self._portfolio_runs(text):
             name, s, e = self._clean(text, ps, pe)
             if not name or _inside(credits, s, e) or self._is_source(name, s, e, text):
                 continue
@@ -598,9 +606,14 @@ class PeopleFinder:
             # Anh"): the portfolio rule's cut replaces it
             crossing = [c for c in out if c[0] < e and s < c[1]]
             if any(c[3] == "list-scan" or c[0] >= s for c in crossing):
-                continue  # a name found otherwise that does not reach into the portfolio
+                # a name found otherwise that does not reach into the portfolio: the post
+                # is still its holder's
+                if any(c[0] == s for c in crossing):
+                    posts[s] = (post, country)
+                continue
             out = [c for c in out if c not in crossing]
             out.append((s, e, name, "titled", frozenset()))
+            posts[s] = (post, country)
         for rs, re_ in runs:
             name, s, e = self._clean(text, rs, re_)
             if not name or len(name.split()) < 2 or _inside(credits, s, e):
@@ -642,7 +655,7 @@ class PeopleFinder:
                 and words2[0].lower() in self.vocab.given_names
             ):
                 kept[k] = (s1, e1, f"{n1} {words2[-1]}", kind1, refs1)
-        return kept, credit_names, _union(sources)
+        return kept, credit_names, _union(sources), posts
 
     def _is_country(self, name: str) -> bool:
         place = self.gazetteer.lookup(name)
@@ -1011,16 +1024,20 @@ class PeopleFinder:
                 out.append((start, end))
         return out
 
-    def _portfolio_runs(self, text: str) -> list[tuple[int, int]]:
+    def _portfolio_runs(self, text: str) -> list[tuple[int, int, str, str | None]]:
         """Spans of the name after a post's portfolio: "Minister of Industry and Trade Tran
         Tuan Anh", "Minister of Transport, Highways and Civil Aviation, Bimal Rathnayake",
         "High Commissioner to the United Kingdom Manoah Esipisu". The portfolio's words
         (``portfolio`` in lexicon.tsv) and places are read past; the two to four
         capitalised words that follow are the holder's name."""
-        out: list[tuple[int, int]] = []
+        out: list[tuple[int, int, str, str | None]] = []
         portfolio = self.vocab.portfolio_words
         for m in _PORTFOLIO_POST.finditer(text):
             pos, domain = m.end(), 0
+            # "President of Turkmenistan X", "Minister of Foreign Affairs of Hungary X": the
+            # post is that country's; "Ambassador to Bangladesh X" is posted there
+            country: str | None = None
+            of = m.group("prep") == "of"
             while True:
                 w = _PORTFOLIO_WORD.match(text, pos)
                 if w is None:
@@ -1031,17 +1048,19 @@ class PeopleFinder:
                     pos = w.end()
                     continue
                 two = _PORTFOLIO_WORD.match(text, w.end())
-                if two is not None and self.gazetteer.lookup(f"{word} {two.group('w')}"):
+                pair = self.gazetteer.lookup(f"{word} {two.group('w')}") if two else None
+                if two is not None and pair is not None:
                     pos, domain = two.end(), domain + 1  # "United Kingdom"
+                    if of and pair.kind == "country":
+                        country = country or pair.country
                     continue
-                if (
-                    low in portfolio
-                    or self.gazetteer.demonym(word)
-                    or (
-                        (place := self.gazetteer.lookup(word)) is not None
-                        and place.kind in {"country", "region", "continent"}
-                    )
-                ):
+                place = self.gazetteer.lookup(word)
+                if place is not None and place.kind in {"country", "region", "continent"}:
+                    pos, domain = w.end(), domain + 1
+                    if of and place.kind == "country":
+                        country = country or place.country
+                    continue
+                if low in portfolio or self.gazetteer.demonym(word):
                     pos, domain = w.end(), domain + 1
                     continue
                 break
@@ -1060,7 +1079,8 @@ class PeopleFinder:
                 for x in words
             ):
                 continue
-            out.append((name.start("n"), name.end("n")))
+            post = text[m.start() : pos].strip(" ,")
+            out.append((name.start("n"), name.end("n"), post, country))
         return out
 
     def _modifier_of_thing(self, ent: Any) -> bool:
@@ -1151,7 +1171,9 @@ class PeopleFinder:
         """
         credits = list(credits) if credits is not None else find_credits(text, self.vocab)
         place_spans = [(p.start, p.end) for p in places if p.start >= 0]
-        cands, credit_names, sources = self.candidates(doc, text, credits, place_spans, hits, runs)
+        cands, credit_names, sources, posts = self.candidates(
+            doc, text, credits, place_spans, hits, runs
+        )
         clusters: list[_Cluster] = []
         alias_owner: dict[str, _Cluster] = {}
         for s, e, name, kind, refs in cands:
@@ -1188,7 +1210,7 @@ class PeopleFinder:
                     for t in span:
                         token_pid.setdefault(t.i, c.pid)
         for c in clusters:
-            self._attributes(c, doc, token_pid)
+            self._attributes(c, doc, token_pid, posts)
             self._gender(c, doc)
         unresolved = self._descriptions(clusters, doc, token_pid, credits)
         self._pronouns(clusters, doc, token_pid, credits)
@@ -1416,11 +1438,24 @@ class PeopleFinder:
 
     # ------------------------------------------------------------ attributes
 
-    def _attributes(self, c: _Cluster, doc: Any, token_pid: dict[int, str]) -> None:
+    def _attributes(
+        self,
+        c: _Cluster,
+        doc: Any,
+        token_pid: dict[int, str],
+        posts: dict[int, tuple[str, str | None]] | None = None,
+    ) -> None:
         """Titles (left modifiers), descriptions (appositions, relative clauses), organisations."""
         for m in list(c.mentions):
             if m.kind in {"pronoun", "description"}:
                 continue
+            if posts and m.start in posts:
+                # "President of Turkmenistan X": the post, and the country it is of
+                post, country = posts[m.start]
+                c.titles.append(post)
+                if country:
+                    c.nationalities.append(country)
+                    c.own_nationalities.append(country)
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
