@@ -84,7 +84,6 @@ _NAME_TOKEN = (
     # "as-Sadr" takes its hyphen: a bare "as" is the English word ("X as Prime Minister")
     r"|as-[\w'’-]+)"
 )
-# a capitalised word opening a run of one to three more ("Mamadou Keita", "Ivan Petrov")
 # a post with a portfolio after it: "Minister of ...", "High Commissioner to ..."
 _PORTFOLIO_POST = re.compile(
     r"\b(?:Minister|Secretary|Director|Director-General|Commissioner|Ambassador|Envoy|Governor"
@@ -95,12 +94,13 @@ _PORTFOLIO_WORD = re.compile(r"\s*(?P<w>,|&|[A-Za-z][\w'’-]*)")
 _PORTFOLIO_JOINS = frozenset({"and", "&", "the", "of", "for", "in"})
 # words that open no name ("At the summit, ...")
 _FUNCTION_WORDS = _PORTFOLIO_JOINS | {"at", "on", "to", "with", "by", "as", "from", "after"}
-# the holder's name: two to four capitalised words (initials and particles allowed)
+# the holder's name: two to six capitalised words (initials and particles allowed)
 _PORTFOLIO_NAME = re.compile(
     r"[ \t]*(?P<n>(?:[A-Z][a-z]?\.|[A-Z][\w'’-]*\b(?!\.)|(?:bin|al|el|de|da|van|von|ibn)\b)"
     r"(?:[ \t]+(?:[A-Z][a-z]?\.|[A-Z][\w'’-]*\b(?!\.\s+[A-Z])|(?:bin|al|el|de|da|van|von|ibn)\b))"
     r"{1,5})"
 )
+# a capitalised word opening a run of one to three more ("Mamadou Keita", "Ivan Petrov")
 _GIVEN_RUN = re.compile(
     r"(?<![\w'’-])(?=(?P<first>[A-Z][a-z'’-]+)(?P<rest>(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|"
     r"van|von|ould|wa)[ -])?[A-Z][\w'’-]+(?<!'s)(?<!’s)){1,3}))"
@@ -1028,14 +1028,15 @@ class PeopleFinder:
         """Spans of the name after a post's portfolio: "Minister of Industry and Trade Tran
         Tuan Anh", "Minister of Transport, Highways and Civil Aviation, Bimal Rathnayake",
         "High Commissioner to the United Kingdom Manoah Esipisu". The portfolio's words
-        (``portfolio`` in lexicon.tsv) and places are read past; the two to four
-        capitalised words that follow are the holder's name."""
+        (``portfolio`` in lexicon.tsv), nationality words and places are read past; the two
+        to six capitalised words that follow are the holder's name. Also the post as
+        written, and the country it is "of" (none for "Ambassador to X")."""
         out: list[tuple[int, int, str, str | None]] = []
         portfolio = self.vocab.portfolio_words
         for m in _PORTFOLIO_POST.finditer(text):
             pos, domain = m.end(), 0
-            # "President of Turkmenistan X", "Minister of Foreign Affairs of Hungary X": the
-            # post is that country's; "Ambassador to Bangladesh X" is posted there
+            # "Minister of Foreign Affairs of Hungary X": the post is that country's;
+            # "Ambassador to Bangladesh X" is posted there
             country: str | None = None
             of = m.group("prep") == "of"
             while True:
