@@ -3016,6 +3016,8 @@ def test_every_name_of_a_welcomed_list_is_a_guest(extractor: Extractor) -> None:
         "on Monday.",
         "Saadi Daffa, the son of Omar Daffa, and his aide Ali Zed were extradited from Niger "
         "to Tripoli on Monday.",
+        "Saadi Daffa, a son of the late Libyan leader Omar Daffa, was kidnapped by gunmen in "
+        "Tripoli on Monday.",
     ],
 )
 def test_a_name_that_only_describes_a_listed_name_makes_no_trip(

@@ -713,11 +713,11 @@ class Arguments(PassBase):
                 t
                 for h in heads
                 for t in (*_group(h), *(a for a in h.subtree if a.dep_ == "appos"))
-                if t.i in ctx.people.token_pid
+                if t.i in ctx.people.token_pid and not _describes_another(t)
             ]
             mates = _list_mates(named, ctx.people.token_pid)
             # ("X, the son of Y, and his aide Z were extradited": Y only describes X)
-            heads += named + [m for m in mates if not (m.dep_ == "pobj" and m.head.lower_ == "of")]
+            heads += named + [m for m in mates if not _describes_another(m)]
         out: list[tuple[str | None, str]] = []
         self._met_pids: set[str] = set()
         for h in [*heads, *met]:
@@ -1271,6 +1271,22 @@ def _listed(heads: list[Any], roles: frozenset[str] = frozenset()) -> list[Any]:
 # what may stand between two names of one written list ("A (BJP), B of Mali, and C")
 _LIST_GAP = 14
 _LIST_JOINS = frozenset({",", ";", "and", "&", "—", "–"})
+
+
+def _describes_another(name: Any) -> bool:
+    """The name only says whose kin or aide someone is: "X, the son of Y", "X, a son of the
+    late leader Y" (a name under "of", directly or through one singular noun), not the
+    names set off after a plural ("the presidents of the five nations -- A, B and C")."""
+    if name.dep_ == "pobj" and name.head.lower_ == "of":
+        return True
+    node = name
+    for _ in range(4):
+        node = node.head
+        if node.i == node.head.i:
+            return False
+        if node.pos_ == "NOUN":
+            return bool(node.tag_ == "NN" and node.dep_ == "pobj" and node.head.lower_ == "of")
+    return False
 
 
 def _list_mates(members: list[Any], token_pid: dict[int, str]) -> list[Any]:
