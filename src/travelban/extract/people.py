@@ -84,12 +84,6 @@ _NAME_TOKEN = (
     # "as-Sadr" takes its hyphen: a bare "as" is the English word ("X as Prime Minister")
     r"|as-[\w'’-]+)"
 )
-# a post with a portfolio after it: "Minister of ...", "High Commissioner to ..."
-_PORTFOLIO_POST = re.compile(
-    r"\b(?:Minister|Secretary|Director|Director-General|Commissioner|Ambassador|Envoy|Governor"
-    r"|Chairman|Chairperson|Chair|Head|Chief|Adviser|Advisor|Consul-General|Commander)"
-    r"\s+(?P<prep>of|for|to)\s+"
-)
 _PORTFOLIO_WORD = re.compile(r"\s*(?P<w>,|&|[A-Za-z][\w'’-]*)")
 _PORTFOLIO_JOINS = frozenset({"and", "&", "the", "of", "for", "in"})
 # words that open no name ("At the summit, ...")
@@ -305,6 +299,11 @@ class PeopleFinder:
             re.compile(r"(?i)(?<![\w.])(?:" + cues + r")\s*[:,]?\s*[\"“‘']?\s*$") if cues else None
         )
         self._title_run = re.compile(r"(?<![\w-])(?:" + vocab.title_pattern() + r")(?=[ \t]+[A-Z])")
+        # a post with a portfolio after it: "Minister of ...", "High Commissioner to ..."
+        posts = sorted((w.title() for w in vocab.post_words), key=lambda w: (-len(w), w))
+        self._portfolio_post = re.compile(
+            r"\b(?:" + "|".join(map(re.escape, posts)) + r")\s+(?P<prep>of|for|to)\s+"
+        )
         # titles may follow one another ("H.E. Mr. X", "Datuk Seri Dr. X")
         one_title = r"(?:" + vocab.title_pattern() + r")(?<=[a-zA-Z.])s?"
         self._titled = re.compile(
@@ -1027,13 +1026,14 @@ class PeopleFinder:
     def _portfolio_runs(self, text: str) -> list[tuple[int, int, str, str | None]]:
         """Spans of the name after a post's portfolio: "Minister of Industry and Trade Tran
         Tuan Anh", "Minister of Transport, Highways and Civil Aviation, Bimal Rathnayake",
-        "High Commissioner to the United Kingdom Manoah Esipisu". The portfolio's words
-        (``portfolio`` in lexicon.tsv), nationality words and places are read past; the two
+        "High Commissioner to the United Kingdom Manoah Esipisu". The posts (``post`` in
+        lexicon.tsv) open it; the portfolio's words (``portfolio``), nationality words and
+        places are read past; the two
         to six capitalised words that follow are the holder's name. Also the post as
         written, and the country it is "of" (none for "Ambassador to X")."""
         out: list[tuple[int, int, str, str | None]] = []
         portfolio = self.vocab.portfolio_words
-        for m in _PORTFOLIO_POST.finditer(text):
+        for m in self._portfolio_post.finditer(text):
             pos, domain = m.end(), 0
             # "Minister of Foreign Affairs of Hungary X": the post is that country's;
             # "Ambassador to Bangladesh X" is posted there

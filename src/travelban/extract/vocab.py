@@ -83,6 +83,7 @@ class Vocabulary:
     notname_words: frozenset[str] = frozenset()  # "Rapid Support Forces", "Lok Sabha"
     notopen_words: frozenset[str] = frozenset()  # "Operation Restore Legacy"
     portfolio_words: frozenset[str] = frozenset()  # "Minister of Industry and Trade X"
+    post_words: frozenset[str] = frozenset()  # "Minister", "Director-General"
     adjectives: frozenset[str] = frozenset()  # triggers read after "be": "is due in X"
 
     @property
@@ -210,6 +211,7 @@ def _load(lists_dir: Path) -> Vocabulary:
         notname_words=sets["notname"],
         notopen_words=sets["notopen"],
         portfolio_words=sets["portfolio"],
+        post_words=sets["post"],
         adjectives=frozenset(adjectives),
     )
 
@@ -229,6 +231,7 @@ _WORD_SETS = (
     "notname",
     "notopen",
     "portfolio",
+    "post",
 )
 
 
