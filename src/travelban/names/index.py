@@ -1093,7 +1093,8 @@ class NameIndex:
         for ei, (base, name, aligned) in best.items():
             entry = self.entries[ei]
             adjustments: list[tuple[str, float]] = []
-            if org and entry.kind is EntryKind.INDIVIDUAL:
+            person_for_org = bool(org) and entry.kind is EntryKind.INDIVIDUAL
+            if person_for_org:
                 adjustments.append(
                     (f"'{' '.join(org)}' names an organisation; the entry is a person",
                      PERSON_FOR_ORGANISATION)
@@ -1139,7 +1140,7 @@ class NameIndex:
             elif (
                 threshold - CONTEXT_REACH <= score < threshold
                 and all(a[3] not in SLIP_RULES for a in aligned)
-                and not (org and entry.kind is EntryKind.INDIVIDUAL)
+                and not person_for_org
             ):
                 # (Not over a typo: Salami for Salimi is as likely another man.)
                 support = [r for r, d in said if d > 0]
