@@ -3055,3 +3055,57 @@ def test_a_summit_brought_together_its_attendees(extractor: Extractor) -> None:
     # not every bringing together is a gathering of travellers
     other = extractor.extract(article("The coalition brought together opposition parties."))
     assert not other.events
+
+
+def test_a_hyphened_role_is_called_by_its_whole_compound(extractor: Extractor) -> None:
+    """'the Director-General' stands for the person described as Director-General, not
+    for whoever was the subject just before (here a host minister at home)."""
+    text = (
+        "The World Trade Agency Director-General, Lena Okoro, landed in Lisbon on Monday. "
+        "She was welcomed by the forum's chair, Rui Matos. Carla Nunes, Portugal's Minister "
+        "of the Economy, was also present at the meeting.\n\n"
+        "The Director-General then met with trade ministers."
+    )
+    ex = extractor.extract(article(text))
+    okoro = person(ex, "Okoro")
+    assert any("Director-General" in m.text for m in okoro.mentions)
+    nunes = person(ex, "Nunes")
+    assert not any("Director-General" in m.text for m in nunes.mentions)
+
+
+def test_a_country_that_only_says_whose_minister_places_no_meeting(
+    extractor: Extractor,
+) -> None:
+    """'a meeting with the Deputy Minister of the Republic of Korea' says whose minister
+    came, not that the meeting was in Korea: a later meeting is not put there."""
+    text = (
+        "Lena Okoro arrived in Lisbon on Monday. On Tuesday she held a meeting with the Deputy "
+        "Minister of the Republic of Korea, Park Ji-ho. She then had a meeting with her "
+        "advisory board."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Okoro", "PT")
+    assert not any(
+        e.destination is not None and e.destination.country == "KR" for e in events_of(ex, "Okoro")
+    ), ex.events
+
+
+def test_an_edition_of_a_gathering_long_past_is_not_the_scene(extractor: Extractor) -> None:
+    """'since its first summit in Nairobi in 2001': that edition's place is not where the
+    summit the story is about is held, nor where its attendees go."""
+    text = (
+        "President Lena Okoro arrived in Maputo on Monday to attend the 9th Coastal States "
+        "Summit.\n\nThe partnership dates back to its 1st Summit in Nairobi, Kenya, in 2001.\n\n"
+        "The coastal states will be represented by their leaders at the summit."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Okoro", "MZ")
+    assert not any(
+        e.destination is not None and e.destination.country == "KE" for e in ex.events
+    ), ex.events
+
+
+def test_a_name_never_ends_on_a_lowercase_particle(extractor: Extractor) -> None:
+    ex = extractor.extract(article("Ursula von der Leyen flew to Luanda on Monday."))
+    assert person(ex, "Ursula").name == "Ursula von der Leyen"
+    assert trip(ex, "Leyen", "AO")

@@ -736,6 +736,20 @@ class PeopleFinder:
         if ent.label_ != "PERSON" or ent.end >= len(doc):
             return int(ent.end_char)
         nxt = doc[ent.end]
+        last = doc[ent.end - 1]
+        if (
+            len(ent) >= 2
+            and last.text.islower()
+            and last.text in _PARTICLES
+            and last.whitespace_ == " "
+            and nxt.pos_ == "PROPN"
+            and nxt.text.isalpha()
+            and nxt.text[:1].isupper()
+            and fold(nxt.text) not in self._title_words
+        ):
+            # "Ursula von der" tagged a person and "Leyen" a place: a name never ends on
+            # a lowercase particle
+            return int(nxt.idx + len(nxt.text))
         if (
             self._more_of_name(nxt)
             and nxt.text.isalpha()
@@ -1622,6 +1636,14 @@ class PeopleFinder:
                 continue
             if tok.dep_ in {"compound", "appos", "amod"} or _inside(credits, tok.idx, tok.idx + 1):
                 continue
+            if (
+                tok.i >= 2
+                and doc[tok.i - 1].text == "-"
+                and not doc[tok.i - 1].whitespace_
+                and not doc[tok.i - 2].whitespace_
+            ):
+                # "the Secretary-General" is called by the whole compound, not by "general"
+                head = fold(f"{doc[tok.i - 2].text}-{tok.text}")
             if tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "poss", "conj"}:
                 continue
             if tok.tag_ in {"NNS", "NNPS"}:
@@ -1823,14 +1845,21 @@ class PeopleFinder:
                 for w in words
                 if fold(w) in self.vocab.roles or fold(w) in self._title_words
             }
+            heads |= {fold(w) for w in words if "-" in w and self._role_compound(w)}
         for desc in c.descriptions:
             for w in re.findall(r"[\w'’-]+", desc):
                 lw = fold(w)
                 if lw in {"of", "for", "in", "at", "to", "who", "which", "that", "with"}:
                     break
-                if lw in self.vocab.roles or lw in self._title_words:
+                if lw in self.vocab.roles or lw in self._title_words or self._role_compound(lw):
                     heads.add(lw)
         return heads
+
+    def _role_compound(self, word: str) -> bool:
+        """A hyphened role ("secretary-general", "director-general"): a compound whose
+        last part is a role noun."""
+        parts = fold(word).split("-")
+        return len(parts) > 1 and parts[-1] in self.vocab.roles
 
     def _link_description(
         self, clusters: list[_Cluster], head: str, text: str, at: int

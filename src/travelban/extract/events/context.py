@@ -459,7 +459,9 @@ class _Context:
                     p = self.place_at(g.i)
                     if p is None or not p.country or (g.i == t.i and p.kind != "landmark"):
                         continue  # "the UN General Assembly" is itself its place
-                    if _of_a_role(g, self.finder.vocab.roles):
+                    if _of_a_role(g, self.finder.vocab.roles) or _of_a_role(
+                        self.doc[self.place_root(g.i)], self.finder.vocab.roles
+                    ):
                         continue  # "a press conference with the U.S. ambassador"
                     if _topic_of(g, t):
                         continue  # "a summit focused on the coup in Niger": its subject
@@ -469,9 +471,37 @@ class _Context:
                         continue  # "Pretoria - The AU summit opened in Addis Ababa"
                     place = p
                     break
+                clause = next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+                if place is not None and self._long_past(
+                    [
+                        *t.subtree,
+                        *around,
+                        *(
+                            g
+                            for c in (clause.children if clause is not None else ())
+                            if c.dep_ in {"prep", "npadvmod"}
+                            for g in c.subtree
+                        ),
+                    ]
+                ):
+                    # "since its 1st Summit in Cairo, Egypt, in 2000": an edition long
+                    # past, not the gathering the story is about
+                    place = None
                 if place is not None:
                     self._gatherings.append((t.i, t.lemma_.lower(), place))
         return self._gatherings
+
+    def _long_past(self, tokens: Sequence[Any]) -> bool:
+        """A date among the tokens that ended more than a year before publication."""
+        published = self.article.published
+        if published is None or not tokens:
+            return False
+        lo = min(t.idx for t in tokens)
+        hi = max(t.idx + len(t) for t in tokens)
+        return any(
+            d.range.end is not None and (published - d.range.end).days > 366
+            for d in self.dates_in(lo, hi)
+        )
 
     def gathering_place(self, tok: Any) -> Place | None:
         """Where an earlier mention of the same gathering took place: the nearest place in

@@ -556,7 +556,10 @@ def _appositions(tok: Any) -> list[Any]:
 
 def _of_a_role(tok: Any, roles: frozenset[str] | set[str]) -> bool:
     """A place that modifies a person's role ("the U.S. ambassador", "Iran's envoy"): it
-    says whose the role is, not where anyone is."""
+    says whose the role is, not where anyone is; so does one under the role's "of" ("the
+    Vice Minister of the People's Republic of China")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        return tok.head.head.lemma_.lower() in roles
     return tok.dep_ in {"compound", "nmod", "poss"} and tok.head.lemma_.lower() in roles
 
 
