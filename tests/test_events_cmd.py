@@ -26,6 +26,10 @@ def test_table_lists_people_and_trips_with_evidence() -> None:
     assert "reported by Fars news agency" in out
     assert "evidence: " in out
     assert "not actors (bylines and credits)" in out
+    # the host is known from the public-figures table, and makes no trip at home
+    assert "public office holder of RU (public-figures table)" in out
+    assert "Vladimir Putin: flight -> Tehran [IR]" in out  # abroad, his trip stays
+    assert "Putin: meeting -> Moscow" not in out
 
 
 def test_json_output_and_failed_files_in_a_batch(tmp_path: Path) -> None:

@@ -3109,3 +3109,33 @@ def test_a_name_never_ends_on_a_lowercase_particle(extractor: Extractor) -> None
     ex = extractor.extract(article("Ursula von der Leyen flew to Luanda on Monday."))
     assert person(ex, "Ursula").name == "Ursula von der Leyen"
     assert trip(ex, "Leyen", "AO")
+
+
+def test_a_public_office_holder_at_home_makes_no_trip(extractor: Extractor) -> None:
+    """The article never says the Crown Prince is Saudi or that Tinubu is Nigerian; the
+    public-figures table does, so they are at home, not travelling (the visitor is)."""
+    text = (
+        "Crown Prince Mohammed bin Salman met the Ghanaian trade envoy Kofi Mensah in Jeddah "
+        "on Monday."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Mensah", "SA")
+    assert not events_of(ex, "Salman"), ex.events
+    assert person(ex, "Salman").office_country == "SA"
+    assert person(ex, "Salman").nationalities == ()  # never screening evidence
+    ex = extractor.extract(article("President Bola Tinubu departed Abuja on Monday for Paris."))
+    assert trip(ex, "Tinubu", "FR")
+    assert not any(
+        e.destination is not None and e.destination.country == "NG" for e in events_of(ex, "Tinubu")
+    ), ex.events
+
+
+def test_a_plural_role_listing_countries_and_their_holders(extractor: Extractor) -> None:
+    """'the presidents of K, A; L, B; and M, C': each name after its country attended."""
+    text = (
+        "The inauguration in Oslo was attended by the presidents of Argentina, Tomas "
+        "Ferreyra; Chile, Ines Zamora; and Uruguay, Pablo Acosta."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Ferreyra", "Zamora", "Acosta"):
+        assert trip(ex, name, "NO").kind == "attendance"

@@ -55,3 +55,45 @@ def test_given_names_are_one_gender_each() -> None:
 def test_given_names_reach_the_vocabulary(vocab: Vocabulary) -> None:
     assert vocab.given_names["aisha"] == "f"
     assert vocab.given_names["mohammad"] == "m"
+
+
+def test_public_figures_are_found_by_name_and_by_first_and_last_word(vocab: Vocabulary) -> None:
+    assert vocab.figures["yoweri museveni"] == "UG"
+    assert vocab.figures["recep tayyip erdogan"] == "TR"  # an "other form" column's spelling
+    assert vocab.figures["mohammed bin salman"] == "SA"
+    assert vocab.figures["salman bin abdulaziz"] == "SA"  # "King" written into the name
+    assert "king salman bin abdulaziz" not in vocab.figures
+    assert all(len(k.split()) >= 2 for k in vocab.figures)  # never a bare surname
+
+
+def test_a_bad_public_figures_row_names_the_file(tmp_path: Path) -> None:
+    shutil.copytree(default_lists_dir() / "extract", tmp_path / "extract")
+    table = tmp_path / "extract" / "public_figures.tsv"
+    table.write_text(table.read_text(encoding="utf-8") + "Ivan Petrov\tRussia\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"public_figures\.tsv"):
+        Vocabulary.load(tmp_path)
+
+
+def test_no_public_figure_is_a_listed_person() -> None:
+    """The table tells hosts at home; a person on any shipped UN list must never be in it
+    (their presence at home is the assessment's own-country verdict, not noise)."""
+    from travelban.names import NameIndex
+    from travelban.pipeline import _union_entries
+    from travelban.sanctions import Archive
+
+    archive = Archive.open(default_lists_dir())
+    entries = _union_entries([archive.load(info) for info in archive.snapshots])
+    index = NameIndex.build(entries.values())
+    table = default_lists_dir() / "extract" / "public_figures.tsv"
+    names = [
+        line.split("\t")[0]
+        for line in table.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert len(names) > 2000
+    close = [
+        (name, ms[0].reference, round(ms[0].score, 3))
+        for name in names
+        if (ms := index.screen(name, floor=0.0)) and ms[0].score >= 0.95
+    ]
+    assert not close

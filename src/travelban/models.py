@@ -282,6 +282,9 @@ class Person:
     aliases: tuple[str, ...] = ()  # in-text aliases ("known as Abu ...")
     organisations: tuple[str, ...] = ()
     nationalities: tuple[str, ...] = ()  # ISO alpha-2 from demonyms near the name
+    # the state whose office the person held, from lists/extract/public_figures.tsv (not
+    # from the article: never evidence for screening, only for telling a host at home)
+    office_country: str = ""
 
     def evidence(self) -> Evidence:
         return Evidence(

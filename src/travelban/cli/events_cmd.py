@@ -68,6 +68,8 @@ def _table(ex: Extraction) -> str:
             extra.append("organisations: " + "; ".join(p.organisations))
         if p.nationalities:
             extra.append("nationality evidence: " + ", ".join(p.nationalities))
+        if p.office_country:
+            extra.append(f"public office holder of {p.office_country} (public-figures table)")
         lines.append(f"  {p.pid} {p.name}  [{len(p.mentions)} mention(s)]")
         lines.extend(f"       {x}" for x in extra)
     lines.append(f"travel events ({len(ex.events)}):")

@@ -30,7 +30,7 @@ from typing import Any, Protocol
 from anyascii import anyascii
 
 from travelban.extract.places import PLACE_PREPOSITIONS
-from travelban.extract.vocab import Vocabulary
+from travelban.extract.vocab import Vocabulary, figure_key
 from travelban.models import Mention, Person, Place
 
 log = logging.getLogger(__name__)
@@ -1244,6 +1244,7 @@ class PeopleFinder:
                     aliases=tuple(dict.fromkeys(c.aliases)),
                     organisations=tuple(dict.fromkeys(c.organisations)),
                     nationalities=tuple(dict.fromkeys(c.own_nationalities or c.nationalities)),
+                    office_country=self._office_country(_usual_spelling(c)),
                 )
             )
         listed = frozenset(c.pid for c in clusters if c.references)
@@ -1256,6 +1257,16 @@ class PeopleFinder:
             sources=tuple(sources),
             listed_pids=listed,
         )
+
+    def _office_country(self, name: str) -> str:
+        """The state a public office holder served, by the whole name or its first and last
+        words ("Yoweri Kaguta Museveni"); "" for anyone else."""
+        figures = self.vocab.figures
+        words = [w for w in (fold(t) for t in re.split(r"[\s-]+", name)) if w]
+        if len(words) < 2 or not figures:
+            return ""
+        full, first_last = figure_key(words)
+        return figures.get(full) or (figures.get(first_last, "") if first_last else "")
 
     def _alias_owner(self, clusters: list[_Cluster], text: str, start: int) -> _Cluster | None:
         """The person a name at ``start`` is an alias of, when an alias cue comes just before.

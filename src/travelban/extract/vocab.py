@@ -85,6 +85,8 @@ class Vocabulary:
     portfolio_words: frozenset[str] = frozenset()  # "Minister of Industry and Trade X"
     post_words: frozenset[str] = frozenset()  # "Minister", "Director-General"
     adjectives: frozenset[str] = frozenset()  # triggers read after "be": "is due in X"
+    # public office holders: folded name (or first + last word) -> ISO2 of their state
+    figures: dict[str, str] = field(default_factory=dict)
 
     @property
     def not_persons(self) -> frozenset[str]:
@@ -213,6 +215,7 @@ def _load(lists_dir: Path) -> Vocabulary:
         portfolio_words=sets["portfolio"],
         post_words=sets["post"],
         adjectives=frozenset(adjectives),
+        figures=_figures(folder / "public_figures.tsv", titles),
     )
 
 
@@ -247,3 +250,57 @@ def _word_sets(path: Path) -> dict[str, frozenset[str]]:
             )
         sets[row[0]].add(row[1].lower())
     return {name: frozenset(words) for name, words in sets.items()}
+
+
+def figure_key(words: list[str]) -> tuple[str, str]:
+    """The keys a public figure's name is found by: the whole folded name, and its first
+    and last words ("yoweri museveni" for "Yoweri Kaguta Museveni")."""
+    return " ".join(words), f"{words[0]} {words[-1]}" if len(words) > 2 else ""
+
+
+def _fold_words(name: str) -> list[str]:
+    from anyascii import anyascii
+
+    return [w.strip(".'’-") for w in anyascii(name).lower().replace("-", " ").split() if w]
+
+
+def _figures(path: Path, titles: list[str]) -> dict[str, str]:
+    """The rows of ``public_figures.tsv`` (name, country, office, from, to, other forms;
+    TAB-separated, empty columns allowed) as {key: ISO2}. A first-and-last key two
+    countries share is dropped; titles written into a name ("King Salman ...") are not
+    part of it."""
+    if not path.is_file():
+        raise ConfigError(
+            "extraction table is missing",
+            path=path,
+            fix="restore lists/extract/ from the repository or pass --lists-dir",
+        )
+    lowered = sorted({_fold_words(t)[0] for t in titles if _fold_words(t)})
+    title_words = set(lowered)
+    whole: dict[str, str] = {}
+    short: dict[str, set[str]] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 2 or not re.fullmatch(r"[A-Z]{2}", cols[1].strip()):
+            raise ConfigError(
+                f"bad row {n}: {line[:60]!r}",
+                path=path,
+                fix="write: name<TAB>ISO2 country<TAB>office<TAB>from<TAB>to<TAB>other forms",
+            )
+        country = cols[1].strip()
+        forms = [cols[0], *(cols[5].split("|") if len(cols) > 5 else [])]
+        for form in forms:
+            words = _fold_words(form)
+            while len(words) > 2 and words[0] in title_words:
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            full, first_last = figure_key(words)
+            whole.setdefault(full, country)
+            if first_last:
+                short.setdefault(first_last, set()).add(country)
+    out = {k: next(iter(v)) for k, v in short.items() if len(v) == 1 and k not in whole}
+    out.update(whole)
+    return out

@@ -704,6 +704,7 @@ class Arguments(PassBase):
         # "A and B, who have both been extradited ...": a plural relative clause is said of
         # every name of its antecedent's list
         heads = [_plural_antecedent(h) or h for h in heads]
+        heads += [m for h in heads for m in self._role_list(h, ctx)]
         if trig.host and trig.pos == "verb":
             # "welcomed the presidents -- A of K, B of L and C of M": every name of the
             # written list the objects stand in (the parse hangs only part of it on the verb)
@@ -739,6 +740,23 @@ class Arguments(PassBase):
                 if out:
                     break
         return out
+
+    def _role_list(self, head: Any, ctx: _Context) -> list[Any]:
+        """'the presidents of Argentina, A; Chile, B; and Uruguay, C': a plural role whose
+        'of' lists countries, each followed by its holder's name: the names."""
+        if head.tag_ not in {"NNS", "NNPS"} or head.lemma_.lower() not in self.vocab.roles:
+            return []
+        names = [
+            t
+            for p in head.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children
+            if o.dep_ == "pobj" and ctx.place_at(o.i) is not None
+            for t in _group(o)
+            if t.i != o.i and ctx.place_at(t.i) is None and ctx.who(t) is not None
+        ]
+        # (two people at least: a plural role stands for no one person)
+        return names if len({ctx.who(t) for t in names}) >= 2 else []
 
     def _pair(self, tok: Any) -> bool:
         """'the two leaders', 'both men', 'the two presidents': a pair told before."""

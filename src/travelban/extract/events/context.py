@@ -717,6 +717,17 @@ class _Context:
         p = self._persons.get(pid or "")
         return p is not None and place.country is not None and place.country in p.nationalities
 
+    def serves_in(self, pid: str | None, place: Place | None) -> bool:
+        """True when the person is a public office holder of the place's country (from the
+        public-figures table, not the text)."""
+        p = self._persons.get(pid or "")
+        return (
+            p is not None
+            and place is not None
+            and bool(p.office_country)
+            and place.country == p.office_country
+        )
+
     def called(self, pid: str | None, word: str) -> bool:
         """The text gives the person a title or description holding ``word`` (a role
         lemma: "minister", "president")."""

@@ -103,7 +103,9 @@ class EventFinder(Predicates, Arguments, When, Status):
                 raws.extend(self._caption_events(sent, si, ctx, raws))
         raws.extend(self._company(ctx, raws))
         merged = _merge(_story_dates(_scene_dates(_without_named_groups(raws)), ctx))
-        return [self._final(r, ctx) for r in merged]
+        # a public office holder in the state they serve is at home, not travelling ("The
+        # President departed Abuja", "the Crown Prince received X in Jeddah")
+        return [self._final(r, ctx) for r in merged if not ctx.serves_in(r.pid, r.dest)]
 
     def _company(self, ctx: _Context, raws: list[_Raw]) -> list[_Raw]:
         """People in a sentence about a trip's company ("the delegation", "accompanied",
