@@ -3139,3 +3139,50 @@ def test_a_plural_role_listing_countries_and_their_holders(extractor: Extractor)
     ex = extractor.extract(article(text))
     for name in ("Ferreyra", "Zamora", "Acosta"):
         assert trip(ex, name, "NO").kind == "attendance"
+
+
+def test_a_date_stamp_opening_the_story_is_not_part_of_its_lede(extractor: Extractor) -> None:
+    """Page excerpts open with 'date 2024-05-15' on the lede's own line: a sentence of its
+    own, so the lede parses as written and the stamp dates nothing in it."""
+    text = (
+        "date 2024-05-15 The navy captain who led the mutiny in the Republic of Benin, "
+        "Roland Agbo, fled to Togo on Monday to seek refuge.\n\n"
+        "Officials said he crossed at a border post."
+    )
+    ex = extractor.extract(article(text))
+    got = trip(ex, "Agbo", "TG")
+    assert span(got) == (MONDAY, MONDAY)
+
+
+def test_a_name_closing_a_long_subject_phrase_is_its_holder(extractor: Extractor) -> None:
+    """'The captain who led the mutiny in Benin, Roland Agbo, fled ...': the parser hangs
+    the name inside the relative clause; it still names the phrase's holder."""
+    text = (
+        "The navy captain who led the mutiny in the Republic of Benin, Roland Agbo, fled "
+        "to Togo on Monday to seek refuge."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Agbo", "TG")
+    assert not [e for e in ex.events if e.person_id is None], ex.events
+
+
+def test_a_place_the_parser_splits_is_still_the_trip_s_place(extractor: Extractor) -> None:
+    text = (
+        "The Minister for Foreign Affairs and Regional Integration, Kwesi Boateng, has "
+        "commenced a two-day working visit to Côte d’Ivoire to address the plight of "
+        "Ghanaians."
+    )
+    assert trip(extractor.extract(article(text)), "Boateng", "CI").kind == "visit"
+
+
+def test_an_undated_lede_trip_is_of_the_story_s_days(extractor: Extractor) -> None:
+    """'X has arrived in Y' opening a story with no date at all: publication and the two
+    days before, said as an estimate; a lede that dates something keeps its own dates."""
+    ex = extractor.extract(article("Lena Okoro has arrived in Lisbon for talks on trade."))
+    got = trip(ex, "Okoro", "PT")
+    assert span(got) == (PUBLISHED - timedelta(days=2), PUBLISHED)
+    assert "story's days" in got.when.phrase
+    ex = extractor.extract(
+        article("Lena Okoro has arrived in Lisbon for talks due to end on Friday.")
+    )
+    assert span(trip(ex, "Okoro", "PT")) != (PUBLISHED - timedelta(days=2), PUBLISHED)

@@ -50,6 +50,11 @@ _DATELINE = re.compile(
 )
 # "Addis Ababa — The President ...": a Title Case place before a long dash opens a paragraph
 _TITLE_DATELINE = re.compile(r"[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2}[ \t]*(?:—|–|--)[ \t]*")
+# an ISO date stamp opening a line before the story's first sentence ("date 2025-12-11 The
+# army officer ...", as page excerpts and feeds print them): a sentence of its own
+_STAMP = re.compile(
+    r"(?i:date|published|updated|posted)?:?[ \t]*\d{4}-\d{2}-\d{2}[ \t]+(?=[A-Z“\"‘'])"
+)
 _TERMINAL = {".", "!", "?", "…", "...", ":"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]"}
 # abbreviated titles before a name, whose full stop ends no sentence ("Eng. Saleh Mamman",
@@ -74,7 +79,11 @@ def _paragraph_breaks(doc: Any) -> Any:
     for para in re.finditer(r"(?:^|\n)\s*", text):
         if para.end() >= len(text):
             break
-        m = _DATELINE.match(text, para.end()) or _TITLE_DATELINE.match(text, para.end())
+        m = (
+            _STAMP.match(text, para.end())
+            or _DATELINE.match(text, para.end())
+            or _TITLE_DATELINE.match(text, para.end())
+        )
         if m is None:
             continue
         after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")

@@ -1724,6 +1724,8 @@ class PeopleFinder:
                     and doc[after + 1].sent.start == tok.sent.start
                 ):
                     named = [pid]
+            if not named and tok.dep_ in _PRONOUN_SUBJ:
+                named = _closing_apposition(tok, token_pid)
             by_pid = {c.pid: c for c in clusters}
             target = by_pid.get(named[0]) if named else None
             if target is not None:
@@ -2250,3 +2252,27 @@ def _co_argument(tok: Any, pid: str, token_pid: dict[int, str]) -> bool:
             if other is not None and other.i == verb.i:
                 return True
     return False
+
+
+def _closing_apposition(subj: Any, token_pid: dict[int, str]) -> list[str]:
+    """'The army officer who led the coup in Benin, Pascal Tigri, fled ...': a subject
+    phrase that ends in a name set off by commas right before its verb names its holder,
+    however the parser hung the name."""
+    verb = subj.head
+    doc = subj.doc
+    end = verb.i - 1
+    while end > subj.i and doc[end].dep_ in {"aux", "auxpass", "neg", "advmod"}:
+        end -= 1
+    if end <= subj.i + 2 or doc[end].text != ",":
+        return []
+    pid = token_pid.get(doc[end - 1].i)
+    if pid is None:
+        return []
+    start = end - 1
+    while start > subj.i and token_pid.get(doc[start - 1].i) == pid:
+        start -= 1
+    if doc[start - 1].text != "," or start - 1 <= subj.i:
+        return []
+    if any(t.i in token_pid for t in doc[subj.i : start - 1]):
+        return []  # another person named inside the phrase: leave it to the other rules
+    return [pid]

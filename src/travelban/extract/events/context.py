@@ -106,9 +106,15 @@ class _Context:
             span = doc.char_span(p.start, p.end, alignment_mode="expand")
             if span is None:
                 continue
+            # ("to Côte d’Ivoire" parsed as two phrases: the one a preposition governs
+            # is the place's root)
+            root = next(
+                (t for t in span if t.dep_ == "pobj" and not span.start <= t.head.i < span.end),
+                span.root,
+            )
             for t in span:
                 self._place_tok.setdefault(t.i, p)
-                self._place_root.setdefault(t.i, span.root.i)
+                self._place_root.setdefault(t.i, root.i)
         self._capitals()
         self.dateline = self._dateline(places)
         text = self.text

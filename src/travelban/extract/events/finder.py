@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from travelban.extract.dates import DateHit
@@ -24,7 +24,7 @@ from travelban.extract.events.syntax import _FORCE, _clean, _refused_request, _s
 from travelban.extract.events.when import _WEEKDAYS, When, _ahead, _clip, _looks_ahead, _present
 from travelban.extract.people import People
 from travelban.extract.vocab import Trigger, Vocabulary
-from travelban.models import Article, EventStatus, Place, Precision, TravelEvent
+from travelban.models import Article, DateRange, EventStatus, Place, Precision, TravelEvent
 
 if TYPE_CHECKING:
     from travelban.extract.events.context import GazetteerLike
@@ -715,6 +715,7 @@ def _scene_dates(raws: list[_Raw]) -> list[_Raw]:
 # trips the lede tells with no date of their own take the story's date
 _LEDE_SENTENCES = 4
 _LEDE_CHARS = 600
+_STORY_DAYS = 2  # an undated lede trip: publication and the days just before
 _STORY_KINDS = frozenset(
     {"visit", "meeting", "arrival", "attendance", "presence", "transit", "flight"}
 )
@@ -752,7 +753,7 @@ def _story_dates(raws: list[_Raw], ctx: _Context) -> list[_Raw]:
         None,
     )
     if day is None:
-        return raws
+        return _story_days(raws, ctx, published)
     out = []
     for r in raws:
         if (
@@ -764,6 +765,62 @@ def _story_dates(raws: list[_Raw], ctx: _Context) -> list[_Raw]:
             r = replace(r, when=replace(day, phrase=f"the story's date ({day.phrase})"))
         out.append(r)
     return out
+
+
+def _story_days(raws: list[_Raw], ctx: _Context, published: date) -> list[_Raw]:
+    """With no news day in the lede, a trip the story's first sentence tells under way
+    ("X has arrived in Y", "X is in Y", "X has begun a visit to Y"), with no date in that
+    sentence nor anywhere else in the story, is of the days the story was written:
+    publication and the two days before, an estimate its phrase says. A trip told in the
+    past keeps no borrowed date."""
+    first = min((r.sentence for r in raws if not r.headline and not r.caption), default=None)
+    if first is None or first >= _LEDE_SENTENCES:
+        return raws
+    lede = ctx.sents[first]
+    if ctx.dates_in(lede.start_char, lede.end_char):
+        return raws  # the sentence dates something: what it leaves undated is not its day
+    days = DateRange(
+        phrase=f"the story's days (published {published.isoformat()})",
+        start=published - timedelta(days=_STORY_DAYS),
+        end=published,
+        precision=Precision.RANGE,
+    )
+    # (a trip dated elsewhere in the story keeps that date: "toured Aleppo in late October")
+    dated = {
+        (r.pid, r.dest.country)
+        for r in raws
+        if r.when.start is not None and r.dest is not None and r.pid is not None
+    }
+    out = []
+    for r in raws:
+        if (
+            r.sentence == first
+            and _undated_trip(r)
+            and r.kind in _STORY_KINDS
+            and (r.pid, r.dest.country if r.dest else None) not in dated
+            and _news_tense(ctx, r.position)
+        ):
+            r = replace(r, when=days)
+        out.append(r)
+    return out
+
+
+def _news_tense(ctx: _Context, position: int) -> bool:
+    """The trip word at ``position`` (or the verb that governs a trip noun) is in the
+    present or the present perfect: the trip is under way as the story is written ("has
+    arrived", "is in", "has begun a visit"), not one told in the past."""
+    span = ctx.doc.char_span(position, position + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[0]
+    if tok.pos_ == "NOUN" and tok.head.pos_ in {"VERB", "AUX"}:
+        tok = tok.head
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    return tok.tag_ in {"VBZ", "VBP"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} and c.lemma_ in {"have", "be"}
+        for c in tok.children
+    )
 
 
 def _without_named_groups(raws: list[_Raw]) -> list[_Raw]:
