@@ -3186,3 +3186,16 @@ def test_an_undated_lede_trip_is_of_the_story_s_days(extractor: Extractor) -> No
         article("Lena Okoro has arrived in Lisbon for talks due to end on Friday.")
     )
     assert span(trip(ex, "Okoro", "PT")) != (PUBLISHED - timedelta(days=2), PUBLISHED)
+
+
+def test_a_stop_on_the_way_is_a_transit(extractor: Extractor) -> None:
+    """'fled to Britain via Japan': the ban covers transit, so the stop is a trip too (a
+    transit), and the destination keeps its own kind."""
+    ex = extractor.extract(article("Mei Lin fled to Britain via Japan on Monday."))
+    assert trip(ex, "Mei Lin", "GB").kind != "transit"
+    assert trip(ex, "Mei Lin", "JP").kind == "transit"
+    # no place, no stop; a stop in one's own country is no transit abroad
+    ex = extractor.extract(article("The Chinese activist Mei Lin flew to Britain via Beijing."))
+    assert not any(e.destination and e.destination.country == "CN" for e in ex.events)
+    ex = extractor.extract(article("Mei Lin held talks with Kofi Mensah via video link."))
+    assert not ex.events

@@ -947,6 +947,7 @@ class Arguments(PassBase):
         found: list[tuple[Place, str]] = []
         origin: Place | None = None
         there = False
+        self._via_places: list[Place] = []  # stops on the way ("fled to Britain via Japan")
         for t in region:
             if t.lower_ == "there" and t.dep_ == "advmod":
                 there = True
@@ -984,6 +985,18 @@ class Arguments(PassBase):
             if holder.i != t.i and _located(holder, ctx):
                 continue  # "the U.S. embassy in Beijing", "Bole airport in Addis Ababa"
             anchor = self._anchor.get(t.i, tok)
+            if (
+                holder.i == t.i
+                and t.dep_ == "pobj"
+                and t.head.lower_ == "via"
+                and t.head.head.i == anchor.i
+                and trig.pos == "verb"
+                and trig.kind in _MOTION_KINDS
+            ):
+                # "fled to Britain via Japan", "left Iran via Turkey": a stop on the way is
+                # a transit through that country (a travel ban covers transit too)
+                self._via_places.append(place)
+                continue
             role = self._role(holder, anchor, trig)
             if (
                 role == "dest"

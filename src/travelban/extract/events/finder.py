@@ -437,6 +437,14 @@ class EventFinder(Predicates, Arguments, When, Status):
                 # "says he will not return to Congo": no trip, and none abroad either
                 targets = [d for d in targets if d is None or not ctx.home_to(pid, d)]
             out.extend(raw(pid, name, dest, kind, origin) for dest in targets)
+            if status not in {EventStatus.CANCELLED, EventStatus.DENIED}:
+                # the stops on the way, each a transit through its country
+                went = {d.country for d in targets if d is not None}
+                out.extend(
+                    raw(pid, name, stop, "transit", None)
+                    for stop in self._via_places
+                    if stop.country not in went and not ctx.home_to(pid, stop)
+                )
             if (
                 origin is not None
                 and origin.country
