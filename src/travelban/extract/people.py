@@ -99,6 +99,12 @@ _GIVEN_RUN = re.compile(
     r"(?<![\w'’-])(?=(?P<first>[A-Z][a-z'’-]+)(?P<rest>(?:[ \t]+(?:(?:al|el|bin|ibn|abu|de|"
     r"van|von|ould|wa)[ -])?[A-Z][\w'’-]+(?<!'s)(?<!’s)){1,3}))"
 )
+# runs of capitalised words, lowercase particles allowed inside ("Maria dos Santos Lucas")
+_CAPITAL_RUN = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ \t]+(?:(?:al|el|bin|ibn|bint|abu|de|da|dos|das|do|du|van|"
+    r"von|der|ould|wa|la|le)[ \t]+)*[A-Z][\w'’.-]*)+"
+)
+_RUN_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _WORD = re.compile(r"(?:(?:al|el|bin|ibn|abu|de|van|von|ould|wa)[ -])?[A-Z][\w'’-]*[\w]")
 # a capitalised third-person or plural verb form ("Visits", "Arrives", "Meets", "Flies")
 _TITLE_VERB = re.compile(r"[A-Z][a-z]+(?:s|es)")
@@ -613,6 +619,19 @@ class PeopleFinder:
             out = [c for c in out if c not in crossing]
             out.append((s, e, name, "titled", frozenset()))
             posts[s] = (post, country)
+        for fs, fe in self._figure_runs(text):
+            # a public office holder's name as the public-figures table writes it ("hosted
+            # Kassym-Jomart Tokayev at ..."): a person, whatever the model made of it
+            name, s, e = self._clean(text, fs, fe)
+            if not name or _inside(credits, s, e) or self._is_source(name, s, e, text):
+                continue
+            if any(a <= s and e <= b for a, b, *_ in out):
+                continue  # inside a name found otherwise
+            crossing = [c for c in out if c[0] < e and s < c[1]]
+            if any(c[3] == "list-scan" for c in crossing):
+                continue
+            out = [c for c in out if c not in crossing]
+            out.append((s, e, name, "given", frozenset()))
         for rs, re_ in runs:
             name, s, e = self._clean(text, rs, re_)
             if not name or len(name.split()) < 2 or _inside(credits, s, e):
@@ -1035,6 +1054,28 @@ class PeopleFinder:
                 end = w.end()
             if end > m.end("first"):
                 out.append((start, end))
+        return out
+
+    def _figure_runs(self, text: str) -> list[tuple[int, int]]:
+        """Spans of the longest runs of two to five capitalised words (particles allowed)
+        whose words are a name of ``public_figures.tsv``."""
+        figures = self.vocab.figures
+        if not figures:
+            return []
+        out: list[tuple[int, int]] = []
+        for m in _CAPITAL_RUN.finditer(text):
+            words = list(_RUN_WORD.finditer(m.group(0)))
+            k = 0
+            while k < len(words) - 1:
+                for j in range(min(len(words), k + 5), k + 1, -1):
+                    folded = [
+                        f for w in words[k:j] for f in (fold(x) for x in w.group(0).split("-")) if f
+                    ]
+                    if len(folded) >= 2 and figure_key(folded)[0] in figures:
+                        out.append((m.start() + words[k].start(), m.start() + words[j - 1].end()))
+                        k = j - 1
+                        break
+                k += 1
         return out
 
     def _portfolio_runs(self, text: str) -> list[tuple[int, int, str, str | None]]:
