@@ -3210,3 +3210,10 @@ def test_a_public_office_holder_s_name_is_a_person_whatever_the_model_says(
     ex = extractor.extract(article(text))
     assert person(ex, "Tokayev").name == "Kassym-Jomart Tokayev"
     assert trip(ex, "Tokayev", "TR")
+
+
+def test_page_furniture_after_a_name_is_not_part_of_it(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article("Kofi Mensah Photo: the trade envoy arrived in Tokyo on Monday.\n\nCategory: Media")
+    )
+    assert not [p.name for p in ex.people if "Photo" in p.name or p.name == "Media"]
