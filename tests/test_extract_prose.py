@@ -3217,3 +3217,17 @@ def test_page_furniture_after_a_name_is_not_part_of_it(extractor: Extractor) -> 
         article("Kofi Mensah Photo: the trade envoy arrived in Tokyo on Monday.\n\nCategory: Media")
     )
     assert not [p.name for p in ex.people if "Photo" in p.name or p.name == "Media"]
+
+
+def test_a_plural_role_subject_takes_the_names_listed_after_its_colon(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "President Lena Okoro opened the trade forum in Abidjan on Monday. Three other heads "
+        "of state are there to back a candidate for the post of President of the Coastal "
+        "Trade Bank (CTB): Kenya’s Amina Otieno, Namibia’s Peter Shikongo and Chad’s Idriss "
+        "Mahamat."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Otieno", "Shikongo", "Mahamat"):
+        assert trip(ex, name, "CI")

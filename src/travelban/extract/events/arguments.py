@@ -645,14 +645,19 @@ class Arguments(PassBase):
                         for g in _agents(c)
                         for a in (g, *_appositions(g))
                     ]
-                if subj is not None and subj.lemma_.lower() in self.vocab.collectives:
+                if subj is not None and (
+                    subj.lemma_.lower() in self.vocab.collectives
+                    # "Three other heads of state are there ...: A, B and C"
+                    or (subj.tag_ == "NNS" and subj.lemma_.lower() in self.vocab.roles)
+                ):
                     # "a U.S. delegation will be present in Istanbul: Secretary of State
                     # A, envoy B and C": the names after the colon are its members
-                    heads += [
+                    listed = [
                         c
                         for c in _listed(_after_colon(tok, subj), self.vocab.roles)
                         if ctx.who(c) is not None
                     ]
+                    heads += listed or _names_after_colon(tok, subj, ctx.people.token_pid)
                 heads = _among(heads) or heads
                 heads = [c for h in heads for c in (_carried(h) or [h])]
                 if (
@@ -1399,7 +1404,7 @@ def _examples(head: Any) -> list[Any]:
 
 def _after_colon(verb: Any, group: Any) -> list[Any]:
     """The nominals a colon after a clause opens, hung on its verb or its group subject."""
-    colons = [t for t in verb.sent if t.text == ":" and t.i > group.i]
+    colons = [t for t in verb.sent if t.text.endswith(":") and t.i > group.i]  # ("(AfDB):")
     if not colons:
         return []
     at = colons[0].i
@@ -1408,6 +1413,25 @@ def _after_colon(verb: Any, group: Any) -> list[Any]:
         for c in (*verb.children, *group.children)
         if c.i > at and c.dep_ in {"nsubj", "attr", "appos", "dobj", "npadvmod", "dep"}
     ]
+
+
+def _names_after_colon(verb: Any, group: Any, token_pid: dict[int, str]) -> list[Any]:
+    """'Three other heads of state are there ...: A, B and C': the names of a list that
+    ends the sentence after its colon (no verb in it), however the parser hung them."""
+    colons = [t for t in verb.sent if t.text.endswith(":") and t.i > group.i]
+    if not colons:
+        return []
+    tail = verb.doc[colons[0].i + 1 : verb.sent.end]
+    if any(t.pos_ in {"VERB", "AUX"} for t in tail):
+        return []
+    out: list[Any] = []
+    seen: set[str] = set()
+    for t in tail:
+        pid = token_pid.get(t.i)
+        if pid is not None and pid not in seen:
+            seen.add(pid)
+            out.append(t)
+    return out if len(out) >= 2 else []
 
 
 def _title_holder(role: Any) -> list[Any]:
