@@ -3231,3 +3231,17 @@ def test_a_plural_role_subject_takes_the_names_listed_after_its_colon(
     ex = extractor.extract(article(text))
     for name in ("Otieno", "Shikongo", "Mahamat"):
         assert trip(ex, name, "CI")
+
+
+def test_someone_met_on_the_sidelines_of_a_gathering_came_to_it(extractor: Extractor) -> None:
+    """'met Y on the sidelines of the summit in Oslo': Y came to the summit too (the
+    text gives no nationality, yet a summit's sidelines hold no host at home)."""
+    for text in (
+        "Lena Okoro met Kofi Mensah on the sidelines of the summit in Oslo on Monday.",
+        "On the sidelines of the summit in Oslo, Lena Okoro met Kofi Mensah on Monday.",
+    ):
+        ex = extractor.extract(article(text))
+        assert span(trip(ex, "Mensah", "NO")) == (MONDAY, MONDAY)
+    # without the sidelines, the one met may be the host at home and makes no trip
+    ex = extractor.extract(article("Lena Okoro met Kofi Mensah in Oslo on Monday."))
+    assert not events_of(ex, "Mensah")

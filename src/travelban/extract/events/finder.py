@@ -403,6 +403,8 @@ class EventFinder(Predicates, Arguments, When, Status):
                         ctx.foreign_to(pid, d)
                         or any(ctx.home_to(h, d) for h in hosts)
                         or d.country in self._host_countries
+                        # "on the sidelines of the summit, X met Y": both came to it
+                        or _on_sidelines(tok)
                     )
                 ]
             if pid in self._pair_pids:
@@ -827,6 +829,17 @@ def _news_tense(ctx: _Context, position: int) -> bool:
         return False
     return tok.tag_ in {"VBZ", "VBP"} or any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} and c.lemma_ in {"have", "be"}
+        for c in tok.children
+    )
+
+
+def _on_sidelines(tok: Any) -> bool:
+    """A meeting told on the sidelines of a gathering ("on the sidelines of the summit"):
+    those met came to the gathering too, unless they are at home there."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"on", "at"}
+        and any(g.lower_ == "sidelines" for g in c.children if g.dep_ == "pobj")
         for c in tok.children
     )
 
