@@ -3242,6 +3242,9 @@ def test_someone_met_on_the_sidelines_of_a_gathering_came_to_it(extractor: Extra
     ):
         ex = extractor.extract(article(text))
         assert span(trip(ex, "Mensah", "NO")) == (MONDAY, MONDAY)
-    # without the sidelines, the one met may be the host at home and makes no trip
+    # without the sidelines, the one met may be the host at home and makes no trip; one
+    # the text makes a national of the place is at home there, sidelines or not
     ex = extractor.extract(article("Lena Okoro met Kofi Mensah in Oslo on Monday."))
     assert not events_of(ex, "Mensah")
+    text = "Lena Okoro met the Norwegian envoy Kofi Mensah on the sidelines of the summit in Oslo."
+    assert not events_of(extractor.extract(article(text)), "Mensah")

@@ -404,7 +404,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                         or any(ctx.home_to(h, d) for h in hosts)
                         or d.country in self._host_countries
                         # "on the sidelines of the summit, X met Y": both came to it
-                        or _on_sidelines(tok)
+                        or (_on_sidelines(tok) and not ctx.home_to(pid, d))
                     )
                 ]
             if pid in self._pair_pids:
