@@ -3248,3 +3248,14 @@ def test_someone_met_on_the_sidelines_of_a_gathering_came_to_it(extractor: Extra
     assert not events_of(ex, "Mensah")
     text = "Lena Okoro met the Norwegian envoy Kofi Mensah on the sidelines of the summit in Oslo."
     assert not events_of(extractor.extract(article(text)), "Mensah")
+
+
+def test_a_titled_surname_that_only_one_state_s_holders_bear_is_at_home_there(
+    extractor: Extractor,
+) -> None:
+    text = "President Museveni was seen off at Entebbe airport on Monday before flying to Cairo."
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Museveni", "EG")
+    assert not any(
+        e.destination is not None and e.destination.country == "UG" for e in ex.events
+    ), ex.events

@@ -1285,7 +1285,7 @@ class PeopleFinder:
                     aliases=tuple(dict.fromkeys(c.aliases)),
                     organisations=tuple(dict.fromkeys(c.organisations)),
                     nationalities=tuple(dict.fromkeys(c.own_nationalities or c.nationalities)),
-                    office_country=self._office_country(_usual_spelling(c)),
+                    office_country=self._office_country(_usual_spelling(c), bool(c.titles)),
                 )
             )
         listed = frozenset(c.pid for c in clusters if c.references)
@@ -1299,11 +1299,14 @@ class PeopleFinder:
             listed_pids=listed,
         )
 
-    def _office_country(self, name: str) -> str:
+    def _office_country(self, name: str, titled: bool = False) -> str:
         """The state a public office holder served, by the whole name or its first and last
-        words ("Yoweri Kaguta Museveni"); "" for anyone else."""
+        words ("Yoweri Kaguta Museveni"), or by a titled surname alone that only one
+        state's holders bear ("President Museveni"); "" for anyone else."""
         figures = self.vocab.figures
         words = [w for w in (fold(t) for t in re.split(r"[\s-]+", name)) if w]
+        if len(words) == 1 and titled:
+            return figures.get(f"={words[0]}", "")
         if len(words) < 2 or not figures:
             return ""
         full, first_last = figure_key(words)

@@ -303,4 +303,11 @@ def _figures(path: Path, titles: list[str]) -> dict[str, str]:
                 short.setdefault(first_last, set()).add(country)
     out = {k: next(iter(v)) for k, v in short.items() if len(v) == 1 and k not in whole}
     out.update(whole)
+    # a surname alone, under the key "=surname", when one state's holders alone bear it
+    last: dict[str, set[str]] = {}
+    for key, country in whole.items():
+        last.setdefault(key.split()[-1], set()).add(country)
+    for word, countries in last.items():
+        if len(countries) == 1 and len(word) > 2:
+            out[f"={word}"] = next(iter(countries))
     return out
