@@ -31,12 +31,18 @@ def test_every_facility_is_also_a_venue(vocab: Vocabulary) -> None:
     assert {"embassy", "office", "headquarters"} <= vocab.venue_nouns - vocab.facility_nouns
 
 
-def test_unknown_lexicon_set_names_the_file(tmp_path: Path) -> None:
+def _lists_with_row(tmp_path: Path, table: str, row: str) -> Path:
+    """A copy of the shipped lists whose extraction table ``table`` ends with ``row``."""
     shutil.copytree(default_lists_dir() / "extract", tmp_path / "extract")
-    table = tmp_path / "extract" / "lexicon.tsv"
-    table.write_text(table.read_text(encoding="utf-8") + "harbourside\tquay\n", encoding="utf-8")
+    path = tmp_path / "extract" / table
+    path.write_text(path.read_text(encoding="utf-8") + row + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_unknown_lexicon_set_names_the_file(tmp_path: Path) -> None:
+    lists = _lists_with_row(tmp_path, "lexicon.tsv", "harbourside\tquay")
     with pytest.raises(ConfigError, match=r"lexicon\.tsv"):
-        Vocabulary.load(tmp_path)
+        Vocabulary.load(lists)
 
 
 def test_given_names_are_one_gender_each() -> None:
@@ -70,11 +76,9 @@ def test_public_figures_are_found_by_name_and_by_first_and_last_word(vocab: Voca
 
 
 def test_a_bad_public_figures_row_names_the_file(tmp_path: Path) -> None:
-    shutil.copytree(default_lists_dir() / "extract", tmp_path / "extract")
-    table = tmp_path / "extract" / "public_figures.tsv"
-    table.write_text(table.read_text(encoding="utf-8") + "Ivan Petrov\tRussia\n", encoding="utf-8")
+    lists = _lists_with_row(tmp_path, "public_figures.tsv", "Ivan Petrov\tRussia")
     with pytest.raises(ConfigError, match=r"public_figures\.tsv"):
-        Vocabulary.load(tmp_path)
+        Vocabulary.load(lists)
 
 
 def test_no_public_figure_is_a_listed_person() -> None:

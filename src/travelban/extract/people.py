@@ -30,7 +30,7 @@ from typing import Any, Protocol
 from anyascii import anyascii
 
 from travelban.extract.places import PLACE_PREPOSITIONS
-from travelban.extract.vocab import Vocabulary, figure_key
+from travelban.extract.vocab import Vocabulary, figure_key, name_words
 from travelban.models import Mention, Person, Place
 
 log = logging.getLogger(__name__)
@@ -1065,12 +1065,11 @@ class PeopleFinder:
         out: list[tuple[int, int]] = []
         for m in _CAPITAL_RUN.finditer(text):
             words = list(_RUN_WORD.finditer(m.group(0)))
+            keyed = [name_words(w.group(0)) for w in words]  # each word folded once
             k = 0
             while k < len(words) - 1:
                 for j in range(min(len(words), k + 5), k + 1, -1):
-                    folded = [
-                        f for w in words[k:j] for f in (fold(x) for x in w.group(0).split("-")) if f
-                    ]
+                    folded = [f for parts in keyed[k:j] for f in parts]
                     if len(folded) >= 2 and figure_key(folded)[0] in figures:
                         out.append((m.start() + words[k].start(), m.start() + words[j - 1].end()))
                         k = j - 1
@@ -1304,7 +1303,7 @@ class PeopleFinder:
         words ("Yoweri Kaguta Museveni"), or by a titled surname alone that only one
         state's holders bear ("President Museveni"); "" for anyone else."""
         figures = self.vocab.figures
-        words = [w for w in (fold(t) for t in re.split(r"[\s-]+", name)) if w]
+        words = name_words(name)
         if len(words) == 1 and titled:
             return figures.get(f"={words[0]}", "")
         if len(words) < 2 or not figures:
@@ -1900,9 +1899,10 @@ class PeopleFinder:
             heads |= {
                 fold(w)
                 for w in words
-                if fold(w) in self.vocab.roles or fold(w) in self._title_words
+                if fold(w) in self.vocab.roles
+                or fold(w) in self._title_words
+                or self._role_compound(w)
             }
-            heads |= {fold(w) for w in words if "-" in w and self._role_compound(w)}
         for desc in c.descriptions:
             for w in re.findall(r"[\w'’-]+", desc):
                 lw = fold(w)

@@ -258,10 +258,14 @@ def figure_key(words: list[str]) -> tuple[str, str]:
     return " ".join(words), f"{words[0]} {words[-1]}" if len(words) > 2 else ""
 
 
-def _fold_words(name: str) -> list[str]:
+def name_words(name: str) -> list[str]:
+    """A name's words as the public-figures keys hold them: ASCII, lower case, split at
+    spaces and hyphens, end dots and apostrophes dropped ("Kassym-Jomart Tokayev" ->
+    kassym, jomart, tokayev)."""
     from anyascii import anyascii
 
-    return [w.strip(".'’-") for w in anyascii(name).lower().replace("-", " ").split() if w]
+    words = (w.strip(".'’-") for w in anyascii(name).lower().replace("-", " ").split())
+    return [w for w in words if w]
 
 
 def _figures(path: Path, titles: list[str]) -> dict[str, str]:
@@ -275,8 +279,7 @@ def _figures(path: Path, titles: list[str]) -> dict[str, str]:
             path=path,
             fix="restore lists/extract/ from the repository or pass --lists-dir",
         )
-    lowered = sorted({_fold_words(t)[0] for t in titles if _fold_words(t)})
-    title_words = set(lowered)
+    title_words = {words[0] for t in titles if (words := name_words(t))}
     whole: dict[str, str] = {}
     short: dict[str, set[str]] = {}
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -292,7 +295,7 @@ def _figures(path: Path, titles: list[str]) -> dict[str, str]:
         country = cols[1].strip()
         forms = [cols[0], *(cols[5].split("|") if len(cols) > 5 else [])]
         for form in forms:
-            words = _fold_words(form)
+            words = name_words(form)
             while len(words) > 2 and words[0] in title_words:
                 words = words[1:]
             if len(words) < 2:

@@ -1402,12 +1402,18 @@ def _examples(head: Any) -> list[Any]:
     return out
 
 
+def _colon_after(verb: Any, group: Any) -> Any | None:
+    """The first colon of the sentence after the group subject (one glued to a bracket,
+    "(AfDB):", too)."""
+    return next((t for t in verb.sent if t.text.endswith(":") and t.i > group.i), None)
+
+
 def _after_colon(verb: Any, group: Any) -> list[Any]:
     """The nominals a colon after a clause opens, hung on its verb or its group subject."""
-    colons = [t for t in verb.sent if t.text.endswith(":") and t.i > group.i]  # ("(AfDB):")
-    if not colons:
+    colon = _colon_after(verb, group)
+    if colon is None:
         return []
-    at = colons[0].i
+    at = colon.i
     return [
         c
         for c in (*verb.children, *group.children)
@@ -1418,10 +1424,10 @@ def _after_colon(verb: Any, group: Any) -> list[Any]:
 def _names_after_colon(verb: Any, group: Any, token_pid: dict[int, str]) -> list[Any]:
     """'Three other heads of state are there ...: A, B and C': the names of a list that
     ends the sentence after its colon (no verb in it), however the parser hung them."""
-    colons = [t for t in verb.sent if t.text.endswith(":") and t.i > group.i]
-    if not colons:
+    colon = _colon_after(verb, group)
+    if colon is None:
         return []
-    tail = verb.doc[colons[0].i + 1 : verb.sent.end]
+    tail = verb.doc[colon.i + 1 : verb.sent.end]
     if any(t.pos_ in {"VERB", "AUX"} for t in tail):
         return []
     out: list[Any] = []
