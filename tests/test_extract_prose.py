@@ -2874,6 +2874,24 @@ def test_bullet_lists_keep_every_offset() -> None:
             "TH",
             id="leaders attending are",
         ),
+        # "The leaders attending (expected at) the summit include A and B": "include" names
+        # them as the copula does, also when the participle is one that takes the traveller
+        # as its object ("expected")
+        pytest.param(
+            "The trade summit opens in Bangkok on Monday. The leaders expected at the summit "
+            "include Karim Yusuf, chief adviser to the interim government, and Indian Prime "
+            "Minister Ravi Menon.",
+            ("Yusuf", "Menon"),
+            "TH",
+            id="leaders expected include",
+        ),
+        pytest.param(
+            "The trade summit opened in Bangkok on Monday. Leaders attending the summit include "
+            "Karim Yusuf and Ravi Menon.",
+            ("Yusuf", "Menon"),
+            "TH",
+            id="leaders attending include",
+        ),
         # "gathered in Bangkok for the summit": the summit is where they gathered
         pytest.param(
             "Leaders of the region gathered in Bangkok on Monday for the summit. Among the "

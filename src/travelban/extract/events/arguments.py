@@ -588,6 +588,8 @@ class Arguments(PassBase):
                 heads = passive or [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
                 if not heads and tok.dep_ == "acl" and tok.tag_ == "VBN":
                     heads = [tok.head]  # "journalist X, detained in Tehran since December"
+                    # "the leaders expected at the summit include A and B"
+                    heads = _among(heads) or heads
                 if not heads:
                     # "arrested and extradited three suspects": the object is shared
                     heads = [

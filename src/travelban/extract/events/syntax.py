@@ -369,6 +369,11 @@ def _with(verb: Any) -> list[Any]:
     return out
 
 
+# the verbs by which a plural subject's clause names its people ("... are A and B")
+_NAMING_VERBS = frozenset({"be", "include"})
+_NAMED = frozenset({"attr", "dobj", "obj"})
+
+
 def _among(heads: list[Any]) -> list[Any]:
     """'Among the leaders who travelled to Beijing are X, Y and Z': the people the copula
     names are the travellers of the relative clause on 'leaders'."""
@@ -384,16 +389,17 @@ def _among(heads: list[Any]) -> list[Any]:
                 ante.dep_ == "nsubj"
                 and ante.pos_ == "NOUN"
                 and ante.tag_ == "NNS"
-                and ante.head.lemma_ == "be"
+                and ante.head.lemma_ in _NAMING_VERBS
                 and any(c.dep_ == "acl" for c in ante.children)
             ):
-                # "Other leaders attending the summit are A and B": the copula names them
-                # (the list's last name may hang from the copula itself)
+                # "Other leaders attending the summit are A and B", "the leaders expected at
+                # the summit include A and B": the copula (or "include") names them (the
+                # list's last name may hang from the verb itself)
                 out.extend(
                     c
                     for c in ante.head.children
                     if c.i > ante.head.i
-                    and (c.dep_ == "attr" or (c.dep_ == "conj" and c.pos_ == "PROPN"))
+                    and (c.dep_ in _NAMED or (c.dep_ == "conj" and c.pos_ == "PROPN"))
                 )
     return out
 
