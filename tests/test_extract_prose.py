@@ -3277,3 +3277,32 @@ def test_a_titled_surname_that_only_one_state_s_holders_bear_is_at_home_there(
     assert not any(
         e.destination is not None and e.destination.country == "UG" for e in ex.events
     ), ex.events
+
+
+def test_plans_to_visit_are_the_trips_of_the_one_who_has_them(extractor: Extractor) -> None:
+    # "X has plans to visit A, B and C": the infinitive hangs on the noun "plans", whose
+    # holder is the subject of "has"
+    ex = extractor.extract(
+        article(
+            "Ivan Petrov, the president of Belarus, will fly to Hanoi on Monday. Petrov also "
+            "has plans to visit Laos and Cambodia later in the year."
+        )
+    )
+    for code in ("LA", "KH"):
+        assert trip(ex, "Petrov", code).status is EventStatus.PLANNED
+
+
+def test_a_role_is_not_given_to_the_last_speaker_known_by_another_role(
+    extractor: Extractor,
+) -> None:
+    # "the Belarusian president" goes to the person last named as a subject unless that
+    # person is known by another role only (here the foreign minister who speaks)
+    ex = extractor.extract(
+        article(
+            "Ivan Petrov will visit Hanoi on Monday, Foreign Minister Oleg Marin told "
+            "reporters. Marin said the talks would cover trade. The minister said the "
+            "Belarusian president has plans to visit Laos."
+        )
+    )
+    assert trip(ex, "Petrov", "LA").status is EventStatus.PLANNED
+    assert not [e for e in events_of(ex, "Marin") if e.destination is not None]

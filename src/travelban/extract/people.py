@@ -155,6 +155,12 @@ _NOT_IN_TITLES = frozenset({"VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "PAR
 _REPORTING = {"say", "tell", "report", "claim", "add", "state", "announce", "write"}
 
 
+# role words said of anyone in office: a person called by another role may be called so
+_GENERIC_HEADS = frozenset(
+    {"leader", "head", "chief", "official", "politician", "figure", "diplomat", "envoy"}
+)
+
+
 class GazetteerLike(Protocol):
     def lookup(self, name: str) -> Place | None: ...
 
@@ -1806,7 +1812,7 @@ class PeopleFinder:
             if target is None and (len(sub) <= 3 or (opens and len(sub) <= 8)):
                 # "the general", or a sentence opening "The commander of the Quds Force
                 # spoke ...": the person the text is about at this point
-                target = self._salient(clusters, doc, token_pid, tok)
+                target = self._salient(clusters, doc, token_pid, tok, head)
             if target is None and tok.dep_ in _PRONOUN_SUBJ and len(sub) <= 8:
                 # a lede that names its subject a sentence later: "Uganda's leading
                 # opposition leader returned home ... Retired Col Kizza Besigye said ..."
@@ -1834,9 +1840,16 @@ class PeopleFinder:
         return unresolved
 
     def _salient(
-        self, clusters: list[_Cluster], doc: Any, token_pid: dict[int, str], tok: Any
+        self,
+        clusters: list[_Cluster],
+        doc: Any,
+        token_pid: dict[int, str],
+        tok: Any,
+        head: str = "",
     ) -> _Cluster | None:
-        """The person most recently named as a subject in the five sentences before."""
+        """The person most recently named as a subject in the five sentences before; with
+        a role ``head`` that is no generic word, not one known only by other roles ("the
+        president" is not the one called "foreign minister")."""
         by_pid = {c.pid: c for c in clusters}
         sent_starts = [s.start for s in doc.sents if s.start <= tok.i]
         if len(sent_starts) < 2:
@@ -1846,7 +1859,12 @@ class PeopleFinder:
         for t in reversed(doc[lo:hi]):
             pid = token_pid.get(t.i)
             if pid is not None and t.dep_ in _PRONOUN_SUBJ:
-                return by_pid.get(pid)
+                c = by_pid.get(pid)
+                if c is not None and head and head not in _GENERIC_HEADS:
+                    heads = self._heads(c)
+                    if heads and head not in heads and not heads & _GENERIC_HEADS:
+                        continue
+                return c
         return None
 
     def _named_next(

@@ -199,6 +199,11 @@ _LEAVE_GETTERS = frozenset(
 )
 
 
+# "X has plans to visit Y", "X announced a decision to travel": the one whose plan it is
+_PLAN_NOUNS = frozenset({"plan", "intention", "intent", "decision", "bid"})
+_PLAN_MAKERS = frozenset({"have", "make", "announce", "confirm", "reveal", "unveil"})
+
+
 def _subject(verb: Any) -> Any | None:
     """The grammatical subject of a verb, following conjunctions, controls and participles."""
     node = verb
@@ -267,6 +272,14 @@ def _subject(verb: Any) -> Any | None:
                     subj = _subject(verb)  # "X sought permission to travel"
                     if subj is not None:
                         return subj
+            if (
+                holder.lemma_.lower() in _PLAN_NOUNS
+                and holder.dep_ in {"dobj", "obj"}
+                and holder.head.lemma_.lower() in _PLAN_MAKERS
+            ):
+                subj = _subject(holder.head)  # "X has plans to visit Y": X's plans
+                if subj is not None:
+                    return subj
             return holder
         if (
             node.dep_ == "pcomp"
