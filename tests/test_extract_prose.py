@@ -3306,3 +3306,17 @@ def test_a_role_is_not_given_to_the_last_speaker_known_by_another_role(
     )
     assert trip(ex, "Petrov", "LA").status is EventStatus.PLANNED
     assert not [e for e in events_of(ex, "Marin") if e.destination is not None]
+
+
+@pytest.mark.parametrize("reflexive", ["herself", "himself"])
+def test_a_reflexive_set_off_after_a_name_is_that_person(
+    extractor: Extractor, reflexive: str
+) -> None:
+    # "X, herself exiled in Vilnius": the parser hangs the participle on the reflexive
+    ex = extractor.extract(
+        article(
+            "Many call the vote stolen from the opposition leader Anna Petrova, "
+            f"{reflexive} exiled in Vilnius."
+        )
+    )
+    assert trip(ex, "Petrova", "LT").destination is not None

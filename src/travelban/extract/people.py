@@ -150,6 +150,8 @@ _REAL_NAME = re.compile(
     r"[\"“‘']?(?P<alias>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|al-[\w'’-]+|bin|ibn|abu)){0,5})"
 )
 _PRONOUN_SUBJ = {"nsubj", "nsubjpass"}
+# a reflexive subject set off after a name is that name ("X, himself exiled in Y")
+_REFLEXIVES = frozenset({"himself", "herself"})
 # parts of speech that end a title written before a name
 _NOT_IN_TITLES = frozenset({"VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "PART", "NUM"})
 _REPORTING = {"say", "tell", "report", "claim", "add", "state", "announce", "write"}
@@ -1985,6 +1987,17 @@ class PeopleFinder:
         for tok in doc:
             low = tok.lower_
             if low not in self.vocab.pronouns or self.vocab.pronouns[low] != "singular":
+                continue
+            if low in _REFLEXIVES:
+                # "opposition leader X, herself exiled in Vilnius": the name set off just
+                # before it
+                before = tok.i - 2
+                if before >= 0 and doc[tok.i - 1].text == "," and before in token_pid:
+                    named = token_pid[before]
+                    token_pid[tok.i] = named
+                    by_pid[named].add(
+                        Mention(tok.text, tok.idx, tok.idx + len(tok.text), "pronoun")
+                    )
                 continue
             # "a tour that will take him to Nigeria": an object "him" counts too
             if (
