@@ -3320,3 +3320,17 @@ def test_a_reflexive_set_off_after_a_name_is_that_person(
         )
     )
     assert trip(ex, "Petrova", "LT").destination is not None
+
+
+def test_a_role_that_overlaps_a_known_one_still_goes_to_the_last_speaker(
+    extractor: Extractor,
+) -> None:
+    # "the general" and "the commander of the force" are one man: only an office is
+    # told apart from another office ("president" from "foreign minister")
+    ex = extractor.extract(
+        article(
+            "Karim Haddad, the army general who leads the northern force, addressed troops in "
+            "Kerman on Sunday. The commander of the force later flew to Beirut."
+        )
+    )
+    assert trip(ex, "Haddad", "LB").destination is not None

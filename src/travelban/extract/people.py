@@ -157,9 +157,11 @@ _NOT_IN_TITLES = frozenset({"VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "PAR
 _REPORTING = {"say", "tell", "report", "claim", "add", "state", "announce", "write"}
 
 
-# role words said of anyone in office: a person called by another role may be called so
-_GENERIC_HEADS = frozenset(
-    {"leader", "head", "chief", "official", "politician", "figure", "diplomat", "envoy"}
+# offices no holder of another is called by ("the president" is not the foreign minister);
+# other role words overlap too much to tell (a general is also a commander)
+_OFFICE_HEADS = frozenset(
+    {"president", "minister", "premier", "chancellor", "king", "queen", "emir", "ambassador"}
+    | {"governor", "mayor", "speaker"}
 )
 
 
@@ -1849,9 +1851,9 @@ class PeopleFinder:
         tok: Any,
         head: str = "",
     ) -> _Cluster | None:
-        """The person most recently named as a subject in the five sentences before; with
-        a role ``head`` that is no generic word, not one known only by other roles ("the
-        president" is not the one called "foreign minister")."""
+        """The person most recently named as a subject in the five sentences before; for an
+        office ``head``, not one known only by other offices ("the president" is not the
+        one called "foreign minister")."""
         by_pid = {c.pid: c for c in clusters}
         sent_starts = [s.start for s in doc.sents if s.start <= tok.i]
         if len(sent_starts) < 2:
@@ -1862,9 +1864,10 @@ class PeopleFinder:
             pid = token_pid.get(t.i)
             if pid is not None and t.dep_ in _PRONOUN_SUBJ:
                 c = by_pid.get(pid)
-                if c is not None and head and head not in _GENERIC_HEADS:
+                if c is not None and head in _OFFICE_HEADS:
                     heads = self._heads(c)
-                    if heads and head not in heads and not heads & _GENERIC_HEADS:
+                    others = (heads - _OFFICE_HEADS) & self.vocab.roles
+                    if heads & _OFFICE_HEADS and head not in heads and not others:
                         continue
                 return c
         return None
