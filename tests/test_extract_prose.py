@@ -3334,3 +3334,18 @@ def test_a_role_that_overlaps_a_known_one_still_goes_to_the_last_speaker(
         )
     )
     assert trip(ex, "Haddad", "LB").destination is not None
+
+
+def test_every_name_of_a_passive_agent_list_with_long_titles(extractor: Extractor) -> None:
+    # "will be represented by the head of A's office X, the head of the ministry of B Y,
+    # Minister Z and Deputy Head of the office W": each holder of the list is there
+    ex = extractor.extract(
+        article(
+            "Belarus will be represented at the talks in Riyadh next week by the head of the "
+            "Presidential Office Oleg Marin, the head of the Ministry of Foreign Affairs Ivan "
+            "Petrov, Defence Minister Pavel Orlov, and Deputy Head of the Presidential Office "
+            "Anton Sokol."
+        )
+    )
+    for name in ("Marin", "Petrov", "Orlov", "Sokol"):
+        assert trip(ex, name, "SA").status is EventStatus.PLANNED

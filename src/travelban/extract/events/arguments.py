@@ -670,7 +670,14 @@ class Arguments(PassBase):
                     # "the meeting was attended by X": the agent went there ("Putin will take
                     # part virtually and will be represented in Johannesburg by X": a passive
                     # that shares its subject)
-                    heads = _agents(tok) or heads
+                    # ("represented by the head of the office A, the foreign minister B, C
+                    # and the deputy head D": every name of the agent's list)
+                    agents = _agents(tok)
+                    heads = (
+                        [c for c in _listed(agents, self.vocab.roles) if ctx.who(c) is not None]
+                        or agents
+                        or heads
+                    )
             if trig.kind in _MOTION_KINDS:
                 companions = _with(tok)
             elif trig.kind == "presence":
@@ -1299,7 +1306,7 @@ def _listed(heads: list[Any], roles: frozenset[str] = frozenset()) -> list[Any]:
             if c in out:
                 continue
             out.append(c)
-            if c.pos_ == "NOUN" and c.lemma_.lower() in roles:
+            if c.pos_ in {"NOUN", "PROPN"} and c.lemma_.lower() in roles:
                 todo.extend(_title_holder(c))  # with the names listed after it
             for p in _examples(c):
                 todo.extend(g for g in p.children if g.dep_ == "pobj")
@@ -1455,7 +1462,15 @@ def _title_holder(role: Any) -> list[Any]:
             return []
         node = objs[-1]
         if node.pos_ == "PROPN" and (
-            node.i == role.right_edge.i or any(c.dep_ == "conj" for c in node.children)
+            node.i == role.right_edge.i
+            or any(c.dep_ == "conj" for c in node.children)
+            # ("the head of the office A, the head of the ministry B, ...": the name is
+            # set off from the next item of a list)
+            or (
+                node.i + 1 < len(node.doc)
+                and node.doc[node.i + 1].text == ","
+                and any(c.dep_ == "appos" for c in node.children)
+            )
         ):
             return [node]
     return []
