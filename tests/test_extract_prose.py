@@ -3349,3 +3349,18 @@ def test_every_name_of_a_passive_agent_list_with_long_titles(extractor: Extracto
     )
     for name in ("Marin", "Petrov", "Orlov", "Sokol"):
         assert trip(ex, name, "SA").status is EventStatus.PLANNED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ahmed Karimi made a visit to Oslo with his aide, Omar Haddad, on Monday.",
+        "Ahmed Karimi performed the umrah in Mecca with his aide, Omar Haddad, on Monday.",
+    ],
+)
+def test_the_company_of_a_travel_noun_travels_too(extractor: Extractor, text: str) -> None:
+    # "with" hung on a travel noun or on its light verb names the traveller's company
+    ex = extractor.extract(article(text))
+    code = "NO" if "Oslo" in text else "SA"
+    assert trip(ex, "Karimi", code).destination is not None
+    assert trip(ex, "Haddad", code).when.start == MONDAY

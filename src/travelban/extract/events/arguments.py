@@ -691,6 +691,12 @@ class Arguments(PassBase):
                 ]
         else:
             heads = self._framed_traveller(tok, ctx) or self._noun_traveller(tok, ctx)
+            if trig.kind in _MOTION_KINDS and trig is not _CAPTION_TRIGGER:
+                # "made a visit to Oslo with his aide, X", "performed the Umrah with his
+                # wife, Y": the company of a travel noun, on it or on its light verb
+                companions = _with(tok)
+                if tok.dep_ in {"dobj", "obj"} and tok.head.pos_ in {"VERB", "AUX"}:
+                    companions += _with(tok.head)
         met: list[Any] = []
         self._host_countries: set[str] = set()
         if (
