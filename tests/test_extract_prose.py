@@ -3364,3 +3364,28 @@ def test_the_company_of_a_travel_noun_travels_too(extractor: Extractor, text: st
     code = "NO" if "Oslo" in text else "SA"
     assert trip(ex, "Karimi", code).destination is not None
     assert trip(ex, "Haddad", code).when.start == MONDAY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A delegation led by Oleg Marin held talks on grain exports on Monday. The delegation "
+        "arrived in Ankara on Tuesday.",
+        "A senator met with a delegation of senior Belarusian officials led by Oleg Marin, the "
+        "deputy prime minister, on Tuesday during the delegation's visit to Ankara.",
+    ],
+)
+def test_the_group_word_stands_for_the_group_named_before(extractor: Extractor, text: str) -> None:
+    # "the delegation" (and "the delegation's visit") is the delegation led by X told before
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Marin", "TR").when.start == TUESDAY
+
+
+def test_another_group_is_not_the_one_named_before(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "A delegation led by Oleg Marin held talks on grain exports on Monday. A second "
+            "delegation arrived in Ankara on Tuesday."
+        )
+    )
+    assert not [e for e in events_of(ex, "Marin") if e.destination is not None]

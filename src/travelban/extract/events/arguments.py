@@ -759,6 +759,14 @@ class Arguments(PassBase):
                 out = ctx.named_group_next(h)  # "three suspects ... The three suspects - A, B"
                 if out:
                     break
+        if all(p is None for p, _ in out):
+            for h in heads:
+                if _collective(h, self.vocab.collectives):
+                    # "A delegation led by X ... the delegation's visit to Washington"
+                    told = ctx.group_told_before(h)
+                    if told:
+                        out = told
+                        break
         return out
 
     def _role_list(self, head: Any, ctx: _Context) -> list[Any]:

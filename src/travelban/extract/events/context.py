@@ -27,6 +27,11 @@ from travelban.extract.events.syntax import (
 from travelban.extract.people import People, closing_name
 from travelban.models import Article, DateRange, EventStatus, Place
 
+# how far back a definite group word looks for the group it stands for, and the verbs by
+# which that group's people were named ("led by X", "which included A and B")
+_GROUP_BEFORE = 4
+_GROUP_NAMERS = frozenset({"lead", "head", "include", "comprise"})
+
 if TYPE_CHECKING:
     from travelban.extract.events.finder import EventFinder
     from travelban.extract.events.merge import _Raw
@@ -405,6 +410,48 @@ class _Context:
         if len(last) < 2:
             return []
         return [(p, self.name_of(p)) for p in last[-2:]]
+
+    def group_told_before(self, tok: Any) -> list[tuple[str | None, str]]:
+        """'A delegation led by X held talks ... The delegation arrived in Washington',
+        '... during the delegation's visit': a definite group word stands for the group of
+        that word told earlier (this sentence or the four before) with named people, its
+        leader ('led by', 'headed by') or its members ('including', 'which included')."""
+        if not _definite(tok) and not any(c.dep_ == "case" for c in tok.children):
+            return []
+        lemma = tok.lemma_.lower()
+        si = self.sent_of(tok)
+        lo = self.sents[max(0, si - _GROUP_BEFORE)].start
+        found: list[str] = []
+        for t in self.doc[lo : tok.i]:
+            if t.lemma_.lower() != lemma or t.pos_ != "NOUN":
+                continue
+            named: list[Any] = []
+            # ("a delegation of senior officials led by X": the parse hangs it on "officials")
+            kin = [
+                o
+                for p in t.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            for c in (ch for n in (t, *kin) for ch in n.children):
+                if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _GROUP_NAMERS:
+                    for g in c.children:
+                        if g.dep_ == "agent":
+                            named += [o for o in g.children if o.dep_ == "pobj"]
+                        elif g.dep_ in {"dobj", "obj"}:
+                            named.append(g)
+                elif c.dep_ == "prep" and c.lower_ == "including":
+                    named += [o for o in c.children if o.dep_ == "pobj"]
+            pids: list[str] = []
+            for a in named:
+                for m in (a, *(c for c in a.subtree if c.dep_ in {"conj", "appos"})):
+                    pid = self.people.token_pid.get(m.i)
+                    if pid is not None and pid not in pids:
+                        pids.append(pid)
+            if pids:
+                found = pids  # the latest such group
+        return [(p, self.name_of(p)) for p in found]
 
     def named_group_next(self, tok: Any) -> list[tuple[str | None, str]]:
         """'Police arrested three alleged gang leaders ... The three suspects - A, B and C -
