@@ -3389,3 +3389,21 @@ def test_another_group_is_not_the_one_named_before(extractor: Extractor) -> None
         )
     )
     assert not [e for e in events_of(ex, "Marin") if e.destination is not None]
+
+
+def test_people_also_joining_join_the_trip_just_told(extractor: Extractor) -> None:
+    # "A, B and C are also joining": no object, no place; the trip under way, not the
+    # airport the party left from
+    ex = extractor.extract(
+        article(
+            "President Ivan Petrov left for Japan on Tuesday afternoon. Boarding a plane at "
+            "the Minsk airport, Petrov and his delegation were due to land in Tokyo at 9 pm. "
+            "Planning Minister Oleg Marin, Spokesperson Anna Sokol and Adviser Pavel Orlov are "
+            "also joining."
+        )
+    )
+    for name in ("Marin", "Sokol", "Orlov"):
+        assert trip(ex, name, "JP").when.start == TUESDAY
+        assert not [
+            e for e in events_of(ex, name) if e.destination and e.destination.country == "BY"
+        ]

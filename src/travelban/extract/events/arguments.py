@@ -155,9 +155,11 @@ class Arguments(PassBase):
                 # "The prime minister was accompanied by A and B to welcome President X":
                 # a post the traveller just told does not hold is someone else's (a host)
                 leader = None
+        if not leaders and groups and tok.lemma_.lower() == "join":
+            leader = last_other(6)  # "A, B and C are also joining": the trip just told
         if leader is None or leader[0] is None:
             return []
-        if leader[0] in company and leaders[0].lower_ in {"him", "her", "them"}:
+        if leader[0] in company and leaders and leaders[0].lower_ in {"him", "her", "them"}:
             # "Mahmoud joined him on Tuesday": an object pronoun is never its own clause's
             # subject; it stands for the last other person with a trip
             leader = last_other(10)
@@ -170,7 +172,7 @@ class Arguments(PassBase):
         latest = next((r for r in legs if r.status is EventStatus.OCCURRED), None) or next(
             iter(legs), None
         )
-        if companions and leaders[0].lower_ not in ctx.finder.vocab.pronouns:
+        if companions and leaders and leaders[0].lower_ not in ctx.finder.vocab.pronouns:
             # "Ri accompanied Kim to Vladivostok", "X accompanied Y on a visit to Z": the
             # verb's own place is the trip of both, whatever was told before
             out = []

@@ -546,6 +546,9 @@ def _company_join(tok: Any, ctx: _Context) -> bool:
     if any(c.dep_ == "agent" for c in tok.children):
         return True  # "was joined by A and B"
     objs = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    if not objs and any(c.dep_ == "advmod" and c.lower_ in _ALSO for c in tok.children):
+        # "A, B and C are also joining": the trip just told, with nothing else joined
+        return not any(c.dep_ in {"prep", "xcomp", "ccomp", "advcl"} for c in tok.children)
     return bool(objs) and (
         objs[0].lower_ in ctx.finder.vocab.pronouns
         or objs[0].i in ctx.people.token_pid
