@@ -3407,3 +3407,28 @@ def test_people_also_joining_join_the_trip_just_told(extractor: Extractor) -> No
         assert not [
             e for e in events_of(ex, name) if e.destination and e.destination.country == "BY"
         ]
+
+
+def test_the_stops_a_tour_included_are_trips(extractor: Extractor) -> None:
+    # "the last stop of X's three-nation tour of the region which included A and B": the
+    # clause hangs on the region; its objects are stops of the tour
+    ex = extractor.extract(
+        article(
+            "Ivan Petrov began a visit to Cambodia on Monday. Cambodia is the last stop in "
+            "Petrov's three-nation tour of Southeast Asia which included Vietnam and Malaysia."
+        )
+    )
+    for code in ("KH", "VN", "MY"):
+        assert trip(ex, "Petrov", code).status is EventStatus.OCCURRED
+    # a relative clause of a meeting, not a tour, names no stops
+    ex = extractor.extract(
+        article(
+            "Ivan Petrov held talks in Cambodia on Monday on a trade pact which included "
+            "Vietnam and Malaysia."
+        )
+    )
+    assert not [
+        e
+        for e in events_of(ex, "Petrov")
+        if e.destination is not None and e.destination.country in {"VN", "MY"}
+    ]

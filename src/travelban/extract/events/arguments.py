@@ -896,6 +896,7 @@ class Arguments(PassBase):
         whose preposition then decides their role.
         """
         self._anchor: dict[int, Any] = {}
+        self._stops: set[int] = set()
         out: list[Any] = []
         subj = _subject(tok) if trig.pos == "verb" else None
 
@@ -935,6 +936,23 @@ class Arguments(PassBase):
                         out.extend(p.subtree)
                         self._anchor.update({t.i: tok for t in p.subtree})
         if trig.pos == "noun":
+            # "a three-nation tour which included Vietnam and Malaysia", "a tour of the
+            # region that will include Montenegro and Slovenia" (the clause hung on the
+            # tour or on its "of" phrase): its stops
+            toured = [
+                o
+                for p in tok.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            for n in (tok, *toured) if tok.lemma_.lower() in _TOURS else ():
+                for ch in n.children:
+                    if ch.dep_ == "relcl" and ch.lemma_.lower() in _TOUR_STOPS:
+                        for o in ch.children:
+                            if o.dep_ in {"dobj", "obj"}:
+                                out.extend(o.subtree)
+                                self._stops.update(t.i for t in o.subtree)
             for ch in tok.children:
                 if ch.dep_ == "relcl" and ch.lemma_.lower() in _LIGHT_VERBS:
                     for p in ch.children:
@@ -1026,6 +1044,9 @@ class Arguments(PassBase):
                 # "fled to Britain via Japan", "left Iran via Turkey": a stop on the way is
                 # a transit through that country (a travel ban covers transit too)
                 self._via_places.append(place)
+                continue
+            if t.i in self._stops:
+                found.append((place, "dest"))
                 continue
             role = self._role(holder, anchor, trig)
             if (
@@ -1246,6 +1267,11 @@ _COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "state", "republic",
 
 # meeting nouns whose two sides are named with "between"
 _TWO_SIDED = frozenset({"meeting", "talk", "talks", "negotiation", "summit"})
+
+
+# verbs of a tour's relative clause that name its stops
+_TOUR_STOPS = frozenset({"include", "cover"})
+_TOURS = frozenset({"tour", "trip", "journey", "swing"})
 
 
 def _plural_antecedent(tok: Any) -> Any | None:
