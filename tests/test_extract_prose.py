@@ -3432,3 +3432,14 @@ def test_the_stops_a_tour_included_are_trips(extractor: Extractor) -> None:
         for e in events_of(ex, "Petrov")
         if e.destination is not None and e.destination.country in {"VN", "MY"}
     ]
+
+
+@pytest.mark.parametrize("noun", ["discussions", "consultations"])
+def test_discussions_at_a_forum_abroad_place_the_speaker(extractor: Extractor, noun: str) -> None:
+    ex = extractor.extract(
+        article(
+            "Ghana's foreign minister, Kwame Asante, has strengthened ties with Chile during "
+            f"{noun} at the annual policy dialogue in India."
+        )
+    )
+    assert trip(ex, "Asante", "IN").destination is not None
