@@ -3443,3 +3443,19 @@ def test_discussions_at_a_forum_abroad_place_the_speaker(extractor: Extractor, n
         )
     )
     assert trip(ex, "Asante", "IN").destination is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regional summit opened on Saturday in Baghdad, drawing six heads of state and "
+        "officials of international bodies, including the alliance chief Ivan Petrov.",
+        "The regional summit in Baghdad attracted leaders including Ivan Petrov.",
+        "The regional summit in Baghdad brought together leaders including Ivan Petrov.",
+    ],
+)
+def test_a_gathering_that_draws_people_is_attended_by_them(extractor: Extractor, text: str) -> None:
+    # the people a gathering draws, attracts or brings together ("including X") attend
+    # it, where it was held
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Petrov", "IQ").destination is not None

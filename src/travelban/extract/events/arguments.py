@@ -732,10 +732,17 @@ class Arguments(PassBase):
             # written list the objects stand in (the parse hangs only part of it on the verb)
             # ("the presidents of the five nations -- A of K, ...": the names set off after
             # the object's own phrase)
+            # ("drew leaders including A and B": the names of its "including" phrase)
             named = [
                 t
                 for h in heads
-                for t in (*_group(h), *(a for a in h.subtree if a.dep_ == "appos"))
+                for t in dict.fromkeys(
+                    (
+                        *_group(h),
+                        *(a for a in h.subtree if a.dep_ == "appos"),
+                        *_listed([h], self.vocab.roles),
+                    )
+                )
                 if t.i in ctx.people.token_pid and not _describes_another(t)
             ]
             mates = _list_mates(named, ctx.people.token_pid)
@@ -935,6 +942,19 @@ class Arguments(PassBase):
                     if p.dep_ == "prep" and p.lower_ in _LOCATIVE:
                         out.extend(p.subtree)
                         self._anchor.update({t.i: tok for t in p.subtree})
+        if (
+            trig.pos == "verb"
+            and trig.host
+            and trig.kind == "attendance"
+            and tok.dep_ == "advcl"
+            and tok.head.pos_ in {"VERB", "AUX"}
+        ):
+            # "the summit opened in Baghdad, drawing leaders including X": where the
+            # gathering the participle tells of was held
+            for p in tok.head.children:
+                if p.dep_ == "prep" and p.lower_ in _LOCATIVE:
+                    out.extend(p.subtree)
+                    self._anchor.update({t.i: tok.head for t in p.subtree})
         if trig.pos == "noun":
             # "a three-nation tour which included Vietnam and Malaysia", "a tour of the
             # region that will include Montenegro and Slovenia" (the clause hung on the
