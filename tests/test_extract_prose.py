@@ -3257,6 +3257,7 @@ def test_someone_met_on_the_sidelines_of_a_gathering_came_to_it(extractor: Extra
     for text in (
         "Lena Okoro met Kofi Mensah on the sidelines of the summit in Oslo on Monday.",
         "On the sidelines of the summit in Oslo, Lena Okoro met Kofi Mensah on Monday.",
+        "On the margins of the summit in Oslo, Lena Okoro met Kofi Mensah on Monday.",
     ):
         ex = extractor.extract(article(text))
         assert span(trip(ex, "Mensah", "NO")) == (MONDAY, MONDAY)

@@ -836,13 +836,17 @@ def _news_tense(ctx: _Context, position: int) -> bool:
     )
 
 
+# "on the sidelines (margins) of the summit"
+_SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin"})
+
+
 def _on_sidelines(tok: Any) -> bool:
     """A meeting told on the sidelines of a gathering ("on the sidelines of the summit"):
     those met came to the gathering too, unless they are at home there."""
     return any(
         c.dep_ == "prep"
         and c.lower_ in {"on", "at"}
-        and any(g.lower_ == "sidelines" for g in c.children if g.dep_ == "pobj")
+        and any(g.lower_ in _SIDELINES for g in c.children if g.dep_ == "pobj")
         for c in tok.children
     )
 
