@@ -467,7 +467,15 @@ def test_a_name_as_a_modifier_is_not_the_traveller(
 
 
 @pytest.mark.parametrize(
-    "name", ["Mamadou Keita", "Ousmane Diallo", "Anselm Okoro", "Tomasz Wrobel", "Grigore Bantas"]
+    "name",
+    [
+        "Mamadou Keita",
+        "Ousmane Diallo",
+        "Anselm Okoro",
+        "Tomasz Wrobel",
+        "Grigore Bantas",
+        "Ndeye Sarr",
+    ],
 )
 def test_names_the_small_model_misses(extractor: Extractor, name: str) -> None:
     ex = extractor.extract(article(f"{name} flew to Paris on Monday."))
