@@ -157,14 +157,6 @@ _NOT_IN_TITLES = frozenset({"VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ", "PAR
 _REPORTING = {"say", "tell", "report", "claim", "add", "state", "announce", "write"}
 
 
-# offices no holder of another is called by ("the president" is not the foreign minister);
-# other role words overlap too much to tell (a general is also a commander)
-_OFFICE_HEADS = frozenset(
-    {"president", "minister", "premier", "chancellor", "king", "queen", "emir", "ambassador"}
-    | {"governor", "mayor", "speaker"}
-)
-
-
 class GazetteerLike(Protocol):
     def lookup(self, name: str) -> Place | None: ...
 
@@ -1864,10 +1856,11 @@ class PeopleFinder:
             pid = token_pid.get(t.i)
             if pid is not None and t.dep_ in _PRONOUN_SUBJ:
                 c = by_pid.get(pid)
-                if c is not None and head in _OFFICE_HEADS:
+                offices = self.vocab.office_words
+                if c is not None and head in offices:
                     heads = self._heads(c)
-                    others = (heads - _OFFICE_HEADS) & self.vocab.roles
-                    if heads & _OFFICE_HEADS and head not in heads and not others:
+                    others = (heads - offices) & self.vocab.roles
+                    if heads & offices and head not in heads and not others:
                         continue
                 return c
         return None

@@ -84,6 +84,10 @@ class Vocabulary:
     notopen_words: frozenset[str] = frozenset()  # "Operation Restore Legacy"
     portfolio_words: frozenset[str] = frozenset()  # "Minister of Industry and Trade X"
     post_words: frozenset[str] = frozenset()  # "Minister", "Director-General"
+    tour_nouns: frozenset[str] = frozenset()  # "a tour which included A and B"
+    stop_verbs: frozenset[str] = frozenset()  # ... the verb of its stops ("include")
+    namer_verbs: frozenset[str] = frozenset()  # "a delegation led by X" ("lead")
+    office_words: frozenset[str] = frozenset()  # "president", "minister": offices
     adjectives: frozenset[str] = frozenset()  # triggers read after "be": "is due in X"
     # public office holders: folded name (or first + last word) -> ISO2 of their state
     figures: dict[str, str] = field(default_factory=dict)
@@ -214,6 +218,10 @@ def _load(lists_dir: Path) -> Vocabulary:
         notopen_words=sets["notopen"],
         portfolio_words=sets["portfolio"],
         post_words=sets["post"],
+        tour_nouns=sets["tour"],
+        stop_verbs=sets["stops"],
+        namer_verbs=sets["namers"],
+        office_words=sets["office"],
         adjectives=frozenset(adjectives),
         figures=_figures(folder / "public_figures.tsv", titles),
     )
@@ -235,6 +243,10 @@ _WORD_SETS = (
     "notopen",
     "portfolio",
     "post",
+    "tour",
+    "stops",
+    "namers",
+    "office",
 )
 
 

@@ -966,9 +966,9 @@ class Arguments(PassBase):
                 for o in p.children
                 if o.dep_ == "pobj"
             ]
-            for n in (tok, *toured) if tok.lemma_.lower() in _TOURS else ():
+            for n in (tok, *toured) if tok.lemma_.lower() in self.vocab.tour_nouns else ():
                 for ch in n.children:
-                    if ch.dep_ == "relcl" and ch.lemma_.lower() in _TOUR_STOPS:
+                    if ch.dep_ == "relcl" and ch.lemma_.lower() in self.vocab.stop_verbs:
                         for o in ch.children:
                             if o.dep_ in {"dobj", "obj"}:
                                 out.extend(o.subtree)
@@ -1287,11 +1287,6 @@ _COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "state", "republic",
 
 # meeting nouns whose two sides are named with "between"
 _TWO_SIDED = frozenset({"meeting", "talk", "talks", "negotiation", "summit"})
-
-
-# verbs of a tour's relative clause that name its stops
-_TOUR_STOPS = frozenset({"include", "cover"})
-_TOURS = frozenset({"tour", "trip", "journey", "swing"})
 
 
 def _plural_antecedent(tok: Any) -> Any | None:

@@ -27,10 +27,8 @@ from travelban.extract.events.syntax import (
 from travelban.extract.people import People, closing_name
 from travelban.models import Article, DateRange, EventStatus, Place
 
-# how far back a definite group word looks for the group it stands for, and the verbs by
-# which that group's people were named ("led by X", "which included A and B")
+# how far back a definite group word looks for the group it stands for
 _GROUP_BEFORE = 4
-_GROUP_NAMERS = frozenset({"lead", "head", "include", "comprise"})
 
 if TYPE_CHECKING:
     from travelban.extract.events.finder import EventFinder
@@ -419,6 +417,7 @@ class _Context:
         if not _definite(tok) and not any(c.dep_ == "case" for c in tok.children):
             return []
         lemma = tok.lemma_.lower()
+        namers = self.finder.vocab.namer_verbs
         si = self.sent_of(tok)
         lo = self.sents[max(0, si - _GROUP_BEFORE)].start
         found: list[str] = []
@@ -435,7 +434,7 @@ class _Context:
                 if o.dep_ == "pobj"
             ]
             for c in (ch for n in (t, *kin) for ch in n.children):
-                if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _GROUP_NAMERS:
+                if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in namers:
                     for g in c.children:
                         if g.dep_ == "agent":
                             named += [o for o in g.children if o.dep_ == "pobj"]
