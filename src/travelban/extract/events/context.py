@@ -409,6 +409,17 @@ class _Context:
             return []
         return [(p, self.name_of(p)) for p in last[-2:]]
 
+    def _listed_pids(self, heads: list[Any]) -> list[str]:
+        """The people of the lists the heads open (themselves, their conjuncts and
+        appositions at any depth), in order, each once."""
+        pids: list[str] = []
+        for a in heads:
+            for m in (a, *(c for c in a.subtree if c.dep_ in {"conj", "appos"})):
+                pid = self.people.token_pid.get(m.i)
+                if pid is not None and pid not in pids:
+                    pids.append(pid)
+        return pids
+
     def group_told_before(self, tok: Any) -> list[tuple[str | None, str]]:
         """'A delegation led by X held talks ... The delegation arrived in Washington',
         '... during the delegation's visit': a definite group word stands for the group of
@@ -442,12 +453,7 @@ class _Context:
                             named.append(g)
                 elif c.dep_ == "prep" and c.lower_ == "including":
                     named += [o for o in c.children if o.dep_ == "pobj"]
-            pids: list[str] = []
-            for a in named:
-                for m in (a, *(c for c in a.subtree if c.dep_ in {"conj", "appos"})):
-                    pid = self.people.token_pid.get(m.i)
-                    if pid is not None and pid not in pids:
-                        pids.append(pid)
+            pids = self._listed_pids(named)
             if pids:
                 found = pids  # the latest such group
         return [(p, self.name_of(p)) for p in found]
@@ -479,12 +485,7 @@ class _Context:
                     for g in p.children
                     if g.dep_ == "pobj"
                 ]
-                pids: list[str] = []
-                for a in lists:
-                    for m in (a, *(c for c in a.subtree if c.dep_ in {"conj", "appos"})):
-                        pid = self.people.token_pid.get(m.i)
-                        if pid is not None and pid not in pids:
-                            pids.append(pid)
+                pids = self._listed_pids(lists)
                 if len(pids) >= 2:
                     return [(p, self.name_of(p)) for p in pids]
         return []
