@@ -3468,3 +3468,12 @@ def test_a_gathering_that_draws_people_is_attended_by_them(extractor: Extractor,
     # it, where it was held
     ex = extractor.extract(article(text))
     assert trip(ex, "Petrov", "IQ").destination is not None
+
+
+def test_departed_from_an_airport_for_a_country_is_a_trip_there(extractor: Extractor) -> None:
+    # the parser hangs "for Turkey" on "airport": the departure's destination all the same
+    ex = extractor.extract(
+        article("Ravi Menon departed from Mogadishu airport for Turkey on Monday.")
+    )
+    ev = trip(ex, "Menon", "TR")
+    assert ev.origin is not None and ev.origin.country == "SO"

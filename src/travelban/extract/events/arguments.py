@@ -1227,6 +1227,15 @@ class Arguments(PassBase):
         ):
             return "origin"  # "returned home on a special flight from Dubai"
         if (
+            trig.kind == "departure"
+            and len(path) == 2
+            and first in {"for", "to"}
+            and top_prep in _ORIGIN | {"at"}
+            and path[-1][1].i == trigger.i
+            and carrier.lemma_.lower() in self.vocab.venue_nouns
+        ):
+            return "dest"  # "departed from Mogadishu airport for Turkey": where he went
+        if (
             (trig.lemma in _FORCE or (trig.host and trig.kind == "presence"))
             and top_prep == "by"
             and len(path) == 2
