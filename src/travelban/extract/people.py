@@ -1852,11 +1852,11 @@ class PeopleFinder:
             return None
         lo = sent_starts[-6] if len(sent_starts) >= 6 else 0
         hi = sent_starts[-1]
+        offices = self.vocab.office_words
         for t in reversed(doc[lo:hi]):
             pid = token_pid.get(t.i)
             if pid is not None and t.dep_ in _PRONOUN_SUBJ:
                 c = by_pid.get(pid)
-                offices = self.vocab.office_words
                 if c is not None and head in offices:
                     heads = self._heads(c)
                     others = (heads - offices) & self.vocab.roles

@@ -50,6 +50,7 @@ from travelban.extract.events.syntax import (
     _located,
     _met,
     _of_a_role,
+    _of_objects,
     _place_noun,
     _relcl_antecedent,
     _subject,
@@ -785,10 +786,8 @@ class Arguments(PassBase):
             return []
         names = [
             t
-            for p in head.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for o in p.children
-            if o.dep_ == "pobj" and ctx.place_at(o.i) is not None
+            for o in _of_objects(head)
+            if ctx.place_at(o.i) is not None
             for t in _group(o)
             if t.i != o.i and ctx.place_at(t.i) is None and ctx.who(t) is not None
         ]
@@ -959,14 +958,8 @@ class Arguments(PassBase):
             # "a three-nation tour which included Vietnam and Malaysia", "a tour of the
             # region that will include Montenegro and Slovenia" (the clause hung on the
             # tour or on its "of" phrase): its stops
-            toured = [
-                o
-                for p in tok.children
-                if p.dep_ == "prep" and p.lower_ == "of"
-                for o in p.children
-                if o.dep_ == "pobj"
-            ]
-            for n in (tok, *toured) if tok.lemma_.lower() in self.vocab.tour_nouns else ():
+            toured = _of_objects(tok) if tok.lemma_.lower() in self.vocab.tour_nouns else None
+            for n in (tok, *toured) if toured is not None else ():
                 for ch in n.children:
                     if ch.dep_ == "relcl" and ch.lemma_.lower() in self.vocab.stop_verbs:
                         for o in ch.children:

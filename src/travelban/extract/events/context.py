@@ -20,6 +20,7 @@ from travelban.extract.events.syntax import (
     _inside_any,
     _np,
     _of_a_role,
+    _of_objects,
     _paragraph,
     _relcl_antecedent,
     _subject,
@@ -437,14 +438,7 @@ class _Context:
                 continue
             named: list[Any] = []
             # ("a delegation of senior officials led by X": the parse hangs it on "officials")
-            kin = [
-                o
-                for p in t.children
-                if p.dep_ == "prep" and p.lower_ == "of"
-                for o in p.children
-                if o.dep_ == "pobj"
-            ]
-            for c in (ch for n in (t, *kin) for ch in n.children):
+            for c in (ch for n in (t, *_of_objects(t)) for ch in n.children):
                 if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in namers:
                     for g in c.children:
                         if g.dep_ == "agent":

@@ -387,6 +387,7 @@ class EventFinder(Predicates, Arguments, When, Status):
             )
 
         lead_place: Place | None = None
+        sidelines = _on_sidelines(tok)
         for pid, name in travellers:
             targets: list[Place | None] = list(dests)
             if pid in self._met_pids:
@@ -404,7 +405,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                         or any(ctx.home_to(h, d) for h in hosts)
                         or d.country in self._host_countries
                         # "on the sidelines of the summit, X met Y": both came to it
-                        or (_on_sidelines(tok) and not ctx.home_to(pid, d))
+                        or (sidelines and not ctx.home_to(pid, d))
                     )
                 ]
             if pid in self._pair_pids:

@@ -435,6 +435,18 @@ _GROUP_DEPS = frozenset({"conj", "appos", "compound", "flat", "npadvmod"})
 _ALONG = frozenset({"along", "together", "alongside"})
 
 
+def _of_objects(tok: Any) -> list[Any]:
+    """The objects of the "of" phrases hung on a token ("a tour of the region", "a
+    delegation of senior officials", "the presidents of Argentina, ...")."""
+    return [
+        o
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+
+
 def _group(head: Any) -> list[Any]:
     """The head of a subject and every member the phrase lists: conjuncts and appositions
     at any depth ("X, Y's President Z, and W"; "the delegates - X, Y and Z -"), and
