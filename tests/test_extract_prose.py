@@ -3477,3 +3477,19 @@ def test_departed_from_an_airport_for_a_country_is_a_trip_there(extractor: Extra
     )
     ev = trip(ex, "Menon", "TR")
     assert ev.origin is not None and ev.origin.country == "SO"
+
+
+def test_two_surnames_the_model_reads_as_one_organisation_are_the_two_people(
+    extractor: Extractor,
+) -> None:
+    # the small model tags "Oli and Modi" as one ORG entity; made only of names the story
+    # gave, with the word joining them, it is the two people (a foundation named after one
+    # of them stays an organisation)
+    ex = extractor.extract(
+        article(
+            "Nepal's prime minister Hari Prasad Oli met his Indian counterpart Narendra Modi "
+            "in Delhi on Monday. Oli and Modi also held talks in Bangkok in April."
+        )
+    )
+    assert trip(ex, "Oli", "TH").when.start == date(2024, 4, 1)
+    assert trip(ex, "Modi", "TH").destination is not None

@@ -23,7 +23,7 @@ import itertools
 import logging
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -286,6 +286,17 @@ def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 def _overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+# the words that join names into a list ("Oli and Modi", "Lula, Boric & Petro")
+_LIST_JOINS = frozenset({"and", "&", ","})
+
+
+def _names_only(ent: Any, forms: Mapping[str, object]) -> bool:
+    """An entity the model reads as one organisation that is only names the story already
+    gave and the words joining them ("Oli and Modi also held talks"): the people, listed."""
+    words = [t for t in ent if t.lower_ not in _LIST_JOINS]
+    return len(words) < len(ent) and all(t.text in forms for t in words)
 
 
 class PeopleFinder:
@@ -1487,6 +1498,7 @@ class PeopleFinder:
                 (ent := ent_of.get(t.i)) is not None
                 and ent.label_ in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW"}
                 and (ent.start < span.start or ent.end > span.end)
+                and not _names_only(ent, owners)
                 for t in span
             ):
                 continue  # "Soleimani Foundation" is not Soleimani
