@@ -3493,3 +3493,19 @@ def test_two_surnames_the_model_reads_as_one_organisation_are_the_two_people(
     )
     assert trip(ex, "Oli", "TH").when.start == date(2024, 4, 1)
     assert trip(ex, "Modi", "TH").destination is not None
+
+
+def test_an_office_holder_whose_name_opens_with_a_function_word(extractor: Extractor) -> None:
+    # the public-figures table writes "To Lam": a person although "To" opens no name
+    # elsewhere, and the end of the long title before the verb though the parser hangs
+    # the name on "To" read as a preposition
+    ex = extractor.extract(
+        article(
+            "General Secretary of the Communist Party of Vietnam To Lam left Hanoi on Monday "
+            "for a state visit to Indonesia."
+        )
+    )
+    assert trip(ex, "To Lam", "ID").when.start == MONDAY
+    # the word opening a sentence is still no name ("To" of a plain clause)
+    ex = extractor.extract(article("To Lima the delegation then flew on Monday."))
+    assert not [p for p in ex.people if p.name.startswith("To ")]

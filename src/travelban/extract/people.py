@@ -632,6 +632,7 @@ class PeopleFinder:
             out = [c for c in out if c not in crossing]
             out.append((s, e, name, "titled", frozenset()))
             posts[s] = (post, country)
+        figured: set[tuple[int, int]] = set()
         for fs, fe in self._figure_runs(text):
             # a public office holder's name as the public-figures table writes it ("hosted
             # Kassym-Jomart Tokayev at ..."): a person, whatever the model made of it
@@ -645,6 +646,7 @@ class PeopleFinder:
                 continue
             out = [c for c in out if c not in crossing]
             out.append((s, e, name, "given", frozenset()))
+            figured.add((s, e))
         for rs, re_ in runs:
             name, s, e = self._clean(text, rs, re_)
             if not name or len(name.split()) < 2 or _inside(credits, s, e):
@@ -663,7 +665,10 @@ class PeopleFinder:
                 and not self._is_country(c[2])
                 and not (" " not in c[2] and self.gazetteer.demonym(c[2]))
             )
-            or not (self._never_a_person(c[2]) or self._names_a_facility(text, c[1]))
+            or not (
+                self._never_a_person(c[2], figure=(c[0], c[1]) in figured)
+                or self._names_a_facility(text, c[1])
+            )
         ]
         out.sort()
         # drop overlaps: keep list-scan, then the longer
@@ -692,13 +697,15 @@ class PeopleFinder:
         place = self.gazetteer.lookup(name)
         return place is not None and place.kind == "country"
 
-    def _never_a_person(self, name: str) -> bool:
+    def _never_a_person(self, name: str, figure: bool = False) -> bool:
         """'The Amir Hajj', 'Hajj Medical', 'Houthis': a name that opens with 'The', is a
-        group or outlet as a whole, or holds a travel word ('Hajj', 'Umrah') as a word."""
+        group or outlet as a whole, or holds a travel word ('Hajj', 'Umrah') as a word.
+        ``figure``: the name is a public office holder's as the public-figures table writes
+        it, which may open with a word English uses otherwise ("To Lam")."""
         words = name.split()
         if not words or words[0].lower() == "the" or name.lower() in self.vocab.not_persons:
             return True
-        if words[0].lower() in _FUNCTION_WORDS:
+        if words[0].lower() in _FUNCTION_WORDS and not figure:
             return True  # "Chancellor. At the summit": a sentence's first word after a title
         if len(words) == 1 and name.lower() in self.vocab.pronouns:
             return True  # "They include ...": a pronoun opening a sentence
@@ -2261,6 +2268,11 @@ def closing_name(tok: Any, token_pid: dict[int, str]) -> str | None:
             continue
         node = edge
         while node.i != tok.i:
+            if node.dep_ == "prep" and token_pid.get(node.i) == pid:
+                # a word of the name itself that the parser read as a preposition ("To" of
+                # To Lam): the name goes on to the role all the same
+                node = node.head
+                continue
             if node.dep_ not in {"compound", "pobj", "prep", "flat", "amod", "det", "nmod"}:
                 break
             if node.dep_ == "prep" and node.lower_ not in {"of", "for"}:
