@@ -3509,3 +3509,31 @@ def test_an_office_holder_whose_name_opens_with_a_function_word(extractor: Extra
     # the word opening a sentence is still no name ("To" of a plain clause)
     ex = extractor.extract(article("To Lima the delegation then flew on Monday."))
     assert not [p for p in ex.people if p.name.startswith("To ")]
+
+
+@pytest.mark.parametrize("region", ["Latin America", "South America", "Central America"])
+def test_a_part_of_america_is_no_trip_to_the_united_states(
+    extractor: Extractor, region: str
+) -> None:
+    # "America" alone is the US; a continent or its part names no one country
+    ex = extractor.extract(
+        article(f"Prime Minister Carlos Ortega will travel to {region} later this month.")
+    )
+    assert not [e for e in events_of(ex, "Ortega") if e.destination is not None]
+    ex = extractor.extract(article("Prime Minister Carlos Ortega flew to America on Monday."))
+    assert trip(ex, "Ortega", "US").when.start == MONDAY
+
+
+@pytest.mark.parametrize("noun", ["Participants", "Guests"])
+def test_the_people_a_plural_trigger_noun_is_named_as_attend(
+    extractor: Extractor, noun: str
+) -> None:
+    # "Participants in the meeting included A of K and B of L": the verb names them
+    ex = extractor.extract(
+        article(
+            f"{noun} at the regional summit in Basseterre included Prime Minister Joseph "
+            "Alleyne of Dominica and President Rohan Persaud of Guyana."
+        )
+    )
+    for name in ("Alleyne", "Persaud"):
+        assert trip(ex, name, "KN").destination is not None

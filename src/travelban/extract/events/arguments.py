@@ -49,6 +49,7 @@ from travelban.extract.events.syntax import (
     _held,
     _located,
     _met,
+    _named_as,
     _of_a_role,
     _of_objects,
     _place_noun,
@@ -694,6 +695,13 @@ class Arguments(PassBase):
                 ]
         else:
             heads = self._framed_traveller(tok, ctx) or self._noun_traveller(tok, ctx)
+            if not heads:
+                # "Participants in the meeting included A of K and B of L": the people
+                # the plural noun is named as, every name of the written list
+                named = _named_as(tok)
+                heads = [
+                    c for c in _listed(named, self.vocab.roles) if ctx.who(c) is not None
+                ] or named
             if trig.kind in _MOTION_KINDS and trig is not _CAPTION_TRIGGER:
                 # "made a visit to Oslo with his aide, X", "performed the Umrah with his
                 # wife, Y": the company of a travel noun, on it or on its light verb

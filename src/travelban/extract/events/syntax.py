@@ -419,6 +419,19 @@ def _among(heads: list[Any]) -> list[Any]:
     return out
 
 
+def _named_as(tok: Any) -> list[Any]:
+    """'Participants in the meeting included A, B and C', 'The guests were A and B': the
+    people a plural trigger noun is named as, by the verb it is the subject of."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or tok.tag_ != "NNS" or verb.lemma_ not in _NAMING_VERBS:
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.i > verb.i and (c.dep_ in _NAMED or (c.dep_ == "conj" and c.pos_ == "PROPN"))
+    ]
+
+
 def _met(tok: Any) -> list[Any]:
     """The people met: 'X met Y in Z', 'X met with Y', 'talks with Y in Z'. Both sides of a
     meeting are where it took place."""
