@@ -3537,3 +3537,26 @@ def test_the_people_a_plural_trigger_noun_is_named_as_attend(
     )
     for name in ("Alleyne", "Persaud"):
         assert trip(ex, name, "KN").destination is not None
+
+
+@pytest.mark.parametrize("membership", ["made up of", "composed of"])
+def test_a_group_made_up_of_named_people_is_the_trips_company(
+    extractor: Extractor, membership: str
+) -> None:
+    # the "of" of a group's membership lists its members; the "of" of a relation does not
+    ex = extractor.extract(
+        article(
+            "President Luis Ortega arrived in Washington on Monday. The delegation "
+            f"accompanying the president, {membership} Foreign Minister Rosa Villalba and "
+            "Defence Minister Pedro Salinas, will hold talks with officials."
+        )
+    )
+    for name in ("Villalba", "Salinas"):
+        assert trip(ex, name, "US").when.start == MONDAY
+    ex = extractor.extract(
+        article(
+            "President Luis Ortega arrived in Washington on Monday. The sister of Foreign "
+            "Minister Rosa Villalba, who stayed at home, spoke to reporters."
+        )
+    )
+    assert not events_of(ex, "Villalba")

@@ -172,6 +172,11 @@ class EventFinder(Predicates, Arguments, When, Status):
             name_head = name_head.head  # "Sami" of "Sami Karimi": the name's head
         described = {d.i for a in name_head.children if a.dep_ == "appos" for d in a.subtree}
         inside = [c for c in clause.subtree if c.i not in described]
+        if clause.dep_ == "acl" and _membership_verb(clause):
+            # "the delegation, made up of X and Y": the group (the parser may hang the
+            # clause on the noun after it: "the delegation accompanying the president,
+            # made up of X")
+            inside += [clause.head, *list(clause.head.ancestors)[:2]]
         words = {c.lemma_.lower() for c in inside}
         if not words & vocab.company_words:
             return None  # a trip's company, told in the name's own clause (not in what
@@ -195,7 +200,8 @@ class EventFinder(Predicates, Arguments, When, Status):
             path = path[:intro]  # "made up of the following: X, Y": the list, not "of X"
         if any(
             (a.lemma_.lower() in vocab.hosting_words and not _received(path, k))
-            or a.lower_ in {"with", "of"}
+            or a.lower_ == "with"
+            or (a.lower_ == "of" and not _membership_of(a))
             for k, a in enumerate(path)
         ):
             return None  # "X welcomed the delegation", "talks with X", "will call on X";
@@ -538,6 +544,22 @@ def _verb_lemma(tok: Any) -> str | None:
     if tok.pos_ == "PROPN" and tok.dep_ == "ROOT" and tok.is_sent_start and low.endswith("ing"):
         return {"joining": "join", "accompanying": "accompany"}.get(low)
     return None
+
+
+def _membership_verb(verb: Any) -> bool:
+    """A verb that gives a group's members: "made up of", "composed of", "consisting of",
+    "comprising"."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and (
+        lemma in {"compose", "consist", "comprise"}
+        or (lemma == "make" and any(c.lower_ == "up" for c in verb.children))
+    )
+
+
+def _membership_of(of: Any) -> bool:
+    """The "of" of a group's membership ("made up of X"), not of a relation ("the sister
+    of X")."""
+    return _membership_verb(of.head)
 
 
 def _company_join(tok: Any, ctx: _Context) -> bool:
