@@ -3560,3 +3560,24 @@ def test_a_group_made_up_of_named_people_is_the_trips_company(
         )
     )
     assert not events_of(ex, "Villalba")
+
+
+def test_a_country_owning_a_named_leader_is_not_where_the_meeting_was(
+    extractor: Extractor,
+) -> None:
+    # "meetings with Kuwait's Crown Prince X": the country says whose prince, so "the
+    # meeting with Kuwait's crown prince" later is not a meeting in Kuwait
+    ex = extractor.extract(
+        article(
+            "President Karim Haddad attended the opening of the assembly in New York on "
+            "Tuesday. Haddad held meetings with several leaders, including Kuwait's Crown "
+            "Prince Sabah Khaled al-Sabah and Polish President Jan Nowak. During the meeting "
+            "with Kuwait's crown prince, Haddad thanked the country for its support."
+        )
+    )
+    assert trip(ex, "Haddad", "US").when.start == TUESDAY
+    assert not [
+        e
+        for e in events_of(ex, "Haddad")
+        if e.destination is not None and e.destination.country == "KW"
+    ]

@@ -489,6 +489,7 @@ class _Context:
         once per article."""
         if self._gatherings is None:
             self._gatherings = []
+            pids = self.people.token_pid
             for t in self.doc:
                 if t.lemma_.lower() not in self.mentioned_places or t.pos_ not in {"NOUN", "PROPN"}:
                     continue
@@ -512,6 +513,9 @@ class _Context:
                         continue  # "a press conference with the U.S. ambassador"
                     if _topic_of(g, t):
                         continue  # "a summit focused on the coup in Niger": its subject
+                    root = self.doc[self.place_root(g.i)]
+                    if root.dep_ in {"poss", "compound", "nmod"} and root.head.i in pids:
+                        continue  # "meetings with Kuwait's Crown Prince X": whose, not where
                     if _country_topic(g, t, p, self.finder.vocab):
                         continue  # "a Ghana investment forum": its subject
                     if self.dateline is not None and p.start == self.dateline.start:
