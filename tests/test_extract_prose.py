@@ -3581,3 +3581,21 @@ def test_a_country_owning_a_named_leader_is_not_where_the_meeting_was(
         for e in events_of(ex, "Haddad")
         if e.destination is not None and e.destination.country == "KW"
     ]
+
+
+def test_the_other_side_of_talks_ahead_is_not_a_destination(extractor: Extractor) -> None:
+    # "arrived in Oman ahead of talks with the United States": the adverb's phrase names
+    # the talks' other side, not a second destination; "back to Kabul" still places
+    ex = extractor.extract(
+        article(
+            "Foreign Minister Reza Tavakoli arrived in Oman on Monday ahead of fresh talks "
+            "with the United States. Tavakoli went back to Tehran on Tuesday."
+        )
+    )
+    assert trip(ex, "Tavakoli", "OM").when.start == MONDAY
+    assert not [
+        e
+        for e in events_of(ex, "Tavakoli")
+        if e.destination is not None and e.destination.country == "US"
+    ]
+    assert trip(ex, "Tavakoli", "IR").when.start == TUESDAY

@@ -1178,7 +1178,9 @@ class Arguments(PassBase):
             if head.dep_ == "prep" or head.pos_ == "ADP":
                 path.append((head.lower_, head.head, node))
             elif head.dep_ == "advmod" and head.head.i == trigger.i:
-                return "dest"
+                # "went back to Kabul", "arrived prior to a summit in Lisbon"; not the
+                # other side of talks ("arrived ahead of talks with the United States")
+                return "" if any(p == "with" for p, _, _ in path) else "dest"
             node = head
         if node.i != trigger.i or not path:
             return ""
