@@ -3599,3 +3599,15 @@ def test_the_other_side_of_talks_ahead_is_not_a_destination(extractor: Extractor
         if e.destination is not None and e.destination.country == "US"
     ]
     assert trip(ex, "Tavakoli", "IR").when.start == TUESDAY
+
+
+def test_a_meeting_held_during_a_visit_is_where_the_visit_went(extractor: Extractor) -> None:
+    # the noun "meeting" has no place of its own; the "during his visit to X" phrase on
+    # its light verb sets the whole clause there, so the foreign guest met is there too
+    ex = extractor.extract(
+        article(
+            "King Anton, during his visit to Uruguay, held a bilateral meeting with "
+            "Colombian President Ivan Restrepo."
+        )
+    )
+    assert trip(ex, "Restrepo", "UY").destination is not None

@@ -65,6 +65,10 @@ if TYPE_CHECKING:
     from travelban.extract.events.merge import _Raw
 
 
+# the phrases that set a clause within a trip ("during his visit to X", "on a visit to X")
+_DURING = frozenset({"during", "on"})
+
+
 class Arguments(PassBase):
     """The arguments pass of :class:`EventFinder` (its methods run on the finder)."""
 
@@ -1007,6 +1011,14 @@ class Arguments(PassBase):
                         out.append(ch)
                         out.extend(ch.subtree)
                         self._anchor.update({t.i: gov for t in ch.subtree})
+                    if ch.dep_ == "prep" and ch.lower_ in _DURING and tok not in ch.subtree:
+                        # "during his visit to Uruguay, X held a meeting with Y": the
+                        # trip the clause is set in places what the noun tells
+                        for trip in ch.children:
+                            told = self.vocab.nouns.get(trip.lemma_.lower())
+                            if trip.dep_ == "pobj" and told is not None and told.kind == "visit":
+                                out.extend(trip.subtree)
+                                self._anchor.update({t.i: trip for t in trip.subtree})
         return out
 
     def _places(
