@@ -3611,3 +3611,17 @@ def test_a_meeting_held_during_a_visit_is_where_the_visit_went(extractor: Extrac
         )
     )
     assert trip(ex, "Restrepo", "UY").destination is not None
+
+
+def test_the_first_stop_a_tour_starts_with_is_a_trip(extractor: Extractor) -> None:
+    # "embarked on a four-nation tour, starting with Turkey": the participle names the
+    # tour's first stop, and the delegation told next goes with it
+    ex = extractor.extract(
+        article(
+            "Prime Minister Ali Khan on Sunday embarked on a four-nation tour, starting with "
+            "Turkey. The high-level delegation includes Deputy Prime Minister Omar Dar and "
+            "Information Minister Bilal Tarar."
+        )
+    )
+    for name in ("Khan", "Dar", "Tarar"):
+        assert trip(ex, name, "TR").when.start == SUNDAY

@@ -67,6 +67,8 @@ if TYPE_CHECKING:
 
 # the phrases that set a clause within a trip ("during his visit to X", "on a visit to X")
 _DURING = frozenset({"during", "on"})
+# the participle that names a tour's first stop ("starting with Turkey")
+_OPENING = frozenset({"start", "begin", "kick"})
 
 
 class Arguments(PassBase):
@@ -993,6 +995,15 @@ class Arguments(PassBase):
             ):
                 gov = gov.head
                 hops += 1
+            if toured is not None and gov.pos_ in {"VERB", "AUX"}:
+                # "embarked on a four-nation tour, starting with Turkey": the tour's first
+                # stop, told by the participle on the verb that sets off on it
+                for ch in gov.children:
+                    if ch.dep_ == "advcl" and ch.lemma_.lower() in _OPENING:
+                        for p in ch.children:
+                            if p.dep_ == "prep" and p.lower_ in {"with", "in"}:
+                                out.extend(p.subtree)
+                                self._stops.update(t.i for t in p.subtree)
             if gov.pos_ in {"VERB", "AUX"} and gov.i != tok.i:
                 # "approved the travel of X to Abu Dhabi": with the noun as the verb's
                 # object, the verb's "to" phrase is the noun's destination
