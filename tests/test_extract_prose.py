@@ -3625,3 +3625,19 @@ def test_the_first_stop_a_tour_starts_with_is_a_trip(extractor: Extractor) -> No
     )
     for name in ("Khan", "Dar", "Tarar"):
         assert trip(ex, name, "TR").when.start == SUNDAY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Among those attending the inauguration in Santiago were Javier Molina and Daniel Navarro.",
+        "Among those expected to attend the inauguration in Santiago are Javier Molina and "
+        "Daniel Navarro.",
+    ],
+)
+def test_among_those_attending_names_the_attendees(extractor: Extractor, text: str) -> None:
+    # "those" with its participle ("attending", "expected to attend") stands for the
+    # people the copula names, as "the leaders attending" does
+    ex = extractor.extract(article(text))
+    for name in ("Molina", "Navarro"):
+        assert trip(ex, name, "CL").destination is not None

@@ -258,8 +258,9 @@ def _subject(verb: Any) -> Any | None:
             node = node.head
             continue
         if node.dep_ in {"acl", "relcl"} and (
-            node.head.pos_ in {"NOUN", "PROPN"} or node.head.lower_ in {"himself", "herself"}
-        ):  # ("X, herself exiled in Vilnius")
+            node.head.pos_ in {"NOUN", "PROPN"}
+            or node.head.lower_ in {"himself", "herself", "those"}
+        ):  # ("X, herself exiled in Vilnius"; "among those attending the summit were A, B")
             holder = node.head
             if holder.lemma_.lower() in _LEAVE_NOUNS and holder.head.pos_ in {"VERB", "AUX"}:
                 # "X was granted an exemption to travel", "gave him permission to go": the
