@@ -3641,3 +3641,19 @@ def test_among_those_attending_names_the_attendees(extractor: Extractor, text: s
     ex = extractor.extract(article(text))
     for name in ("Molina", "Navarro"):
         assert trip(ex, name, "CL").destination is not None
+
+
+def test_a_gathering_named_as_a_modifier_of_a_definite_noun_is_the_one_told(
+    extractor: Extractor,
+) -> None:
+    # "ahead of the summit opening": the summit is the one told before with its place,
+    # though "the" goes with "opening"
+    ex = extractor.extract(
+        article(
+            "World leaders gathered in Sharm el-Sheikh on Monday for the peace summit. The "
+            "Egyptian president welcomed Turkish President Kemal Aydin and Jordanian Prime "
+            "Minister Omar Haddad ahead of the summit opening."
+        )
+    )
+    for name in ("Aydin", "Haddad"):
+        assert trip(ex, name, "EG").when.start == MONDAY

@@ -581,7 +581,11 @@ _GATHERINGS = frozenset(
 
 
 def _definite(tok: Any) -> bool:
-    """'the summit', 'this session', 'its congress', 'Sunday's parade': a known one."""
+    """'the summit', 'this session', 'its congress', 'Sunday's parade': a known one
+    (also 'the summit opening', 'the summit's close': the gathering named as a modifier of a
+    definite noun)."""
+    if tok.dep_ in {"compound", "poss"} and tok.head.i > tok.i and _definite(tok.head):
+        return True
     return any(
         (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss"
         for c in tok.children
