@@ -201,7 +201,7 @@ class EventFinder(Predicates, Arguments, When, Status):
         if any(
             (a.lemma_.lower() in vocab.hosting_words and not _received(path, k))
             or a.lower_ == "with"
-            or (a.lower_ == "of" and not _membership_of(a))
+            or (a.lower_ == "of" and not _membership_verb(a.head))  # (not "made up of X")
             for k, a in enumerate(path)
         ):
             return None  # "X welcomed the delegation", "talks with X", "will call on X";
@@ -554,12 +554,6 @@ def _membership_verb(verb: Any) -> bool:
         lemma in {"compose", "consist", "comprise"}
         or (lemma == "make" and any(c.lower_ == "up" for c in verb.children))
     )
-
-
-def _membership_of(of: Any) -> bool:
-    """The "of" of a group's membership ("made up of X"), not of a relation ("the sister
-    of X")."""
-    return _membership_verb(of.head)
 
 
 def _company_join(tok: Any, ctx: _Context) -> bool:
