@@ -3657,3 +3657,18 @@ def test_a_gathering_named_as_a_modifier_of_a_definite_noun_is_the_one_told(
     )
     for name in ("Aydin", "Haddad"):
         assert trip(ex, name, "EG").when.start == MONDAY
+
+
+def test_the_first_item_of_a_semicolon_list_of_company_is_company(extractor: Extractor) -> None:
+    # "Accompanying the Prime Minister are <role>, A; B, <role>; and C, <role>": the first
+    # name comes before the first semicolon, after the role the copula names
+    ex = extractor.extract(
+        article(
+            "Prime Minister Terrence Dyer is in Kingston, Jamaica, leading a delegation to the "
+            "regional summit. Accompanying the Prime Minister are Senior Minister and Minister "
+            "of Foreign Affairs, Dr. Dennis Dalton; Ms. Nadia Hazel, Permanent Secretary in "
+            "the Prime Minister's Office; and Mr. Jevon Lindo, Press Secretary."
+        )
+    )
+    for name in ("Dalton", "Hazel", "Lindo"):
+        assert trip(ex, name, "JM").destination is not None

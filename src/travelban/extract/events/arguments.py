@@ -153,7 +153,12 @@ class Arguments(PassBase):
             # "Several officials are accompanying the couple on this trip; A, B and C": the
             # names a semicolon or colon after the clause lists; "was accompanied by A, the
             # foreign minister; B, the energy minister; C, ...": a list set off by semicolons
-            company |= named(t for t in tok.sent if t.i > marks[0])
+            # (the list's first item may come before the first mark: "Accompanying the
+            # Prime Minister are the Minister of Foreign Affairs, A; Ms B, ...; and C")
+            led = {t.i for lead in leaders for t in lead.subtree}
+            company |= named(
+                t for t in tok.sent if t.i > marks[0] or (t.i > tok.i and t.i not in led)
+            )
         if (leader is None or leader[0] is None) and leaders and leaders[0].pos_ == "NOUN":
             # "accompanying the first couple", "X joined the trip": the one whose trip was
             # just told
