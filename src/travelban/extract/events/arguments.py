@@ -669,11 +669,7 @@ class Arguments(PassBase):
                 ):
                     # "a U.S. delegation will be present in Istanbul: Secretary of State
                     # A, envoy B and C": the names after the colon are its members
-                    listed = [
-                        c
-                        for c in _listed(_after_colon(tok, subj), self.vocab.roles)
-                        if ctx.who(c) is not None
-                    ]
+                    listed = self._people_listed(_after_colon(tok, subj), ctx)
                     heads += listed or _names_after_colon(tok, subj, ctx.people.token_pid)
                 heads = _among(heads) or heads
                 heads = [c for h in heads for c in (_carried(h) or [h])]
@@ -688,11 +684,7 @@ class Arguments(PassBase):
                     # ("represented by the head of the office A, the foreign minister B, C
                     # and the deputy head D": every name of the agent's list)
                     agents = _agents(tok)
-                    heads = (
-                        [c for c in _listed(agents, self.vocab.roles) if ctx.who(c) is not None]
-                        or agents
-                        or heads
-                    )
+                    heads = self._people_listed(agents, ctx) or agents or heads
             if trig.kind in _MOTION_KINDS:
                 companions = _with(tok)
             elif trig.kind == "presence":
@@ -710,9 +702,7 @@ class Arguments(PassBase):
                 # "Participants in the meeting included A of K and B of L": the people
                 # the plural noun is named as, every name of the written list
                 named = _named_as(tok)
-                heads = [
-                    c for c in _listed(named, self.vocab.roles) if ctx.who(c) is not None
-                ] or named
+                heads = self._people_listed(named, ctx) or named
             if trig.kind in _MOTION_KINDS and trig is not _CAPTION_TRIGGER:
                 # "made a visit to Oslo with his aide, X", "performed the Umrah with his
                 # wife, Y": the company of a travel noun, on it or on its light verb
@@ -797,6 +787,11 @@ class Arguments(PassBase):
                         out = told
                         break
         return out
+
+    def _people_listed(self, heads: list[Any], ctx: _Context) -> list[Any]:
+        """The people of the written list the heads open, a role's holder with it
+        (``_listed``): the tokens that stand for someone."""
+        return [c for c in _listed(heads, self.vocab.roles) if ctx.who(c) is not None]
 
     def _role_list(self, head: Any, ctx: _Context) -> list[Any]:
         """'the presidents of Argentina, A; Chile, B; and Uruguay, C': a plural role whose
@@ -1031,8 +1026,8 @@ class Arguments(PassBase):
                         # "during his visit to Uruguay, X held a meeting with Y": the
                         # trip the clause is set in places what the noun tells
                         for trip in ch.children:
-                            told = self.vocab.nouns.get(trip.lemma_.lower())
-                            if trip.dep_ == "pobj" and told is not None and told.kind == "visit":
+                            told = self._trigger(trip) if trip.dep_ == "pobj" else None
+                            if told is not None and told.pos == "noun" and told.kind == "visit":
                                 out.extend(trip.subtree)
                                 self._anchor.update({t.i: trip for t in trip.subtree})
         return out

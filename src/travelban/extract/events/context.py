@@ -507,13 +507,13 @@ class _Context:
                     p = self.place_at(g.i)
                     if p is None or not p.country or (g.i == t.i and p.kind != "landmark"):
                         continue  # "the UN General Assembly" is itself its place
+                    root = self.doc[self.place_root(g.i)]
                     if _of_a_role(g, self.finder.vocab.roles) or _of_a_role(
-                        self.doc[self.place_root(g.i)], self.finder.vocab.roles
+                        root, self.finder.vocab.roles
                     ):
                         continue  # "a press conference with the U.S. ambassador"
                     if _topic_of(g, t):
                         continue  # "a summit focused on the coup in Niger": its subject
-                    root = self.doc[self.place_root(g.i)]
                     if root.dep_ in {"poss", "compound", "nmod"} and root.head.i in pids:
                         continue  # "meetings with Kuwait's Crown Prince X": whose, not where
                     if _country_topic(g, t, p, self.finder.vocab):

@@ -401,28 +401,17 @@ def _among(heads: list[Any]) -> list[Any]:
             if ante.dep_ == "pobj" and ante.head.lower_ == "among":
                 verb = ante.head.head
                 out.extend(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "attr"})
-            elif (
-                ante.dep_ == "nsubj"
-                and ante.pos_ == "NOUN"
-                and ante.tag_ == "NNS"
-                and ante.head.lemma_ in _NAMING_VERBS
-                and any(c.dep_ == "acl" for c in ante.children)
-            ):
+            elif ante.pos_ == "NOUN" and any(c.dep_ == "acl" for c in ante.children):
                 # "Other leaders attending the summit are A and B", "the leaders expected at
-                # the summit include A and B": the copula (or "include") names them (the
-                # list's last name may hang from the verb itself)
-                out.extend(
-                    c
-                    for c in ante.head.children
-                    if c.i > ante.head.i
-                    and (c.dep_ in _NAMED or (c.dep_ == "conj" and c.pos_ == "PROPN"))
-                )
+                # the summit include A and B": the copula (or "include") names them
+                out.extend(_named_as(ante))
     return out
 
 
 def _named_as(tok: Any) -> list[Any]:
     """'Participants in the meeting included A, B and C', 'The guests were A and B': the
-    people a plural trigger noun is named as, by the verb it is the subject of."""
+    people a plural noun is named as, by the verb it is the subject of (the list's last
+    name may hang from the verb itself)."""
     verb = tok.head
     if tok.dep_ != "nsubj" or tok.tag_ != "NNS" or verb.lemma_ not in _NAMING_VERBS:
         return []
