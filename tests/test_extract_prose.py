@@ -3672,3 +3672,29 @@ def test_the_first_item_of_a_semicolon_list_of_company_is_company(extractor: Ext
     )
     for name in ("Dalton", "Hazel", "Lindo"):
         assert trip(ex, name, "JM").destination is not None
+
+
+def test_a_host_at_home_receives_guests_in_the_country_they_serve(extractor: Extractor) -> None:
+    # "Japanese Prime Minister X welcomed Y": with no place in the sentence, a host who
+    # holds office in one state receives there; a guest from elsewhere made the trip, a
+    # minister of the host's own country did not
+    ex = extractor.extract(
+        article(
+            "TOKYO, March 3 - Japanese Prime Minister Sanae Takaichi welcomed Kazakh President "
+            "Kassym-Jomart Tokayev for talks on energy on Tuesday. Takaichi also received "
+            "Trade Minister Kenji Mori later in the day."
+        )
+    )
+    assert trip(ex, "Tokayev", "JP").destination is not None
+    assert not [e for e in ex.events if "Mori" in e.person_name]
+
+
+def test_a_host_told_abroad_receives_no_one_at_home(extractor: Extractor) -> None:
+    # the host is the visitor here: the greeting took place where the host went
+    ex = extractor.extract(
+        article(
+            "Brazilian President Luiz Inacio Lula da Silva flew to Tokyo on Monday for a state "
+            "visit. Lula greeted Emperor Naruhito at the guest house on Tuesday."
+        )
+    )
+    assert not [e for e in ex.events if "Naruhito" in e.person_name]

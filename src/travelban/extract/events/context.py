@@ -121,6 +121,7 @@ class _Context:
                 self._place_root.setdefault(t.i, root.i)
         self._capitals()
         self.dateline = self._dateline(places)
+        self.main_country = self._home_country()
         text = self.text
         self._captions: set[int] = set()
         for si, s in enumerate(self.sents):
@@ -762,6 +763,28 @@ class _Context:
         p = self._persons.get(pid or "")
         nats = set(p.nationalities) if p is not None else set()
         return bool(nats) and place.country is not None and place.country not in nats
+
+    def host_country(self, tok: Any) -> Place | None:
+        """The country of the named person at ``tok`` as a host: the state they hold
+        public office in, else their one nationality in the text."""
+        who = self.who(tok)
+        p = self._persons.get(who[0] or "") if who is not None else None
+        if p is None:
+            return None
+        code = p.office_country or (
+            next(iter(p.nationalities)) if len(set(p.nationalities)) == 1 else None
+        )
+        return self.country_place(code, tok.text) if code else None
+
+    def abroad_in(self, pid: str | None, place: Place) -> bool:
+        """The text makes the person foreign to the place's country: another nationality,
+        or public office held in another state."""
+        p = self._persons.get(pid or "")
+        if p is None or place.country is None:
+            return False
+        if p.office_country:
+            return p.office_country != place.country
+        return self.foreign_to(pid, place)
 
     def home_to(self, pid: str | None, place: Place) -> bool:
         """True when the text makes the place's country one of the person's own."""

@@ -293,6 +293,17 @@ class EventFinder(Predicates, Arguments, When, Status):
                 # "Dubai Police arrested X", "Pakistani security forces detained X": the
                 # authority's own place or country (kidnappers act abroad: no country)
                 place = self._authority_place(subj, ctx)
+            if place is None and subj is not None and trig.kind == "meeting":
+                # "Japanese Prime Minister X welcomed the presidents ... for talks": a
+                # host who serves or belongs to one country receives there; only guests
+                # the text makes foreign to it travelled
+                place = self._host_home(subj, si, ctx, so_far)
+                if place is not None:
+                    travellers = [
+                        t
+                        for t in travellers
+                        if t[0] not in self._met_pids and ctx.abroad_in(t[0], place)
+                    ]
             if place is not None:
                 dests = [place]
         if dests and origin is None and trig.host and trig.kind == "arrival":
@@ -467,6 +478,29 @@ class EventFinder(Predicates, Arguments, When, Status):
                 # traveller was where the journey began
                 out.append(raw(pid, name, origin, "departure", None))
         return out
+
+    def _host_home(self, host: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> Place | None:
+        """The country of a named host who receives at home: None when the sentence names
+        a place of another country or the text sent the host abroad ("On arriving at his
+        hotel in Tokyo, the emperor was greeted by Lula")."""
+        pid = ctx.people.token_pid.get(host.i)
+        place = ctx.host_country(host) if pid is not None else None
+        if place is None:
+            return None
+        if any(
+            (q := ctx.place_at(t.i)) is not None
+            and q.country != place.country
+            and t.dep_ == "pobj"
+            and t.head.lower_ in _PLACING
+            for t in ctx.sents[si]
+        ):
+            return None  # (not "Portugal's Prime Minister": whose, not where)
+        if any(r.pid == pid and r.dest is not None for r in so_far):
+            return None
+        scene = ctx.dateline.country if ctx.dateline is not None else ctx.main_country
+        if scene != place.country:
+            return None  # the story is told from elsewhere (the host may be abroad)
+        return place
 
     def _authority_place(self, subj: Any, ctx: _Context) -> Place | None:
         """The place an authority belongs to: 'Dubai Police', 'a Dubai court', 'Pakistani
