@@ -222,11 +222,14 @@ def same_person(a: str, b: str) -> bool:
 
 
 def _skeleton(word: str) -> str:
-    """A word with its vowels after the first letter merged into one 'a' (transliteration)."""
+    """A word with its vowels after the first letter merged into one 'a' and its doubled
+    letters written once (transliteration: "Idriss" and "Idris", "Hassan" and "Hasan")."""
     if len(word) <= 3:
         return word
     out = word[0]
-    for ch in word[1:]:
+    for k, ch in enumerate(word[1:], 1):
+        if ch == word[k - 1]:
+            continue
         v = ch in "aeiouy"
         c = "a" if v else ch
         if not (v and out.endswith("a")):

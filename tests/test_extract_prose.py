@@ -3698,3 +3698,38 @@ def test_a_host_told_abroad_receives_no_one_at_home(extractor: Extractor) -> Non
         )
     )
     assert not [e for e in ex.events if "Naruhito" in e.person_name]
+
+
+def test_a_long_subject_list_cut_in_two_by_the_parser_is_one_subject(
+    extractor: Extractor,
+) -> None:
+    # four titled names with their countries' possessives: the parser hangs the last one
+    # on the verb as a second subject; every name of the list was there
+    ex = extractor.extract(
+        article(
+            "President Daniel Rotich flew to Kigali on Sunday for the swearing-in. Uganda's "
+            "Chief of Defence Forces, General Muhoozi Kainerugaba, Ivory Coast's "
+            "Vice-President Tiemoko Meyliet Kone, Guinea's President Mamadi Doumbouya, and "
+            "Sao Tome's Prime Minister Patrice Trovoada are also in Rwanda for the event."
+        )
+    )
+    for name in ("Kainerugaba", "Kone", "Doumbouya", "Trovoada"):
+        assert trip(ex, name, "RW").destination is not None
+
+
+def test_those_present_to_welcome_a_visitor_came_with_him_only_when_from_his_country(
+    extractor: Extractor,
+) -> None:
+    # "officials from Zambia ... will be present to welcome the President": they are
+    # where he arrives; a host minister "present to greet" him is at home
+    ex = extractor.extract(
+        article(
+            "President Hakainde Hichilema will land at Kigali International Airport on "
+            "Tuesday. Senior officials from Zambia, including Foreign Minister Stanley Kakubo "
+            "and Trade Minister Chipo Mulenga, will also be present to welcome the President. "
+            "Rwandan minister Jean Nshuti will be present to greet him as well."
+        )
+    )
+    for name in ("Kakubo", "Mulenga"):
+        assert trip(ex, name, "RW").destination is not None
+    assert not [e for e in ex.events if "Nshuti" in e.person_name]

@@ -378,6 +378,15 @@ class Arguments(PassBase):
             ),
             None,
         )
+        said_of: set[int] | None = None  # the words a trailing "present" is said of
+        if present is None and subj is not None and subj.dep_ == "nsubj":
+            # "Officials from Zambia, including A and B, will also be present to welcome
+            # the President": those the subject names, not those they welcome
+            present = next(
+                (c for c in tok.children if c.dep_ == "acomp" and c.lower_ == "present"), None
+            )
+            if present is not None:
+                said_of = {g.i for g in subj.subtree}
         if present is None and subj is not None and subj.lower_ in _LIST_SUBJECTS:
             present = next((c for c in subj.children if c.lower_ == "present"), None)
         if present is None:
@@ -435,9 +444,21 @@ class Arguments(PassBase):
             ),
             None,
         )
+        # "Officials from Zambia ... will be present": the country the subject is from
+        came_from = (
+            {
+                pl.country
+                for g in subj.subtree
+                if (pl := ctx.place_at(g.i)) is not None and g.head.lower_ == "from"
+            }
+            if said_of is not None and subj is not None
+            else set()
+        )
         for t in tok.subtree:
             pid = pids.get(t.i)
             if pid is None or pid in seen or t.i in skip or t.pos_ == "PRON":
+                continue
+            if said_of is not None and (t.i not in said_of or not ctx.named_at(t)):
                 continue
             seen.add(pid)
             new = self._events_for(tok, _PRESENT_TRIGGER, si, ctx, so_far, who=t)
@@ -477,6 +498,17 @@ class Arguments(PassBase):
         # "X departed Abuja ... Among those present at the airport were A and B": those who
         # saw a traveller off are at home where the trip began
         home = {r.origin.country for r in so_far if r.origin and si - 3 <= r.sentence}
+        if said_of is not None:
+            # "X was present to greet the delegation": a host at home unless the text
+            # makes the subject foreign to the scene
+            out = [
+                r
+                for r in out
+                if r.dest is not None
+                and (
+                    ctx.foreign_to(r.pid, r.dest) or (came_from and r.dest.country not in came_from)
+                )
+            ]
         return [r for r in out if r.dest is None or r.dest.country not in home]
 
     def _part_of(self, verb: Any) -> Any | None:
@@ -652,6 +684,18 @@ class Arguments(PassBase):
                         None,
                     )
                 heads = [subj] if subj is not None else []
+                if subj is not None and subj.dep_ == "nsubj" and subj.head.i == tok.i:
+                    # "A's Chief of Defence Forces, General X, B's President Y, and C's
+                    # Prime Minister Z are also in Rwanda": a long list the parser cuts
+                    # into two subjects of one verb; both halves are the subject
+                    heads += [
+                        c
+                        for c in tok.children
+                        if c.dep_ == "nsubj"
+                        and c.i != subj.i
+                        and c.pos_ in {"PROPN", "NOUN"}
+                        and _list_halves(*sorted((c, subj), key=lambda x: x.i))
+                    ]
                 if subj is not None and ctx.who(subj) is None:
                     # "The fighters, led by commander X, crossed into Chad": who leads a
                     # group goes with it
@@ -1322,6 +1366,18 @@ _COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "state", "republic",
 
 # meeting nouns whose two sides are named with "between"
 _TWO_SIDED = frozenset({"meeting", "talk", "talks", "negotiation", "summit"})
+
+
+def _list_halves(first: Any, second: Any) -> bool:
+    """Two subjects of one verb that are one list cut in two: the second opens right after
+    the first's phrase, after its comma or "and" ("..., B's President Y, and C's Prime
+    Minister Z are")."""
+    before = second.left_edge.i - 1
+    return (
+        before > first.i
+        and first.right_edge.i >= before
+        and second.doc[before].dep_ in {"cc", "punct"}
+    )
 
 
 def _plural_antecedent(tok: Any) -> Any | None:

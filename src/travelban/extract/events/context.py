@@ -76,6 +76,10 @@ _DESCRIBED_PLACES = frozenset(
 _GULF = frozenset({"SA", "AE", "QA", "KW", "BH", "OM"})
 
 
+# mentions that write a person's name (not "description", "pronoun")
+_NAME_KINDS = frozenset({"name", "surname", "titled", "alias"})
+
+
 class _Context:
     """Per-article lookups: sentences, places and dates by token, captions, quotes."""
 
@@ -763,6 +767,14 @@ class _Context:
         p = self._persons.get(pid or "")
         nats = set(p.nationalities) if p is not None else set()
         return bool(nats) and place.country is not None and place.country not in nats
+
+    def named_at(self, tok: Any) -> bool:
+        """The token is part of a person's name as the text writes it (not a role or a
+        description the text links to someone: "the Vice President of El Salvador")."""
+        p = self._persons.get(self.people.token_pid.get(tok.i, ""))
+        return p is not None and any(
+            m.start <= tok.idx < m.end and m.kind in _NAME_KINDS for m in p.mentions
+        )
 
     def host_country(self, tok: Any) -> Place | None:
         """The country of the named person at ``tok`` as a host: the state they hold
