@@ -3733,3 +3733,34 @@ def test_those_present_to_welcome_a_visitor_came_with_him_only_when_from_his_cou
     for name in ("Kakubo", "Mulenga"):
         assert trip(ex, name, "RW").destination is not None
     assert not [e for e in ex.events if "Nshuti" in e.person_name]
+
+
+def test_a_gathering_that_drew_delegations_from_countries_including_names_them(
+    extractor: Extractor,
+) -> None:
+    # "The summit has drawn delegations from 40 countries, including A and B": the parser
+    # hangs the countries and their names on the verb; the place is the summit's
+    ex = extractor.extract(
+        article(
+            "The climate summit opened in Nairobi on Monday. The summit has drawn delegations "
+            "from over 40 countries, including French President Emmanuel Macron and UN "
+            "Secretary-General Antonio Guterres."
+        )
+    )
+    for name in ("Macron", "Guterres"):
+        assert trip(ex, name, "KE").destination is not None
+
+
+def test_respectively_pairs_each_person_with_the_place_in_the_same_position(
+    extractor: Extractor,
+) -> None:
+    ex = extractor.extract(
+        article(
+            "Two exiled activists, Lam Wing-kei and Chow Ting, said they had been granted "
+            "asylum in Canada and Germany, respectively."
+        )
+    )
+    assert trip(ex, "Lam", "CA").destination is not None
+    assert trip(ex, "Chow", "DE").destination is not None
+    assert not [e for e in ex.events if "Lam" in e.person_name and e.destination.country == "DE"]
+    assert not [e for e in ex.events if "Chow" in e.person_name and e.destination.country == "CA"]

@@ -633,6 +633,18 @@ class Arguments(PassBase):
             if trig.host:
                 passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
                 heads = passive or [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+                if heads and all(
+                    h.tag_ == "NNS" or h.lemma_.lower() in self.vocab.collectives for h in heads
+                ):
+                    # "has drawn delegations from 45 countries, including A and B": the
+                    # parser hangs where the guests are from on the verb, their names with it
+                    heads += [
+                        g
+                        for c in tok.children
+                        if c.dep_ == "prep" and c.lower_ == "from"
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                    ]
                 if not heads and tok.dep_ == "acl" and tok.tag_ == "VBN":
                     heads = [tok.head]  # "journalist X, detained in Tehran since December"
                     # "the leaders expected at the summit include A and B"

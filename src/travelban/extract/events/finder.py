@@ -293,6 +293,10 @@ class EventFinder(Predicates, Arguments, When, Status):
                 # "Dubai Police arrested X", "Pakistani security forces detained X": the
                 # authority's own place or country (kidnappers act abroad: no country)
                 place = self._authority_place(subj, ctx)
+            if place is None and subj is not None and trig.kind == "attendance":
+                # "The summit has drawn delegations from 45 countries, including A and B":
+                # the gathering told before with its place
+                place = ctx.gathering_place(subj)
             if place is None and subj is not None and trig.kind == "meeting":
                 # "Japanese Prime Minister X welcomed the presidents ... for talks": a
                 # host who serves or belongs to one country receives there; only guests
@@ -405,8 +409,11 @@ class EventFinder(Predicates, Arguments, When, Status):
 
         lead_place: Place | None = None
         sidelines = _on_sidelines(tok)
+        paired = _respectively(tok, travellers, dests, ctx)
         for pid, name in travellers:
             targets: list[Place | None] = list(dests)
+            if pid in paired:
+                targets = [paired[pid]]  # "A and B ... in Australia and the UK, respectively"
             if pid in self._met_pids:
                 # the person met is there too when the text shows them foreign to the place
                 # ("met with Libyan militia leader Haftar in Cairo") or shows the subject at
@@ -560,6 +567,30 @@ _MEMBER_DEPS = frozenset(
 _POSTED = frozenset(
     {"representative", "ambassador", "envoy", "consul", "emissary", "delegate", "mission"}
 )
+
+
+def _respectively(
+    tok: Any, travellers: list[tuple[str | None, str]], dests: list[Place], ctx: _Context
+) -> dict[str, Place]:
+    """'A and B were granted asylum in Australia and the UK, respectively': the n-th
+    traveller named goes to the n-th place named, when the clause says "respectively" and
+    names as many places (of distinct countries) as people."""
+    if len(dests) < 2 or len(dests) != len(travellers):
+        return {}
+    if not any(t.lower_ == "respectively" for t in tok.sent):
+        return {}
+    if len({d.country for d in dests}) != len(dests) or any(p is None for p, _ in travellers):
+        return {}
+    sent = tok.sent
+    first = {
+        pid: min((t.i for t in sent if ctx.people.token_pid.get(t.i) == pid), default=-1)
+        for pid, _ in travellers
+        if pid is not None
+    }
+    if any(i < 0 for i in first.values()):
+        return {}
+    order = sorted(first, key=first.__getitem__)
+    return dict(zip(order, sorted(dests, key=lambda d: d.start), strict=True))
 
 
 def _received(path: list[Any], k: int) -> bool:
