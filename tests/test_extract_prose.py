@@ -3764,3 +3764,17 @@ def test_respectively_pairs_each_person_with_the_place_in_the_same_position(
     assert trip(ex, "Chow", "DE").destination is not None
     assert not [e for e in ex.events if "Lam" in e.person_name and e.destination.country == "DE"]
     assert not [e for e in ex.events if "Chow" in e.person_name and e.destination.country == "CA"]
+
+
+def test_accompanied_set_off_after_a_host_goes_with_the_traveller(extractor: Extractor) -> None:
+    # "X arrived at ... to hold a summit with Y, accompanied by Z": the participle follows
+    # the host's name, but the one it goes with is the traveller
+    ex = extractor.extract(
+        article(
+            "President Lee Jae Myung arrived at Kansai International Airport on Tuesday to hold "
+            "a summit with Japanese Prime Minister Sanae Takaichi, accompanied by first lady "
+            "Kim Hea Kyung."
+        )
+    )
+    assert trip(ex, "Lee Jae", "JP").destination is not None
+    assert trip(ex, "Kim Hea", "JP").destination is not None

@@ -180,6 +180,21 @@ class Arguments(PassBase):
                 return []
         companions = company - {leader[0]}
         legs = [r for r in reversed(so_far) if r.pid == leader[0] and si - 10 <= r.sentence <= si]
+        if not legs and tok.dep_ == "acl" and tok.i > 0 and tok.doc[tok.i - 1].text == ",":
+            # "X arrived in Osaka to hold a summit with Y, accompanied by Z": set off by a
+            # comma at the clause's end, the participle goes with the traveller, not with
+            # the host it follows
+            clause = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            while clause is not None and clause.dep_ in {"advcl", "xcomp"}:
+                clause = clause.head
+            subj = _subject(clause) if clause is not None else None
+            other = ctx.who(subj) if subj is not None else None
+            if other is not None and other[0] is not None and other[0] not in company:
+                leader = other
+                companions = company - {leader[0]}
+                legs = [
+                    r for r in reversed(so_far) if r.pid == leader[0] and si - 10 <= r.sentence <= si
+                ]
         # the trip under way rather than a meeting still ahead in it ("arrived in Dushanbe
         # ... is to meet Rahmon on Thursday ... Accompanying him are A and B")
         latest = next((r for r in legs if r.status is EventStatus.OCCURRED), None) or next(
