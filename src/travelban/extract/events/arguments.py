@@ -179,7 +179,11 @@ class Arguments(PassBase):
             if leader is None:
                 return []
         companions = company - {leader[0]}
-        legs = [r for r in reversed(so_far) if r.pid == leader[0] and si - 10 <= r.sentence <= si]
+
+        def legs_of(pid: str) -> list[_Raw]:
+            return [r for r in reversed(so_far) if r.pid == pid and si - 10 <= r.sentence <= si]
+
+        legs = legs_of(leader[0])
         if not legs and tok.dep_ == "acl" and tok.i > 0 and tok.doc[tok.i - 1].text == ",":
             # "X arrived in Osaka to hold a summit with Y, accompanied by Z": set off by a
             # comma at the clause's end, the participle goes with the traveller, not with
@@ -192,9 +196,7 @@ class Arguments(PassBase):
             if other is not None and other[0] is not None and other[0] not in company:
                 leader = other
                 companions = company - {leader[0]}
-                legs = [
-                    r for r in reversed(so_far) if r.pid == leader[0] and si - 10 <= r.sentence <= si
-                ]
+                legs = legs_of(leader[0])
         # the trip under way rather than a meeting still ahead in it ("arrived in Dushanbe
         # ... is to meet Rahmon on Thursday ... Accompanying him are A and B")
         latest = next((r for r in legs if r.status is EventStatus.OCCURRED), None) or next(
