@@ -180,7 +180,7 @@ class Arguments(PassBase):
                 return []
         companions = company - {leader[0]}
 
-        def legs_of(pid: str) -> list[_Raw]:
+        def legs_of(pid: str | None) -> list[_Raw]:
             return [r for r in reversed(so_far) if r.pid == pid and si - 10 <= r.sentence <= si]
 
         legs = legs_of(leader[0])
