@@ -3778,3 +3778,35 @@ def test_accompanied_set_off_after_a_host_goes_with_the_traveller(extractor: Ext
     )
     assert trip(ex, "Lee Jae", "JP").destination is not None
     assert trip(ex, "Kim Hea", "JP").destination is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Rodrigo Paz, the new president of Bolivia, took the oath on Saturday. The "
+            "inauguration of Paz was attended by the presidents of Argentina, Javier Milei; "
+            "Chile, Gabriel Boric; and Uruguay, Yamandu Orsi.",
+            "Boric",
+            "BO",
+        ),
+        (
+            "President Bola Tinubu will leave Abuja on Tuesday to attend the inauguration of "
+            "Senegalese President Diomaye Faye.",
+            "Tinubu",
+            "SN",
+        ),
+        (
+            "India will be represented by Lok Sabha Speaker Om Birla at the swearing-in of "
+            "Bangladesh Prime Minister-elect Tarique Rahman on Tuesday.",
+            "Birla",
+            "BD",
+        ),
+    ],
+)
+def test_an_inauguration_is_held_in_the_state_of_the_office_it_gives(
+    extractor: Extractor, text: str, name: str, country: str
+) -> None:
+    # with no place named, the ceremony that swears someone in takes place in the country
+    # they lead or belong to
+    assert trip(extractor.extract(article(text)), name, country).destination is not None

@@ -85,6 +85,7 @@ class Vocabulary:
     portfolio_words: frozenset[str] = frozenset()  # "Minister of Industry and Trade X"
     post_words: frozenset[str] = frozenset()  # "Minister", "Director-General"
     tour_nouns: frozenset[str] = frozenset()  # "a tour which included A and B"
+    inaugural_nouns: frozenset[str] = frozenset()  # "the inauguration of X": in X's state
     stop_verbs: frozenset[str] = frozenset()  # ... the verb of its stops ("include")
     namer_verbs: frozenset[str] = frozenset()  # "a delegation led by X" ("lead")
     office_words: frozenset[str] = frozenset()  # "president", "minister": offices
@@ -219,6 +220,7 @@ def _load(lists_dir: Path) -> Vocabulary:
         portfolio_words=sets["portfolio"],
         post_words=sets["post"],
         tour_nouns=sets["tour"],
+        inaugural_nouns=sets["inaugural"],
         stop_verbs=sets["stops"],
         namer_verbs=sets["namers"],
         office_words=sets["office"],
@@ -244,6 +246,7 @@ _WORD_SETS = (
     "portfolio",
     "post",
     "tour",
+    "inaugural",
     "stops",
     "namers",
     "office",

@@ -363,6 +363,13 @@ class EventFinder(Predicates, Arguments, When, Status):
                 scene = _parallel_arrival(si, so_far)  # (not "returned to power")
             if scene is not None:
                 dests = [scene]
+        if not dests and departure_from is None and trig.kind != "departure":
+            # "The inauguration of Paz was attended by A and B", "to attend the swearing-in
+            # of Senegalese President X": a ceremony that gives an office is held in the
+            # state of that office
+            seat = self._inaugural_place(tok, ctx)
+            if seat is not None:
+                dests = [seat]
         if not dests and departure_from is None:
             if trig.needs_place:
                 return []
@@ -485,6 +492,33 @@ class EventFinder(Predicates, Arguments, When, Status):
                 # traveller was where the journey began
                 out.append(raw(pid, name, origin, "departure", None))
         return out
+
+    def _inaugural_place(self, tok: Any, ctx: _Context) -> Place | None:
+        """The state whose office an inauguration told at ``tok`` gives: the country of the
+        one sworn in ("the inauguration of President X", "X's swearing-in"), the predicate's
+        own noun, its subject or object, or what its preposition governs."""
+        nouns = [tok] if tok.pos_ == "NOUN" else []
+        for c in tok.children:
+            if c.dep_ in {"nsubj", "nsubjpass", "dobj", "obj"}:
+                nouns.append(c)
+            elif c.dep_ == "prep" and c.lower_ in {"at", "for", "to", "in"}:
+                nouns.extend(g for g in c.children if g.dep_ == "pobj")
+        inaugural = self.vocab.inaugural_nouns
+        for noun in nouns:
+            if noun.lower_ not in inaugural and noun.lemma_.lower() not in inaugural:
+                continue
+            holders = [c for c in noun.children if c.dep_ in {"poss", "compound"}] + [
+                g
+                for c in noun.subtree
+                if c.dep_ == "prep" and c.lower_ == "of" and c.head.i in {noun.i, noun.i + 2}
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]  # (the parser may hang "of X" on the "in" of "swearing-in")
+            for h in holders:
+                seat = ctx.host_country(h) if h.i in ctx.people.token_pid else None
+                if seat is not None:
+                    return seat
+        return None
 
     def _host_home(self, host: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> Place | None:
         """The country of a named host who receives at home: None when the sentence names
