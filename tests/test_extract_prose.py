@@ -3810,3 +3810,15 @@ def test_an_inauguration_is_held_in_the_state_of_the_office_it_gives(
     # with no place named, the ceremony that swears someone in takes place in the country
     # they lead or belong to
     assert trip(extractor.extract(article(text)), name, country).destination is not None
+
+
+def test_attendees_named_by_include_attended_the_gathering_told(extractor: Extractor) -> None:
+    ex = extractor.extract(
+        article(
+            "The regional forum opened in Honiara on Monday. Other attendees included the "
+            "Prime Minister of Peru, Ernesto Alvarez; Brazil's Vice President, Geraldo "
+            "Alckmin; and Panama's Foreign Minister, Javier Martinez-Acha."
+        )
+    )
+    for name in ("Alvarez", "Alckmin", "Martinez-Acha"):
+        assert trip(ex, name, "SB").destination is not None
