@@ -3822,3 +3822,29 @@ def test_attendees_named_by_include_attended_the_gathering_told(extractor: Extra
     )
     for name in ("Alvarez", "Alckmin", "Martinez-Acha"):
         assert trip(ex, name, "SB").destination is not None
+
+
+def test_a_verb_joined_to_an_earlier_one_acts_where_that_one_did(extractor: Extractor) -> None:
+    # "raided a seminary in Quetta and arrested X": the arrest has no place of its own
+    ex = extractor.extract(
+        article(
+            "Last week security forces raided a seminary in Quetta and arrested a Taliban "
+            "commander, Mullah Abdul Samad Sani."
+        )
+    )
+    assert trip(ex, "Samad Sani", "PK").destination is not None
+
+
+def test_an_also_event_with_no_place_is_where_the_one_told_took_place(
+    extractor: Extractor,
+) -> None:
+    # for someone the text makes foreign there; a host "also in attendance" is at home
+    ex = extractor.extract(
+        article(
+            "Greek police arrested Moldovan businessman Vlad Plahotniuc at Athens airport on "
+            "Monday. Moldovan lawmaker Constantin Tutu was also detained alongside him. Greek "
+            "Justice Minister Giorgos Floridis was also present at the airport."
+        )
+    )
+    assert trip(ex, "Tutu", "GR").destination is not None
+    assert not [e for e in ex.events if "Floridis" in e.person_name]

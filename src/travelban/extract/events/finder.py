@@ -239,6 +239,14 @@ class EventFinder(Predicates, Arguments, When, Status):
         if not travellers:
             return []
         dests, origin, there = self._places(tok, trig, ctx)
+        if (
+            not dests
+            and scene is None
+            and who is None  # (not a companion's trip, which "accompanied" gives)
+            and trig.pos == "verb"
+            and tok.dep_ == "conj"
+        ):
+            dests = self._conjunct_scene(tok, ctx)
         if not dests and scene is not None:
             dests = [scene]
         via_context = False
@@ -370,6 +378,14 @@ class EventFinder(Predicates, Arguments, When, Status):
             seat = self._inaugural_place(tok, ctx)
             if seat is not None:
                 dests = [seat]
+        if not dests and departure_from is None and trig.needs_place:
+            # "Police arrested X at Athens airport. Y, a Moldovan, was also detained": an
+            # 'also' event with no place of its own is where the one just told took place,
+            # for those the text makes foreign there (not the hosts "also in attendance")
+            also = _shared_scene(tok, si, so_far, ctx)
+            if also is not None:
+                travellers = [t for t in travellers if ctx.abroad_in(t[0], also)]
+                dests = [also]
         if not dests and departure_from is None:
             if trig.needs_place:
                 return []
@@ -492,6 +508,21 @@ class EventFinder(Predicates, Arguments, When, Status):
                 # traveller was where the journey began
                 out.append(raw(pid, name, origin, "departure", None))
         return out
+
+    def _conjunct_scene(self, tok: Any, ctx: _Context) -> list[Place]:
+        """'Security forces raided a seminary in Quetta and arrested X': a verb joined to an
+        earlier one, with no place of its own, acts where that verb did (not where a
+        departure began: "left Kabul and arrived on Monday")."""
+        head = tok.head
+        if head.pos_ not in {"VERB", "AUX"}:
+            return []
+        head_trig = self._trigger(head)
+        if head_trig is not None and (head_trig.leaves or head_trig.kind == "departure"):
+            return []
+        via = self._via_places
+        found, _, _ = self._places(head, head_trig or _WHILE_TRIGGER, ctx)
+        self._via_places = via  # (the head's own stops on the way are not this verb's)
+        return [p for p in found if p.start < tok.idx]
 
     def _inaugural_place(self, tok: Any, ctx: _Context) -> Place | None:
         """The state whose office an inauguration told at ``tok`` gives: the country of the
