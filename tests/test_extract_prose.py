@@ -3848,3 +3848,17 @@ def test_an_also_event_with_no_place_is_where_the_one_told_took_place(
     )
     assert trip(ex, "Tutu", "GR").destination is not None
     assert not [e for e in ex.events if "Floridis" in e.person_name]
+
+
+def test_the_people_met_include_the_names_of_an_including_list(extractor: Extractor) -> None:
+    # "met several world leaders, including A, B and C": those named, foreign to the place
+    # of the trip just told, were there too
+    ex = extractor.extract(
+        article(
+            "BEIRUT - President Joseph Aoun attended the opening of the UN General Assembly on "
+            "Tuesday in New York. Aoun met several world leaders, including Iraqi President "
+            "Abdellatif Rashid and Polish President Karol Nawrocki."
+        )
+    )
+    for name in ("Rashid", "Nawrocki"):
+        assert trip(ex, name, "US").destination is not None

@@ -795,6 +795,9 @@ class Arguments(PassBase):
             met = [a for a in _agents(tok) for a in (a, *_appositions(a))]
         if trig.kind == "meeting" and not trig.host and trig is not _CAPTION_TRIGGER:
             met = _met(tok)
+            # "held meetings with several leaders, including A, B and C": the names of the
+            # list the people met stand in
+            met += [t for t in _listed(met, self.vocab.roles) if t not in met]
             # "Nigerien officials met X in Niamey": the hosts are at home
             self._host_countries = {
                 code
