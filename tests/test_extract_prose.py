@@ -3862,3 +3862,18 @@ def test_the_people_met_include_the_names_of_an_including_list(extractor: Extrac
     )
     for name in ("Rashid", "Nawrocki"):
         assert trip(ex, name, "US").destination is not None
+
+
+def test_a_delegation_a_host_received_is_the_group_its_members_travelled_with(
+    extractor: Extractor,
+) -> None:
+    ex = extractor.extract(
+        article(
+            "Nigeria's National Security Adviser, Nuhu Ribadu, has received a delegation from "
+            "the United States Congress at his office in Abuja. The delegation included "
+            "representatives Mario Diaz-Balart, Norma Torres and Riley Moore."
+        )
+    )
+    for name in ("Diaz-Balart", "Torres", "Moore"):
+        assert trip(ex, name, "NG").destination is not None
+    assert not [e for e in ex.events if "Ribadu" in e.person_name]

@@ -750,10 +750,17 @@ class _Context:
                     if pid is not None:
                         return pid, self.name_of(pid)
             node = node.head
-        if tok.dep_ in _SUBJ or any(
-            ch.dep_ == "relcl"
-            and any(g.dep_ in _SUBJ and g.lower_ in {"which", "that"} for g in ch.children)
-            for ch in tok.children
+        hosted = tok.dep_ in {"dobj", "obj"} and (
+            (trig := self.finder._trigger(tok.head)) is not None and trig.host
+        )  # "X received a delegation from the US Congress in Abuja": the guests' trip
+        if (
+            tok.dep_ in _SUBJ
+            or hosted
+            or any(
+                ch.dep_ == "relcl"
+                and any(g.dep_ in _SUBJ and g.lower_ in {"which", "that"} for g in ch.children)
+                for ch in tok.children
+            )
         ):
             # "A delegation of the movement arrived in Moscow": the group's trip, its
             # members named later ("X is heading the delegation, other members are Y");
