@@ -3877,3 +3877,27 @@ def test_a_delegation_a_host_received_is_the_group_its_members_travelled_with(
     for name in ("Diaz-Balart", "Torres", "Moore"):
         assert trip(ex, name, "NG").destination is not None
     assert not [e for e in ex.events if "Ribadu" in e.person_name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "DILI: President Jose Ramos-Horta hosted visiting Malaysian Prime Minister Anwar "
+            "Ibrahim at the Presidential Palace on Monday.",
+            "Anwar",
+            "TL",
+        ),
+        (
+            "External Affairs Minister S Jaishankar called on the visiting Prime Minister of "
+            "Vietnam, Pham Minh Chinh, in New Delhi on Monday.",
+            "Pham Minh",
+            "IN",
+        ),
+    ],
+)
+def test_someone_called_visiting_is_on_a_visit_where_the_clause_takes_place(
+    extractor: Extractor, text: str, name: str, country: str
+) -> None:
+    # in the clause's own place, else where the story is told from (the dateline)
+    assert trip(extractor.extract(article(text)), name, country).destination is not None

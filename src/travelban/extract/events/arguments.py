@@ -17,6 +17,7 @@ from travelban.extract.events.predicates import (
     _GROUP_TRIGGER,
     _NOW_TRIGGER,
     _PRESENT_TRIGGER,
+    _VISITING_TRIGGER,
     _particle,
     _while_in,
 )
@@ -642,6 +643,7 @@ class Arguments(PassBase):
             _ACCOMPANY_TRIGGER,
             _NOW_TRIGGER,
             _PRESENT_TRIGGER,
+            _VISITING_TRIGGER,
         ):
             heads = [tok]
         elif trig.pos == "verb":

@@ -14,9 +14,11 @@ from travelban.extract.events.context import _Context
 from travelban.extract.events.merge import _joined, _merge, _Raw
 from travelban.extract.events.predicates import (
     _NOW_TRIGGER,
+    _VISITING_TRIGGER,
     _WHILE_TRIGGER,
     Predicates,
     _now_in,
+    _visiting,
     _while_in,
 )
 from travelban.extract.events.status import Status
@@ -88,6 +90,27 @@ class EventFinder(Predicates, Arguments, When, Status):
                     holder = tok.head if tok.head.pos_ in {"NOUN", "PROPN"} else _subject(tok.head)
                     if holder is not None:
                         raws.extend(self._events_for(tok, _NOW_TRIGGER, si, ctx, raws, who=holder))
+                guest = _visiting(tok)
+                if (
+                    guest is None
+                    and tok.lower_ == "visiting"
+                    and tok.dep_ == "xcomp"
+                    and (host := self._trigger(tok.head)) is not None
+                    and host.host
+                ):
+                    # "hosted visiting Malaysian Prime Minister X", read as "hosted (while)
+                    # visiting X": the one said to be visiting is the guest
+                    guest = next(
+                        (
+                            c
+                            for c in tok.children
+                            if c.dep_ in {"dobj", "obj"} and c.pos_ == "PROPN"
+                        ),
+                        None,
+                    )
+                if guest is not None:
+                    raws.extend(self._visitor(tok, guest, si, ctx, raws))
+                    continue
                 if _while_in(tok) and self._trigger(tok.head) is None:
                     raws.extend(self._events_for(tok.head, _WHILE_TRIGGER, si, ctx, raws))
                 trig = self._trigger(tok)
@@ -523,6 +546,21 @@ class EventFinder(Predicates, Arguments, When, Status):
         found, _, _ = self._places(head, head_trig or _WHILE_TRIGGER, ctx)
         self._via_places = via  # (the head's own stops on the way are not this verb's)
         return [p for p in found if p.start < tok.idx]
+
+    def _visitor(
+        self, tok: Any, guest: Any, si: int, ctx: _Context, so_far: list[_Raw]
+    ) -> list[_Raw]:
+        """'X hosted visiting Malaysian Prime Minister Y in Dili': Y is on a visit where the
+        clause takes place; with no place in the clause, where the visitor's trip was told,
+        else where the story is told from."""
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        scene: Place | None = None
+        if verb is not None:
+            via = getattr(self, "_via_places", [])
+            found, _, _ = self._places(verb, _VISITING_TRIGGER, ctx)
+            self._via_places = via
+            scene = next(iter(found), None)
+        return self._events_for(tok, _VISITING_TRIGGER, si, ctx, so_far, who=guest, scene=scene)
 
     def _inaugural_place(self, tok: Any, ctx: _Context) -> Place | None:
         """The state whose office an inauguration told at ``tok`` gives: the country of the

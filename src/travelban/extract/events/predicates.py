@@ -24,6 +24,20 @@ _NOW_TRIGGER = Trigger("now", "verb", "presence", needs_place=True)
 _WHILE_TRIGGER = Trigger("while", "verb", "presence", needs_place=True)
 # "Those present were A, B and C", "Present at the talks were A and B": each attended
 _PRESENT_TRIGGER = Trigger("present", "verb", "attendance")
+# "hosted visiting Malaysian Prime Minister X", "the visiting leader": X is on a visit where
+# the clause takes place (else where the story is told from)
+_VISITING_TRIGGER = Trigger("visiting", "verb", "visit")
+
+
+def _visiting(tok: Any) -> Any | None:
+    """The noun 'visiting' describes as on a visit ("visiting Malaysian Prime Minister X",
+    "the visiting leader"), or None."""
+    if tok.lower_ != "visiting" or tok.dep_ not in {"amod", "compound"}:
+        return None
+    head = tok.head
+    while head.dep_ in {"compound", "flat"} and head.head.i > head.i:
+        head = head.head  # "visiting Malaysian Prime Minister X": the name the title opens
+    return head if head.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _particle(verb: Any, word: str) -> bool:
