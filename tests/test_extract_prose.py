@@ -3901,3 +3901,17 @@ def test_someone_called_visiting_is_on_a_visit_where_the_clause_takes_place(
 ) -> None:
     # in the clause's own place, else where the story is told from (the dateline)
     assert trip(extractor.extract(article(text)), name, country).destination is not None
+
+
+def test_those_who_met_a_visitor_are_the_people_met_not_travellers(extractor: Extractor) -> None:
+    # "X was met at the airport by A and B": a host of the place stays home; a compatriot
+    # of the visitor whom the text makes foreign there is there too
+    ex = extractor.extract(
+        article(
+            "Turkmen leader Serdar Berdimuhamedov arrived on Monday. At the airport in Ankara, "
+            "he was met by the Minister of Energy and Natural Resources of Turkiye Alparslan "
+            "Bayraktar and by Turkmen Ambassador Ahmet Gurbanov."
+        )
+    )
+    assert not [e for e in ex.events if "Bayraktar" in e.person_name]
+    assert trip(ex, "Gurbanov", "TR").destination is not None

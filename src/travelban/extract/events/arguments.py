@@ -759,7 +759,9 @@ class Arguments(PassBase):
                     # ("represented by the head of the office A, the foreign minister B, C
                     # and the deputy head D": every name of the agent's list)
                     agents = _agents(tok)
-                    heads = self._people_listed(agents, ctx) or agents or heads
+                    if trig.kind != "meeting":
+                        heads = self._people_listed(agents, ctx) or agents or heads
+                    # ("X was met at the airport by A": A is the one met, read below)
             if trig.kind in _MOTION_KINDS:
                 companions = _with(tok)
             elif trig.kind == "presence":
@@ -788,7 +790,6 @@ class Arguments(PassBase):
         self._host_countries: set[str] = set()
         if (
             trig.kind == "meeting"
-            and trig.host
             and trig.pos == "verb"
             and any(c.dep_ == "nsubjpass" for c in tok.children)
         ):
@@ -796,7 +797,7 @@ class Arguments(PassBase):
             # are there too
             met = [a for a in _agents(tok) for a in (a, *_appositions(a))]
         if trig.kind == "meeting" and not trig.host and trig is not _CAPTION_TRIGGER:
-            met = _met(tok)
+            met += _met(tok)
             # "held meetings with several leaders, including A, B and C": the names of the
             # list the people met stand in
             met += [t for t in _listed(met, self.vocab.roles) if t not in met]

@@ -367,7 +367,11 @@ def _located(noun: Any, ctx: _Context) -> bool:
 
 
 def _agents(verb: Any) -> list[Any]:
-    return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    """The agents of a passive: "by A", also "by A and by B" (a second "by" joined to the
+    first)."""
+    bys = [c for c in verb.children if c.dep_ == "agent"]
+    bys += [g for b in bys for g in b.children if g.dep_ == "conj" and g.lower_ == "by"]
+    return [o for c in bys for o in c.children if o.dep_ == "pobj"]
 
 
 def _with(verb: Any) -> list[Any]:
