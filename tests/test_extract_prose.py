@@ -3915,3 +3915,16 @@ def test_those_who_met_a_visitor_are_the_people_met_not_travellers(extractor: Ex
     )
     assert not [e for e in ex.events if "Bayraktar" in e.person_name]
     assert trip(ex, "Gurbanov", "TR").destination is not None
+
+
+def test_the_arrivals_a_story_of_a_gathering_lists_came_to_it(extractor: Extractor) -> None:
+    # "Key arrivals include A and B": a plural noun of those who came names the gathering's
+    # guests, at the place the story opens with
+    ex = extractor.extract(
+        article(
+            "The African Union summit opened in Malabo on Monday. Key arrivals include "
+            "President Emmerson Mnangagwa of Zimbabwe and South Sudan's Salva Kiir Mayardit."
+        )
+    )
+    for name in ("Mnangagwa", "Kiir"):
+        assert trip(ex, name, "GQ").destination is not None

@@ -367,7 +367,12 @@ class EventFinder(Predicates, Arguments, When, Status):
         if (
             not dests
             and departure_from is None
-            and trig.kind == "attendance"
+            and (
+                trig.kind == "attendance"
+                # "Key arrivals include A and B", "X is among the distinguished guests":
+                # the people a plural noun of a gathering's comers names
+                or (trig.pos == "noun" and tok.tag_ == "NNS" and trig.kind in {"arrival", "visit"})
+            )
             and not any(
                 ctx.place_at(t.i) and t.dep_ == "pobj" and t.head.lower_ in _PLACING
                 for t in ctx.sents[si]
