@@ -3928,3 +3928,16 @@ def test_the_arrivals_a_story_of_a_gathering_lists_came_to_it(extractor: Extract
     )
     for name in ("Mnangagwa", "Kiir"):
         assert trip(ex, name, "GQ").destination is not None
+
+
+def test_a_vietnamese_name_written_family_name_first_is_a_person(extractor: Extractor) -> None:
+    # the small model reads "Ngo Phuong Ly" as an organisation; a family name written first
+    # that opens a run of three capitalised words is a name
+    ex = extractor.extract(
+        article(
+            "Prime Minister Pham Minh Chinh arrived in Jakarta on Monday, accompanied by his "
+            "spouse Ngo Phuong Ly and Foreign Minister Bui Thanh Son."
+        )
+    )
+    assert any(p.name == "Ngo Phuong Ly" for p in ex.people)
+    assert trip(ex, "Ngo Phuong", "ID").destination is not None

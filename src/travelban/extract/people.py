@@ -1052,7 +1052,9 @@ class PeopleFinder:
         given = self.vocab.given_names
         for m in _GIVEN_RUN.finditer(text):
             first = m.group("first")
-            if first.lower() not in given:
+            # ("Phan Van Giang": a family name written first opens a run of three or four)
+            family = fold(first) in self.vocab.family_first
+            if first.lower() not in given and not family:
                 continue
             start, end = m.start("first"), m.end("first")
             for w in _WORD.finditer(text, end, m.end("rest")):
@@ -1072,7 +1074,7 @@ class PeopleFinder:
                 ):
                     break  # "Ivan Petrov Moscow" is not a name; "Hassan" the town may be
                 end = w.end()
-            if end > m.end("first"):
+            if end > m.end("first") and (not family or len(text[start:end].split()) in {3, 4}):
                 out.append((start, end))
         return out
 

@@ -68,6 +68,7 @@ class Vocabulary:
     alias_cues: tuple[str, ...] = ()  # "under the name", "then known as" (lower case)
     given_names: dict[str, str] = field(default_factory=dict)  # "aisha" -> "f"
     groups: frozenset[str] = frozenset()  # "houthis", "flynas": never a person (lower case)
+    family_first: frozenset[str] = frozenset()  # "phan": a family name written first
     # word sets from lexicon.tsv (lower case)
     place_nouns: frozenset[str] = frozenset()  # "the outskirts of X"
     route_nouns: frozenset[str] = frozenset()  # "on the road to X"
@@ -196,6 +197,7 @@ def _load(lists_dir: Path) -> Vocabulary:
         roles=frozenset(" ".join(r).lower() for r in _rows(folder / "roles.txt")),
         sources=frozenset(" ".join(r).lower() for r in _rows(folder / "sources.txt")),
         groups=frozenset(" ".join(r).lower() for r in _rows(folder / "groups.txt")),
+        family_first=frozenset(" ".join(r).lower() for r in _rows(folder / "family_names.txt")),
         exemption_cues=tuple(" ".join(r).lower() for r in _rows(folder / "exemption_cues.txt")),
         pronouns=pronouns,
         collectives=frozenset(" ".join(r).lower() for r in _rows(folder / "collectives.txt")),
