@@ -3941,3 +3941,12 @@ def test_a_vietnamese_name_written_family_name_first_is_a_person(extractor: Extr
     )
     assert any(p.name == "Ngo Phuong Ly" for p in ex.people)
     assert trip(ex, "Ngo Phuong", "ID").destination is not None
+
+
+def test_an_office_holder_named_as_the_table_writes_it_after_a_short_title(
+    extractor: Extractor,
+) -> None:
+    # "General Secretary To Lam": the titled-name pass finds "To Lam" first; it is still
+    # the public-figures table's name, not a run opened by a function word
+    ex = extractor.extract(article("General Secretary To Lam arrived in Jakarta on Monday."))
+    assert trip(ex, "To Lam", "ID").when.start == MONDAY

@@ -640,6 +640,8 @@ class PeopleFinder:
             if not name or _inside(credits, s, e) or self._is_source(name, s, e, text):
                 continue
             if any(a <= s and e <= b for a, b, *_ in out):
+                if any((a, b) == (s, e) for a, b, *_ in out):
+                    figured.add((s, e))  # found otherwise too: still the table's name
                 continue  # inside a name found otherwise
             crossing = [c for c in out if c[0] < e and s < c[1]]
             if any(c[3] == "list-scan" for c in crossing):
