@@ -3950,3 +3950,14 @@ def test_an_office_holder_named_as_the_table_writes_it_after_a_short_title(
     # the public-figures table's name, not a run opened by a function word
     ex = extractor.extract(article("General Secretary To Lam arrived in Jakarta on Monday."))
     assert trip(ex, "To Lam", "ID").when.start == MONDAY
+
+
+def test_a_vietnamese_given_name_that_is_also_a_province_stays_in_the_name(
+    extractor: Extractor,
+) -> None:
+    # "Giang" is also a province's name; after a family name written first it is a name's
+    # word, and "Van" (a Turkish town) does not stop the run either
+    ex = extractor.extract(
+        article("Vietnamese Defence Minister General Phan Van Giang arrived in Jakarta on Monday.")
+    )
+    assert trip(ex, "Phan Van Giang", "ID").when.start == MONDAY

@@ -611,8 +611,13 @@ class PeopleFinder:
                 continue
             if any(a <= s and e <= b for a, b, *_ in out):
                 continue  # inside a name found otherwise
-            if self.gazetteer.lookup(name) is not None or _overlaps(place_spans, s, e):
+            first = name.split()[0]
+            family = fold(first) in self.vocab.family_first and len(name.split()) >= 3
+            if self.gazetteer.lookup(name) is not None or _overlaps(
+                place_spans, s, s + len(first) if family else e
+            ):
                 continue  # "Abu Dhabi", "San Jose": a place that opens with a given name
+                # ("Phan Van Giang": a later word may be a town's name, "Van")
             out.append((s, e, name, "given", frozenset()))
         for ps, pe, post, country in self._portfolio_runs(text):
             name, s, e = self._clean(text, ps, pe)
@@ -1070,11 +1075,16 @@ class PeopleFinder:
                 if span is not None and span.root.pos_ in {"VERB", "AUX", "ADP", "DET"}:
                     break
                 place = self.gazetteer.lookup(word)
-                if place is not None and (
-                    place.kind in {"country", "region", "continent"}
-                    or (span is not None and span.root.ent_type_ in {"GPE", "LOC"})
+                if (
+                    place is not None
+                    and (
+                        place.kind in {"country", "region", "continent"}
+                        or (span is not None and span.root.ent_type_ in {"GPE", "LOC"})
+                    )
+                    and not (family and place.kind != "country")
                 ):
                     break  # "Ivan Petrov Moscow" is not a name; "Hassan" the town may be
+                    # (a Vietnamese given name may be a province's: "Phan Van Giang")
                 end = w.end()
             if end > m.end("first") and (not family or len(text[start:end].split()) in {3, 4}):
                 out.append((start, end))
