@@ -612,7 +612,7 @@ class PeopleFinder:
             if any(a <= s and e <= b for a, b, *_ in out):
                 continue  # inside a name found otherwise
             first = name.split()[0]
-            family = fold(first) in self.vocab.family_first and len(name.split()) >= 3
+            family = len(name.split()) >= 3 and fold(first) in self.vocab.family_first
             if self.gazetteer.lookup(name) is not None or _overlaps(
                 place_spans, s, s + len(first) if family else e
             ):
@@ -1060,8 +1060,9 @@ class PeopleFinder:
         for m in _GIVEN_RUN.finditer(text):
             first = m.group("first")
             # ("Phan Van Giang": a family name written first opens a run of three or four)
-            family = fold(first) in self.vocab.family_first
-            if first.lower() not in given and not family:
+            low_first = first.lower()
+            family = (low_first if low_first.isascii() else fold(first)) in self.vocab.family_first
+            if low_first not in given and not family:
                 continue
             start, end = m.start("first"), m.end("first")
             for w in _WORD.finditer(text, end, m.end("rest")):

@@ -537,6 +537,14 @@ class EventFinder(Predicates, Arguments, When, Status):
                 out.append(raw(pid, name, origin, "departure", None))
         return out
 
+    def _other_places(self, verb: Any, trig: Trigger, ctx: _Context) -> list[Place]:
+        """The places another predicate's phrase names, read without taking its stops on
+        the way for the predicate being read."""
+        via = getattr(self, "_via_places", [])
+        found, _, _ = self._places(verb, trig, ctx)
+        self._via_places = via
+        return found
+
     def _conjunct_scene(self, tok: Any, ctx: _Context) -> list[Place]:
         """'Security forces raided a seminary in Quetta and arrested X': a verb joined to an
         earlier one, with no place of its own, acts where that verb did (not where a
@@ -547,9 +555,7 @@ class EventFinder(Predicates, Arguments, When, Status):
         head_trig = self._trigger(head)
         if head_trig is not None and (head_trig.leaves or head_trig.kind == "departure"):
             return []
-        via = self._via_places
-        found, _, _ = self._places(head, head_trig or _WHILE_TRIGGER, ctx)
-        self._via_places = via  # (the head's own stops on the way are not this verb's)
+        found = self._other_places(head, head_trig or _WHILE_TRIGGER, ctx)
         return [p for p in found if p.start < tok.idx]
 
     def _visitor(
@@ -561,10 +567,7 @@ class EventFinder(Predicates, Arguments, When, Status):
         verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         scene: Place | None = None
         if verb is not None:
-            via = getattr(self, "_via_places", [])
-            found, _, _ = self._places(verb, _VISITING_TRIGGER, ctx)
-            self._via_places = via
-            scene = next(iter(found), None)
+            scene = next(iter(self._other_places(verb, _VISITING_TRIGGER, ctx)), None)
         return self._events_for(tok, _VISITING_TRIGGER, si, ctx, so_far, who=guest, scene=scene)
 
     def _inaugural_place(self, tok: Any, ctx: _Context) -> Place | None:
