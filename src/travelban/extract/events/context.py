@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
 from travelban.extract.dates import DateHit
@@ -125,7 +126,6 @@ class _Context:
                 self._place_root.setdefault(t.i, root.i)
         self._capitals()
         self.dateline = self._dateline(places)
-        self.main_country = self._home_country()
         text = self.text
         self._captions: set[int] = set()
         for si, s in enumerate(self.sents):
@@ -142,6 +142,12 @@ class _Context:
         self._quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
 
     # places -------------------------------------------------------
+
+    @cached_property
+    def main_country(self) -> str | None:
+        """The article's most named country, its places complete (read only where a
+        host's country must agree with where the story is told)."""
+        return self._home_country()
 
     def _home_country(self) -> str | None:
         """The article's most named country (ties: the earliest, so the dateline's)."""
@@ -783,17 +789,16 @@ class _Context:
             m.start <= tok.idx < m.end and m.kind in _NAME_KINDS for m in p.mentions
         )
 
-    def host_country(self, tok: Any) -> Place | None:
-        """The country of the named person at ``tok`` as a host: the state they hold
-        public office in, else their one nationality in the text."""
-        who = self.who(tok)
-        p = self._persons.get(who[0] or "") if who is not None else None
+    def host_country(self, pid: str, word: str) -> Place | None:
+        """The country of a person as a host: the state they hold public office in, else
+        their one nationality in the text (``word``: the text the place is said through)."""
+        p = self._persons.get(pid)
         if p is None:
             return None
         code = p.office_country or (
             next(iter(p.nationalities)) if len(set(p.nationalities)) == 1 else None
         )
-        return self.country_place(code, tok.text) if code else None
+        return self.country_place(code, word) if code else None
 
     def abroad_in(self, pid: str | None, place: Place) -> bool:
         """The text makes the person foreign to the place's country: another nationality,

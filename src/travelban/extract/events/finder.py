@@ -18,7 +18,6 @@ from travelban.extract.events.predicates import (
     _WHILE_TRIGGER,
     Predicates,
     _now_in,
-    _visiting,
     _while_in,
 )
 from travelban.extract.events.status import Status
@@ -90,24 +89,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                     holder = tok.head if tok.head.pos_ in {"NOUN", "PROPN"} else _subject(tok.head)
                     if holder is not None:
                         raws.extend(self._events_for(tok, _NOW_TRIGGER, si, ctx, raws, who=holder))
-                guest = _visiting(tok)
-                if (
-                    guest is None
-                    and tok.lower_ == "visiting"
-                    and tok.dep_ == "xcomp"
-                    and (host := self._trigger(tok.head)) is not None
-                    and host.host
-                ):
-                    # "hosted visiting Malaysian Prime Minister X", read as "hosted (while)
-                    # visiting X": the one said to be visiting is the guest
-                    guest = next(
-                        (
-                            c
-                            for c in tok.children
-                            if c.dep_ in {"dobj", "obj"} and c.pos_ == "PROPN"
-                        ),
-                        None,
-                    )
+                guest = self._visiting(tok)
                 if guest is not None:
                     raws.extend(self._visitor(tok, guest, si, ctx, raws))
                     continue
@@ -592,7 +574,8 @@ class EventFinder(Predicates, Arguments, When, Status):
                 if g.dep_ == "pobj"
             ]  # (the parser may hang "of X" on the "in" of "swearing-in")
             for h in holders:
-                seat = ctx.host_country(h) if h.i in ctx.people.token_pid else None
+                pid = ctx.people.token_pid.get(h.i)
+                seat = ctx.host_country(pid, h.text) if pid is not None else None
                 if seat is not None:
                     return seat
         return None
@@ -602,7 +585,7 @@ class EventFinder(Predicates, Arguments, When, Status):
         a place of another country or the text sent the host abroad ("On arriving at his
         hotel in Tokyo, the emperor was greeted by Lula")."""
         pid = ctx.people.token_pid.get(host.i)
-        place = ctx.host_country(host) if pid is not None else None
+        place = ctx.host_country(pid, host.text) if pid is not None else None
         if place is None:
             return None
         if any(

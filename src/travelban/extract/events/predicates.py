@@ -29,17 +29,6 @@ _PRESENT_TRIGGER = Trigger("present", "verb", "attendance")
 _VISITING_TRIGGER = Trigger("visiting", "verb", "visit")
 
 
-def _visiting(tok: Any) -> Any | None:
-    """The noun 'visiting' describes as on a visit ("visiting Malaysian Prime Minister X",
-    "the visiting leader"), or None."""
-    if tok.lower_ != "visiting" or tok.dep_ not in {"amod", "compound"}:
-        return None
-    head = tok.head
-    while head.dep_ in {"compound", "flat"} and head.head.i > head.i:
-        head = head.head  # "visiting Malaysian Prime Minister X": the name the title opens
-    return head if head.pos_ in {"NOUN", "PROPN"} else None
-
-
 def _particle(verb: Any, word: str) -> bool:
     """The verb carries the particle ``word`` ("turned up", "set off")."""
     return any(
@@ -87,6 +76,27 @@ class Predicates(PassBase):
         if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and lemma in self.vocab.adjectives:
             return self.vocab.verbs[lemma]  # "is due in Riyadh"
         return None
+
+    def _visiting(self, tok: Any) -> Any | None:
+        """The one 'visiting' describes as on a visit ("visiting Malaysian Prime Minister
+        X", "the visiting leader"; also the parser's "hosted (while) visiting X" with a host
+        verb: the one said to be visiting is the guest), or None."""
+        if tok.lower_ != "visiting":
+            return None
+        if tok.dep_ == "xcomp":
+            host = self._trigger(tok.head)
+            if host is None or not host.host:
+                return None
+            return next(
+                (c for c in tok.children if c.dep_ in {"dobj", "obj"} and c.pos_ == "PROPN"),
+                None,
+            )
+        if tok.dep_ not in {"amod", "compound"}:
+            return None
+        head = tok.head
+        while head.dep_ in {"compound", "flat"} and head.head.i > head.i:
+            head = head.head  # "visiting Malaysian Prime Minister X": the name the title opens
+        return head if head.pos_ in {"NOUN", "PROPN"} else None
 
     def _travel_word(self, tok: Any) -> bool:
         """A word that tells a trip, not mere presence ("arrived", "visit", not "is")."""
