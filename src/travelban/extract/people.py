@@ -1768,6 +1768,8 @@ class PeopleFinder:
             if tok.dep_ == "attr":
                 continue
             text = _trim_det(sub) if len(sub) <= 25 else tok.text
+            # "President Donald Trump's adviser": the possessor's own words name the possessor
+            owner = {t.i for d in tok.children if d.dep_ == "poss" for t in d.subtree}
             named = [
                 token_pid[t.i]
                 for t in [
@@ -1785,7 +1787,7 @@ class PeopleFinder:
                     ),
                 ]
                 if t.i in token_pid
-                and t.dep_ != "poss"  # "Putin's envoy" is not Putin
+                and t.i not in owner  # "Putin's envoy" is not Putin
                 and (t.head.i == tok.i or t.dep_ in {"appos", "compound"})
             ]
             if not named:

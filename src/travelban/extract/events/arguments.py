@@ -53,6 +53,7 @@ from travelban.extract.events.syntax import (
     _named_as,
     _of_a_role,
     _of_objects,
+    _opens_title,
     _place_noun,
     _relcl_antecedent,
     _subject,
@@ -1126,7 +1127,14 @@ class Arguments(PassBase):
                 # "a stop in Moscow, where he joined talks": the antecedent, or (when the
                 # parser hangs the clause on a date, "in Moscow on Tuesday, where") the
                 # nearest place before "where" in the sentence
-                place = ctx.place_at(tok.head.i) or ctx.place_before(t)
+                # ("the UAE and South Africa, where he met X": the place just before it,
+                # not the first of the list the parser hangs the clause on)
+                ante = tok.head
+                while (
+                    last := [c for c in ante.children if c.dep_ == "conj" and c.i < t.i]
+                ) and ctx.place_at(last[-1].i) is not None:
+                    ante = last[-1]
+                place = ctx.place_at(ante.i) or ctx.place_before(t)
                 if place is not None:
                     found.append((place, "dest"))
             place = ctx.place_at(t.i)
@@ -1136,6 +1144,8 @@ class Arguments(PassBase):
                 continue
             if _of_a_role(t, self.vocab.roles):
                 continue  # "a press conference with the U.S. ambassador": whose, not where
+            if _opens_title(t, ctx):
+                continue  # "Kurdistan Regional Government Prime Minister X": whose title
             holder = t
             while (
                 holder.dep_ in {"compound", "nmod", "amod", "poss"}

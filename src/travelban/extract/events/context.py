@@ -587,10 +587,13 @@ class _Context:
 
     def recent_gathering(self, tok: Any, sentences: int) -> Place | None:
         """The place of the last gathering told before ``tok`` in its sentence or the
-        ``sentences`` before it ("The funeral was held in Tehran. X also arrived")."""
+        ``sentences`` before it ("The funeral was held in Tehran. X also arrived"); not a
+        facility a verb acts on ("readiness to open a consulate in Erbil")."""
         lo = self.sents[max(0, self.sent_of(tok) - sentences)].start
-        for i, _lemma, place in reversed(self._gathering_mentions()):
+        for i, lemma, place in reversed(self._gathering_mentions()):
             if lo <= i < tok.i:
+                if lemma not in _GATHERINGS and self.doc[i].dep_ in {"dobj", "obj"}:
+                    continue
                 return place
         return None
 
@@ -884,6 +887,7 @@ def _subjectless_holding(gathering: Any) -> Any | None:
             if v.i > gathering.i
             and v.pos_ == "VERB"
             and v.lemma_.lower() in _HOLDING
+            and v.dep_ not in {"acl", "xcomp"}  # ("readiness to open a consulate in Erbil")
             and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children)
         ),
         None,

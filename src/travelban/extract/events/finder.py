@@ -21,7 +21,13 @@ from travelban.extract.events.predicates import (
     _while_in,
 )
 from travelban.extract.events.status import Status
-from travelban.extract.events.syntax import _FORCE, _clean, _refused_request, _subject
+from travelban.extract.events.syntax import (
+    _FORCE,
+    _MOTION_KINDS,
+    _clean,
+    _refused_request,
+    _subject,
+)
 from travelban.extract.events.when import _WEEKDAYS, When, _ahead, _clip, _looks_ahead, _present
 from travelban.extract.people import People
 from travelban.extract.vocab import Trigger, Vocabulary
@@ -369,9 +375,15 @@ class EventFinder(Predicates, Arguments, When, Status):
             # "He also met X, the President of Kenya": with no place of its own, a meeting
             # is where the one who met just went, and only those foreign there made a trip
             scene = _latest_leg(travellers, self._met_pids, si, so_far, ctx)
+            made_foreign = ctx.foreign_to
+            if scene is None:
+                # "Throughout the day he had meetings with leaders attending the summit. He
+                # met A, the President of K": the trip the one who met is on, told before
+                scene = _ongoing_trip(travellers, self._met_pids, si, so_far)
+                made_foreign = ctx.abroad_in
             if scene is not None:
                 travellers = [
-                    t for t in travellers if t[0] in self._met_pids and ctx.foreign_to(t[0], scene)
+                    t for t in travellers if t[0] in self._met_pids and made_foreign(t[0], scene)
                 ]
                 dests = [scene]
         if not dests and departure_from is None and arriving:
@@ -458,7 +470,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                     for d in targets
                     if d is not None
                     and (
-                        ctx.foreign_to(pid, d)
+                        ctx.abroad_in(pid, d)
                         or any(ctx.home_to(h, d) for h in hosts)
                         or d.country in self._host_countries
                         # "on the sidelines of the summit, X met Y": both came to it
@@ -794,6 +806,28 @@ def _latest_leg(
             return r.dest
         return None
     return None
+
+
+def _ongoing_trip(
+    travellers: list[tuple[str | None, str]], met: set[str], si: int, so_far: list[_Raw]
+) -> Place | None:
+    """Where the side of a meeting that went to it is, when it is on one trip: its last
+    journey told before this sentence, named where it was told (not read from context),
+    made (not planned), and no other journey of theirs told since."""
+    own = {p for p, _ in travellers if p is not None and p not in met}
+    if len(own) != 1:
+        return None
+    mine = [r for r in so_far if r.pid in own and r.sentence < si and not r.caption]
+    journeys = [r for r in mine if r.kind in _MOTION_KINDS and r.dest is not None]
+    if not journeys:
+        return None
+    last = journeys[-1]
+    made = last.status in {EventStatus.OCCURRED, EventStatus.REPORTED}
+    if last.dest is None or not made or last.kind == "departure":
+        return None
+    if any(r.dest is not None and r.dest.country != last.dest.country for r in mine):
+        return None  # a tour: which stop the meeting was at is not told
+    return last.dest
 
 
 def _group_arrival(si: int, so_far: list[_Raw]) -> Place | None:

@@ -355,6 +355,29 @@ def _held(verb: Any) -> bool:
     return lemma in {"hold", "open", "convene", "stage", "host"}
 
 
+def _opens_title(place: Any, ctx: _Context) -> bool:
+    """The place's words run straight into a titled name ("..., Kurdistan Regional
+    Government Prime Minister Masrour Barzani held talks", the parser hanging the
+    government on the place before it): the place is part of the title, not a scene."""
+    doc = place.doc
+    if place.dep_ != "appos" or ctx.place_at(place.head.i) is None:
+        return False
+    found = ctx.place_at(place.i)
+    end = place.i + 1
+    while found is not None and end < len(doc) and doc[end].idx < found.end:
+        end += 1
+    if end >= len(doc) or not doc[end].is_title or doc[end].dep_ not in {"compound", "nmod"}:
+        return False
+    node = doc[end]
+    for _ in range(6):  # up through the title's words to the name
+        if node.i in ctx.people.token_pid:
+            return ctx.named_at(node)
+        if node.dep_ not in {"compound", "nmod", "flat"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _located(noun: Any, ctx: _Context) -> bool:
     """True when a building has a place of its own ('embassy in Beijing'): the name that
     modifies it is its owner or its name, not where it stands."""
