@@ -4051,3 +4051,53 @@ def test_a_government_heading_a_title_is_no_place_of_the_trip(extractor: Extract
     )
     assert trip(ex, "Barzani", "CH").destination is not None
     assert not [e for e in ex.events if e.destination and e.destination.country == "IQ"]
+
+
+def test_those_said_to_represent_their_countries_came_to_the_summit(
+    extractor: Extractor,
+) -> None:
+    # "Also representing their countries were A and B": the inverted participle names
+    # the guests of the gathering the story opens with
+    ex = extractor.extract(
+        article(
+            "Gulf leaders began arriving in Muscat on Sunday for the annual summit. Also "
+            "representing their countries were Lebanese Prime Minister Nawaf Salam and "
+            "Jordanian Prime Minister Jafar Hassan."
+        )
+    )
+    for name in ("Salam", "Jafar Hassan"):
+        assert trip(ex, name, "OM").destination is not None
+
+
+def test_the_last_of_the_arrivals_after_a_comma_and_and(extractor: Extractor) -> None:
+    # "Among the arrivals were A, and B": the parser hangs B on the copula
+    ex = extractor.extract(
+        article(
+            "Gulf leaders began arriving in Muscat on Sunday for the annual summit. Among the "
+            "arrivals were Palestinian President Mahmoud Abbas, and Somali President Hassan "
+            "Sheikh Mohamud."
+        )
+    )
+    assert trip(ex, "Mohamud", "OM").destination is not None
+
+
+def test_an_envoys_posting_does_not_stand_for_the_scene(extractor: Extractor) -> None:
+    # "the ambassador to the United States" says where her post is, not where the meetings
+    # were; the meetings are where the story opened
+    ex = extractor.extract(
+        article(
+            "Foreign Minister Prince Faisal bin Farhan held a series of meetings in Washington "
+            "on Monday. The meetings were attended by the ambassador to the United States, "
+            "Princess Reema bint Bandar bin Sultan bin Abdulaziz."
+        )
+    )
+    assert trip(ex, "Reema", "US").destination.name == "Washington"
+
+
+def test_a_name_carried_through_bint_and_bin_is_one_person(extractor: Extractor) -> None:
+    # the model ends one name before "bint" and starts another after it, and "Sultan" is
+    # also a title: after "bin" it is the father's name
+    ex = extractor.extract(
+        article("Princess Reema bint Bandar bin Sultan bin Abdulaziz arrived in Paris on Monday.")
+    )
+    assert [p.name for p in ex.people] == ["Reema bint Bandar bin Sultan bin Abdulaziz"]

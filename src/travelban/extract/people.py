@@ -280,6 +280,30 @@ def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# the words of an Arabic or Malay lineage ("Reema bint Bandar", "Anwar bin Ibrahim"): the
+# model often ends one name before the word and starts another after it
+_LINEAGE = frozenset({"bin", "bint", "ibn", "binti", "binte"})
+
+
+def _lineage_joined(doc: Any) -> list[tuple[Any, str]]:
+    """The model's entities with their labels, two person entities written either side of
+    a lineage word made one ("Princess Reema bint Bandar bin Sultan": one woman)."""
+    out: list[tuple[Any, str]] = []
+    for ent in doc.ents:
+        if out:
+            prev, label = out[-1]
+            if (
+                label == "PERSON"
+                and ent.label_ == "PERSON"
+                and ent.start == prev.end + 1
+                and doc[prev.end].lower_ in _LINEAGE
+            ):
+                out[-1] = (doc[prev.start : ent.end], label)
+                continue
+        out.append((ent, ent.label_))
+    return out
+
+
 def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
@@ -427,7 +451,8 @@ class PeopleFinder:
 
     def _looks_like_name(self, name: str) -> bool:
         words = [w for w in re.split(r"\s+", name) if w]
-        if not words or len(words) > 6:
+        # (a lineage is long: "Reema bint Bandar bin Sultan bin Abdulaziz")
+        if not words or len([w for w in words if w.lower() not in _LINEAGE]) > 6:
             return False
         if words[0] in {"The", "THE"}:
             return False  # "The Dutch", "The Houthi": a people or a group, not a name
@@ -442,7 +467,11 @@ class PeopleFinder:
             return False  # "National Security Adviser": a title alone
         if words[-1].lower().strip(",.") in self.vocab.notname_words:
             return False  # "Rapid Support Forces", "Lok Sabha": a body, not a person
-        if len(words) > 1 and words[-1].lower() in self.vocab.roles | {"officers"}:
+        if (
+            len(words) > 1
+            and words[-1].lower() in self.vocab.roles | {"officers"}
+            and words[-2].lower() not in _LINEAGE  # ("Bandar bin Sultan": a father's name)
+        ):
             return False  # "National Security Adviser", "Executive Officers": a post
         return all(w[:1].isupper() or fold(w).split("-")[0] in _PARTICLES for w in words)
 
@@ -526,11 +555,10 @@ class PeopleFinder:
                 if self._is_source(name, s, e, text) or self._is_place(name, s, e, place_spans):
                     continue
             out.append((s, e, name, "list-scan", refs))
-        for ent in doc.ents:
-            label = ent.label_
+        for ent, label in _lineage_joined(doc):
             if label not in _NAME_ENT_LABELS and label not in _MAYBE_NAME_LABELS:
                 continue
-            name, s, e = self._clean(text, ent.start_char, self._name_end(ent))
+            name, s, e = self._clean(text, ent.start_char, self._name_end(ent, label))
             if not name or not self._looks_like_name(name):
                 continue
             if self._is_source(name, s, e, text):
@@ -775,11 +803,11 @@ class PeopleFinder:
         sibilant = low.endswith(("ches", "shes", "sses", "xes", "zes", "oes"))
         return sibilant and low[:-2] in self.verbs
 
-    def _name_end(self, ent: Any) -> int:
+    def _name_end(self, ent: Any, label: str | None = None) -> int:
         """Where a PERSON entity's name ends: a capitalised proper noun the model left
         outside right after it belongs to it ("his daughter Kim Ju Ae" tagged "Kim Ju")."""
         doc = ent.doc
-        if ent.label_ != "PERSON" or ent.end >= len(doc):
+        if (label or ent.label_) != "PERSON" or ent.end >= len(doc):
             return int(ent.end_char)
         nxt = doc[ent.end]
         last = doc[ent.end - 1]

@@ -964,6 +964,8 @@ class Arguments(PassBase):
                 return [subj] if subj is not None else []
             if node.dep_ == "pobj" and head.dep_ == "prep":
                 gov = head.head
+                if head.lower_ == "among" and (named := _among([node])):
+                    return named  # "Among the arrivals were A, and B"
                 if gov.pos_ in {"VERB", "AUX"}:
                     granted = _granted(gov)
                     if granted is not None and ctx.who(granted) is not None:

@@ -352,6 +352,7 @@ class EventFinder(Predicates, Arguments, When, Status):
             # unknown), unless the text makes X foreign to the traveller ("an Iranian ...
             # left Nigeria"): then he was present in X until he left
             departure_from, kind = origin, "departure"
+        roles = self.vocab.roles
         if (
             not dests
             and departure_from is None
@@ -362,7 +363,11 @@ class EventFinder(Predicates, Arguments, When, Status):
                 or (trig.pos == "noun" and tok.tag_ == "NNS" and trig.kind in {"arrival", "visit"})
             )
             and not any(
-                ctx.place_at(t.i) and t.dep_ == "pobj" and t.head.lower_ in _PLACING
+                ctx.place_at(t.i)
+                and t.dep_ == "pobj"
+                and t.head.lower_ in _PLACING
+                # (not a role's: "the ambassador to the US, X")
+                and not (t.head.lower_ in {"of", "to"} and t.head.head.lemma_.lower() in roles)
                 for t in ctx.sents[si]
             )
         ):

@@ -106,8 +106,11 @@ class Predicates(PassBase):
 
 def _agent_or_scene(tok: Any) -> bool:
     """'represented in Brazil by X' (the agent), or the active 'X represented India at the
-    funeral in Hanoi' (a scene phrase); not 'X represents the district'."""
+    funeral in Hanoi' (a scene phrase), or a summit's 'Also representing their countries
+    were A and B' (the inverted participle); not 'X represents the district'."""
     if any(c.dep_ == "agent" for c in tok.children):
+        return True
+    if tok.tag_ == "VBG" and tok.dep_ == "csubj" and tok.head.lemma_ == "be":
         return True
     return not any(c.dep_ == "nsubjpass" for c in tok.children) and any(
         c.dep_ == "prep" and c.lower_ == "at" for c in tok.children

@@ -428,6 +428,13 @@ def _among(heads: list[Any]) -> list[Any]:
             if ante.dep_ == "pobj" and ante.head.lower_ == "among":
                 verb = ante.head.head
                 out.extend(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "attr"})
+                # "Among the arrivals were A, and B": the parser may hang the list's last
+                # name on the copula
+                out.extend(
+                    c
+                    for c in verb.children
+                    if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > verb.i
+                )
             elif ante.pos_ == "NOUN" and any(c.dep_ == "acl" for c in ante.children):
                 # "Other leaders attending the summit are A and B", "the leaders expected at
                 # the summit include A and B": the copula (or "include") names them
