@@ -4101,3 +4101,30 @@ def test_a_name_carried_through_bint_and_bin_is_one_person(extractor: Extractor)
         article("Princess Reema bint Bandar bin Sultan bin Abdulaziz arrived in Paris on Monday.")
     )
     assert [p.name for p in ex.people] == ["Reema bint Bandar bin Sultan bin Abdulaziz"]
+
+
+def test_the_participation_of_leaders_puts_them_at_the_gathering(extractor: Extractor) -> None:
+    # "featured the participation of A, B and C": a noun of taking part names its people
+    ex = extractor.extract(
+        article(
+            "Leaders gathered in Abu Dhabi on Monday for the water summit. The discussions "
+            "featured the participation of Bassirou Diomaye Faye, President of the Republic of "
+            "Senegal; Aleksandar Vucic, President of the Republic of Serbia; and Edi Rama, "
+            "Prime Minister of Albania."
+        )
+    )
+    for name in ("Faye", "Vucic", "Rama"):
+        assert trip(ex, name, "AE").destination is not None
+
+
+def test_a_gatherings_venue_wins_over_the_countries_it_concerns(extractor: Extractor) -> None:
+    # "Somalia and Ethiopia Wrap Up Negotiations in Ankara": the talks were in Ankara; the
+    # countries before the noun only say whose they were
+    ex = extractor.extract(
+        article(
+            "Somalia and Ethiopia Wrap Up Technical Negotiations in Ankara\n\nThe meeting "
+            "was hosted by Turkish Foreign Minister Hakan Fidan, with the participation of "
+            "delegations headed by Gedion Timothewos, Minister of Foreign Affairs of Ethiopia."
+        )
+    )
+    assert trip(ex, "Timothewos", "TR").destination is not None

@@ -514,7 +514,10 @@ class _Context:
                     if c.dep_ == "prep" and c.lower_ in {"in", "at", "inside"}
                     for g in c.subtree
                 ]  # "The funeral was held in Tehran"
-                for g in [*t.subtree, *around]:
+                # a venue ("Negotiations in Ankara") before a place that only qualifies the
+                # gathering ("Somalia and Ethiopia Wrap Up Technical Negotiations in Ankara")
+                candidates = sorted([*t.subtree, *around], key=lambda g: not _venue(g))
+                for g in candidates:
                     p = self.place_at(g.i)
                     if p is None or not p.country or (g.i == t.i and p.kind != "landmark"):
                         continue  # "the UN General Assembly" is itself its place
@@ -874,6 +877,19 @@ _TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning", "aga
 
 # verbs that tell where a gathering met ("was held in", "opened in", "took place at")
 _HOLDING = frozenset({"hold", "open", "convene", "take", "begin", "close"})
+
+
+def _venue(tok: Any) -> bool:
+    """The token stands in an "in" or "at" phrase ("in Ankara", "in Erbil's Pirmam
+    district")."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ == "pobj":
+            return node.head.lower_ in {"in", "at"}
+        if node.dep_ not in {"poss", "compound", "nmod"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _subjectless_holding(gathering: Any) -> Any | None:
