@@ -4128,3 +4128,17 @@ def test_a_gatherings_venue_wins_over_the_countries_it_concerns(extractor: Extra
         )
     )
     assert trip(ex, "Timothewos", "TR").destination is not None
+
+
+def test_joining_a_group_at_a_named_place_with_no_trip_told_is_attendance(
+    extractor: Extractor,
+) -> None:
+    # no trip of the delegation is told, so joining it is no share of one; the place the
+    # clause names is where the one who joined was
+    ex = extractor.extract(
+        article(
+            "European Union envoy Olaf Skoog joined the Iranian delegation at the Iranian "
+            "consulate in Istanbul on Friday."
+        )
+    )
+    assert trip(ex, "Skoog", "TR").when.start == date(2024, 5, 10)

@@ -109,7 +109,14 @@ class EventFinder(Predicates, Arguments, When, Status):
                     self._restatus(tok, trig, si, ctx, raws)
                 raws.extend(new)
             for join, tok in joining:
-                raws.extend(join(tok, si, ctx, raws))
+                joined = join(tok, si, ctx, raws)
+                if not joined and join == self._companions and _verb_lemma(tok) == "join":
+                    # "X joined the Iranian delegation at the consulate in Istanbul": with no
+                    # trip of the group told, joining where a place is named is attendance
+                    trig = self._trigger(tok)
+                    if trig is not None and self._places(tok, trig, ctx)[0]:
+                        joined = self._events_for(tok, trig, si, ctx, raws)
+                raws.extend(joined)
             if len(raws) == found and ctx.is_caption(si):
                 raws.extend(self._caption_events(sent, si, ctx, raws))
         raws.extend(self._company(ctx, raws))
