@@ -4142,3 +4142,32 @@ def test_joining_a_group_at_a_named_place_with_no_trip_told_is_attendance(
         )
     )
     assert trip(ex, "Skoog", "TR").when.start == date(2024, 5, 10)
+
+
+def test_together_with_hung_on_the_subject_names_its_company(extractor: Extractor) -> None:
+    # "A, together with B, Minister of X, and C, met ...": the parser hangs "together" on
+    # "with"; B and C are the company of the subject all the same
+    ex = extractor.extract(
+        article(
+            "Foreign Minister Hakan Fidan, together with Yasar Guler, Minister of National "
+            "Defence, and Ibrahim Kalin, Director of Intelligence, met with Syrian leaders in "
+            "Damascus on Monday."
+        )
+    )
+    for name in ("Guler", "Kalin"):
+        assert trip(ex, name, "SY").when.start == MONDAY
+
+
+def test_together_with_opening_a_clause_names_its_subject(extractor: Extractor) -> None:
+    # "Together with X, the Minister Y, as well as Z, will attend": the parser hangs the
+    # whole subject on the opening "with"
+    ex = extractor.extract(
+        article(
+            "President Aleksandar Vucic arrived in China on Monday. Together with Vucic, the "
+            "Minister of Youth and Sports Vanja Udovicic, as well as the President of the "
+            "Olympic Committee of Serbia, Bozidar Maljkovic, will attend the opening ceremony "
+            "of the Games."
+        )
+    )
+    for name in ("Udovicic", "Maljkovic"):
+        assert trip(ex, name, "CN").destination is not None

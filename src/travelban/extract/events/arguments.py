@@ -37,6 +37,7 @@ from travelban.extract.events.syntax import (
     _SUBJ,
     _VIA,
     _agents,
+    _along,
     _among,
     _appositions,
     _carried,
@@ -712,6 +713,19 @@ class Arguments(PassBase):
                             for a in tok.head.children
                             if a.dep_ in {"attr", "nsubj"} and a.i > tok.i
                             if tok.head.lemma_ == "be"
+                        ),
+                        None,
+                    )
+                if subj is None and tok.i > tok.sent.start + 2:
+                    # "Together with X, the Minister Y, as well as Z, will attend": the
+                    # parser hangs the whole subject on the opening "with"; its people
+                    subj = next(
+                        (
+                            g
+                            for c in tok.children
+                            if c.dep_ == "prep" and c.i < tok.i and _along(c)
+                            for g in c.children
+                            if g.dep_ == "pobj" and ctx.who(g) is not None
                         ),
                         None,
                     )

@@ -506,25 +506,28 @@ def _group(head: Any) -> list[Any]:
                 # "Foreign Minister A and Defence Minister B arrived": the parser hangs the
                 # first of two titled names on the second, its "and" still attached
                 follow = True
-            if ch.dep_ == "prep" and (
-                ch.lower_ in _ALONG or (ch.lower_ == "with" and node.lower_ in _ALONG)
-            ):
+            if ch.dep_ == "prep" and _along(ch):
                 todo.append(ch)
                 seen.add(ch.i)
                 continue
-            if (
-                ch.dep_ == "pobj"
-                and node.dep_ == "prep"
-                and (
-                    node.lower_ in _ALONG or (node.lower_ == "with" and node.head.lower_ in _ALONG)
-                )
-            ):
+            if ch.dep_ == "pobj" and node.dep_ == "prep" and _along(node):
                 follow = True
             if follow:
                 seen.add(ch.i)
                 out.append(ch)
                 todo.append(ch)
     return out
+
+
+def _along(prep: Any) -> bool:
+    """A preposition of company: "along with", "together with" (the parser may hang
+    "together" on "with" or "with" on "together"), "alongside"."""
+    if prep.lower_ in _ALONG:
+        return True
+    return prep.lower_ == "with" and (
+        prep.head.lower_ in _ALONG
+        or any(c.dep_ == "advmod" and c.lower_ in _ALONG for c in prep.children)
+    )
 
 
 def _disjunctive(tok: Any) -> bool:
