@@ -4171,3 +4171,15 @@ def test_together_with_opening_a_clause_names_its_subject(extractor: Extractor) 
     )
     for name in ("Udovicic", "Maljkovic"):
         assert trip(ex, name, "CN").destination is not None
+
+
+def test_a_plural_subject_names_its_travellers_by_example(extractor: Extractor) -> None:
+    # "Several leaders, including A and B, arrived": the examples are the travellers
+    ex = extractor.extract(
+        article(
+            "Several opposition leaders, including Tundu Lissu and Othman Masoud Othman, "
+            "were made to stay in Luanda overnight on Monday."
+        )
+    )
+    for name in ("Lissu", "Othman"):
+        assert trip(ex, name, "AO").destination is not None

@@ -730,6 +730,17 @@ class Arguments(PassBase):
                         None,
                     )
                 heads = [subj] if subj is not None else []
+                if (
+                    subj is not None
+                    and subj.tag_ in {"NNS", "NNPS"}
+                    and subj.pos_ == "NOUN"
+                    and ctx.who(subj) is None
+                ):
+                    # "Several leaders, including A and B, arrived": the people a plural
+                    # subject names by example
+                    heads += self._people_listed(
+                        [g for p in _examples(subj) for g in p.children if g.dep_ == "pobj"], ctx
+                    )
                 if subj is not None and subj.dep_ == "nsubj" and subj.head.i == tok.i:
                     # "A's Chief of Defence Forces, General X, B's President Y, and C's
                     # Prime Minister Z are also in Rwanda": a long list the parser cuts
