@@ -4183,3 +4183,18 @@ def test_a_plural_subject_names_its_travellers_by_example(extractor: Extractor) 
     )
     for name in ("Lissu", "Othman"):
         assert trip(ex, name, "AO").destination is not None
+
+
+def test_the_meeting_attended_by_is_the_meeting_just_told(extractor: Extractor) -> None:
+    # "The meeting was attended by ...": where the meeting told before took place, not the
+    # city the story was filed from; the host's ministers attend at home
+    ex = extractor.extract(
+        article(
+            "London, 14 May:\n\nPrime Minister Abdulhamid Dbeibah welcomed a Turkish "
+            "delegation in Tripoli on Monday. The two sides discussed training and elections. "
+            "The meeting was attended by the Minister of Interior, Khaled Mazen, and the "
+            "Turkish ambassador, Kenan Yilmaz."
+        )
+    )
+    assert not [e for e in ex.events if e.destination and e.destination.country == "GB"]
+    assert trip(ex, "Yilmaz", "LY").when.start == MONDAY

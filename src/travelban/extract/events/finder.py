@@ -420,6 +420,14 @@ class EventFinder(Predicates, Arguments, When, Status):
             if also is not None:
                 travellers = [t for t in travellers if ctx.abroad_in(t[0], also)]
                 dests = [also]
+        if not dests and departure_from is None and trig.kind == "attendance":
+            # "X welcomed in Tripoli a Turkish delegation ... The meeting was attended by A
+            # and B": the meeting just told, where it took place; only those the text
+            # makes foreign there travelled (the host's ministers attend at home)
+            told = _told_meeting(tok, si, so_far, ctx)
+            if told is not None:
+                travellers = [t for t in travellers if ctx.abroad_in(t[0], told)]
+                dests = [told]
         if not dests and departure_from is None:
             if trig.needs_place:
                 return []
@@ -820,12 +828,38 @@ def _latest_leg(
     return None
 
 
+def _told_meeting(tok: Any, si: int, so_far: list[_Raw], ctx: _Context) -> Place | None:
+    """'The meeting was attended by A and B': where the meeting told in this sentence or
+    the three before took place, when the passive's subject is that definite meeting."""
+    subj = _subject(tok)
+    if (
+        subj is None
+        or subj.dep_ != "nsubjpass"
+        or subj.lemma_.lower() not in {"meeting", "talks", "session"}
+        or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "these"} for c in subj.children)
+    ):
+        return None
+    for r in reversed(so_far):
+        if r.sentence < si - 3:
+            break
+        sent = ctx.sents[r.sentence]
+        if (
+            r.kind == "meeting"
+            and r.dest is not None
+            and not r.caption
+            and sent.start_char <= r.dest.start < sent.end_char
+        ):
+            return r.dest
+    return None
+
+
 def _ongoing_trip(
     travellers: list[tuple[str | None, str]], met: set[str], si: int, so_far: list[_Raw]
 ) -> Place | None:
-    """Where the side of a meeting that went to it is, when it is on one trip: its last
-    journey told before this sentence, named where it was told (not read from context),
-    made (not planned), and no other journey of theirs told since."""
+    """Where the side of a meeting that went to it is, when it is on one trip: the
+    destination of its last journey told before this sentence, when that journey was made
+    (not planned, not a departure) and nothing told of that side puts it in another
+    country."""
     own = {p for p, _ in travellers if p is not None and p not in met}
     if len(own) != 1:
         return None
