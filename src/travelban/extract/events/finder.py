@@ -817,15 +817,16 @@ def _latest_leg(
             break
         if r.pid not in own or r.dest is None:
             continue
-        sent = ctx.sents[r.sentence]
-        if (
-            r.kind != "departure"
-            and r.status is EventStatus.OCCURRED
-            and sent.start_char <= r.dest.start < sent.end_char
-        ):
+        if r.kind != "departure" and r.status is EventStatus.OCCURRED and _named_where_told(r, ctx):
             return r.dest
         return None
     return None
+
+
+def _named_where_told(r: _Raw, ctx: _Context) -> bool:
+    """The event's place is named in the sentence that tells it, not read from context."""
+    sent = ctx.sents[r.sentence]
+    return r.dest is not None and sent.start_char <= r.dest.start < sent.end_char
 
 
 def _told_meeting(tok: Any, si: int, so_far: list[_Raw], ctx: _Context) -> Place | None:
@@ -842,13 +843,7 @@ def _told_meeting(tok: Any, si: int, so_far: list[_Raw], ctx: _Context) -> Place
     for r in reversed(so_far):
         if r.sentence < si - 3:
             break
-        sent = ctx.sents[r.sentence]
-        if (
-            r.kind == "meeting"
-            and r.dest is not None
-            and not r.caption
-            and sent.start_char <= r.dest.start < sent.end_char
-        ):
+        if r.kind == "meeting" and not r.caption and _named_where_told(r, ctx):
             return r.dest
     return None
 
