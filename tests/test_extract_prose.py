@@ -4198,3 +4198,50 @@ def test_the_meeting_attended_by_is_the_meeting_just_told(extractor: Extractor) 
     )
     assert not [e for e in ex.events if e.destination and e.destination.country == "GB"]
     assert trip(ex, "Yilmaz", "LY").when.start == MONDAY
+
+
+def test_company_of_a_departure_from_home_makes_the_trip_told_with_its_end(
+    extractor: Extractor,
+) -> None:
+    # the sentence with the company names only where the trip began; the one before, where
+    # it ends
+    text = (
+        "President Tendai Moyo has left the country for Lusaka, Zambia, for a two-day state "
+        "visit. Moyo left Harare on Monday afternoon accompanied by Foreign Minister Farai "
+        "Dube and Defence Minister Rudo Chari."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Farai Dube", "Rudo Chari"):
+        assert trip(ex, name, "ZM").destination.name == "Lusaka", name
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "President Samuel Oduya will travel to Kigali on Sunday for the swearing-in of "
+            "the new Rwandan leader. Key arrivals include President Tendai Moyo of Zimbabwe, "
+            "South Sudan's Peter Lual Deng, and Carlos Mendes of Guinea-Bissau.",
+            "RW",
+        ),
+        (
+            "The swearing-in of President Luis Arce took place in La Paz, Bolivia on "
+            "Saturday. Other attendees included the Prime Minister of Peru, Tendai Moyo; "
+            "Brazil's Vice President, Peter Lual Deng; and the vice president of Costa Rica, "
+            "Carlos Mendes.",
+            "BO",
+        ),
+        (
+            "Leaders of the bloc met in Kyiv on Monday. Other leaders in attendance were "
+            "Polish Deputy Minister Tendai Moyo, Czech envoy Peter Lual Deng and Carlos "
+            "Mendes of Slovakia.",
+            "UA",
+        ),
+    ],
+)
+def test_a_plural_subject_of_attendees_lists_people_at_the_gathering(
+    extractor: Extractor, text: str, country: str
+) -> None:
+    ex = extractor.extract(article(text))
+    for name in ("Tendai Moyo", "Peter Lual Deng", "Carlos Mendes"):
+        trip(ex, name, country)

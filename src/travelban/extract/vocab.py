@@ -90,6 +90,7 @@ class Vocabulary:
     stop_verbs: frozenset[str] = frozenset()  # ... the verb of its stops ("include")
     namer_verbs: frozenset[str] = frozenset()  # "a delegation led by X" ("lead")
     office_words: frozenset[str] = frozenset()  # "president", "minister": offices
+    attendee_nouns: frozenset[str] = frozenset()  # "Other attendees included A and B"
     adjectives: frozenset[str] = frozenset()  # triggers read after "be": "is due in X"
     # public office holders: folded name (or first + last word) -> ISO2 of their state
     figures: dict[str, str] = field(default_factory=dict)
@@ -226,6 +227,7 @@ def _load(lists_dir: Path) -> Vocabulary:
         stop_verbs=sets["stops"],
         namer_verbs=sets["namers"],
         office_words=sets["office"],
+        attendee_nouns=sets["attendees"],
         adjectives=frozenset(adjectives),
         figures=_figures(folder / "public_figures.tsv", titles),
     )
@@ -252,6 +254,7 @@ _WORD_SETS = (
     "stops",
     "namers",
     "office",
+    "attendees",
 )
 
 

@@ -215,7 +215,15 @@ class Arguments(PassBase):
                 return out
         if latest is None or not companions:
             return []
-        return [_joined(latest, pid, tok, si, ctx) for pid in sorted(companions)]
+        joined = [latest]
+        if latest.dest is None:
+            # "X has left for Maputo ... X left Harare on Sunday accompanied by A and B":
+            # a departure that names only where it began is the trip told with its end
+            ahead = next((r for r in legs if r.dest is not None and r.kind != "departure"), None)
+            ahead = ahead or next((r for r in legs if r.dest is not None), None)
+            if ahead is not None:
+                joined.append(ahead)
+        return [_joined(leg, pid, tok, si, ctx) for leg in joined for pid in sorted(companions)]
 
     def _members(self, tok: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
         """Members of a travelling group: "the delegation includes X", "Also on board was
@@ -355,6 +363,24 @@ class Arguments(PassBase):
             if pid != leg.pid
         ]
 
+    def _attendees(self, subj: Any) -> bool:
+        """A plural subject that names those at a gathering: one of the attendee nouns
+        ("attendees", "arrivals", "guests"), or people said to be there ("leaders in
+        attendance", "heads of state attending the summit", "dignitaries present")."""
+        if subj.tag_ not in {"NNS", "NNPS"}:
+            return False
+        if subj.lemma_.lower() in self.vocab.attendee_nouns:
+            return True
+        for c in subj.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                if any(o.lower_ == "attendance" for o in c.children):
+                    return True
+            elif c.dep_ in {"acl", "amod", "advmod"} and (
+                c.lower_ == "present" or (c.lemma_.lower() == "attend" and c.tag_ == "VBG")
+            ):
+                return True
+        return False
+
     def _stands_for_others(self, pronoun: Any, ctx: _Context) -> bool:
         """'X arrived in Moscow. Several leaders remain under sanctions. They include A and
         B': "they" stands for the plural subject of the sentence before when that sentence
@@ -435,6 +461,22 @@ class Arguments(PassBase):
                 ),
                 None,
             )
+        listed = False  # the subject itself says its people were there
+        if (
+            present is None
+            and subj is not None
+            and self._attendees(subj)
+            # ("Guests expected in Accra include A": the clause's own trigger tells it)
+            and not any(
+                (trig := self._trigger(c)) is not None and trig.plans
+                for c in subj.children
+                if c.dep_ == "acl"
+            )
+        ):
+            # "Other attendees included A and B", "Key arrivals include A", "Other leaders
+            # in attendance are A and B"
+            present = subj
+            listed = True
         if present is None:
             return []
         # the words of "those present" themselves ("Among those present were X": X may be
@@ -457,10 +499,10 @@ class Arguments(PassBase):
         venue = next(
             (
                 o
-                for p in present.children
+                for p in (present.subtree if listed else present.children)
                 if p.dep_ == "prep" and p.lower_ in {"at", "in", "inside"}
                 for o in p.children
-                if o.dep_ == "pobj"
+                if o.dep_ == "pobj" and o.lower_ != "attendance"
             ),
             None,
         )
