@@ -4245,3 +4245,30 @@ def test_a_plural_subject_of_attendees_lists_people_at_the_gathering(
     ex = extractor.extract(article(text))
     for name in ("Tendai Moyo", "Peter Lual Deng", "Carlos Mendes"):
         trip(ex, name, country)
+
+
+def test_visits_read_as_coordinated_with_the_verb_are_its_subjects(
+    extractor: Extractor,
+) -> None:
+    # the parser hangs "visits" on "left" as a conjunct; the visits are still the
+    # speaker's, with the date of his departure
+    text = (
+        "Speaker Tran Van Minh and his wife left Hanoi on May 1 for the 12th Congress of "
+        "the Asian Parliamentary Forum (APF-12) and official visits to Uzbekistan and "
+        "Armenia."
+    )
+    ex = extractor.extract(article(text))
+    for country in ("UZ", "AM"):
+        assert span(trip(ex, "Tran Van Minh", country)) == (date(2024, 5, 1),) * 2, country
+
+
+def test_company_makes_every_leg_of_a_trip_told_at_once(extractor: Extractor) -> None:
+    text = (
+        "Speaker Tran Van Minh left Hanoi on May 1 for official visits to Uzbekistan and "
+        "Armenia. Tran is accompanied by Deputy Speaker Le Van Binh and Deputy Prime "
+        "Minister Nguyen Hong Son."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Le Van Binh", "Nguyen Hong Son"):
+        for country in ("UZ", "AM"):
+            trip(ex, name, country)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from travelban.extract.events.base import PassBase
-from travelban.extract.events.merge import _joined
+from travelban.extract.events.merge import _joined, _one_telling
 from travelban.extract.events.predicates import (
     _ACCOMPANY_TRIGGER,
     _BASED_TRIGGER,
@@ -215,7 +215,7 @@ class Arguments(PassBase):
                 return out
         if latest is None or not companions:
             return []
-        joined = [latest]
+        joined = _one_telling(latest, legs)
         if latest.dest is None:
             # "X has left for Maputo ... X left Harare on Sunday accompanied by A and B":
             # a departure that names only where it began is the trip told with its end
@@ -1026,6 +1026,11 @@ class Arguments(PassBase):
         node = tok
         for _ in range(3):
             head = node.head
+            if node.dep_ == "conj" and head.pos_ == "VERB" and node is tok:
+                # "... left Hanoi for the assembly and visits to A and B", the noun read as
+                # coordinated with the verb: the verb's subject
+                subj = _subject(head)
+                return [subj] if subj is not None else []
             if node.dep_ in {"dobj", "obj", "attr", "oprd"} and head.pos_ in {"VERB", "AUX"}:
                 subj = _subject(head)
                 return [subj] if subj is not None else []

@@ -4,7 +4,7 @@ lead, quote) into one event with the most precise date and every evidence senten
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -203,3 +203,19 @@ def _joined(latest: _Raw, pid: str, tok: Any, si: int, ctx: _Context) -> _Raw:
         headline=False,
         joined=True,
     )
+
+
+def _one_telling(leg: _Raw, raws: Sequence[_Raw]) -> list[_Raw]:
+    """``leg`` and the other legs of its traveller told in the same sentence with the same
+    status: a trip to several places told at once ("left for visits to Uzbekistan and
+    Armenia"), which the traveller's company makes in full."""
+    return [leg] + [
+        r
+        for r in raws
+        if r is not leg
+        and r.pid == leg.pid
+        and r.name == leg.name
+        and r.sentence == leg.sentence
+        and r.dest is not None
+        and r.status is leg.status
+    ]
