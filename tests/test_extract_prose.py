@@ -4272,3 +4272,30 @@ def test_company_makes_every_leg_of_a_trip_told_at_once(extractor: Extractor) ->
     for name in ("Le Van Binh", "Nguyen Hong Son"):
         for country in ("UZ", "AM"):
             trip(ex, name, country)
+
+
+def test_the_state_a_titled_name_is_of_is_its_nationality(extractor: Extractor) -> None:
+    text = (
+        "President Tendai Moyo of Zimbabwe and Prime Minister Carlos Mendes of the "
+        "Democratic Republic of Congo spoke on Monday."
+    )
+    ex = extractor.extract(article(text))
+    assert person(ex, "Tendai Moyo").nationalities == ("ZW",)
+    assert person(ex, "Carlos Mendes").nationalities == ("CD",)
+
+
+def test_a_head_of_government_meets_at_home_under_his_own_dateline(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Nairobi, May 14, 2024 (KNA) - President Samuel Oduya of Kenya held a series of "
+        "meetings with African leaders on the margins of the regional summit.\n\n"
+        "During the summit, President Oduya held talks with President Tendai Moyo of "
+        "Zimbabwe on trade and Artificial Intelligence.\n\n"
+        "Oduya also met with President Carlos Mendes of Angola."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Tendai Moyo", "Carlos Mendes"):
+        assert trip(ex, name, "KE").destination.name == "Nairobi", name
+    assert not events_of(ex, "Samuel Oduya")  # the host is at home
+    assert not [p for p in ex.people if "Intelligence" in p.name]

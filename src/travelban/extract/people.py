@@ -1633,6 +1633,13 @@ class PeopleFinder:
             for child in root.children:
                 if child.i < span.end:
                     continue
+                if child.dep_ == "prep" and child.lower_ == "of" and c.titles:
+                    # "President Tendai Moyo of Zimbabwe": the state a titled name is of
+                    for g in child.children:
+                        place = self._country_of(g) if g.dep_ == "pobj" else None
+                        if place is not None:
+                            c.nationalities.append(place)
+                            c.own_nationalities.append(place)
                 if child.dep_ == "appos" and token_pid.get(child.i) is None:
                     iso = self.gazetteer.demonym(child.text)
                     if iso:  # "X, an Iranian, ..."
@@ -1667,6 +1674,18 @@ class PeopleFinder:
                         sub = doc[child.left_edge.i : child.right_edge.i + 1]
                         c.descriptions.append(_trim_det(sub))
                         self._evidence(c, sub)
+
+    def _country_of(self, tok: Any) -> str | None:
+        """The country a noun phrase names as a whole ("Zimbabwe", "the Democratic
+        Republic of Congo"), not a city or a region in it."""
+        words = [t for t in tok.subtree if t.pos_ != "DET"]
+        if not words or len(words) > 6 or tok.pos_ != "PROPN":
+            return None
+        text = tok.doc[words[0].i : words[-1].i + 1].text
+        place = self.gazetteer.lookup(text)
+        if place is not None and place.country and place.kind == "country":
+            return place.country
+        return None
 
     def _gender(self, c: _Cluster, doc: Any) -> None:
         """Grammatical gender from titles, descriptions and the word before a name."""

@@ -806,6 +806,17 @@ class _Context:
         )
         return self.country_place(code, word) if code else None
 
+    def holds_office(self, pid: str) -> bool:
+        """The person holds a public office: the public-figures table says so, or a title
+        names an office ("President", "Prime Minister")."""
+        p = self._persons.get(pid)
+        if p is None:
+            return False
+        offices = self.finder.vocab.office_words
+        return bool(p.office_country) or any(
+            w in offices for t in p.titles for w in t.lower().split()
+        )
+
     def abroad_in(self, pid: str | None, place: Place) -> bool:
         """The text makes the person foreign to the place's country: another nationality,
         or public office held in another state."""

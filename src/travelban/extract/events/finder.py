@@ -398,6 +398,24 @@ class EventFinder(Predicates, Arguments, When, Status):
                     t for t in travellers if t[0] in self._met_pids and made_foreign(t[0], scene)
                 ]
                 dests = [scene]
+        if not dests and departure_from is None and self._met_pids:
+            # "During the summit, the Prime Minister held talks with President X of Congo":
+            # with no place named and no trip of the one who met told, a host who serves
+            # one state meets at home when the story's dateline is there; only those the
+            # text makes foreign there travelled
+            hosts = [p for p, _ in travellers if p is not None and p not in self._met_pids]
+            line = ctx.dateline
+            home = (
+                self._home_of(hosts[0], ctx.name_of(hosts[0]), si, ctx, so_far)
+                if len(hosts) == 1 and line is not None and ctx.holds_office(hosts[0])
+                else None
+            )
+            if home is not None and line is not None and line.country == home.country:
+                scene = line
+                travellers = [
+                    t for t in travellers if t[0] in self._met_pids and ctx.abroad_in(t[0], scene)
+                ]
+                dests = [scene]
         if not dests and departure_from is None and arriving:
             # "Leaders are arriving in Accra ... X touched down on Friday"
             scene = _group_arrival(si, so_far)
@@ -617,7 +635,14 @@ class EventFinder(Predicates, Arguments, When, Status):
         a place of another country or the text sent the host abroad ("On arriving at his
         hotel in Tokyo, the emperor was greeted by Lula")."""
         pid = ctx.people.token_pid.get(host.i)
-        place = ctx.host_country(pid, host.text) if pid is not None else None
+        return self._home_of(pid, host.text, si, ctx, so_far) if pid is not None else None
+
+    def _home_of(
+        self, pid: str, word: str, si: int, ctx: _Context, so_far: list[_Raw]
+    ) -> Place | None:
+        """``_host_home`` for a person known by ``pid`` (``word``: the text the place is
+        said through)."""
+        place = ctx.host_country(pid, word)
         if place is None:
             return None
         if any(
