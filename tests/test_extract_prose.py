@@ -4299,3 +4299,47 @@ def test_a_head_of_government_meets_at_home_under_his_own_dateline(
         assert trip(ex, name, "KE").destination.name == "Nairobi", name
     assert not events_of(ex, "Samuel Oduya")  # the host is at home
     assert not [p for p in ex.people if "Intelligence" in p.name]
+
+
+def test_two_men_sharing_a_given_name_written_apart_stay_two(extractor: Extractor) -> None:
+    text = (
+        "Gen Abdelrahman El Tayeb, the head of the council, returned to Sudan on Saturday "
+        "after his visit to New York. En route from New York to Khartoum, El Tayeb touched "
+        "down in Cairo for a meeting with Egyptian President Abdel Rahman El Masri."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Abdelrahman El Tayeb", "US")
+    trip(ex, "Abdelrahman El Tayeb", "EG")
+    assert not events_of(ex, "El Masri")
+
+
+def test_a_relative_clause_on_a_noun_set_off_with_names_is_said_of_them(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Two Kenyan activists, Peter Kamau and John Otieno, who were abducted in Uganda "
+        "last month, have been found."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Peter Kamau", "UG")
+    trip(ex, "John Otieno", "UG")
+
+
+def test_a_place_read_as_the_subject_of_for_to_is_where_the_trip_goes(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "President Amos Banda was expected to leave today for Kenya to attend the "
+        "inauguration of the new president."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Amos Banda", "KE").status is EventStatus.PLANNED
+
+
+def test_a_place_that_is_led_is_not_where_the_leader_is(extractor: Extractor) -> None:
+    text = (
+        "Governor Musa Bello has announced that he will personally lead Kano State "
+        "pilgrims to the 2024 Hajj in Saudi Arabia."
+    )
+    ex = extractor.extract(article(text))
+    assert not [e for e in ex.events if e.destination and e.destination.country == "NG"]

@@ -1479,11 +1479,18 @@ class PeopleFinder:
                     return c
         # one name written as two words, or hyphenated, elsewhere ("Amirabdollahian" and
         # "Hossein Amir-Abdollahian", "Abdel Halim" and "Abdelhalim")
+        # ... when the other words agree too (not "Abdelrahman El Tayeb" and "Abdel Rahman
+        # El Masri": two men who share a given name)
         for c in recent:
             for one, two in ((toks, c.tokens), (c.tokens, toks)):
-                glued = {a + b for a, b in itertools.pairwise(two)}
-                if any(len(w) >= 8 and w in glued for w in one):
-                    return c
+                for k, (a, b) in enumerate(itertools.pairwise(two)):
+                    w = a + b
+                    if len(w) < 8 or w not in one:
+                        continue
+                    rest_one = set(one) - {w} - _PARTICLES
+                    rest_two = set(two[:k] + two[k + 2 :]) - _PARTICLES
+                    if rest_one <= rest_two or rest_two <= rest_one:
+                        return c
         return None
 
     def _variants(

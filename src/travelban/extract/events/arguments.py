@@ -1100,6 +1100,17 @@ class Arguments(PassBase):
                 walk(ch, depth + 1)
 
         walk(tok, 0)
+        if trig.pos == "verb" and trig.kind in _MOTION_KINDS:
+            # "left today for Kenya to attend the inauguration": the parser reads the place
+            # as the subject of a "for ... to" infinitive; it is where the trip goes
+            for ch in tok.children:
+                if ch.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in ch.children
+                ):
+                    for g in ch.children:
+                        if g.dep_ == "nsubj" and g.pos_ == "PROPN":
+                            out.extend(g.subtree)
+                            self._stops.add(g.i)
         if subj is not None and subj.dep_ == "nsubjpass" and trig.kind in _AGENT_KINDS:
             # "the summit in Geneva was attended by X", "the ceremony, held at Tehran
             # University, was attended by X": the subject's own place
@@ -1354,6 +1365,10 @@ class Arguments(PassBase):
         if t.dep_ in {"dobj", "obj"} and t.head.i == trigger.i:
             if trig.agent_only:
                 return ""  # "X represented India at the funeral in Hanoi": whom he stood for
+            if trig.kind == "presence" and not trig.host:
+                # "will lead Kano State pilgrims", "fought Russia", "served Kenya": what is
+                # led, fought or served, not where
+                return ""
             return "origin" if trig.leaves else "dest"
         path: list[tuple[str, Any, Any]] = []  # (preposition, its head, its object) upwards
         node = t
@@ -1501,8 +1516,15 @@ def _list_halves(first: Any, second: Any) -> bool:
 
 def _plural_antecedent(tok: Any) -> Any | None:
     """The antecedent of a relative pronoun whose clause is plural ("who have both been",
-    "who were"), when it heads a list of names; None otherwise."""
+    "who were"), when it heads a list of names, or the name a noun antecedent is set off
+    with; None otherwise."""
     ante = _relcl_antecedent(tok)
+    if ante and ante[0].pos_ == "NOUN":
+        # "Two activists, A and B, who were abducted in Uganda": the names the noun is
+        # set off with
+        named = next((c for c in ante[0].children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return named
     if not ante or not any(c.dep_ == "conj" for c in ante[0].children):
         return None
     clause = tok.head
