@@ -483,6 +483,16 @@ def test_names_the_small_model_misses(extractor: Extractor, name: str) -> None:
     assert span(trip(ex, name, "FR")) == (MONDAY, MONDAY)
 
 
+def test_a_name_the_model_reads_as_an_organisation_arriving_is_a_person(
+    extractor: Extractor,
+) -> None:
+    ex = extractor.extract(article("Kagiso Molefe arrived in Kigali on Monday."))
+    assert [p.name for p in ex.people] == ["Kagiso Molefe"]
+    assert span(trip(ex, "Kagiso Molefe", "RW")) == (MONDAY, MONDAY)
+    # an airline that lands is still no one
+    assert not extractor.extract(article("Ethiopian Airlines landed in Kigali on Monday.")).people
+
+
 @pytest.mark.parametrize(
     ("text", "name", "title", "country"),
     [

@@ -942,6 +942,7 @@ class PeopleFinder:
                 and tok.dep_ != "appos"
                 and not (hyphened and tok.lower_ not in _ORG_WORDS)  # (read as firms)
                 and (left.ent_iob_ == "B" or doc[left.i - 1].pos_ not in {"PROPN", "NOUN"})
+                and not self._moving_name(words, tok)
             ):
                 continue  # an organisation's own name; only a name closing a long title
                 # the model read as one ORG ("State for External Affairs M J Akbar") is his
@@ -957,6 +958,23 @@ class PeopleFinder:
                 continue  # "Photo: ...": a capitalised first word named nowhere else
             out.append((left.idx, tok.idx + len(tok.text)))
         return out
+
+    def _moving_name(self, words: Sequence[Any], tok: Any) -> bool:
+        """Two or three name-like words the model read as an organisation, the subject of
+        a verb by which people come and go ("Kagiso Molefe arrived in Kigali"): a person,
+        when no word is an organisation's, a place's or a word never in a name."""
+        if not 2 <= len(words) <= 3 or tok.dep_ != "nsubj":
+            return False
+        trig = self.vocab.verbs.get(tok.head.lemma_.lower())
+        if trig is None or trig.kind not in {"arrival", "departure", "visit", "flight"}:
+            return False
+        return not any(
+            (low := t.lower_) in _ORG_WORDS
+            or low in self.vocab.notname_words
+            or low in self.vocab.not_persons
+            or self.gazetteer.lookup(t.text) is not None
+            for t in words
+        )
 
     def _listed_with_people(self, doc: Any) -> list[tuple[int, int]]:
         """Proper-noun runs listed beside names the NER model found ("The delegation
