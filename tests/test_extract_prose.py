@@ -4353,3 +4353,19 @@ def test_a_place_that_is_led_is_not_where_the_leader_is(extractor: Extractor) ->
     )
     ex = extractor.extract(article(text))
     assert not [e for e in ex.events if e.destination and e.destination.country == "NG"]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Among the presidents are", "Officials said among the presidents are"],
+)
+def test_among_the_office_holders_of_a_gathering_are_at_it(
+    extractor: Extractor, opening: str
+) -> None:
+    text = (
+        "India is hosting the technology summit in New Delhi this week. "
+        f"{opening} Britain's David Walker, France's Pierre Martin and Germany's Klaus Weber."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("David Walker", "Pierre Martin", "Klaus Weber"):
+        assert trip(ex, name, "IN").destination.name == "New Delhi", name

@@ -477,6 +477,26 @@ class Arguments(PassBase):
             # in attendance are A and B"
             present = subj
             listed = True
+        if present is None and tok.lemma_ == "be":
+            # "Among the presidents are A, B and C", "Among the guests was X": those a
+            # gathering's comers or office holders are said to be
+            # ("Sources said among the presidents are A": the phrase hung on "said")
+            around = (*tok.children, *(tok.head.children if tok.dep_ == "ccomp" else ()))
+            present = next(
+                (
+                    o
+                    for p in around
+                    if p.dep_ == "prep" and p.lower_ == "among" and p.i < tok.i
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                    and (
+                        self._attendees(o)
+                        or (o.tag_ == "NNS" and o.lemma_.lower() in self.vocab.roles)
+                    )
+                ),
+                None,
+            )
+            listed = present is not None
         if present is None:
             return []
         # the words of "those present" themselves ("Among those present were X": X may be

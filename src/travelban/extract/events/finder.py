@@ -81,9 +81,9 @@ class EventFinder(Predicates, Arguments, When, Status):
                 ) and tok.lemma_.lower() in self.vocab.member_verbs | {"be", "head", "lead"}:
                     # ("prep": "The delegation, including A and B, arrived")
                     joining.append((self._members, tok))
-                if tok.dep_ in {"ROOT", "conj"} and (
+                if tok.dep_ in {"ROOT", "conj", "ccomp"} and (
                     tok.lemma_ == "be" or tok.lemma_.lower() in self.vocab.member_verbs
-                ):
+                ):  # ("Sources said among the presidents are A and B")
                     joining.append((self._present, tok))
                 if tok.lower_ == "based" and tok.tag_ == "VBN" and tok.dep_ == "amod":
                     raws.extend(self._based(tok, si, ctx, raws))
