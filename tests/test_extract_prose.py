@@ -4369,3 +4369,13 @@ def test_among_the_office_holders_of_a_gathering_are_at_it(
     ex = extractor.extract(article(text))
     for name in ("David Walker", "Pierre Martin", "Klaus Weber"):
         assert trip(ex, name, "IN").destination.name == "New Delhi", name
+
+
+def test_a_visit_undertaken_by_someone_is_theirs(extractor: Extractor) -> None:
+    text = (
+        "The last state visit to Japan by a Philippine president was undertaken by former "
+        "President Carlos Reyes in June 2015."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Carlos Reyes", "JP")) == (date(2015, 6, 1), date(2015, 6, 30))
+    assert [e.person_name for e in ex.events] == ["Carlos Reyes"]

@@ -1018,6 +1018,18 @@ class Arguments(PassBase):
                     objs = [g for g in ch.children if g.dep_ == "pobj"]
                     if objs:
                         return objs
+        if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in _LIGHT_VERBS:
+            # "The last state visit to Japan (by a Philippine president) was undertaken by
+            # former President X"
+            agents = [
+                a
+                for c in tok.head.children
+                if c.dep_ == "agent"
+                for a in c.children
+                if a.dep_ == "pobj" and ctx.who(a) is not None
+            ]
+            if agents:
+                return agents
         for ch in tok.children:
             if ch.dep_ == "prep" and ch.lower_ == "by":
                 objs = [g for g in ch.children if g.dep_ == "pobj"]
