@@ -4379,3 +4379,12 @@ def test_a_visit_undertaken_by_someone_is_theirs(extractor: Extractor) -> None:
     ex = extractor.extract(article(text))
     assert span(trip(ex, "Carlos Reyes", "JP")) == (date(2015, 6, 1), date(2015, 6, 30))
     assert [e.person_name for e in ex.events] == ["Carlos Reyes"]
+
+
+def test_the_trip_a_relative_clause_tells_of_a_listed_subject_is_each_name_s(
+    extractor: Extractor,
+) -> None:
+    text = "Leaders who flew to Beijing last week were Presidents Omar Haddad and Jose Vega."
+    ex = extractor.extract(article(text))
+    for name in ("Omar Haddad", "Jose Vega"):
+        assert span(trip(ex, name, "CN")) == (date(2024, 5, 6), date(2024, 5, 12)), name

@@ -363,6 +363,38 @@ class Arguments(PassBase):
             if pid != leg.pid
         ]
 
+    def _told_of_list(
+        self, tok: Any, subj: Any, si: int, ctx: _Context, so_far: list[_Raw]
+    ) -> list[_Raw] | None:
+        """'Lawyers who will attend the hearing in The Hague include A and B', 'Leaders who
+        flew to Beijing were A and B': the trip the relative clause on the plural subject
+        tells is each listed person's; None when the subject carries no such clause."""
+        rel = next(
+            (
+                c
+                for c in subj.children
+                if c.dep_ == "relcl" and any(g.lower_ in {"who", "that"} for g in c.children)
+            ),
+            None,
+        )
+        trig = self._trigger(rel) if rel is not None else None
+        if rel is None or trig is None or trig.host:
+            return None
+        if not any(ctx.place_at(g.i) is not None for g in rel.subtree):
+            return None  # (the clause names where: not a gathering looked up elsewhere)
+        inside = {g.i for g in subj.subtree}
+        pids = ctx.people.token_pid
+        out: list[_Raw] = []
+        seen: set[str] = set()
+        for t in tok.subtree:
+            pid = pids.get(t.i)
+            if pid is None or pid in seen or t.i in inside or t.pos_ == "PRON":
+                continue
+            seen.add(pid)
+            # (the clause's own place, date and status, for the person named)
+            out.extend(self._events_for(rel, _PRESENT_TRIGGER, si, ctx, so_far, who=t))
+        return out
+
     def _attendees(self, subj: Any) -> bool:
         """A plural subject that names those at a gathering: one of the attendee nouns
         ("attendees", "arrivals", "guests"), or people said to be there ("leaders in
@@ -462,6 +494,10 @@ class Arguments(PassBase):
                 None,
             )
         listed = False  # the subject itself says its people were there
+        if present is None and subj is not None and subj.tag_ == "NNS":
+            told = self._told_of_list(tok, subj, si, ctx, so_far)
+            if told is not None:
+                return told
         if (
             present is None
             and subj is not None
