@@ -4388,3 +4388,24 @@ def test_the_trip_a_relative_clause_tells_of_a_listed_subject_is_each_name_s(
     ex = extractor.extract(article(text))
     for name in ("Omar Haddad", "Jose Vega"):
         assert span(trip(ex, name, "CN")) == (date(2024, 5, 6), date(2024, 5, 12)), name
+
+
+def test_a_host_of_one_nationality_meets_at_home_and_makes_no_trip(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Kenyan Foreign Minister Peter Mwangi met Germany's Foreign Minister Johann Weber in "
+        "Nairobi."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Johann Weber", "KE")
+    assert not events_of(ex, "Peter Mwangi")
+
+
+def test_the_state_an_ambassador_is_posted_to_is_not_his_nationality(
+    extractor: Extractor,
+) -> None:
+    text = "Sudan's Ambassador to Saudi Arabia Omar Haddad flew to Jeddah on Monday."
+    ex = extractor.extract(article(text))
+    assert "SA" not in person(ex, "Omar Haddad").nationalities
+    trip(ex, "Omar Haddad", "SA")

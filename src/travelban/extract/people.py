@@ -1767,6 +1767,8 @@ class PeopleFinder:
                 r = ent.root
                 if not self._describes_person(r):
                     continue
+                if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "to":
+                    continue  # "Sudan's Ambassador to Saudi Arabia X": where posted
                 if r.dep_ in {"poss", "compound", "nmod"} or any(
                     t.text in {"'s", "’s"} for t in r.children
                 ):

@@ -827,6 +827,13 @@ class _Context:
             return p.office_country != place.country
         return self.foreign_to(pid, place)
 
+    def only_home(self, pid: str | None, place: Place) -> bool:
+        """True when the text gives the person one nationality, the place's country's."""
+        p = self._persons.get(pid or "")
+        return (
+            p is not None and place.country is not None and set(p.nationalities) == {place.country}
+        )
+
     def home_to(self, pid: str | None, place: Place) -> bool:
         """True when the text makes the place's country one of the person's own."""
         p = self._persons.get(pid or "")

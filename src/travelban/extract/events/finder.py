@@ -123,7 +123,15 @@ class EventFinder(Predicates, Arguments, When, Status):
         merged = _merge(_story_dates(_scene_dates(_without_named_groups(raws)), ctx))
         # a public office holder in the state they serve is at home, not travelling ("The
         # President departed Abuja", "the Crown Prince received X in Jeddah")
-        return [self._final(r, ctx) for r in merged if not ctx.serves_in(r.pid, r.dest)]
+        return [
+            self._final(r, ctx)
+            for r in merged
+            if not ctx.serves_in(r.pid, r.dest)
+            # (a host receiving at home, not a guest: one nationality, the place's)
+            and not (
+                r.kind in _AT_HOME_KINDS and r.dest is not None and ctx.only_home(r.pid, r.dest)
+            )
+        ]
 
     def _company(self, ctx: _Context, raws: list[_Raw]) -> list[_Raw]:
         """People in a sentence about a trip's company ("the delegation", "accompanied",
@@ -935,6 +943,9 @@ def _shared_scene(tok: Any, si: int, so_far: list[_Raw], ctx: _Context) -> Place
 
 
 _SCENE_KINDS = frozenset({"attendance", "arrival", "visit", "meeting"})
+# kinds of event that someone the text makes a national of the place is at home for: a
+# host meeting guests, attending at home
+_AT_HOME_KINDS = frozenset({"meeting", "attendance"})
 # how far back a trip's company may find the trip: five sentences when the clause names the
 # group ("the delegation"), else only the sentence before
 _COMPANY_WINDOW = 5
