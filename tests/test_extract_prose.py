@@ -4409,3 +4409,12 @@ def test_the_state_an_ambassador_is_posted_to_is_not_his_nationality(
     ex = extractor.extract(article(text))
     assert "SA" not in person(ex, "Omar Haddad").nationalities
     trip(ex, "Omar Haddad", "SA")
+
+
+def test_a_return_to_the_one_country_the_text_gives_as_his_is_no_trip(
+    extractor: Extractor,
+) -> None:
+    home = "Nigerian businessman Musa Bello was returned to Nigeria on Monday to face trial."
+    assert not extractor.extract(article(home)).events
+    abroad = "Nigerian businessman Musa Bello returned to Paris on Monday."
+    trip(extractor.extract(article(abroad)), "Musa Bello", "FR")

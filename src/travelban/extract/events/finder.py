@@ -127,9 +127,12 @@ class EventFinder(Predicates, Arguments, When, Status):
             self._final(r, ctx)
             for r in merged
             if not ctx.serves_in(r.pid, r.dest)
-            # (a host receiving at home, not a guest: one nationality, the place's)
+            # (a host receiving at home, not a guest, or one coming home: one
+            # nationality, the place's)
             and not (
-                r.kind in _AT_HOME_KINDS and r.dest is not None and ctx.only_home(r.pid, r.dest)
+                r.dest is not None
+                and (r.kind in _AT_HOME_KINDS or _returning(r, ctx))
+                and ctx.only_home(r.pid, r.dest)
             )
         ]
 
@@ -940,6 +943,15 @@ def _shared_scene(tok: Any, si: int, so_far: list[_Raw], ctx: _Context) -> Place
             return r.dest
     # "The funeral was held in Tehran ... X and Y are also expected to arrive"
     return ctx.recent_gathering(tok, sentences=2)
+
+
+def _returning(r: _Raw, ctx: _Context) -> bool:
+    """An arrival told by "return" ("returned to Nigeria"): of the one the text makes a
+    national there, a return home, not a trip."""
+    if r.kind != "arrival" or r.status is not EventStatus.OCCURRED:
+        return False  # (a return planned or refused is what the story is about)
+    span = ctx.doc.char_span(r.position, r.position + len(r.trigger), alignment_mode="expand")
+    return span is not None and span.root.lemma_.lower() == "return"
 
 
 _SCENE_KINDS = frozenset({"attendance", "arrival", "visit", "meeting"})
