@@ -5,6 +5,7 @@ prepositional chains, appositions and lists), with the role each place plays."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -383,14 +384,8 @@ class Arguments(PassBase):
         if not any(ctx.place_at(g.i) is not None for g in rel.subtree):
             return None  # (the clause names where: not a gathering looked up elsewhere)
         inside = {g.i for g in subj.subtree}
-        pids = ctx.people.token_pid
         out: list[_Raw] = []
-        seen: set[str] = set()
-        for t in tok.subtree:
-            pid = pids.get(t.i)
-            if pid is None or pid in seen or t.i in inside or t.pos_ == "PRON":
-                continue
-            seen.add(pid)
+        for t, _ in _named_once(tok.subtree, ctx.people.token_pid, inside):
             # (the clause's own place, date and status, for the person named)
             out.extend(self._events_for(rel, _PRESENT_TRIGGER, si, ctx, so_far, who=t))
         return out
@@ -547,7 +542,6 @@ class Arguments(PassBase):
             for g in p.subtree
         }
         pids = ctx.people.token_pid
-        seen: set[str] = set()
         out: list[_Raw] = []
         legs: list[_Raw] | None = None
         scene: Place | None = None
@@ -572,13 +566,8 @@ class Arguments(PassBase):
             if said_of is not None and subj is not None
             else set()
         )
-        for t in tok.subtree:
-            pid = pids.get(t.i)
-            if pid is None or pid in seen or t.i in skip or t.pos_ == "PRON":
-                continue
-            if said_of is not None and (t.i not in said_of or not ctx.named_at(t)):
-                continue
-            seen.add(pid)
+        keep = (lambda t: t.i in said_of and ctx.named_at(t)) if said_of is not None else None
+        for t, pid in _named_once(tok.subtree, pids, skip, keep):
             new = self._events_for(tok, _PRESENT_TRIGGER, si, ctx, so_far, who=t)
             if not new and venue is not None:
                 # "present at the airport": that venue, where the story named it before
@@ -1580,6 +1569,26 @@ def _list_halves(first: Any, second: Any) -> bool:
         and first.right_edge.i >= before
         and second.doc[before].dep_ in {"cc", "punct"}
     )
+
+
+def _named_once(
+    tokens: Iterable[Any],
+    pids: dict[int, str],
+    skip: Container[int],
+    keep: Callable[[Any], bool] | None = None,
+) -> Iterator[tuple[Any, str]]:
+    """Each token that first names a person among ``tokens``, with the person's id: not a
+    pronoun, not in ``skip``, and one ``keep`` accepts (a token it refuses does not use the
+    person up)."""
+    seen: set[str] = set()
+    for t in tokens:
+        pid = pids.get(t.i)
+        if pid is None or pid in seen or t.i in skip or t.pos_ == "PRON":
+            continue
+        if keep is not None and not keep(t):
+            continue
+        seen.add(pid)
+        yield t, pid
 
 
 def _plural_antecedent(tok: Any) -> Any | None:

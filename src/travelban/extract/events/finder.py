@@ -421,8 +421,8 @@ class EventFinder(Predicates, Arguments, When, Status):
                 if len(hosts) == 1 and line is not None and ctx.holds_office(hosts[0])
                 else None
             )
-            if home is not None and line is not None and line.country == home.country:
-                scene = line
+            if home is not None and line is not None:
+                scene = line  # (``_home_of`` found the dateline in the host's country)
                 travellers = [
                     t for t in travellers if t[0] in self._met_pids and ctx.abroad_in(t[0], scene)
                 ]
