@@ -4418,3 +4418,19 @@ def test_a_return_to_the_one_country_the_text_gives_as_his_is_no_trip(
     assert not extractor.extract(article(home)).events
     abroad = "Nigerian businessman Musa Bello returned to Paris on Monday."
     trip(extractor.extract(article(abroad)), "Musa Bello", "FR")
+
+
+def test_a_host_named_in_apposition_receives_at_home_those_whose_office_is_abroad(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "On Monday, Moldova's Minister of Foreign Affairs, Ion Rusu, received delegations led "
+        "by Petar Ivanov, Chairman of the Defence Committee of the National Assembly of "
+        "Bulgaria, and Ana Popescu, Deputy Speaker of the Parliament of Romania. The talks "
+        "covered trade between Moldova and its neighbours and Moldova's energy links."
+    )
+    ex = extractor.extract(article(text))
+    assert person(ex, "Petar Ivanov").nationalities == ("BG",)
+    for name in ("Petar Ivanov", "Ana Popescu"):
+        assert span(trip(ex, name, "MD")) == (date(2024, 5, 13), date(2024, 5, 13)), name
+    assert not events_of(ex, "Ion Rusu")

@@ -1174,27 +1174,33 @@ class PeopleFinder:
             # "Ambassador to Bangladesh X" is posted there
             country: str | None = None
             of = m.group("prep") == "of"
+            state_last = False  # the word just read past was a country
             while True:
                 w = _PORTFOLIO_WORD.match(text, pos)
                 if w is None:
                     break
                 word = w.group("w")
                 low = word.lower().strip(",")
+                if low == "and" and state_last:
+                    break  # "... of the Parliament of Bulgaria, and X": the post ends there
                 if word == "," or low in _PORTFOLIO_JOINS:
                     pos = w.end()
                     continue
+                state_last = False
                 two = _PORTFOLIO_WORD.match(text, w.end())
                 pair = self.gazetteer.lookup(f"{word} {two.group('w')}") if two else None
                 if two is not None and pair is not None:
                     pos, domain = two.end(), domain + 1  # "United Kingdom"
                     if of and pair.kind == "country":
                         country = country or pair.country
+                    state_last = pair.kind == "country"
                     continue
                 place = self.gazetteer.lookup(word)
                 if place is not None and place.kind in {"country", "region", "continent"}:
                     pos, domain = w.end(), domain + 1
                     if of and place.kind == "country":
                         country = country or place.country
+                    state_last = place.kind == "country"
                     continue
                 if low in portfolio or self.gazetteer.demonym(word):
                     pos, domain = w.end(), domain + 1
@@ -1687,6 +1693,7 @@ class PeopleFinder:
                     if desc and len(desc.split()) <= 25:
                         c.descriptions.append(desc)
                         self._evidence(c, sub)
+                        c.nationalities.extend(self._office_states(child))
                 elif child.dep_ == "relcl":
                     sub = doc[child.left_edge.i : child.right_edge.i + 1]
                     if len(sub) <= 25:
@@ -1699,6 +1706,19 @@ class PeopleFinder:
                         sub = doc[child.left_edge.i : child.right_edge.i + 1]
                         c.descriptions.append(_trim_det(sub))
                         self._evidence(c, sub)
+
+    def _office_states(self, role: Any) -> list[str]:
+        """'Chairman of the Foreign Affairs Committee of the Grand National Assembly of
+        Türkiye', 'Prime Minister of Albania': the state a chain of 'of' phrases under a
+        role ends in (the office is that state's)."""
+        found: list[str] = []
+        for t in role.subtree:
+            head = t
+            while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.i:
+                head = head.head.head
+            if head.i != t.i and head.i == role.i and (iso := self._country_of(t)):
+                found.append(iso)
+        return found[-1:]
 
     def _country_of(self, tok: Any) -> str | None:
         """The country a noun phrase names as a whole ("Zimbabwe", "the Democratic
@@ -1780,6 +1800,15 @@ class PeopleFinder:
                 iso = self.gazetteer.demonym(tok.text)
                 if iso and not organisations_only:
                     c.nationalities.append(iso)
+            if (
+                tok.ent_type_ not in {"", "GPE"}
+                and not organisations_only
+                and tok.dep_ == "poss"
+                and any(t.text in {"'s", "’s"} for t in tok.children)
+                and self._describes_person(tok)
+                and (iso := self._country_of(tok))
+            ):
+                c.nationalities.append(iso)  # "Moldova's Minister" (the model: an ORG)
 
     # ------------------------------------------------------------ descriptions
 

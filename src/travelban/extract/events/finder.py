@@ -645,7 +645,9 @@ class EventFinder(Predicates, Arguments, When, Status):
         """The country of a named host who receives at home: None when the sentence names
         a place of another country or the text sent the host abroad ("On arriving at his
         hotel in Tokyo, the emperor was greeted by Lula")."""
-        pid = ctx.people.token_pid.get(host.i)
+        # ("Azerbaijan's Minister of Foreign Affairs, X, received": the name in apposition)
+        named = ctx.who(host)
+        pid = named[0] if named is not None else None
         return self._home_of(pid, host.text, si, ctx, so_far) if pid is not None else None
 
     def _home_of(
