@@ -4434,3 +4434,24 @@ def test_a_host_named_in_apposition_receives_at_home_those_whose_office_is_abroa
     for name in ("Petar Ivanov", "Ana Popescu"):
         assert span(trip(ex, name, "MD")) == (date(2024, 5, 13), date(2024, 5, 13)), name
     assert not events_of(ex, "Ion Rusu")
+
+
+def test_an_elliptical_as_will_clause_gives_its_subjects_the_same_trip(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Chancellor Karl Brandt said he would attend the donors' conference in Amman on "
+        "Friday, as will Norway's foreign minister, Lars Dahl, and Finland's Anna Virtanen."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Karl Brandt", "Lars Dahl", "Anna Virtanen"):
+        assert span(trip(ex, name, "JO")) == (date(2024, 5, 17), date(2024, 5, 17)), name
+
+
+def test_said_he_would_travel_is_a_plan_and_its_weekday_lies_ahead(
+    extractor: Extractor,
+) -> None:
+    text = "Foreign Minister Omar Haddad said he would fly to Rome on Friday for the talks."
+    event = trip(extractor.extract(article(text)), "Omar Haddad", "IT")
+    assert event.status is EventStatus.PLANNED
+    assert span(event) == (date(2024, 5, 17), date(2024, 5, 17))

@@ -817,6 +817,18 @@ class Arguments(PassBase):
                         None,
                     )
                 heads = [subj] if subj is not None else []
+                # "X said he would attend, as will Britain's prime minister, Y": a clause of
+                # comparison with its verb left out says the same of its own subject
+                heads += [
+                    s
+                    for c in tok.children
+                    if c.dep_ == "advcl"
+                    and (c.tag_ == "MD" or c.lemma_ in {"do", "be", "have"})
+                    and any(m.dep_ == "mark" and m.lower_ in {"as", "so"} for m in c.children)
+                    and not any(g.pos_ in {"VERB", "AUX"} for g in c.children)
+                    for s in c.children
+                    if s.dep_ == "nsubj"
+                ]
                 if (
                     subj is not None
                     and subj.tag_ in {"NNS", "NNPS"}

@@ -214,6 +214,15 @@ class Status(PassBase):
                     and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children)
                 ):
                     found.add(self.aux[ch.lower_])  # "may travel", not "may have travelled"
+                if (
+                    ch.dep_ == "aux"
+                    and ch.lower_ == "would"
+                    and node.i == tok.i
+                    and tok.dep_ == "ccomp"
+                    and tok.head.lemma_.lower() in self.reporting
+                    and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in node.children)
+                ):
+                    found.add(EventStatus.PLANNED)  # "said he would attend": his plan then
         if trig.plans:
             found.add(EventStatus.PLANNED)  # "Erdogan has invited X to Ankara"
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ASKING:
