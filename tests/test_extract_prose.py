@@ -4455,3 +4455,19 @@ def test_said_he_would_travel_is_a_plan_and_its_weekday_lies_ahead(
     event = trip(extractor.extract(article(text)), "Omar Haddad", "IT")
     assert event.status is EventStatus.PLANNED
     assert span(event) == (date(2024, 5, 17), date(2024, 5, 17))
+
+
+def test_a_title_case_dateline_glued_to_a_dash_and_a_paragraph_of_companions(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Castries, Saint Lucia, May 14, 2024 (OPM)—Prime Minister of Saint Lucia, Hon. Dr. "
+        "Philip Joseph, is in Bridgetown, Barbados, heading a delegation to the regional "
+        "trade talks.\n\n"
+        "Accompanying the Prime Minister are the Minister of Commerce, Hon. Mary Baptiste; "
+        "Mr. Kevin Charles, Chief of Staff in the Prime Minister's Office; and Ms. Grace "
+        "Emmanuel, Senior Trade Officer."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Philip Joseph", "Mary Baptiste", "Kevin Charles", "Grace Emmanuel"):
+        assert trip(ex, name, "BB").destination.name == "Bridgetown", name

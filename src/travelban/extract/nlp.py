@@ -48,8 +48,12 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[^()\n—–-]{1,40}?)?\s*(?:\([^()\n]{1,40}\))?"
     r"\s*(?:-|–|—|--|(?<=\)):)\s*"
 )
-# "Addis Ababa — The President ...": a Title Case place before a long dash opens a paragraph
-_TITLE_DATELINE = re.compile(r"[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2}[ \t]*(?:—|–|--)[ \t]*")
+# "Addis Ababa — The President ...", "Basseterre, Saint Kitts, July 6, 2025 (PMO)—": a Title
+# Case place (its country, a date, an agency) before a long dash opens a paragraph
+_TITLE_DATELINE = re.compile(
+    r"[A-Z][a-z'’]+(?:[ \t]+[A-Z][a-z'’]+){0,2}(?:,[^()\n—–]{1,40}?)?[ \t]*(?:\([^()\n]{1,40}\))?"
+    r"[ \t]*(?:—|–|--)[ \t]*"
+)
 # an ISO date stamp opening a line before the story's first sentence ("date 2025-12-11 The
 # army officer ...", as page excerpts and feeds print them): a sentence of its own
 _STAMP = re.compile(
@@ -295,6 +299,18 @@ def parse(nlp: Any, text: str, max_chars: int | None = None) -> Any:
     return joined
 
 
+# "(PMO)—Prime Minister X": a long dash glued to a closing bracket; the model's rules split
+# a dash between letters only, and the glued "PMO)—Prime" swallows the title's first word
+_DASH_AFTER_BRACKET = r"(?<=\w)[)\]](?=[—–])|(?<=[)\]])[—–](?=\S)"
+
+
+def _split_dash_after_bracket(nlp: Any) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, _DASH_AFTER_BRACKET]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Any:
     """The English pipeline (memoised); ConfigError naming the package when none is installed."""
@@ -315,6 +331,7 @@ def load_first(packages: tuple[str, ...]) -> Any:
         except ImportError:
             continue
         nlp = module.load(exclude=list(_UNUSED))
+        _split_dash_after_bracket(nlp)
         nlp.add_pipe("travelban_paragraphs", before="parser")
         log.debug("loaded spaCy %s pipeline %s: %s", spacy.__version__, name, nlp.pipe_names)
         return nlp

@@ -100,6 +100,15 @@ class Arguments(PassBase):
                 leaders = [t for t in leaders if t.i < inverted.i]
                 # "Joining her at the ceremony will be A and B": the names hang from "be"
                 groups += [c for c in inverted.children if c.dep_ in {"attr", "nsubj"}]
+            copula = next(
+                (c for c in tok.children if c.dep_ == "ccomp" and c.lemma_ == "be" and c.i > tok.i),
+                None,
+            )
+            if not leaders and copula is not None and tok.i == tok.sent.start:
+                # "Accompanying the Prime Minister are A; B; and C", parsed with the copula
+                # as the participle's clause and the one accompanied as its subject
+                leaders = [c for c in copula.children if c.dep_ == "nsubj" and c.i < copula.i]
+                groups += [c for c in copula.children if c.dep_ == "attr"]
             if tok.dep_ == "csubj" and tok.head.lemma_ == "be":
                 # "Accompanying the president on the trip are several officials, including
                 # A and B": the copula's complement is the company
