@@ -4471,3 +4471,39 @@ def test_a_title_case_dateline_glued_to_a_dash_and_a_paragraph_of_companions(
     ex = extractor.extract(article(text))
     for name in ("Philip Joseph", "Mary Baptiste", "Kevin Charles", "Grace Emmanuel"):
         assert trip(ex, name, "BB").destination.name == "Bridgetown", name
+
+
+def test_those_who_arrived_with_no_place_of_their_own_arrived_where_the_group_did(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Leaders kept arriving in Apia today ahead of the regional forum. "
+        "Those who arrived this morning included Tomas Reyes, Prime Minister of Fiji, and "
+        "Maria Keller, President of Kiribati."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Tomas Reyes", "Maria Keller"):
+        assert trip(ex, name, "WS").destination.name == "Apia", name
+
+
+def test_a_host_at_home_confers_with_a_foreign_guest(extractor: Extractor) -> None:
+    text = (
+        "Kenyan President William Ruto opened the regional summit in Nairobi on Sunday. "
+        "Ruto later conferred with Ahmed Salem, Chairman of the Presidential Council of Libya."
+    )
+    assert trip(extractor.extract(article(text)), "Ahmed Salem", "KE").destination.name in {
+        "Nairobi",
+        "Kenya",
+    }
+
+
+def test_a_state_at_the_end_of_a_role_s_chain_of_of_phrases_says_whose_the_role_is() -> None:
+    from travelban.extract.events.syntax import _of_a_role
+    from travelban.extract.nlp import load_nlp, parse
+
+    doc = parse(load_nlp(), "He met the Minister of External Relations of Cameroon in Addis Ababa.")
+    roles = frozenset({"minister"})
+    cameroon = next(t for t in doc if t.text == "Cameroon")
+    addis = next(t for t in doc if t.text == "Ababa")
+    assert _of_a_role(cameroon, roles)
+    assert not _of_a_role(addis, roles)

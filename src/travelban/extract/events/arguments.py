@@ -390,13 +390,18 @@ class Arguments(PassBase):
         trig = self._trigger(rel) if rel is not None else None
         if rel is None or trig is None or trig.host:
             return None
+        scene = None
         if not any(ctx.place_at(g.i) is not None for g in rel.subtree):
-            return None  # (the clause names where: not a gathering looked up elsewhere)
+            # "Leaders continued to arrive in Honiara. Those who arrived this morning
+            # included A and B": an arrival with no place of its own is the one just told
+            scene = ctx.trip_place_before(rel, 2) if trig.kind == "arrival" else None
+            if scene is None:
+                return None  # (the clause names where: not a gathering looked up elsewhere)
         inside = {g.i for g in subj.subtree}
         out: list[_Raw] = []
         for t, _ in _named_once(tok.subtree, ctx.people.token_pid, inside):
             # (the clause's own place, date and status, for the person named)
-            out.extend(self._events_for(rel, _PRESENT_TRIGGER, si, ctx, so_far, who=t))
+            out.extend(self._events_for(rel, _PRESENT_TRIGGER, si, ctx, so_far, who=t, scene=scene))
         return out
 
     def _attendees(self, subj: Any) -> bool:
@@ -498,7 +503,7 @@ class Arguments(PassBase):
                 None,
             )
         listed = False  # the subject itself says its people were there
-        if present is None and subj is not None and subj.tag_ == "NNS":
+        if present is None and subj is not None and (subj.tag_ == "NNS" or subj.lower_ == "those"):
             told = self._told_of_list(tok, subj, si, ctx, so_far)
             if told is not None:
                 return told

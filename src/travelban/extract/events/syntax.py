@@ -635,8 +635,15 @@ def _of_a_role(tok: Any, roles: frozenset[str] | set[str]) -> bool:
     """A place that modifies a person's role ("the U.S. ambassador", "Iran's envoy"): it
     says whose the role is, not where anyone is; so does one under the role's "of" ("the
     Vice Minister of the People's Republic of China")."""
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
-        return tok.head.head.lemma_.lower() in roles
+    hops = 0
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and hops < 3:
+        # ("the Minister of External Relations of Cameroon": up a chain of "of" phrases)
+        owner = tok.head.head
+        if owner.lemma_.lower() in roles:
+            return True
+        tok, hops = owner, hops + 1
+    if hops:
+        return False
     return tok.dep_ in {"compound", "nmod", "poss"} and tok.head.lemma_.lower() in roles
 
 
