@@ -4507,3 +4507,19 @@ def test_a_state_at_the_end_of_a_role_s_chain_of_of_phrases_says_whose_the_role_
     addis = next(t for t in doc if t.text == "Ababa")
     assert _of_a_role(cameroon, roles)
     assert not _of_a_role(addis, roles)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Ivan Petrov will take part in the summit in Brasilia virtually.",
+        "President Ivan Petrov addressed the assembly in New York by video link on Thursday.",
+        "President Ivan Petrov joined the forum in Astana online.",
+        "President Ivan Petrov attended a virtual summit hosted by Brazil.",
+    ],
+)
+def test_taking_part_from_afar_is_no_trip(extractor: Extractor, sentence: str) -> None:
+    assert not extractor.extract(article(sentence)).events
+    went = sentence.replace(" virtually", "").replace(" by video link", "").replace(" online", "")
+    if "virtual " not in went:
+        assert extractor.extract(article(went)).events, went

@@ -91,6 +91,7 @@ class Vocabulary:
     namer_verbs: frozenset[str] = frozenset()  # "a delegation led by X" ("lead")
     office_words: frozenset[str] = frozenset()  # "president", "minister": offices
     attendee_nouns: frozenset[str] = frozenset()  # "Other attendees included A and B"
+    remote_words: frozenset[str] = frozenset()  # "took part virtually", "by video link"
     adjectives: frozenset[str] = frozenset()  # triggers read after "be": "is due in X"
     # public office holders: folded name (or first + last word) -> ISO2 of their state
     figures: dict[str, str] = field(default_factory=dict)
@@ -228,6 +229,7 @@ def _load(lists_dir: Path) -> Vocabulary:
         namer_verbs=sets["namers"],
         office_words=sets["office"],
         attendee_nouns=sets["attendees"],
+        remote_words=sets["remote"],
         adjectives=frozenset(adjectives),
         figures=_figures(folder / "public_figures.tsv", titles),
     )
@@ -255,6 +257,7 @@ _WORD_SETS = (
     "namers",
     "office",
     "attendees",
+    "remote",
 )
 
 

@@ -265,7 +265,7 @@ class EventFinder(Predicates, Arguments, When, Status):
         """The events of one predicate; ``scene``: the place to take when the predicate
         names none (the caller knows the scene: "Those present were ...")."""
         travellers = self._travellers(who if who is not None else tok, trig, ctx)
-        if not travellers:
+        if not travellers or self._remote(tok):
             return []
         dests, origin, there = self._places(tok, trig, ctx)
         if (
@@ -641,6 +641,40 @@ class EventFinder(Predicates, Arguments, When, Status):
                     return seat
         return None
 
+    def _remote(self, tok: Any) -> bool:
+        """'will take part virtually', 'addressed the assembly by video link', 'joined the
+        summit online', 'a virtual summit': taking part from afar is no trip (the words:
+        lexicon set ``remote``)."""
+        words = self.vocab.remote_words
+        holders = [tok]
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"dobj", "pobj"}:
+            # ("joined the summit online", "took part in the meeting virtually")
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            if verb.pos_ in {"VERB", "AUX"}:
+                holders.append(verb)
+        elif tok.pos_ in {"VERB", "AUX"}:
+            # ("attended a virtual summit", "took part in an online forum")
+            holders += [
+                g
+                for c in tok.children
+                for g in ([c] if c.dep_ == "dobj" else c.children if c.dep_ == "prep" else [])
+                if g.dep_ in {"dobj", "pobj"} and g.pos_ == "NOUN"
+            ]
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in {"advmod", "amod", "npadvmod"} and c.lower_ in words:
+                    return True
+                if c.dep_ == "prep" and c.lower_ in {"via", "by", "through", "over"}:
+                    for g in c.children:
+                        if g.dep_ != "pobj":
+                            continue
+                        if g.lemma_.lower() in words or (
+                            g.lemma_.lower() in _REMOTE_HEADS
+                            and any(m.lower_ in words for m in g.children if m.i < g.i)
+                        ):
+                            return True
+        return False
+
     def _host_home(self, host: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> Place | None:
         """The country of a named host who receives at home: None when the sentence names
         a place of another country or the text sent the host abroad ("On arriving at his
@@ -711,6 +745,9 @@ _LIST_OPENERS = frozenset({"following"})
 
 # prepositions that put someone at a place ("in Paris", "at the Kremlin", "to Doha")
 _PLACING = frozenset({"in", "at", "to", "into", "inside", "near", "outside"})
+# the nouns a word of taking part from afar makes remote ("by video link", "via a video
+# address", "through a satellite feed")
+_REMOTE_HEADS = frozenset({"link", "call", "conference", "address", "message", "feed", "stream"})
 
 
 # where a member verb may stand in its sentence
