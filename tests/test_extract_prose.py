@@ -4523,3 +4523,14 @@ def test_taking_part_from_afar_is_no_trip(extractor: Extractor, sentence: str) -
     went = sentence.replace(" virtually", "").replace(" by video link", "").replace(" online", "")
     if "virtual " not in went:
         assert extractor.extract(article(went)).events, went
+
+
+def test_the_people_a_visitor_visits_are_hosts_not_company(extractor: Extractor) -> None:
+    text = (
+        "Omani Foreign Minister Said Harthy visited Ottawa on Tuesday. The ministry said "
+        "Harthy visited Anne Leblanc and Mark Fraser, who chair the foreign affairs "
+        "committee, and other members of Parliament."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Said Harthy", "CA")
+    assert not events_of(ex, "Anne Leblanc") and not events_of(ex, "Mark Fraser")

@@ -235,6 +235,14 @@ class EventFinder(Predicates, Arguments, When, Status):
         ):
             return None  # "X welcomed the delegation", "talks with X", "will call on X";
             # "the sister of leader X": a name describing another
+        if any(
+            a.dep_ in {"dobj", "obj"}
+            and (trig := self._trigger(a.head)) is not None
+            and not trig.host
+            and trig.kind in {"visit", "meeting"}
+            for a in path
+        ):
+            return None  # "Faisal visited A and B and other members of Congress": hosts
         subject = any(a.dep_ in {"nsubj", "csubj", "attr"} for a in path)
         if subject and any(c.lemma_.lower() in vocab.hosting_words for c in clause.subtree):
             return None  # "A and B accorded a warm welcome to the delegation"
