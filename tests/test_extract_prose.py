@@ -4534,3 +4534,12 @@ def test_the_people_a_visitor_visits_are_hosts_not_company(extractor: Extractor)
     ex = extractor.extract(article(text))
     trip(ex, "Said Harthy", "CA")
     assert not events_of(ex, "Anne Leblanc") and not events_of(ex, "Mark Fraser")
+
+
+def test_the_state_an_envoy_is_posted_to_is_not_where_he_is_met(extractor: Extractor) -> None:
+    text = (
+        "Somali leader Ahmed Warsame will meet the Turkish ambassador to Kenya, Emre Kaya, "
+        "in Cairo."
+    )
+    ex = extractor.extract(article(text))
+    assert {e.destination.country for e in ex.events if e.destination} == {"EG"}

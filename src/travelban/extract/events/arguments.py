@@ -1312,6 +1312,15 @@ class Arguments(PassBase):
                 continue
             if _of_a_role(t, self.vocab.roles):
                 continue  # "a press conference with the U.S. ambassador": whose, not where
+            if (
+                t.dep_ == "pobj"
+                and t.head.lower_ == "to"
+                and t.head.head.i != tok.i
+                and t.head.head.lemma_.lower() in self.vocab.roles
+                # (not the post the traveller takes up: "sent to be the Ambassador to Italy")
+                and not (t.head.head.dep_ in {"attr", "oprd"} and t.head.head.head.i == tok.i)
+            ):
+                continue  # "will meet the US ambassador to Libya": where he is posted
             if _opens_title(t, ctx):
                 continue  # "Kurdistan Regional Government Prime Minister X": whose title
             holder = t
