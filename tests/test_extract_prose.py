@@ -4543,3 +4543,19 @@ def test_the_state_an_envoy_is_posted_to_is_not_where_he_is_met(extractor: Extra
     )
     ex = extractor.extract(article(text))
     assert {e.destination.country for e in ex.events if e.destination} == {"EG"}
+
+
+def test_a_subject_swallowed_by_an_opening_phrase_is_the_name_after_its_last_comma(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "At the invitation of President Xi, President Jean Marc Kouassi of Benin will pay a "
+        "state visit to China from May 20 to May 23."
+    )
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Jean Marc Kouassi", "CN")) == (date(2024, 5, 20), date(2024, 5, 23))
+    clause = (
+        "Amid a dispute over the vote in Ruritania, a lawyer who sued Governor Ivan Petrov "
+        "has sought asylum in Spain."
+    )
+    assert not events_of(extractor.extract(article(clause)), "Ivan Petrov")

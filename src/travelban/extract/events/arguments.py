@@ -373,6 +373,36 @@ class Arguments(PassBase):
             if pid != leg.pid
         ]
 
+    def _fronted_subject(self, tok: Any, ctx: _Context) -> Any | None:
+        """'At the invitation of President Xi, President Talon of Benin will pay a visit to
+        China': a subject the parser swallowed into the opening phrase, the name after
+        the phrase's last comma, right before the verb."""
+        opening = next(
+            (c for c in tok.children if c.dep_ == "prep" and c.i == tok.sent.start), None
+        )
+        if opening is None or opening.right_edge.i >= tok.i:
+            return None
+        between = ctx.doc[opening.right_edge.i + 1 : tok.i]
+        if any(t.dep_ not in {"aux", "auxpass", "neg", "advmod"} for t in between):
+            return None
+        commas = [t.i for t in opening.subtree if t.text == ","]
+        if not commas:
+            return None
+        tail = [t for t in opening.subtree if t.i > commas[-1] and not t.is_punct]
+        inside = {t.i for t in tail}
+        pids = ctx.people.token_pid
+
+        def in_a_clause(t: Any) -> bool:
+            while t.i in inside:
+                if t.dep_ in {"relcl", "acl", "advcl", "ccomp"}:
+                    return True
+                t = t.head
+            return False
+
+        # (the phrase's own person, not one in a clause on it: "a leader who challenged X")
+        named = [t for t in tail if t.i in pids and not in_a_clause(t)]
+        return named[-1] if named else None
+
     def _told_of_list(
         self, tok: Any, subj: Any, si: int, ctx: _Context, so_far: list[_Raw]
     ) -> list[_Raw] | None:
@@ -830,6 +860,8 @@ class Arguments(PassBase):
                         ),
                         None,
                     )
+                if subj is None and tok.dep_ == "ROOT":
+                    subj = self._fronted_subject(tok, ctx)
                 heads = [subj] if subj is not None else []
                 # "X said he would attend, as will Britain's prime minister, Y": a clause of
                 # comparison with its verb left out says the same of its own subject
@@ -1116,6 +1148,10 @@ class Arguments(PassBase):
                 return [subj] if subj is not None else []
             if node.dep_ in {"dobj", "obj", "attr", "oprd"} and head.pos_ in {"VERB", "AUX"}:
                 subj = _subject(head)
+                if subj is None and head.dep_ == "ROOT":
+                    subj = self._fronted_subject(
+                        head, ctx
+                    )  # "At the invitation of X, Y will pay a visit"
                 return [subj] if subj is not None else []
             if node.dep_ == "pobj" and head.dep_ == "prep":
                 gov = head.head
