@@ -4559,3 +4559,34 @@ def test_a_subject_swallowed_by_an_opening_phrase_is_the_name_after_its_last_com
         "has sought asylum in Spain."
     )
     assert not events_of(extractor.extract(article(clause)), "Ivan Petrov")
+
+
+def test_an_office_holder_meets_at_home_in_the_story_s_country_without_a_dateline(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Today at the presidential palace, Tunisian President Karim Haddad met with "
+        "Ghanaian President Kofi Mensah.\n\n"
+        "The talks covered trade between Tunisia and Ghana. Tunisia hopes to double its "
+        "exports, and Tunisia's ports will be upgraded."
+    )
+    ex = extractor.extract(article(text))
+    trip(ex, "Kofi Mensah", "TN")
+    assert not events_of(ex, "Karim Haddad")
+    visiting = (
+        "The visiting Ghanaian Minister Kofi Mensah is set to meet President Karim Haddad "
+        "of Tunisia later in the day. Ghana and Ghana's farmers stand to gain."
+    )
+    assert "GH" not in {
+        e.destination.country
+        for e in extractor.extract(article(visiting)).events
+        if e.destination is not None
+    }
+
+
+def test_a_telephone_talk_is_no_trip(extractor: Extractor) -> None:
+    text = (
+        "Prime Minister Kenji Sato of Japan held a telephone talk with Prime Minister Bat "
+        "Erdene of Mongolia on Tuesday."
+    )
+    assert not extractor.extract(article(text)).events

@@ -424,13 +424,21 @@ class EventFinder(Predicates, Arguments, When, Status):
             # text makes foreign there travelled
             hosts = [p for p, _ in travellers if p is not None and p not in self._met_pids]
             line = ctx.dateline
+            visiting = bool(hosts) and any(
+                ctx.people.token_pid.get(a.i) == hosts[0]
+                for t in ctx.sents[si]
+                if t.lower_ == "visiting"
+                for a in [t, *list(t.ancestors)[:3]]
+            )  # ("The visiting German minister is set to meet President X": the guest)
             home = (
                 self._home_of(hosts[0], ctx.name_of(hosts[0]), si, ctx, so_far)
-                if len(hosts) == 1 and line is not None and ctx.holds_office(hosts[0])
+                if len(hosts) == 1 and ctx.holds_office(hosts[0]) and not visiting
                 else None
             )
-            if home is not None and line is not None:
-                scene = line  # (``_home_of`` found the dateline in the host's country)
+            if home is not None:
+                # (``_home_of`` found the dateline, else the story's most named country,
+                # in the host's country)
+                scene = line if line is not None else home
                 travellers = [
                     t for t in travellers if t[0] in self._met_pids and ctx.abroad_in(t[0], scene)
                 ]
@@ -670,7 +678,7 @@ class EventFinder(Predicates, Arguments, When, Status):
             ]
         for h in holders:
             for c in h.children:
-                if c.dep_ in {"advmod", "amod", "npadvmod"} and c.lower_ in words:
+                if c.dep_ in {"advmod", "amod", "npadvmod", "compound"} and c.lower_ in words:
                     return True
                 if c.dep_ == "prep" and c.lower_ in {"via", "by", "through", "over"}:
                     for g in c.children:
