@@ -1149,9 +1149,8 @@ class Arguments(PassBase):
             if node.dep_ in {"dobj", "obj", "attr", "oprd"} and head.pos_ in {"VERB", "AUX"}:
                 subj = _subject(head)
                 if subj is None and head.dep_ == "ROOT":
-                    subj = self._fronted_subject(
-                        head, ctx
-                    )  # "At the invitation of X, Y will pay a visit"
+                    # "At the invitation of X, Y will pay a visit": a swallowed subject
+                    subj = self._fronted_subject(head, ctx)
                 return [subj] if subj is not None else []
             if node.dep_ == "pobj" and head.dep_ == "prep":
                 gov = head.head
