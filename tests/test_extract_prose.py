@@ -4590,3 +4590,21 @@ def test_a_telephone_talk_is_no_trip(extractor: Extractor) -> None:
         "Erdene of Mongolia on Tuesday."
     )
     assert not extractor.extract(article(text)).events
+
+
+def test_those_a_relative_clause_says_accompanied_the_traveller_made_his_trip(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "President Samuel Otieno arrived in Washington on Monday for a state visit.\n\n"
+        "He was welcomed at the airport by the Kenyan community.\n\n"
+        "The visit is the first by a Kenyan leader in two decades.\n\n"
+        "Trade and security top the agenda. Both sides hope to sign several deals.\n\n"
+        "Officials expect a joint statement at the end of the visit.\n\n"
+        "Advertisement\n\n"
+        "Other leaders who accompanied President Otieno were Governor Mary Achieng, Senator "
+        "Peter Kamau and Speaker Joseph Mwangi."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Mary Achieng", "Peter Kamau", "Joseph Mwangi"):
+        assert trip(ex, name, "US").destination.name == "Washington", name

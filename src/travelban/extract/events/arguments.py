@@ -136,6 +136,12 @@ class Arguments(PassBase):
             for g in c.subtree
             if g.dep_ == "pobj" and g.head.lower_ == "with"
         ]
+        if tok.dep_ == "relcl" and any(g.lower_ in {"who", "that"} for g in groups):
+            # "Other leaders who accompanied President X were A, B and C": the copula's
+            # complement names the ones the relative clause is about
+            ante = tok.head
+            if ante.dep_ == "nsubj" and ante.head.lemma_ == "be":
+                groups += [c for c in ante.head.children if c.dep_ == "attr"]
         if leaders and tok.dep_ == "relcl":
             # "Ramaphosa, who was joined by A and B, landed in Moscow"
             leaders = _relcl_antecedent(leaders[0]) or leaders

@@ -217,6 +217,7 @@ class Status(PassBase):
                 if (
                     ch.dep_ == "aux"
                     and ch.lower_ == "would"
+                    and trig.kind != "presence"  # ("said he would stay": the stay goes on)
                     and node.i == tok.i
                     and tok.dep_ == "ccomp"
                     and tok.head.lemma_.lower() in self.reporting
