@@ -420,8 +420,8 @@ class EventFinder(Predicates, Arguments, When, Status):
         if not dests and departure_from is None and self._met_pids:
             # "During the summit, the Prime Minister held talks with President X of Congo":
             # with no place named and no trip of the one who met told, a host who serves
-            # one state meets at home when the story's dateline is there; only those the
-            # text makes foreign there travelled
+            # one state meets at home when the story's dateline, else its most named
+            # country, is there; only those the text makes foreign there travelled
             hosts = [p for p, _ in travellers if p is not None and p not in self._met_pids]
             line = ctx.dateline
             visiting = bool(hosts) and any(
