@@ -4608,3 +4608,45 @@ def test_those_a_relative_clause_says_accompanied_the_traveller_made_his_trip(
     ex = extractor.extract(article(text))
     for name in ("Mary Achieng", "Peter Kamau", "Joseph Mwangi"):
         assert trip(ex, name, "US").destination.name == "Washington", name
+
+
+def test_those_also_on_the_trip_made_the_trip_just_told(extractor: Extractor) -> None:
+    text = (
+        "President Musa Danjuma arrived in Pretoria on Monday for a three-day state visit.\n\n"
+        "He was accompanied by the Minister of Trade, Ada Okafor; and the Minister of "
+        "Defence, Bello Garba.\n\n"
+        "Also on the trip are Chief of Staff, Brig. Gen. Tanko Yusuf (retd); "
+        "Director-General, Export Council, Amb. Ngozi Eze; and Special Adviser Daniel Okon."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Tanko Yusuf", "Ngozi Eze", "Daniel Okon"):
+        assert trip(ex, name, "ZA").destination.name == "Pretoria", name
+
+
+def test_company_joins_the_trip_not_the_send_off_at_home(extractor: Extractor) -> None:
+    text = (
+        "Turkish President Kemal Aydin arrived in Vienna on Tuesday for a two-day summit.\n\n"
+        "At the airport in Ankara, President Aydin was seen off by Vice President Selim "
+        "Kaya and the governor, Orhan Demir.\n\n"
+        "Joining the president on the trip were his wife, Leyla Aydin, Mert Yilmaz, head "
+        "of the Communications Office at the Presidency, and Can Arslan, chief adviser."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Leyla Aydin", "Mert Yilmaz", "Can Arslan"):
+        assert trip(ex, name, "AT").destination.name == "Vienna", name
+        assert not [
+            e for e in events_of(ex, name) if e.destination and e.destination.country == "TR"
+        ], name
+
+
+def test_holders_of_posts_named_after_a_body_are_the_company(extractor: Extractor) -> None:
+    text = (
+        "Speaker Nguyen Van Long and his wife left Hanoi on Monday for the assembly of the "
+        "Asian Parliamentary Union and official visits to Georgia and Armenia.\n\n"
+        "Nguyen and his wife are accompanied by Vice Chairman of the National Assembly Pham "
+        "Minh Duc, Deputy Prime Minister Hoang Thi Lan, Chairman of the Committee on Culture "
+        "and Education Dang Van Hai, and Chairman of the Ombudsman Office Trinh Cong Son."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Pham Minh Duc", "Hoang Thi Lan", "Dang Van Hai", "Trinh Cong Son"):
+        trip(ex, name, "GE")

@@ -92,6 +92,7 @@ class Vocabulary:
     office_words: frozenset[str] = frozenset()  # "president", "minister": offices
     attendee_nouns: frozenset[str] = frozenset()  # "Other attendees included A and B"
     remote_words: frozenset[str] = frozenset()  # "took part virtually", "by video link"
+    journey_nouns: frozenset[str] = frozenset()  # "Also on the trip are A and B"
     adjectives: frozenset[str] = frozenset()  # triggers read after "be": "is due in X"
     # public office holders: folded name (or first + last word) -> ISO2 of their state
     figures: dict[str, str] = field(default_factory=dict)
@@ -230,6 +231,7 @@ def _load(lists_dir: Path) -> Vocabulary:
         office_words=sets["office"],
         attendee_nouns=sets["attendees"],
         remote_words=sets["remote"],
+        journey_nouns=sets["journey"],
         adjectives=frozenset(adjectives),
         figures=_figures(folder / "public_figures.tsv", titles),
     )
@@ -258,6 +260,7 @@ _WORD_SETS = (
     "office",
     "attendees",
     "remote",
+    "journey",
 )
 
 

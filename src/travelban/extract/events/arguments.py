@@ -216,6 +216,10 @@ class Arguments(PassBase):
                 leader = other
                 companions = company - {leader[0]}
                 legs = legs_of(leader[0])
+        # a leg in the leader's own country is a send-off or the way home, not the trip the
+        # company joined ("seen off at the airport in Ankara ... Joining the president on
+        # the trip were A and B")
+        legs = [r for r in legs if r.dest is None or not ctx.home_to(leader[0], r.dest)] or legs
         # the trip under way rather than a meeting still ahead in it ("arrived in Dushanbe
         # ... is to meet Rahmon on Thursday ... Accompanying him are A and B")
         latest = next((r for r in legs if r.status is EventStatus.OCCURRED), None) or next(
@@ -228,7 +232,17 @@ class Arguments(PassBase):
             for person in (leaders[0], *(g for g in groups if ctx.who(g) is not None)):
                 out.extend(self._events_for(tok, _ACCOMPANY_TRIGGER, si, ctx, so_far, who=person))
             if out:
-                return out
+                # the company the agent phrase lists shares the trip ("X and his wife are
+                # accompanied by Vice Chairman of the Assembly A, Deputy Minister B"), not a
+                # leg in X's own country
+                done = {r.pid for r in out}
+                return out + [
+                    _joined(leg, pid, tok, si, ctx)
+                    for leg in out
+                    if leg.pid == leader[0]
+                    and (leg.dest is None or not ctx.home_to(leader[0], leg.dest))
+                    for pid in sorted(companions - done)
+                ]
         if latest is None or not companions:
             return []
         joined = _one_telling(latest, legs)
@@ -321,8 +335,14 @@ class Arguments(PassBase):
                     for q in o.children
                 )  # "among those on the plane were X and Y"
                 named = [o for o in objs if o.lemma_.lower() in collectives]
-                if (prep.lower_ == "on" and any(o.lemma_.lower() == "board" for o in objs)) or (
-                    prep.lower_ in {"among", "with"} and (named or aboard)
+                trip = prep.lower_ == "on" and any(
+                    o.lemma_.lower() in self.vocab.journey_nouns and not _names_own_place(o, ctx)
+                    for o in objs
+                )  # "Also on the trip are A and B": the trip just told
+                if (
+                    (prep.lower_ == "on" and any(o.lemma_.lower() == "board" for o in objs))
+                    or (prep.lower_ in {"among", "with"} and (named or aboard))
+                    or trip
                 ):
                     heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "attr"}]
                     group = named[0] if named else None
