@@ -4650,3 +4650,40 @@ def test_holders_of_posts_named_after_a_body_are_the_company(extractor: Extracto
     ex = extractor.extract(article(text))
     for name in ("Pham Minh Duc", "Hoang Thi Lan", "Dang Van Hai", "Trinh Cong Son"):
         trip(ex, name, "GE")
+
+
+def test_a_party_leader_s_company_joins_his_trip_abroad_not_his_capital(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "HÀ NỘI — General Secretary of the Communist Party of Việt Nam Central Committee Tô "
+        "Minh Khải and his spouse, along with a senior delegation of Việt Nam, left Hà Nội "
+        "on Sunday morning for a state visit to Malaysia, an official visit to the regional "
+        "secretariat based in the country, and an official visit to Brunei.\n\n"
+        "The trip, taking place from March 9 to 13, is made at the invitations of Malaysian "
+        "Prime Minister and President of the People's Justice Party Anwar Rahim, "
+        "Secretary-General Kao Sok Hean, and Sultan of Brunei Hassan Bolkiah.\n\n"
+        "The Party leader was accompanied by General Phan Văn Quyết, Politburo member and "
+        "Minister of National Defence; Nguyễn Xuân Dũng, Politburo member, President of the "
+        "National Academy of Politics; Nguyễn Văn Nhân, Politburo member and Secretary of "
+        "the City Party Committee; Lê Hoài Tâm, Secretary of the Party Central Committee "
+        "and Chief of its Office; and other officials."
+    )
+    ex = extractor.extract(article(text, published=date(2025, 3, 9)))
+    for name in ("Phan Văn Quyết", "Nguyễn Xuân Dũng", "Hoài Tâm"):
+        trip(ex, name, "MY")
+        trip(ex, name, "BN")
+        assert not [
+            e for e in events_of(ex, name) if e.destination and e.destination.country == "VN"
+        ], name
+    # the one the description names is the leader, not a member of his company
+    assert "Party leader" not in person(ex, "Nguyễn Xuân Dũng").descriptions
+
+
+def test_a_plan_s_weekday_range_is_the_days_ahead(extractor: Extractor) -> None:
+    text = (
+        "Prime Minister Anna Petrova will pay an official visit to China from Wednesday to "
+        "Saturday, her spokesman said on Tuesday."
+    )
+    ex = extractor.extract(article(text, published=TUESDAY))
+    assert span(trip(ex, "Petrova", "CN")) == (date(2024, 5, 15), date(2024, 5, 18))

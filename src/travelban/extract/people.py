@@ -2463,7 +2463,22 @@ def _co_argument(tok: Any, pid: str, token_pid: dict[int, str]) -> bool:
         return False
     for t in tok.sent:
         if t.i != tok.i and token_pid.get(t.i) == pid and t.head.dep_ != "compound":
-            other = _clause_verb(t) if t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} else None
+            after = tok.right_edge.i + 1  # ("Qatar's Minister of State, X": a name set off
+            # by a comma right after the description is its apposition, however hung)
+            if tok.left_edge.i <= t.i <= tok.right_edge.i or (
+                t.i > after
+                and tok.doc[after].text == ","
+                and all(
+                    token_pid.get(u.i) == pid or u.dep_ == "compound"
+                    for u in tok.doc[after + 1 : t.i + 1]
+                )
+            ):
+                continue
+            while t.dep_ in {"conj", "appos"} and t.head.i != t.i:
+                t = t.head  # one of a list of arguments ("was accompanied by A; B; C")
+            # (a name the parser hung on the verb as "npadvmod" is one of its arguments)
+            args = {"nsubj", "nsubjpass", "dobj", "pobj", "npadvmod"}
+            other = _clause_verb(t) if t.dep_ in args else None
             if other is not None and other.i == verb.i:
                 return True
     return False

@@ -183,7 +183,12 @@ class Arguments(PassBase):
             # just told
             leader = last_other(6)
             role = leaders[0].lemma_.lower()
-            if leader is not None and role in self.vocab.roles and not ctx.called(leader[0], role):
+            if (
+                leader is not None
+                and role in self.vocab.roles
+                and not ctx.called(leader[0], role)
+                and role != "leader"
+            ):  # ("the Party leader" may be anyone who leads: no post to check)
                 # "The prime minister was accompanied by A and B to welcome President X":
                 # a post the traveller just told does not hold is someone else's (a host)
                 leader = None

@@ -208,8 +208,9 @@ def _joined(latest: _Raw, pid: str, tok: Any, si: int, ctx: _Context) -> _Raw:
 def _one_telling(leg: _Raw, raws: Sequence[_Raw]) -> list[_Raw]:
     """``leg`` and the other legs of its traveller told in the same sentence with the same
     status: a trip to several places told at once ("left for visits to Uzbekistan and
-    Armenia"), which the traveller's company makes in full."""
-    return [leg] + [
+    Armenia"), which the traveller's company makes in full; not a leg in the country the
+    trip left ("HANOI -- X left Hanoi for visits to A and B": the dateline's scene)."""
+    told = [leg] + [
         r
         for r in raws
         if r is not leg
@@ -219,3 +220,6 @@ def _one_telling(leg: _Raw, raws: Sequence[_Raw]) -> list[_Raw]:
         and r.dest is not None
         and r.status is leg.status
     ]
+    left = {r.origin.country for r in told if r.origin is not None and r.origin.country}
+    away = [r for r in told if r.dest is None or r.dest.country not in left]
+    return away or told

@@ -36,11 +36,12 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 def _ahead(when: DateRange, published: date | None) -> DateRange:
     """A plan's month named alone is the next such month ("will travel in November"), and
-    its weekday the next such day ("will attend the parade on Wednesday")."""
+    its weekday the next such day ("will attend the parade on Wednesday", "will visit
+    China from Wednesday to Saturday")."""
     if (
         published is not None
         and when.relative
-        and when.precision is Precision.DAY
+        and when.precision in {Precision.DAY, Precision.RANGE}
         and when.start is not None
         and when.end is not None
         and when.end < published - timedelta(days=1)  # yesterday's may be written late
