@@ -4687,3 +4687,29 @@ def test_a_plan_s_weekday_range_is_the_days_ahead(extractor: Extractor) -> None:
     )
     ex = extractor.extract(article(text, published=TUESDAY))
     assert span(trip(ex, "Petrova", "CN")) == (date(2024, 5, 15), date(2024, 5, 18))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaker John Mensah left Accra on Monday for the assembly of the Asian "
+        "Parliamentary Union and official visits to Georgia and Armenia.",
+        "Speaker John Mensah left Accra on Monday for a state visit to Georgia and an "
+        "official visit to Armenia.",
+    ],
+)
+def test_every_visit_a_departure_is_for_is_a_destination(extractor: Extractor, text: str) -> None:
+    ex = extractor.extract(article(text))
+    for country in ("GE", "AM"):
+        assert trip(ex, "Mensah", country).when.start == MONDAY, country
+
+
+def test_who_accepted_an_invitation_to_visit_plans_the_trip(extractor: Extractor) -> None:
+    text = (
+        "US President John Miller on Monday said he has accepted an invitation from "
+        "Chinese President Li Wei to visit Beijing in April."
+    )
+    ev = trip(extractor.extract(article(text)), "Miller", "CN")
+    assert ev.status is EventStatus.PLANNED
+    assert span(ev) == (date(2025, 4, 1), date(2025, 4, 30))
+    assert not events_of(extractor.extract(article(text)), "Li Wei")

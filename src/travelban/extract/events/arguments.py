@@ -893,6 +893,9 @@ class Arguments(PassBase):
                     )
                 if subj is None and tok.dep_ == "ROOT":
                     subj = self._fronted_subject(tok, ctx)
+                invited = _invitee(tok)
+                if invited is not None:
+                    subj = invited  # "accepted an invitation from Xi to visit Beijing"
                 heads = [subj] if subj is not None else []
                 # "X said he would attend, as will Britain's prime minister, Y": a clause of
                 # comparison with its verb left out says the same of its own subject
@@ -1589,6 +1592,19 @@ class Arguments(PassBase):
         ):
             return "origin"  # "returned home on a special flight from Dubai"
         if (
+            trig.kind in _MOTION_KINDS
+            and len(path) == 2
+            and top_prep == "for"
+            and first in {"to", "in"}
+            and path[-1][1].i == trigger.i
+            and (told := self._trigger(carrier)) is not None
+            and told.pos == "noun"
+            and told.kind == "visit"
+        ):
+            # "left Hanoi for the assembly in Geneva and official visits to Georgia and
+            # Armenia": the trips the journey is for are where it goes
+            return "dest"
+        if (
             trig.kind == "departure"
             and len(path) == 2
             and first in {"for", "to"}
@@ -1710,6 +1726,17 @@ def _plural_antecedent(tok: Any) -> Any | None:
         c.lower_ in {"are", "were", "have", "both", "all"} for c in clause.children
     )
     return ante[0] if plural else None
+
+
+def _invitee(verb: Any) -> Any | None:
+    """The one who took up an invitation the travel verb completes: "X accepted an
+    invitation from Y to visit Beijing" (the subject of "accept", not the inviter)."""
+    inv = verb.head
+    if verb.dep_ != "acl" or inv.lemma_.lower() != "invitation" or inv.dep_ not in {"dobj", "obj"}:
+        return None
+    if inv.head.lemma_.lower() not in {"accept", "receive", "get", "decline", "reject"}:
+        return None
+    return _subject(inv.head)
 
 
 def _complements(copula: Any) -> list[Any]:

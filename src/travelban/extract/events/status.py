@@ -228,6 +228,8 @@ class Status(PassBase):
             found.add(EventStatus.PLANNED)  # "Erdogan has invited X to Ankara"
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ASKING:
             found.add(EventStatus.PLANNED)  # "asked to travel to Doha": leave, not a trip
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() == "invitation":
+            found.add(EventStatus.PLANNED)  # "accepted an invitation to visit Beijing"
         # modifiers of a travel noun and relative clauses on it ("a visit that had been planned")
         for ch in tok.children:
             if ch.dep_ in {"amod", "compound"} and ch.lower_ in self.modifiers:
