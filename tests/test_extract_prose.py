@@ -4713,3 +4713,18 @@ def test_who_accepted_an_invitation_to_visit_plans_the_trip(extractor: Extractor
     assert ev.status is EventStatus.PLANNED
     assert span(ev) == (date(2025, 4, 1), date(2025, 4, 30))
     assert not events_of(extractor.extract(article(text)), "Li Wei")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Alejandro Toledo was flown to Lima on Sunday to stand trial.", "Toledo"),
+        ("Pervez Musharraf arrived in Karachi on Sunday after years away.", "Musharraf"),
+    ],
+)
+def test_a_former_head_of_government_at_home_is_not_travelling(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    ex = extractor.extract(article(text))
+    person(ex, name)
+    assert not events_of(ex, name)
