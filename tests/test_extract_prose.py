@@ -4728,3 +4728,23 @@ def test_a_former_head_of_government_at_home_is_not_travelling(
     ex = extractor.extract(article(text))
     person(ex, name)
     assert not events_of(ex, name)
+
+
+def test_those_at_talks_held_somewhere_were_there(extractor: Extractor) -> None:
+    text = (
+        "Trade talks were held in Vienna on Monday.\n\n"
+        "The talks were attended by Kenyan President Daniel Oduya."
+    )
+    ev = trip(extractor.extract(article(text)), "Oduya", "AT")
+    assert ev.destination.name == "Vienna"
+
+
+def test_the_other_side_of_talks_is_not_where_they_are_held(extractor: Extractor) -> None:
+    text = (
+        "Iranian Foreign Minister Reza Karimi arrived in Muscat on Saturday.\n\n"
+        "These were the first direct talks between the United States and Iran in years.\n\n"
+        "During the talks, US envoy Mark Colby met Karimi, officials said."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Karimi", "OM")
+    assert not [e for e in events_of(ex, "Karimi") if e.destination.country == "US"]

@@ -532,6 +532,8 @@ class _Context:
                         continue  # "meetings with Kuwait's Crown Prince X": whose, not where
                     if _country_topic(g, t, p, self.finder.vocab):
                         continue  # "a Ghana investment forum": its subject
+                    if _party_of(g, t, p):
+                        continue  # "talks with the United States", "Iran-US talks": a side
                     if self.dateline is not None and p.start == self.dateline.start:
                         continue  # "Pretoria - The AU summit opened in Addis Ababa"
                     place = p
@@ -573,6 +575,8 @@ class _Context:
         the subtree (or the compound) of a token with the same lemma before ``tok``
         ("The AU summit opened in the Ethiopian capital of Addis Ababa ... Kagame
         addressed the summit")."""
+        if tok.lemma_.lower() in _SIDED and not _definite(tok):
+            return None  # "talks with Macron": other talks than those told before
         near = self.sent_of(tok) - 3  # "the airport" means one named just before
         for i, lemma, place in reversed(self._gathering_mentions()):
             if i < tok.i and lemma == tok.lemma_.lower():
@@ -956,3 +960,24 @@ def _topic_of(place: Any, gathering: Any) -> bool:
             return True
         node = node.head
     return False
+
+
+# gatherings held between sides, whose "with", "between" or country modifiers name a side
+_SIDED = frozenset({"talk", "talks", "negotiation", "negotiations", "discussion", "discussions"})
+_SIDE_PREPS = frozenset({"with", "between", "against", "among"})
+
+
+def _party_of(g: Any, gathering: Any, place: Place) -> bool:
+    """The place names a side of talks, not where they are held: under "with" or "between"
+    inside the gathering's phrase ("talks with Washington"), or a country modifying it
+    ("the Iran-US talks"; "the Geneva talks" are held in Geneva)."""
+    if gathering.lemma_.lower() not in _SIDED:
+        return False
+    node = g
+    while node.i != gathering.i and node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.lower_ in _SIDE_PREPS:
+            return True
+        node = node.head
+    if node.i != gathering.i:
+        return False
+    return place.kind == "country" and g.dep_ in {"compound", "amod", "nmod"}

@@ -603,6 +603,8 @@ _GATHERINGS = frozenset(
     {"summit", "conference", "session", "assembly", "meeting", "ceremony", "forum"}
     | {"funeral", "parade", "inauguration", "gathering", "congress", "convention", "rally"}
     | {"talks", "negotiations", "celebration", "celebrations", "festival", "games"}
+    # (the lemmas of the plurals: "the talks were attended by X" is read as "talk")
+    | {"talk", "negotiation", "discussion", "discussions"}
 )
 
 
