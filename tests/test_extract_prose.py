@@ -4748,3 +4748,15 @@ def test_the_other_side_of_talks_is_not_where_they_are_held(extractor: Extractor
     ex = extractor.extract(article(text))
     assert trip(ex, "Karimi", "OM")
     assert not [e for e in events_of(ex, "Karimi") if e.destination.country == "US"]
+
+
+def test_people_said_to_be_among_the_guests_attend(extractor: Extractor) -> None:
+    text = (
+        "President Tomas Verlan will travel to Kigali on Sunday to attend the inauguration "
+        "ceremony.\n\n"
+        "King Sipho Dlamini of Eswatini and Gabon's President Marc Ondo are also among the "
+        "distinguished guests."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Sipho Dlamini", "Marc Ondo"):
+        trip(ex, name, "RW")

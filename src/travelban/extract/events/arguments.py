@@ -592,7 +592,11 @@ class Arguments(PassBase):
                 (
                     o
                     for p in around
-                    if p.dep_ == "prep" and p.lower_ == "among" and p.i < tok.i
+                    if p.dep_ == "prep"
+                    and p.lower_ == "among"
+                    # ("X and Y are also among the distinguished guests": after the copula,
+                    # with named people as its subject)
+                    and (p.i < tok.i or (subj is not None and ctx.who(subj) is not None))
                     for o in p.children
                     if o.dep_ == "pobj"
                     and (
