@@ -592,16 +592,25 @@ class Arguments(PassBase):
                 (
                     o
                     for p in around
-                    if p.dep_ == "prep"
-                    and p.lower_ == "among"
-                    # ("X and Y are also among the distinguished guests": after the copula,
-                    # with named people as its subject)
-                    and (p.i < tok.i or (subj is not None and ctx.who(subj) is not None))
+                    if p.dep_ == "prep" and p.lower_ == "among"
                     for o in p.children
                     if o.dep_ == "pobj"
                     and (
-                        self._attendees(o)
-                        or (o.tag_ == "NNS" and o.lemma_.lower() in self.vocab.roles)
+                        (
+                            p.i < tok.i
+                            and (
+                                self._attendees(o)
+                                or (o.tag_ == "NNS" and o.lemma_.lower() in self.vocab.roles)
+                            )
+                        )
+                        # "X and Y are also among the distinguished guests": after the
+                        # copula, a gathering's comers only, said of named people
+                        or (
+                            self._attendees(o)
+                            and subj is not None
+                            and ctx.who(subj) is not None
+                            and not any(c.dep_ == "neg" for c in tok.children)
+                        )
                     )
                 ),
                 None,
