@@ -4760,3 +4760,12 @@ def test_people_said_to_be_among_the_guests_attend(extractor: Extractor) -> None
     ex = extractor.extract(article(text))
     for name in ("Sipho Dlamini", "Marc Ondo"):
         trip(ex, name, "RW")
+
+
+def test_a_gathering_held_on_a_date_in_a_city_was_there(extractor: Extractor) -> None:
+    text = (
+        "The summit was held on 7 October in Baku.\n\n"
+        "Kazakh President Nurlan Abenov attended the summit."
+    )
+    ev = trip(extractor.extract(article(text, published=date(2024, 10, 10))), "Abenov", "AZ")
+    assert ev.destination.name == "Baku"

@@ -508,12 +508,25 @@ class _Context:
                 verb = t.head if t.dep_ in _SUBJ else _subjectless_holding(t)
                 if verb is None and _purpose_of(t):
                     verb = t.head.head  # "leaders gathered in Bangkok for the summit"
+                # "The funeral was held in Tehran"; "held on 7 October in Baku", with the
+                # place hung on the date
+                heads = [
+                    *(verb.children if verb is not None else ()),
+                    *(
+                        g
+                        for c in (verb.children if verb is not None else ())
+                        if c.dep_ in {"prep", "npadvmod"}
+                        for g in c.subtree
+                        if g.ent_type_ == "DATE" and g.dep_ in {"pobj", "npadvmod"}
+                        for g in g.children
+                    ),
+                ]
                 around = [
                     g
-                    for c in (verb.children if verb is not None else ())
+                    for c in heads
                     if c.dep_ == "prep" and c.lower_ in {"in", "at", "inside"}
                     for g in c.subtree
-                ]  # "The funeral was held in Tehran"
+                ]
                 # a venue ("Negotiations in Ankara") before a place that only qualifies the
                 # gathering ("Somalia and Ethiopia Wrap Up Technical Negotiations in Ankara")
                 candidates = sorted([*t.subtree, *around], key=lambda g: not _venue(g))
@@ -957,7 +970,8 @@ def _topic_of(place: Any, gathering: Any) -> bool:
         if node.i == gathering.i or node.head.i == node.i:
             return False
         if node.pos_ == "ADP" and node.lower_ in _TOPIC_PREPS:
-            return True
+            # (not a date's "on": "held on 7 October in Baku")
+            return not any(c.dep_ == "pobj" and c.ent_type_ == "DATE" for c in node.children)
         node = node.head
     return False
 
