@@ -13,6 +13,7 @@ from datetime import date, timedelta
 import pytest
 
 from travelban.extract import Extractor
+from travelban.extract.nlp import parse
 from travelban.models import Article, DateSource, EventStatus, Extraction, Person, TravelEvent
 
 pytestmark = pytest.mark.slow
@@ -4769,3 +4770,35 @@ def test_a_gathering_held_on_a_date_in_a_city_was_there(extractor: Extractor) ->
     )
     ev = trip(extractor.extract(article(text, published=date(2024, 10, 10))), "Abenov", "AZ")
     assert ev.destination.name == "Baku"
+
+
+def test_an_opening_date_stamp_does_not_change_how_the_lead_is_read(
+    extractor: Extractor,
+) -> None:
+    body = (
+        "Chaired by the President of Azerbaijan, Ilham Aliyev, the 12th Summit of the "
+        "Council of Turkic Nations (CTN) was held on 7 October 2025 in Gabala with regional "
+        "security at the top of the agenda.\n\n"
+        "The Summit was attended by:\n\n"
+        "Kazakhstan – the President Kassym Tokayev;\n\n"
+        "Kyrgyzstan – the President Sadyr Japarov;\n\n"
+        "Hungary – the Prime Minister Viktor Orban.\n"
+    )
+    stamped = " date 2025-10-08 " + body
+    ex = extractor.extract(article(stamped, published=date(2025, 10, 8)))
+    for name in ("Kassym Tokayev", "Sadyr Japarov", "Viktor Orban"):
+        assert trip(ex, name, "AZ").destination.name == "Gabala", name
+    # the stamp is blanked for the parser only: offsets still point into the article
+    doc = parse(extractor.nlp, stamped)
+    assert len(doc.text) == len(stamped) and doc.text.endswith(body)
+
+
+def test_a_dateline_with_its_agency_in_brackets_and_no_dash_is_its_own_sentence(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "ISLAMABAD, (Capital Wire / Pakistan Desk - 6th Apr, 2024) Prime Minister Imran "
+        "Qadir on Saturday departed to Saudi Arabia for a visit from April 6 to 8."
+    )
+    first = next(iter(parse(extractor.nlp, text).sents))
+    assert first.text.strip() == "ISLAMABAD, (Capital Wire / Pakistan Desk - 6th Apr, 2024)"

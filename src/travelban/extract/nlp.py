@@ -47,6 +47,9 @@ _UNUSED = ("senter",)
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,\s*[^()\n—–-]{1,40}?)?\s*(?:\([^()\n]{1,40}\))?"
     r"\s*(?:-|–|—|--|(?<=\)):)\s*"
+    # "ISLAMABAD, (Agency / Outlet - 6th Apr, 2024) Prime Minister ...": a bracket with no
+    # dash after it
+    r"|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3},?[ \t]*\([^()\n]{1,60}\)[ \t]+(?=[A-Z][a-z])"
 )
 # "Addis Ababa — The President ...", "Basseterre, Saint Kitts, July 6, 2025 (PMO)—": a Title
 # Case place (its country, a date, an agency) before a long dash opens a paragraph
@@ -266,16 +269,35 @@ def _cut(text: str, lo: int, hi: int) -> int:
     return hi  # one run of more than max_chars / 2 characters with no space in it
 
 
+# a date stamp opening the text, as page excerpts and feeds print it ("date 2025-10-08 Hosted
+# by ..."): metadata, not prose
+_OPENING_STAMP = re.compile(
+    r"\s*(?i:date|published|updated|posted)?:?[ \t]*\d{4}-\d{2}-\d{2}(?=[ \t]+[A-Z“\"‘'])"
+)
+
+
+def _blank_stamp(text: str) -> str:
+    """``text`` with an opening date stamp blanked out (same length, so every offset still
+    points into the article): the parser reads the lead sentence as it would with no
+    stamp; the publication date is read from the original text."""
+    m = _OPENING_STAMP.match(text)
+    if m is None or not m.group(0).strip():
+        return text
+    return re.sub(r"\S", " ", m.group(0)) + text[m.end() :]
+
+
 def parse(nlp: Any, text: str, max_chars: int | None = None) -> Any:
     """The parsed ``Doc`` of ``text``, parsed in windows of at most ``max_chars`` characters.
 
     A text that fits is parsed whole. A longer one is cut by ``windows`` (at paragraph
     breaks first, so no sentence is cut), its pieces go through ``nlp.pipe`` one at a time,
-    and ``Doc.from_docs`` joins them with no added whitespace: ``doc.text == text``, so
-    every offset read from the ``Doc`` is an offset into ``text``. ``max_chars`` defaults
+    and ``Doc.from_docs`` joins them with no added whitespace: ``doc.text == text`` (but for
+    an opening date stamp, blanked to spaces of the same length), so every offset read from
+    the ``Doc`` is an offset into ``text``. ``max_chars`` defaults
     to ``MAX_CHARS``, read at call time.
     """
     max_chars = min(max_chars or MAX_CHARS, nlp.max_length)
+    text = _blank_stamp(text)
     if len(text) <= max_chars:
         return nlp(text)
     from spacy.tokens import Doc

@@ -224,7 +224,7 @@ class Arguments(PassBase):
         # a leg in the leader's own country is a send-off or the way home, not the trip the
         # company joined ("seen off at the airport in Ankara ... Joining the president on
         # the trip were A and B")
-        legs = [r for r in legs if r.dest is None or not ctx.home_to(leader[0], r.dest)] or legs
+        legs = [r for r in legs if r.dest is None or not _own(ctx, leader[0], r.dest)] or legs
         # the trip under way rather than a meeting still ahead in it ("arrived in Dushanbe
         # ... is to meet Rahmon on Thursday ... Accompanying him are A and B")
         latest = next((r for r in legs if r.status is EventStatus.OCCURRED), None) or next(
@@ -245,7 +245,7 @@ class Arguments(PassBase):
                     _joined(leg, pid, tok, si, ctx)
                     for leg in out
                     if leg.pid == leader[0]
-                    and (leg.dest is None or not ctx.home_to(leader[0], leg.dest))
+                    and (leg.dest is None or not _own(ctx, leader[0], leg.dest))
                     for pid in sorted(companions - done)
                 ]
         if latest is None or not companions:
@@ -1739,6 +1739,12 @@ def _plural_antecedent(tok: Any) -> Any | None:
         c.lower_ in {"are", "were", "have", "both", "all"} for c in clause.children
     )
     return ante[0] if plural else None
+
+
+def _own(ctx: _Context, pid: str | None, place: Place) -> bool:
+    """The place is in the person's own country: a nationality the text gives, or the
+    state whose public office they hold (the public-figures table)."""
+    return ctx.home_to(pid, place) or ctx.serves_in(pid, place)
 
 
 def _invitee(verb: Any) -> Any | None:
