@@ -4802,3 +4802,20 @@ def test_a_dateline_with_its_agency_in_brackets_and_no_dash_is_its_own_sentence(
     )
     first = next(iter(parse(extractor.nlp, text).sents))
     assert first.text.strip() == "ISLAMABAD, (Capital Wire / Pakistan Desk - 6th Apr, 2024)"
+
+
+def test_company_joins_no_send_off_in_the_country_the_leader_serves(
+    extractor: Extractor,
+) -> None:
+    # the text never calls Macron French: the public-figures table knows whose president he is
+    text = (
+        "President Emmanuel Macron arrived in Vienna on Tuesday for a two-day summit.\n\n"
+        "At the airport in Paris, President Macron was seen off by Prime Minister Jean "
+        "Lemoine and the prefect, Paul Girard.\n\n"
+        "Joining the president on the trip were his wife, Brigitte Macron, Marc Dubois, head "
+        "of his diplomatic office, and Luc Perrin, chief adviser."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Marc Dubois", "Luc Perrin"):
+        assert trip(ex, name, "AT").destination.name == "Vienna", name
+        assert not [e for e in events_of(ex, name) if e.destination.country == "FR"], name
