@@ -4819,3 +4819,19 @@ def test_company_joins_no_send_off_in_the_country_the_leader_serves(
     for name in ("Marc Dubois", "Luc Perrin"):
         assert trip(ex, name, "AT").destination.name == "Vienna", name
         assert not [e for e in events_of(ex, name) if e.destination.country == "FR"], name
+
+
+def test_a_country_label_opening_a_headline_is_no_place_of_its_trip(
+    extractor: Extractor,
+) -> None:
+    text = (
+        " date 2022-09-28 Somalia: Somali President Arrives in Ethiopia On State Visit\n\n"
+        "28 September 2022\n"
+        "Coastal Radio Network (Mogadishu)\n\n"
+        "Hassan Sheikh, the president of Somalia, on Wednesday landed at Bole international "
+        "airport in Addis Ababa for a state visit to neighbouring Ethiopia.\n\n"
+        "The president is accompanied by lawmakers and ministers on his Ethiopia trip."
+    )
+    ex = extractor.extract(article(text, published=date(2022, 9, 28)))
+    assert trip(ex, "Hassan Sheikh", "ET")
+    assert not [e for e in events_of(ex, "Hassan Sheikh") if e.destination.country == "SO"]

@@ -62,6 +62,9 @@ _TITLE_DATELINE = re.compile(
 _STAMP = re.compile(
     r"(?i:date|published|updated|posted)?:?[ \t]*\d{4}-\d{2}-\d{2}[ \t]+(?=[A-Z“\"‘'])"
 )
+# "Somalia: Somali President Arrives in Ethiopia", "Analysis: ...": a short Title Case label
+# and a colon opening a line (a country, as aggregators print it, or a rubric) stands apart
+_LABEL = re.compile(r"[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}:[ \t]+(?=[A-Z])")
 _TERMINAL = {".", "!", "?", "…", "...", ":"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]"}
 # abbreviated titles before a name, whose full stop ends no sentence ("Eng. Saleh Mamman",
@@ -90,6 +93,7 @@ def _paragraph_breaks(doc: Any) -> Any:
             _STAMP.match(text, para.end())
             or _DATELINE.match(text, para.end())
             or _TITLE_DATELINE.match(text, para.end())
+            or _LABEL.match(text, para.end())
         )
         if m is None:
             continue

@@ -516,9 +516,9 @@ class _Context:
                         g
                         for c in (verb.children if verb is not None else ())
                         if c.dep_ in {"prep", "npadvmod"}
-                        for g in c.subtree
-                        if g.ent_type_ == "DATE" and g.dep_ in {"pobj", "npadvmod"}
-                        for g in g.children
+                        for d in c.subtree
+                        if d.ent_type_ == "DATE" and d.dep_ in {"pobj", "npadvmod"}
+                        for g in d.children
                     ),
                 ]
                 around = [
