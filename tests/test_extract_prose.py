@@ -4835,3 +4835,16 @@ def test_a_country_label_opening_a_headline_is_no_place_of_its_trip(
     ex = extractor.extract(article(text, published=date(2022, 9, 28)))
     assert trip(ex, "Hassan Sheikh", "ET")
     assert not [e for e in events_of(ex, "Hassan Sheikh") if e.destination.country == "SO"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Ravi Kumar was honoured during his Bhutan visit last year.",
+        "Ravi Kumar's Bhutan visit ended on Friday.",
+    ],
+)
+def test_a_country_named_before_a_trip_noun_is_where_it_went(
+    extractor: Extractor, text: str
+) -> None:
+    trip(extractor.extract(article(text)), "Ravi Kumar", "BT")

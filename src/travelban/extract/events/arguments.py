@@ -1536,6 +1536,15 @@ class Arguments(PassBase):
             return ""  # "Iran's forces", "Russian warplanes"
         if t.dep_ in {"compound", "nmod", "npadvmod"} and t.head.i == trigger.i:
             return "dest"  # "the Moscow talks", "Qatar-based"
+        if (
+            t.dep_ == "amod"
+            and t.head.i == trigger.i
+            and trig.pos == "noun"
+            and self.gazetteer.demonym(t.text) is None
+        ):
+            return (
+                "dest"  # "his Bhutan visit", the name read as an adjective ("Russian" is no place)
+            )
         if t.dep_ in {"dobj", "obj"} and t.head.i == trigger.i:
             if trig.agent_only:
                 return ""  # "X represented India at the funeral in Hanoi": whom he stood for
