@@ -4848,3 +4848,16 @@ def test_a_country_named_before_a_trip_noun_is_where_it_went(
     extractor: Extractor, text: str
 ) -> None:
     trip(extractor.extract(article(text)), "Ravi Kumar", "BT")
+
+
+def test_a_short_given_name_opens_a_name_the_model_misses_and_a_post_ends_it(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "President Tom Baker arrived in Riyadh on Tuesday, joined by Secretary of State Mark "
+        "Rowe, Secretary of Defense Pete Hansen Commerce Secretary Howard Levin and Energy "
+        "Secretary Chris Wood."
+    )
+    ex = extractor.extract(article(text))
+    assert person(ex, "Pete Hansen").name == "Pete Hansen"
+    trip(ex, "Pete Hansen", "SA")

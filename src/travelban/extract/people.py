@@ -1111,6 +1111,7 @@ class PeopleFinder:
             if low_first not in given and not family:
                 continue
             start, end = m.start("first"), m.end("first")
+            portfolio_from: int | None = None  # where a run of portfolio words began
             for w in _WORD.finditer(text, end, m.end("rest")):
                 if text[end : w.start()].strip():
                     break
@@ -1118,6 +1119,15 @@ class PeopleFinder:
                 low = word.lower().strip("'’")
                 if low in _CALENDAR or self.gazetteer.demonym(word):
                     break  # "Wang Yi Chinese Foreign Minister": a nationality ends the name
+                if low in self.vocab.post_words:
+                    # "Pete Hansen Commerce Secretary X": the next one's post, with the
+                    # portfolio words just before it
+                    end = portfolio_from if portfolio_from is not None else end
+                    break
+                if low in self.vocab.portfolio_words:
+                    portfolio_from = end if portfolio_from is None else portfolio_from
+                else:
+                    portfolio_from = None
                 span = doc.char_span(w.start(), w.end(), alignment_mode="expand")
                 if span is not None and span.root.pos_ in {"VERB", "AUX", "ADP", "DET"}:
                     break
