@@ -273,21 +273,16 @@ def _cut(text: str, lo: int, hi: int) -> int:
     return hi  # one run of more than max_chars / 2 characters with no space in it
 
 
-# a date stamp opening the text, as page excerpts and feeds print it ("date 2025-10-08 Hosted
-# by ..."): metadata, not prose
-_OPENING_STAMP = re.compile(
-    r"\s*(?i:date|published|updated|posted)?:?[ \t]*\d{4}-\d{2}-\d{2}(?=[ \t]+[A-Z“\"‘'])"
-)
-
-
 def _blank_stamp(text: str) -> str:
-    """``text`` with an opening date stamp blanked out (same length, so every offset still
-    points into the article): the parser reads the lead sentence as it would with no
-    stamp; the publication date is read from the original text."""
-    m = _OPENING_STAMP.match(text)
-    if m is None or not m.group(0).strip():
+    """``text`` with an opening date stamp (``_STAMP``: "date 2025-10-08 Hosted by ...", as
+    page excerpts and feeds print it) blanked out, same length, so every offset still points
+    into the article: the parser reads the lead sentence as it would with no stamp; the
+    publication date is read from the original text."""
+    lead = len(text) - len(text.lstrip())
+    m = _STAMP.match(text, lead)
+    if m is None:
         return text
-    return re.sub(r"\S", " ", m.group(0)) + text[m.end() :]
+    return text[:lead] + re.sub(r"\S", " ", text[lead : m.end()]) + text[m.end() :]
 
 
 def parse(nlp: Any, text: str, max_chars: int | None = None) -> Any:

@@ -2471,10 +2471,11 @@ def _co_argument(tok: Any, pid: str, token_pid: dict[int, str]) -> bool:
     verb = _clause_verb(tok)
     if verb is None:
         return False
+    # ("Qatar's Minister of State, X": a name set off by a comma right after the
+    # description is its apposition, however hung)
+    after = tok.right_edge.i + 1
     for t in tok.sent:
         if t.i != tok.i and token_pid.get(t.i) == pid and t.head.dep_ != "compound":
-            after = tok.right_edge.i + 1  # ("Qatar's Minister of State, X": a name set off
-            # by a comma right after the description is its apposition, however hung)
             if tok.left_edge.i <= t.i <= tok.right_edge.i or (
                 t.i > after
                 and tok.doc[after].text == ","

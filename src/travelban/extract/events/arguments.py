@@ -1542,9 +1542,8 @@ class Arguments(PassBase):
             and trig.pos == "noun"
             and self.gazetteer.demonym(t.text) is None
         ):
-            return (
-                "dest"  # "his Bhutan visit", the name read as an adjective ("Russian" is no place)
-            )
+            # "his Bhutan visit": the name read as an adjective ("Russian" is no place)
+            return "dest"
         if t.dep_ in {"dobj", "obj"} and t.head.i == trigger.i:
             if trig.agent_only:
                 return ""  # "X represented India at the funeral in Hanoi": whom he stood for

@@ -510,16 +510,14 @@ class _Context:
                     verb = t.head.head  # "leaders gathered in Bangkok for the summit"
                 # "The funeral was held in Tehran"; "held on 7 October in Baku", with the
                 # place hung on the date
-                heads = [
-                    *(verb.children if verb is not None else ()),
-                    *(
-                        g
-                        for c in (verb.children if verb is not None else ())
-                        if c.dep_ in {"prep", "npadvmod"}
-                        for d in c.subtree
-                        if d.ent_type_ == "DATE" and d.dep_ in {"pobj", "npadvmod"}
-                        for g in d.children
-                    ),
+                kids = list(verb.children) if verb is not None else []
+                heads = kids + [
+                    g
+                    for c in kids
+                    if c.dep_ in {"prep", "npadvmod"}
+                    for d in c.subtree
+                    if d.ent_type_ == "DATE" and d.dep_ in {"pobj", "npadvmod"}
+                    for g in d.children
                 ]
                 around = [
                     g
