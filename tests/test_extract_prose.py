@@ -2858,6 +2858,15 @@ def test_bullet_lists_keep_every_offset() -> None:
     )
     plain = "Shopping list\n- eggs\n- milk\n"  # no opening colon: not a sentence's list
     assert bullet_lists(plain) is plain
+    # a semicolon for the colon before a bullet; a marker alone on its line, its item on
+    # the next; the last item's break kept before a line that runs on
+    semi = "Those who came included;\n- Ana Lima\n-\nRui Costa\nTalks began."
+    out = bullet_lists(semi)
+    assert len(out) == len(semi)
+    assert " ".join(out.split()) == "Those who came included: Ana Lima, Rui Costa Talks began."
+    assert out.endswith("Costa\nTalks began.")
+    no_list = "He spoke for an hour; then\nthe talks began."  # a semicolon before no bullet
+    assert bullet_lists(no_list) is no_list
 
 
 @pytest.mark.parametrize(
@@ -4861,3 +4870,63 @@ def test_a_short_given_name_opens_a_name_the_model_misses_and_a_post_ends_it(
     ex = extractor.extract(article(text))
     assert person(ex, "Pete Hansen").name == "Pete Hansen"
     trip(ex, "Pete Hansen", "SA")
+
+
+def test_a_list_of_guests_runs_on_past_as_well_as_and_a_role_with_its_countries(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "At least ten heads of state have confirmed they will attend the inauguration of "
+        "Peru's president-elect, Rafael Soto, in Lima on 28 July. Among those expected to "
+        "attend are King Harald V, as well as the presidents of Chile, Marta Ibarra, and "
+        "Bolivia, Luis Quiroga."
+    )
+    ex = extractor.extract(article(text, published=date(2026, 7, 1)))
+    for name in ("Marta Ibarra", "Luis Quiroga"):
+        trip(ex, name, "PE")
+
+
+def test_every_gapped_clause_of_a_passive_names_an_agent(extractor: Extractor) -> None:
+    text = (
+        "Envoys from four countries are arriving in Dhaka today to attend the swearing-in "
+        "ceremony of Bangladesh's new government.\n\n"
+        "Norway will be represented by its deputy minister Ingrid Solberg; Japan by "
+        "Vice-Minister Kenji Arakawa; Ghana by Trade Minister Kofi Mensah; and Peru by "
+        "Health Minister Rosa Villanueva."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Ingrid Solberg", "Kenji Arakawa", "Kofi Mensah", "Rosa Villanueva"):
+        trip(ex, name, "BD")
+
+
+def test_a_bulleted_list_opened_by_a_semicolon_names_who_arrived_where_just_told(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Apia, Monday 1 June 2026 – Island leaders kept arriving in Apia today before the "
+        "ocean summit.\n"
+        "Those who arrived this morning included;\n"
+        "- Hon. Sitiveni Rabuka, Prime Minister of Fiji\n"
+        "-\n"
+        "H.E. Moetai Brotherson, President of French Polynesia\n"
+        "-\n"
+        "H.E. Taneti Maamau, President of Kiribati\n"
+        "The host government said the rest would land later in the week."
+    )
+    ex = extractor.extract(article(text, published=date(2026, 6, 1)))
+    for name in ("Sitiveni Rabuka", "Moetai Brotherson", "Taneti Maamau"):
+        assert trip(ex, name, "WS").destination.name == "Apia", name
+
+
+def test_names_after_the_verb_hung_on_a_those_subject_are_the_ones_it_tells_of(
+    extractor: Extractor,
+) -> None:
+    # the parser reads the first name as the apposition of "Those", before "included"
+    text = (
+        "Leaders continued to arrive in Apia today ahead of the forum.\n"
+        "Those who arrived this morning included: Sitiveni Rabuka, Prime Minister of Fiji; "
+        "Moetai Brotherson, President of French Polynesia; Taneti Maamau, President of Kiribati."
+    )
+    ex = extractor.extract(article(text, published=date(2026, 6, 1)))
+    for name in ("Sitiveni Rabuka", "Moetai Brotherson", "Taneti Maamau"):
+        trip(ex, name, "WS")

@@ -124,6 +124,10 @@ def _paragraph_breaks(doc: Any) -> Any:
             and not before_prev.whitespace_
         ):
             marks[tok.i] = -1  # "Minister of Power, Eng. Saleh Mamman": a title, not an end
+        elif prev.text == ":" and tok.i > 0 and doc[tok.i - 1].is_space:
+            # a colon, then a run of spaces on the same line: a list whose bullets were
+            # blanked (``bullet_lists``) runs on ("included:   Hon. A, Prime Minister of K")
+            marks[tok.i] = -1
         elif prev.text in _TERMINAL or (prev.text.endswith(".") and len(prev.text) > 1):
             pass  # the parser decides ("U.S." may or may not end a sentence)
         elif prev.text in _CLOSERS and before_prev is not None and before_prev.text in _TERMINAL:
@@ -175,6 +179,16 @@ def unwrap(text: str) -> str:
 # a bulleted or numbered line: the marker, then the item
 _BULLET = re.compile(r"^[ \t]*(?:[•▪◦●*·\-–—]|\d{1,2}[.)])[ \t]+(?=\S)", re.M)
 _ITEM_END = ";,."
+# a bullet marker alone on its line
+_LONE_MARKER = re.compile(r"^[ \t]*[•▪◦●*·\-–—][ \t]*$")
+
+
+def _bullet_follows(text: str, lines: list[tuple[int, int]], k: int) -> bool:
+    """Whether the first non-blank line after line ``k`` opens with a bullet marker."""
+    for ls, le in lines[k + 1 :]:
+        if text[ls:le].strip():
+            return bool(_BULLET.match(text, ls, le) or _LONE_MARKER.match(text[ls:le]))
+    return False
 
 
 def bullet_lists(text: str) -> str:
@@ -184,7 +198,8 @@ def bullet_lists(text: str) -> str:
     markers and line breaks become spaces, each item but the last closes with a comma (a
     semicolon when an item holds a comma itself) and the last with a full stop. Every
     offset stays where it was; any other text is returned unchanged."""
-    if ":\n" not in text.replace(" \n", "\n") or not (_BULLET.search(text) or ";\n" in text):
+    flat = text.replace(" \n", "\n")
+    if (":\n" not in flat and ";\n" not in flat) or not (_BULLET.search(text) or ";\n" in text):
         return text
     chars = list(text)
     lines = []  # (start, end) of each line
@@ -196,7 +211,11 @@ def bullet_lists(text: str) -> str:
     changed = False
     while k < len(lines):
         s, e = lines[k]
-        if not text[s:e].rstrip().endswith(":"):
+        opener = text[s:e].rstrip()
+        semicolon_list = opener.endswith(";") and _bullet_follows(text, lines, k)
+        if not opener.endswith(":") and not semicolon_list:
+            # ("Those who arrived this morning included;" then bullets: a semicolon for the
+            # colon, only before a bulleted line)
             k += 1
             continue
         items: list[tuple[int, int, int]] = []  # marker start, item start, item end
@@ -208,6 +227,15 @@ def bullet_lists(text: str) -> str:
                 continue
             m = _BULLET.match(text, ls, le)
             line = text[ls:le].rstrip()
+            after = lines[j + 1] if j + 1 < len(lines) else None
+            if _LONE_MARKER.match(line) and after is not None and text[after[0] : after[1]].strip():
+                # a marker alone on its line, the item on the next ("-\nH.E. A, President
+                # of K"): one item from the marker to the next line's end
+                ns, ne = after
+                if _BULLET.match(text, ns, ne) is None and not _LONE_MARKER.match(text[ns:ne]):
+                    items.append((ls, ns, ns + len(text[ns:ne].rstrip())))
+                    j += 2
+                    continue
             if m is not None:
                 items.append((ls, m.end(), ls + len(line)))
             elif line.endswith(";") or (
@@ -232,13 +260,21 @@ def bullet_lists(text: str) -> str:
             mark = "." if n == len(items) - 1 else sep
             if text[b - 1] in _ITEM_END:
                 chars[b - 1] = mark
-            elif b < len(text) and text[b] == "\n":
+            elif (
+                b < len(text)
+                and text[b] == "\n"
+                and (n < len(items) - 1 or text[b + 1 : b + 2].isspace())
+            ):
+                # (the last item's break stays a break before a line that runs on: a stop
+                # there would fuse the two lines' words into one token)
                 chars[b] = mark
                 b += 1
             nxt = items[n + 1][0] if n + 1 < len(items) else b
             for i in range(b, nxt):
                 if chars[i] == "\n":
                     chars[i] = " "
+        if opener.endswith(";"):
+            chars[s + len(opener) - 1] = ":"  # the list the semicolon stood for opens here
         # the opening line's break runs into the list
         for i in range(e, items[0][0]):
             if chars[i] == "\n":

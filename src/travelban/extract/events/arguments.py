@@ -458,7 +458,9 @@ class Arguments(PassBase):
             scene = ctx.trip_place_before(rel, 2) if trig.kind == "arrival" else None
             if scene is None:
                 return None  # (the clause names where: not a gathering looked up elsewhere)
-        inside = {g.i for g in subj.subtree}
+        # (not the names after the verb that the parser hung on the subject: "Those who
+        # arrived included: A, Prime Minister of K; B, ..." with A read as its apposition)
+        inside = {g.i for g in subj.subtree if g.i < tok.i}
         out: list[_Raw] = []
         for t, _ in _named_once(tok.subtree, ctx.people.token_pid, inside):
             # (the clause's own place, date and status, for the person named)
@@ -964,7 +966,13 @@ class Arguments(PassBase):
                     # A, envoy B and C": the names after the colon are its members
                     listed = self._people_listed(_after_colon(tok, subj), ctx)
                     heads += listed or _names_after_colon(tok, subj, ctx.people.token_pid)
-                heads = _among(heads) or heads
+                among = _among(heads)
+                if among:
+                    # "Among those expected to attend are A, as well as the presidents of
+                    # K, B, and L, C": every name of the written list the copula names (the
+                    # parse hangs only its first part on the copula)
+                    mates = _list_mates(among, ctx.people.token_pid)
+                    heads = among + [m for m in mates if not _describes_another(m)]
                 heads = [c for h in heads for c in (_carried(h) or [h])]
                 if (
                     trig.kind in _AGENT_KINDS
@@ -1895,7 +1903,9 @@ def _list_mates(members: list[Any], token_pid: dict[int, str]) -> list[Any]:
                 0 < len(gap) <= _LIST_GAP
                 and any(t.lower_ in _LIST_JOINS for t in gap)
                 and not any(
-                    t.pos_ in {"VERB", "AUX"} or (t.pos_ == "ADP" and t.lower_ != "of") for t in gap
+                    t.pos_ in {"VERB", "AUX"}
+                    or (t.pos_ == "ADP" and t.lower_ != "of" and not _as_well_as(t))
+                    for t in gap
                 )
             ):
                 runs[-1].append(span)
@@ -1911,6 +1921,16 @@ def _list_mates(members: list[Any], token_pid: dict[int, str]) -> list[Any]:
                 if b not in describers and not any(a <= i <= b for i in wanted)
             )
     return out
+
+
+def _as_well_as(tok: Any) -> bool:
+    """One of the "as"es of "as well as", a list's join ("Felipe VI, as well as the
+    presidents of Argentina, A, and Ecuador, B")."""
+    doc = tok.doc
+    words = [t.lower_ for t in doc[max(tok.i - 2, 0) : tok.i + 3]]
+    return tok.lower_ == "as" and any(
+        words[k : k + 3] == ["as", "well", "as"] for k in range(len(words) - 2)
+    )
 
 
 def _examples(head: Any) -> list[Any]:

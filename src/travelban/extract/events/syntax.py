@@ -394,6 +394,17 @@ def _agents(verb: Any) -> list[Any]:
     first)."""
     bys = [c for c in verb.children if c.dep_ == "agent"]
     bys += [g for b in bys for g in b.children if g.dep_ == "conj" and g.lower_ == "by"]
+    # "The UK will be represented by its minister A; Turkey by B; and Nepal by C": the
+    # gapped clauses, a "by" hung on each clause's subject listed under the first agent
+    bys += [
+        g
+        for b in list(bys)
+        for g in b.subtree
+        if g.lower_ == "by"
+        and g not in bys
+        and g.head.pos_ == "PROPN"
+        and g.head.dep_ in {"appos", "conj"}
+    ]
     return [o for c in bys for o in c.children if o.dep_ == "pobj"]
 
 
