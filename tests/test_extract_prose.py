@@ -4930,3 +4930,13 @@ def test_names_after_the_verb_hung_on_a_those_subject_are_the_ones_it_tells_of(
     ex = extractor.extract(article(text, published=date(2026, 6, 1)))
     for name in ("Sitiveni Rabuka", "Moetai Brotherson", "Taneti Maamau"):
         trip(ex, name, "WS")
+
+
+def test_one_in_whose_presence_talks_were_held_was_there(extractor: Extractor) -> None:
+    text = (
+        "On the sidelines of the forum in Vienna on Friday, President Arman Sarkisov and "
+        "Prime Minister Elnur Qasimov held talks in the presence of Foreign Minister "
+        "Daniel Kowalski of Poland."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Daniel Kowalski", "AT").destination.name == "Vienna"

@@ -50,6 +50,7 @@ from travelban.extract.events.syntax import (
     _granted,
     _group,
     _held,
+    _in_presence_of,
     _located,
     _met,
     _named_as,
@@ -1012,6 +1013,11 @@ class Arguments(PassBase):
                 companions = _with(tok)
                 if tok.dep_ in {"dobj", "obj"} and tok.head.pos_ in {"VERB", "AUX"}:
                     companions += _with(tok.head)
+        if trig is not _CAPTION_TRIGGER and not trig.host:
+            # "X and Y held talks in Munich in the presence of Z": Z was there too
+            companions = companions + _in_presence_of(tok)
+            if tok.dep_ in {"dobj", "obj"} and tok.head.pos_ in {"VERB", "AUX"}:
+                companions += _in_presence_of(tok.head)
         met: list[Any] = []
         self._host_countries: set[str] = set()
         if (

@@ -408,6 +408,21 @@ def _agents(verb: Any) -> list[Any]:
     return [o for c in bys for o in c.children if o.dep_ == "pobj"]
 
 
+def _in_presence_of(tok: Any) -> list[Any]:
+    """Whose presence a word's phrase names: 'held talks in the presence of X'."""
+    return [
+        o
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for n in p.children
+        if n.dep_ == "pobj" and n.lower_ == "presence"
+        for q in n.children
+        if q.dep_ == "prep" and q.lower_ == "of"
+        for o in q.children
+        if o.dep_ == "pobj"
+    ]
+
+
 def _with(verb: Any) -> list[Any]:
     """Objects of 'with' / 'along with' / 'alongside' hung on a motion word."""
     out: list[Any] = []
