@@ -4940,3 +4940,25 @@ def test_one_in_whose_presence_talks_were_held_was_there(extractor: Extractor) -
     )
     ex = extractor.extract(article(text))
     assert trip(ex, "Daniel Kowalski", "AT").destination.name == "Vienna"
+
+
+def test_a_gathering_that_brings_people_together_with_others_takes_them_to_its_place(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "On May 3, a meeting that took place in Nairobi brought together Kenya's Interior "
+        "Minister Peter Mwangi and police chief Daniel Otieno with their Ugandan counterparts, "
+        "Joseph Okello, Sarah Namutebi and Grace Akello."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Joseph Okello", "Sarah Namutebi", "Grace Akello"):
+        assert trip(ex, name, "KE").destination.name == "Nairobi", name
+    # the host's own minister was at home
+    assert not [e for e in events_of(ex, "Peter Mwangi") if e.destination.country == "KE"]
+
+
+def test_the_country_whose_post_a_possessive_names_is_the_holders(
+    extractor: Extractor,
+) -> None:
+    ex = extractor.extract(article("Ghana's Trade Minister Kofi Mensah spoke on Monday."))
+    assert person(ex, "Kofi Mensah").nationalities == ("GH",)

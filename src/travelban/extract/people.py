@@ -1655,6 +1655,16 @@ class PeopleFinder:
                     c.titles.append(ttext)
                     had = len(c.nationalities)
                     self._evidence(c, doc[words[0].i : span.start])
+                    mark = doc[left - 1] if left > 1 else None
+                    if (
+                        mark is not None
+                        and mark.text in {"'s", "’s"}
+                        and mark.head.dep_ == "poss"
+                        and left <= mark.head.head.i < span.end
+                    ):
+                        # "Türkiye's Defense Minister X": the country whose post it is
+                        owner = mark.head
+                        self._evidence(c, doc[owner.left_edge.i : mark.i + 1])
                     c.own_nationalities.extend(c.nationalities[had:])
             # the name in apposition to a description before it ("An Iranian official,
             # Ali Akbar Tabatabaei, ..."; "A second Iranian named in the case, X, ...")

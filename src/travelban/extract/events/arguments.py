@@ -832,6 +832,16 @@ class Arguments(PassBase):
             if trig.host:
                 passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
                 heads = passive or [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+                if heads and _particle(tok, "together"):
+                    # "The meeting brought together A with B and C": those with whom are
+                    # brought together too, and the names the parser hung on the verb ("with
+                    # their counterparts, B, C and D")
+                    heads += _with(tok)
+                    heads += [
+                        c
+                        for c in tok.children
+                        if c.dep_ == "npadvmod" and c.i in ctx.people.token_pid
+                    ]
                 if heads and all(
                     h.tag_ == "NNS" or h.lemma_.lower() in self.vocab.collectives for h in heads
                 ):
@@ -1515,6 +1525,13 @@ class Arguments(PassBase):
                     if place is not None:
                         found.append((place, "dest"))
                         break
+            subj = _subject(tok) if trig.host and trig.pos == "verb" else None
+            if not found and subj is not None:
+                # "a summit that took place in Ankara brought together A and B": the place
+                # of the gathering that brings them
+                place = ctx.own_gathering_place(subj)
+                if place is not None:
+                    found.append((place, "dest"))
         dests: dict[str | None, Place] = {}
         for place, _role in found:
             key = place.country

@@ -603,6 +603,11 @@ class _Context:
                     return place if self.sent_of(self.doc[i]) <= far else None
         return None
 
+    def own_gathering_place(self, tok: Any) -> Place | None:
+        """Where the gathering ``tok`` names was held, told in its own phrase ("a summit that
+        took place in Ankara")."""
+        return next((place for i, _, place in self._gathering_mentions() if i == tok.i), None)
+
     def recent_gathering(self, tok: Any, sentences: int) -> Place | None:
         """The place of the last gathering told before ``tok`` in its sentence or the
         ``sentences`` before it ("The funeral was held in Tehran. X also arrived"); not a

@@ -542,6 +542,14 @@ class EventFinder(Predicates, Arguments, When, Status):
                         or (sidelines and not ctx.home_to(pid, d))
                     )
                 ]
+            if trig.host and trig.kind == "attendance":
+                # "a summit in Ankara brought together Turkey's minister A with B": a comer
+                # at home there hosted it
+                targets = [
+                    d
+                    for d in targets
+                    if d is None or not (ctx.home_to(pid, d) or ctx.serves_in(pid, d))
+                ]
             if pid in self._pair_pids:
                 # "the two leaders met in New Delhi": the one at home there made no trip
                 targets = [d for d in targets if d is None or not ctx.home_to(pid, d)]
