@@ -4962,3 +4962,13 @@ def test_the_country_whose_post_a_possessive_names_is_the_holders(
 ) -> None:
     ex = extractor.extract(article("Ghana's Trade Minister Kofi Mensah spoke on Monday."))
     assert person(ex, "Kofi Mensah").nationalities == ("GH",)
+
+
+def test_the_pronoun_of_a_clause_on_a_welcome_is_the_guest(extractor: Extractor) -> None:
+    text = (
+        "President Samuel Mensah warmly welcomed President Idriss Haroun of the Republic of "
+        "Chad today as he commenced a three-day official visit to Accra, following an "
+        "invitation from his host."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Idriss Haroun", "GH").destination.name == "Accra"

@@ -2209,6 +2209,9 @@ class PeopleFinder:
         ahead = _fronted_possessor(tok, token_pid, compatible)
         if ahead is not None:
             return ahead
+        welcomed = _welcomed_guest(tok, token_pid, compatible)
+        if welcomed is not None:
+            return welcomed
         excluded: set[str] = set()
         # "X said his trips ...": the speaker is rarely the one the pronoun means
         # ("X said he would travel" is X: only a possessive is kept from the speaker)
@@ -2527,3 +2530,23 @@ def _closing_apposition(subj: Any, token_pid: dict[int, str]) -> list[str]:
     if any(t.i in token_pid for t in doc[subj.i : start - 1]):
         return []  # another person named inside the phrase: leave it to the other rules
     return [pid]
+
+
+# verbs of a host receiving a guest ("X welcomed Y as he began a visit to Cairo")
+_WELCOMING = frozenset({"welcome", "receive", "greet", "host"})
+
+
+def _welcomed_guest(tok: Any, token_pid: dict[int, str], compatible: set[str]) -> str | None:
+    """'X welcomed President Y today as he commenced a visit to Cairo': the subject pronoun
+    of a clause set on a host's welcome ("as", "when") is the guest welcomed, not the host."""
+    clause = tok.head
+    if tok.dep_ != "nsubj" or clause.dep_ != "advcl":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ in {"as", "when"} for c in clause.children):
+        return None
+    host = clause.head
+    if host.lemma_.lower() not in _WELCOMING:
+        return None
+    guest = next((c for c in host.children if c.dep_ in {"dobj", "obj"}), None)
+    pid = token_pid.get(guest.i) if guest is not None else None
+    return pid if pid in compatible else None
