@@ -4972,3 +4972,15 @@ def test_the_pronoun_of_a_clause_on_a_welcome_is_the_guest(extractor: Extractor)
     )
     ex = extractor.extract(article(text))
     assert trip(ex, "Idriss Haroun", "GH").destination.name == "Accra"
+
+
+def test_a_meeting_on_the_sidelines_of_a_forum_is_where_the_forum_is(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Norway's Foreign Minister Erik Lund met his Peruvian counterpart Luis Quiroga on "
+        "the sidelines of the Antalya Diplomacy Forum."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Luis Quiroga", "TR").destination.name == "Antalya"
+    assert not [e for e in events_of(ex, "Luis Quiroga") if e.destination.country == "NO"]

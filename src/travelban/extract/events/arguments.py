@@ -1525,6 +1525,18 @@ class Arguments(PassBase):
                     if place is not None:
                         found.append((place, "dest"))
                         break
+            light = tok.head if tok.dep_ in {"dobj", "obj"} and tok.head.pos_ == "VERB" else tok
+            sidelines = _sidelines_of(tok) or (_sidelines_of(light) if light is not tok else [])
+            for gathering in sidelines if trig.kind == "meeting" and not found else ():
+                # "met X on the sidelines of the Antalya Diplomacy Forum": the gathering's
+                # place, named in it or told with it
+                place = next(
+                    (p for g in gathering.subtree if (p := ctx.place_at(g.i)) is not None),
+                    None,
+                ) or ctx.own_gathering_place(gathering)
+                if place is not None and place.country:
+                    found.append((place, "dest"))
+                    break
             subj = _subject(tok) if trig.host and trig.pos == "verb" else None
             if not found and subj is not None:
                 # "a summit that took place in Ankara brought together A and B": the place
@@ -1944,6 +1956,22 @@ def _list_mates(members: list[Any], token_pid: dict[int, str]) -> list[Any]:
                 if b not in describers and not any(a <= i <= b for i in wanted)
             )
     return out
+
+
+def _sidelines_of(tok: Any) -> list[Any]:
+    """The gatherings on whose sidelines a word's phrase tells it ("met X on the sidelines
+    of the forum")."""
+    return [
+        o
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in {"on", "at"}
+        for g in c.children
+        if g.dep_ == "pobj" and g.lower_ in {"sidelines", "sideline", "margins", "margin"}
+        for q in g.children
+        if q.dep_ == "prep" and q.lower_ == "of"
+        for o in q.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _as_well_as(tok: Any) -> bool:
