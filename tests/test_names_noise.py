@@ -814,3 +814,21 @@ def test_a_name_without_the_final_vowel_of_a_name_in_arabic_script_does_not_aler
     # TAi.031 is MOHAMMAD AHMADI, also written محمد احمدی: "Muhammad Ahmad" is not his name.
     assert not [m for m in index.screen("Muhammad Ahmad") if m.reference == "TAi.031"]
     assert [m for m in index.screen("Muhammad Ahmadi") if m.reference == "TAi.031"]
+
+
+@pytest.mark.parametrize("word", ["adddul", "baddul", "akdool", "ebddul"])
+def test_an_abd_whose_key_is_one_slip_from_a_compound_joins_the_next_word(word: str) -> None:
+    # A tripled letter, a swap or another vowel on top of a slip: written two edits from
+    # every Abd spelling, but its key is one edit from an Abd key.
+    assert get_normalizer().compound_like(word)
+
+
+@pytest.mark.parametrize("word", ["abdullah", "abdoullah", "fadul", "abril"])
+def test_a_name_longer_than_an_abd_key_is_not_read_as_one(word: str) -> None:
+    assert not get_normalizer().compound_like(word)
+
+
+def test_an_abd_with_two_slips_still_finds_its_name(index: NameIndex) -> None:
+    # "Adddul" keys as "adul": one letter short of "abdul".
+    ref, score, _ = first(index, "Adddul Menan Nayazi")
+    assert ref == "TAi.097" and score >= DEFAULT_REVIEW_BAND

@@ -557,6 +557,17 @@ class Normalizer:
                             for c in self._compounds
                             if len(c) >= MIN_FUZZY_COMPOUND
                         )
+                        # Two slips of the pen that the key reads as one (Adddul, Akdool:
+                        # "adul", "akdul" for "abdul"); never a key longer than the Abd's,
+                        # which is a name built on it (Abdullah).
+                        or (
+                            len(text) >= MIN_FUZZY_COMPOUND + 1
+                            and any(
+                                len(self.key(text)[0]) <= len(k)
+                                and OSA.distance(self.key(text)[0], k, score_cutoff=1) <= 1
+                                for k in self._compound_keys
+                            )
+                        )
                     )
                 )
             )
