@@ -832,3 +832,15 @@ def test_an_abd_with_two_slips_still_finds_its_name(index: NameIndex) -> None:
     # "Adddul" keys as "adul": one letter short of "abdul".
     ref, score, _ = first(index, "Adddul Menan Nayazi")
     assert ref == "TAi.097" and score >= DEFAULT_REVIEW_BAND
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Sadouddin", "Saduddin"), ("Nizamoddin", "Nizamuddin"), ("Fakhroddin", "Fakhruddin")],
+)
+def test_a_din_name_joined_by_o_or_ou_keys_as_with_u(one: str, other: str) -> None:
+    # French ou and Persian o write the u before -ddin: the glued din is read the same.
+    norm = get_normalizer()
+    assert [t.key for t in norm.analyse(one, spans=False)] == [
+        t.key for t in norm.analyse(other, spans=False)
+    ]

@@ -66,7 +66,11 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HANGUL_BASE = 0xAC00
 _CAMEL = re.compile(r"[A-Z][a-z]*|[a-z]+")
 _NON_ALPHA = re.compile(r"[^a-z]+")
-_DIN_SUFFIX = re.compile(r"^(.{3,}?)(?:ud|ad|ed|al|el|ul|u|e|a)?dd?(?:in|een|ine)$")
+# A name glued to -ddin by its connecting vowel or article (Nasiruddin, Sadouddin with
+# French ou, Nizamoddin with Persian o, Alaeddin, Kamaleldin).
+_DIN_SUFFIX = re.compile(
+    r"^(.{3,}?)(?:oud|ood|ud|od|ad|ed|al|el|ul|ou|oo|u|o|e|a)?dd?(?:in|een|ine)$"
+)
 _DIN_WORDS = frozenset({"din", "deen", "dine", "dinn"})
 # Words this long or longer that are one typo away from a compound (Abddul, Abdl Rahman
 # is shorter: "abdl" has a letter dropped) are read as that compound.
