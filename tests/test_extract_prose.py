@@ -4992,3 +4992,12 @@ def test_a_long_surname_alone_is_the_office_holder_at_home(extractor: Extractor)
     ex = extractor.extract(article(text))
     assert person(ex, "Lukashenko").office_country == "BY"
     assert not [e for e in events_of(ex, "Lukashenko") if e.destination.country == "BY"]
+
+
+def test_one_guest_at_a_gathering_named_by_the_copula_attends(extractor: Extractor) -> None:
+    text = (
+        "The annual security forum opens in Oslo on Friday.\n\n"
+        "The most prominent guest at the current Oslo forum will be Maia Sandu."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Maia Sandu", "NO").destination.name == "Oslo"

@@ -473,7 +473,11 @@ class Arguments(PassBase):
         ("attendees", "arrivals", "guests"), or people said to be there ("leaders in
         attendance", "heads of state attending the summit", "dignitaries present")."""
         if subj.tag_ not in {"NNS", "NNPS"}:
-            return False
+            # "The most prominent guest at the conference will be X": one attendee noun, at
+            # a gathering
+            return subj.lemma_.lower() in self.vocab.attendee_nouns and any(
+                c.dep_ == "prep" and c.lower_ == "at" for c in subj.children
+            )
         if subj.lemma_.lower() in self.vocab.attendee_nouns:
             return True
         for c in subj.children:
