@@ -5001,3 +5001,21 @@ def test_one_guest_at_a_gathering_named_by_the_copula_attends(extractor: Extract
     )
     ex = extractor.extract(article(text))
     assert trip(ex, "Maia Sandu", "NO").destination.name == "Oslo"
+
+
+@pytest.mark.parametrize(
+    ("text", "trips"),
+    [
+        (
+            "President Maia Sandu and Chancellor Karl Berg will sit down together in Vienna on Friday.",
+            1,
+        ),
+        ("President Maia Sandu sat in the front row in Vienna on Friday.", 0),
+    ],
+)
+def test_sitting_down_together_is_a_meeting_sitting_alone_is_not(
+    extractor: Extractor, text: str, trips: int
+) -> None:
+    ex = extractor.extract(article(text))
+    found = [e for e in events_of(ex, "Maia Sandu") if e.destination.country == "AT"]
+    assert len(found) == trips
