@@ -5007,7 +5007,8 @@ def test_one_guest_at_a_gathering_named_by_the_copula_attends(extractor: Extract
     ("text", "trips"),
     [
         (
-            "President Maia Sandu and Chancellor Karl Berg will sit down together in Vienna on Friday.",
+            "President Maia Sandu and Chancellor Karl Berg will sit down together in Vienna "
+            "on Friday.",
             1,
         ),
         ("President Maia Sandu sat in the front row in Vienna on Friday.", 0),
