@@ -34,6 +34,7 @@ from travelban.extract.events.syntax import (
     _MOTION_KINDS,
     _NESTING,
     _ORIGIN,
+    _SIDELINES,
     _SPECIFIC,
     _SUBJ,
     _VIA,
@@ -1970,7 +1971,7 @@ def _sidelines_of(tok: Any) -> list[Any]:
         for c in tok.children
         if c.dep_ == "prep" and c.lower_ in {"on", "at"}
         for g in c.children
-        if g.dep_ == "pobj" and g.lower_ in {"sidelines", "sideline", "margins", "margin"}
+        if g.dep_ == "pobj" and g.lower_ in _SIDELINES
         for q in g.children
         if q.dep_ == "prep" and q.lower_ == "of"
         for o in q.children

@@ -24,6 +24,7 @@ from travelban.extract.events.status import Status
 from travelban.extract.events.syntax import (
     _FORCE,
     _MOTION_KINDS,
+    _SIDELINES,
     _clean,
     _refused_request,
     _subject,
@@ -1196,10 +1197,6 @@ def _news_tense(ctx: _Context, position: int) -> bool:
         c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} and c.lemma_ in {"have", "be"}
         for c in tok.children
     )
-
-
-# "on the sidelines (margins) of the summit"
-_SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin"})
 
 
 def _on_sidelines(tok: Any) -> bool:

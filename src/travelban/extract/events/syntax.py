@@ -408,6 +408,10 @@ def _agents(verb: Any) -> list[Any]:
     return [o for c in bys for o in c.children if o.dep_ == "pobj"]
 
 
+# "on the sidelines (margins) of the summit"
+_SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin"})
+
+
 def _in_presence_of(tok: Any) -> list[Any]:
     """Whose presence a word's phrase names: 'held talks in the presence of X'."""
     return [
