@@ -34,7 +34,6 @@ from travelban.extract.events.syntax import (
     _MOTION_KINDS,
     _NESTING,
     _ORIGIN,
-    _SIDELINES,
     _SPECIFIC,
     _SUBJ,
     _VIA,
@@ -60,6 +59,7 @@ from travelban.extract.events.syntax import (
     _opens_title,
     _place_noun,
     _relcl_antecedent,
+    _sidelines,
     _subject,
     _with,
 )
@@ -226,7 +226,7 @@ class Arguments(PassBase):
         # a leg in the leader's own country is a send-off or the way home, not the trip the
         # company joined ("seen off at the airport in Ankara ... Joining the president on
         # the trip were A and B")
-        legs = [r for r in legs if r.dest is None or not _own(ctx, leader[0], r.dest)] or legs
+        legs = [r for r in legs if r.dest is None or not ctx.own(leader[0], r.dest)] or legs
         # the trip under way rather than a meeting still ahead in it ("arrived in Dushanbe
         # ... is to meet Rahmon on Thursday ... Accompanying him are A and B")
         latest = next((r for r in legs if r.status is EventStatus.OCCURRED), None) or next(
@@ -247,7 +247,7 @@ class Arguments(PassBase):
                     _joined(leg, pid, tok, si, ctx)
                     for leg in out
                     if leg.pid == leader[0]
-                    and (leg.dest is None or not _own(ctx, leader[0], leg.dest))
+                    and (leg.dest is None or not ctx.own(leader[0], leg.dest))
                     for pid in sorted(companions - done)
                 ]
         if latest is None or not companions:
@@ -1530,18 +1530,20 @@ class Arguments(PassBase):
                     if place is not None:
                         found.append((place, "dest"))
                         break
-            light = tok.head if tok.dep_ in {"dobj", "obj"} and tok.head.pos_ == "VERB" else tok
-            sidelines = _sidelines_of(tok) or (_sidelines_of(light) if light is not tok else [])
-            for gathering in sidelines if trig.kind == "meeting" and not found else ():
-                # "met X on the sidelines of the Antalya Diplomacy Forum": the gathering's
+            if trig.kind == "meeting" and not found:
+                # "met X on the sidelines of the Antalya Diplomacy Forum" ("held a meeting
+                # ... on the sidelines", the phrase on the light verb): the gathering's
                 # place, named in it or told with it
-                place = next(
-                    (p for g in gathering.subtree if (p := ctx.place_at(g.i)) is not None),
-                    None,
-                ) or ctx.own_gathering_place(gathering)
-                if place is not None and place.country:
-                    found.append((place, "dest"))
-                    break
+                light = tok.dep_ in {"dobj", "obj"} and tok.head.pos_ == "VERB"
+                gatherings = _sidelines_of(tok) or (_sidelines_of(tok.head) if light else [])
+                for gathering in gatherings:
+                    place = next(
+                        (p for g in gathering.subtree if (p := ctx.place_at(g.i)) is not None),
+                        None,
+                    ) or ctx.own_gathering_place(gathering)
+                    if place is not None and place.country:
+                        found.append((place, "dest"))
+                        break
             subj = _subject(tok) if trig.host and trig.pos == "verb" else None
             if not found and subj is not None:
                 # "a summit that took place in Ankara brought together A and B": the place
@@ -1797,12 +1799,6 @@ def _plural_antecedent(tok: Any) -> Any | None:
     return ante[0] if plural else None
 
 
-def _own(ctx: _Context, pid: str | None, place: Place) -> bool:
-    """The place is in the person's own country: a nationality the text gives, or the
-    state whose public office they hold (the public-figures table)."""
-    return ctx.home_to(pid, place) or ctx.serves_in(pid, place)
-
-
 def _invitee(verb: Any) -> Any | None:
     """The one who took up an invitation the travel verb completes: "X accepted an
     invitation from Y to visit Beijing" (the subject of "accept", not the inviter)."""
@@ -1966,17 +1962,7 @@ def _list_mates(members: list[Any], token_pid: dict[int, str]) -> list[Any]:
 def _sidelines_of(tok: Any) -> list[Any]:
     """The gatherings on whose sidelines a word's phrase tells it ("met X on the sidelines
     of the forum")."""
-    return [
-        o
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in {"on", "at"}
-        for g in c.children
-        if g.dep_ == "pobj" and g.lower_ in _SIDELINES
-        for q in g.children
-        if q.dep_ == "prep" and q.lower_ == "of"
-        for o in q.children
-        if o.dep_ == "pobj"
-    ]
+    return [o for g in _sidelines(tok) for o in _of_objects(g)]
 
 
 def _as_well_as(tok: Any) -> bool:

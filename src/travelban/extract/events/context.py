@@ -859,6 +859,11 @@ class _Context:
         p = self._persons.get(pid or "")
         return p is not None and place.country is not None and place.country in p.nationalities
 
+    def own(self, pid: str | None, place: Place) -> bool:
+        """The place is in the person's own country: a nationality the text gives, or the
+        state whose public office they hold (the public-figures table)."""
+        return self.home_to(pid, place) or self.serves_in(pid, place)
+
     def serves_in(self, pid: str | None, place: Place | None) -> bool:
         """True when the person is a public office holder of the place's country (from the
         public-figures table, not the text)."""

@@ -24,9 +24,9 @@ from travelban.extract.events.status import Status
 from travelban.extract.events.syntax import (
     _FORCE,
     _MOTION_KINDS,
-    _SIDELINES,
     _clean,
     _refused_request,
+    _sidelines,
     _subject,
 )
 from travelban.extract.events.when import _WEEKDAYS, When, _ahead, _clip, _looks_ahead, _present
@@ -546,11 +546,7 @@ class EventFinder(Predicates, Arguments, When, Status):
             if trig.host and trig.kind == "attendance":
                 # "a summit in Ankara brought together Turkey's minister A with B": a comer
                 # at home there hosted it
-                targets = [
-                    d
-                    for d in targets
-                    if d is None or not (ctx.home_to(pid, d) or ctx.serves_in(pid, d))
-                ]
+                targets = [d for d in targets if d is None or not ctx.own(pid, d)]
             if pid in self._pair_pids:
                 # "the two leaders met in New Delhi": the one at home there made no trip
                 targets = [d for d in targets if d is None or not ctx.home_to(pid, d)]
@@ -1202,12 +1198,7 @@ def _news_tense(ctx: _Context, position: int) -> bool:
 def _on_sidelines(tok: Any) -> bool:
     """A meeting told on the sidelines of a gathering ("on the sidelines of the summit"):
     those met came to the gathering too, unless they are at home there."""
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ in {"on", "at"}
-        and any(g.lower_ in _SIDELINES for g in c.children if g.dep_ == "pobj")
-        for c in tok.children
-    )
+    return bool(_sidelines(tok))
 
 
 def _without_named_groups(raws: list[_Raw]) -> list[_Raw]:

@@ -412,6 +412,18 @@ def _agents(verb: Any) -> list[Any]:
 _SIDELINES = frozenset({"sidelines", "sideline", "margins", "margin"})
 
 
+def _sidelines(tok: Any) -> list[Any]:
+    """The "sidelines" nouns of the "on"/"at" phrases hung on a word ("met X on the
+    sidelines of the forum")."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in {"on", "at"}
+        for g in c.children
+        if g.dep_ == "pobj" and g.lower_ in _SIDELINES
+    ]
+
+
 def _in_presence_of(tok: Any) -> list[Any]:
     """Whose presence a word's phrase names: 'held talks in the presence of X'."""
     return [
@@ -420,10 +432,7 @@ def _in_presence_of(tok: Any) -> list[Any]:
         if p.dep_ == "prep" and p.lower_ == "in"
         for n in p.children
         if n.dep_ == "pobj" and n.lower_ == "presence"
-        for q in n.children
-        if q.dep_ == "prep" and q.lower_ == "of"
-        for o in q.children
-        if o.dep_ == "pobj"
+        for o in _of_objects(n)
     ]
 
 
