@@ -5020,3 +5020,25 @@ def test_sitting_down_together_is_a_meeting_sitting_alone_is_not(
     ex = extractor.extract(article(text))
     found = [e for e in events_of(ex, "Maia Sandu") if e.destination.country == "AT"]
     assert len(found) == trips
+
+
+def test_a_group_trip_told_through_its_possessive(extractor: Extractor) -> None:
+    text = (
+        "The delegation wound up its official visit to Kenya on Monday.\n\n"
+        "The delegation includes Anna Berg, Tom Lund and Olle Persson."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Anna Berg", "Tom Lund", "Olle Persson"):
+        assert trip(ex, name, "KE")
+
+
+def test_the_members_share_every_leg_of_their_group(extractor: Extractor) -> None:
+    text = (
+        "The delegation led by MP Anna Berg landed in Ghana on Friday.\n\n"
+        "Before that, the delegation held talks in Abuja with Nigerian ministers.\n\n"
+        "The delegation includes Anna Berg, Tom Lund and Olle Persson."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Tom Lund", "Olle Persson"):
+        assert trip(ex, name, "GH")
+        assert trip(ex, name, "NG")

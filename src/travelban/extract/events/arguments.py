@@ -791,7 +791,25 @@ class Arguments(PassBase):
             return []
         # every leg of the group's trip told in that sentence ("returned to Sanaa after
         # talks in Riyadh"), not only the last
-        return [r for r in so_far if r.sentence == latest.sentence and r.name == latest.name]
+        legs = [r for r in so_far if r.sentence == latest.sentence and r.name == latest.name]
+        told = ctx.sents[latest.sentence]
+        if word in collectives and any(t.lemma_.lower() == word for t in told):
+            # "The delegation led by A arrived in Addis Ababa. Earlier, the delegation
+            # concluded its visit to South Africa. The delegation includes A, B and C": the
+            # members share every leg the same group (or its leader, who stands for it) is
+            # told to have made before, in sentences about the group
+            legs += [
+                r
+                for r in so_far
+                if (r.pid == latest.pid if latest.pid else r.name == latest.name)
+                and any(t.lemma_.lower() == word for t in ctx.sents[r.sentence])
+                and r.dest is not None
+                and not ctx.own(latest.pid, r.dest)  # (seen off at home by officials)
+                and r.sentence < latest.sentence
+                and r.kind != "departure"
+                and r.status not in {EventStatus.CANCELLED, EventStatus.DENIED}
+            ]
+        return legs
 
     def _based(self, tok: Any, si: int, ctx: _Context, so_far: list[_Raw]) -> list[_Raw]:
         """'Taliban's Qatar-based spokesman Suhail Shaheen': the person lives in Qatar."""
@@ -1169,6 +1187,12 @@ class Arguments(PassBase):
         ("X, on a visit to Y, ...")."""
         for ch in tok.children:
             if ch.dep_ == "poss":
+                if ch.lower_ in {"its", "their"} and ctx.who(ch) is None:
+                    # "The delegation concluded its visit to K": a group's own trip, told
+                    # through the possessive of the verb's subject
+                    subj = _subject(tok.head) if tok.dep_ in {"dobj", "obj"} else None
+                    if subj is not None and ctx.who(subj) is not None:
+                        return [subj]
                 return [ch]
         if tok.lemma_.lower() in _TWO_SIDED:
             for ch in tok.children:
