@@ -5042,3 +5042,23 @@ def test_the_members_share_every_leg_of_their_group(extractor: Extractor) -> Non
     for name in ("Tom Lund", "Olle Persson"):
         assert trip(ex, name, "GH")
         assert trip(ex, name, "NG")
+
+
+def test_a_subject_swallowed_by_an_opening_visit_phrase(extractor: Extractor) -> None:
+    text = (
+        "As part of an official visit to Ankara, the Minister of Foreign Affairs of "
+        "Kazakhstan, Arman Tulegenov, was received by the President of Turkey, Kemal Aksoy."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Arman Tulegenov", "TR").destination.name == "Ankara"
+
+
+def test_a_meeting_expected_to_take_place_somewhere(extractor: Extractor) -> None:
+    text = (
+        "The talks between Ivan Sokolov and Tom Baker are scheduled to be held in Geneva next week."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Ivan Sokolov", "Tom Baker"):
+        ev = trip(ex, name, "CH")
+        assert ev.status is EventStatus.PLANNED
+        assert span(ev) == (PUBLISHED + timedelta(days=5), PUBLISHED + timedelta(days=11))

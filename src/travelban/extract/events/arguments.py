@@ -416,7 +416,7 @@ class Arguments(PassBase):
         if opening is None or opening.right_edge.i >= tok.i:
             return None
         between = ctx.doc[opening.right_edge.i + 1 : tok.i]
-        if any(t.dep_ not in {"aux", "auxpass", "neg", "advmod"} for t in between):
+        if any(t.dep_ not in {"aux", "auxpass", "neg", "advmod", "punct"} for t in between):
             return None
         commas = [t.i for t in opening.subtree if t.text == ","]
         if not commas:
@@ -1261,6 +1261,10 @@ class Arguments(PassBase):
                     if granted is not None and ctx.who(granted) is not None:
                         return [granted]  # "exempted X from the ban for a visit to Y"
                     subj = _subject(gov)
+                    if subj is None and gov.dep_ == "ROOT":
+                        # "As part of an official visit to Ankara, the Minister of K, X, was
+                        # received by Y": a subject the opening phrase swallowed
+                        subj = self._fronted_subject(gov, ctx)
                     if (
                         subj is not None
                         and subj.i != tok.i
@@ -1387,6 +1391,15 @@ class Arguments(PassBase):
                             if p.dep_ == "prep" and p.lower_ in {"with", "in"}:
                                 out.extend(p.subtree)
                                 self._stops.update(t.i for t in p.subtree)
+            if gov.pos_ in {"VERB", "AUX"} and tok.dep_ in _SUBJ:
+                # "The meeting between A and B is expected to take place in Anchorage":
+                # the place of the clause that holds the event the noun is the subject of
+                for held in gov.children:
+                    if held.dep_ == "xcomp" and _held(held):
+                        for p in held.children:
+                            if p.dep_ == "prep" and p.lower_ in _LOCATIVE:
+                                out.extend(p.subtree)
+                                self._anchor.update({t.i: held for t in p.subtree})
             if gov.pos_ in {"VERB", "AUX"} and gov.i != tok.i:
                 # "approved the travel of X to Abu Dhabi": with the noun as the verb's
                 # object, the verb's "to" phrase is the noun's destination

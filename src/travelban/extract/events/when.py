@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from travelban.extract.events.base import PassBase
-from travelban.extract.events.syntax import _governing_verb
+from travelban.extract.events.syntax import _governing_verb, _held
 from travelban.models import DateRange, Precision
 
 if TYPE_CHECKING:
@@ -326,6 +326,11 @@ class When(PassBase):
                     gov = g
                     break
                 g = g.head
+        # "The meeting between A and B is expected to take place on Friday": the date of
+        # the clause that holds the event the noun is the subject of
+        mine = {tok.i, gov.i}
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "nsubjpass"}:
+            mine |= {c.i for c in gov.children if c.dep_ == "xcomp" and _held(c)}
         best: tuple[int, int, DateRange] | None = None
         for hit in ctx.dates_in(sent.start_char, sent.end_char):
             span = ctx.doc.char_span(hit.start, hit.end, alignment_mode="expand")
@@ -344,7 +349,7 @@ class When(PassBase):
                 and not own  # "announced plans for visits this week": the visits' date
             ):
                 continue  # "said on Wednesday": the report's date
-            if anchor is not None and anchor.i not in {tok.i, gov.i}:
+            if anchor is not None and anchor.i not in mine:
                 if (
                     tok.lemma_.lower() in _STAYS
                     and rng.start is not None
@@ -362,7 +367,7 @@ class When(PassBase):
             if (
                 tok.i in {t.i for t in root.ancestors}
                 or root.i in {t.i for t in tok.subtree}
-                or (anchor is not None and anchor.i in {tok.i, gov.i})
+                or (anchor is not None and anchor.i in mine)
             ):
                 score = 0
             elif anchor is None or anchor.i in {a.i for a in tok.ancestors}:
