@@ -5062,3 +5062,13 @@ def test_a_meeting_expected_to_take_place_somewhere(extractor: Extractor) -> Non
         ev = trip(ex, name, "CH")
         assert ev.status is EventStatus.PLANNED
         assert span(ev) == (PUBLISHED + timedelta(days=5), PUBLISHED + timedelta(days=11))
+
+
+def test_an_arrival_coming_from_somewhere_was_there_before(extractor: Extractor) -> None:
+    text = (
+        "President Ana Lima arrived in Beirut on Sunday evening, coming from Istanbul, on "
+        "her first trip abroad this year."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Ana Lima", "LB")
+    assert trip(ex, "Ana Lima", "TR").destination.name == "Istanbul"

@@ -1322,6 +1322,18 @@ class Arguments(PassBase):
                 walk(ch, depth + 1)
 
         walk(tok, 0)
+        if trig.pos == "verb" and trig.kind == "arrival" and not trig.host:
+            # "arrived in Beirut on Sunday, coming from Istanbul": the participle tells
+            # where the arrival set out from, as "arrived in Beirut from Istanbul" does
+            for ch in tok.children:
+                if ch.dep_ == "advcl" and ch.tag_ == "VBG" and ch.lemma_.lower() in _COMING:
+                    said = [p for p in ch.children if p.dep_ == "prep"]
+                    # (not "coming to Beirut from Istanbul": a trip of its own)
+                    if not any(p.lower_ in {"to", "into", "in", "at"} for p in said):
+                        for p in (p for p in said if p.lower_ == "from"):
+                            out.append(p)
+                            out.extend(p.subtree)
+                            self._anchor.update({t.i: tok for t in p.subtree})
         if trig.pos == "verb" and trig.kind in _MOTION_KINDS:
             # "left today for Kenya to attend the inauguration": the parser reads the place
             # as the subject of a "for ... to" infinitive; it is where the trip goes
@@ -1777,6 +1789,8 @@ _FREQUENCY_WORDS = frozenset({"once", "twice", "thrice", "again", "often"})
 
 
 # nouns that stand for a country named before ("this country", "that Gulf state")
+# participles that tell where an arrival set out from ("coming from Istanbul")
+_COMING = frozenset({"come", "fly", "travel", "arrive", "drive", "sail"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "state", "republic", "emirate"})
 
 
