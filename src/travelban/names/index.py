@@ -152,6 +152,9 @@ ABD_SLIP_SIM = 0.9
 # Endings of a name whose -uddin the normaliser merges (Serajuddin -> serajdin): a word
 # written split with one of these is read whole as well.
 _DIN_ENDINGS = ("din", "deen", "dine")
+# A word the list writes (in some other name) this long may still be two slips from a word
+# of the name at hand (Kalah for Haleh: KALA-ELECTRIC writes Kala).
+LOOSE_WRITTEN_MIN = 4
 # A lone surname is reported in text only when few entries share it.
 SURNAME_MAX_DF = 6
 
@@ -1697,9 +1700,14 @@ class NameIndex:
 
     @staticmethod
     def _loose_word(q: Token, h: _Hits) -> bool:
-        """A query word that ``_loose`` may pair: Latin, weighted, not an initial, and not
-        a word the list writes (that word is most likely meant as it stands)."""
-        return h.best < SURE_SIM and h.weight > 0 and len(q.text) > 1 and not (q.abjad or q.hangul)
+        """A query word that ``_loose`` may pair: Latin, weighted, not an initial; a word
+        the list writes (in some other name) only from ``LOOSE_WRITTEN_MIN`` letters: two
+        slips turn one real name into another as easily as into no name (Kalah for Haleh,
+        KALA-ELECTRIC writing Kala), while a shorter one is most likely meant as it stands
+        (Un is no slip of Chong)."""
+        if h.weight <= 0 or len(q.text) < 2 or q.abjad or q.hangul:
+            return False
+        return h.best < SURE_SIM or len(q.spelling) >= LOOSE_WRITTEN_MIN
 
     @staticmethod
     def _loose(
