@@ -11,6 +11,7 @@ from travelban.names.index import ONE_COMMON_CAP, typo_keys
 from travelban.names.normalize import Token, get_normalizer
 from travelban.names.score import (
     LOOSE_RULE,
+    LOOSE_TITLE_RULE,
     ROMANISED_SIM,
     SKELETON_SLIP_RULE,
     VOWEL_SLIP_RULE,
@@ -323,6 +324,36 @@ def test_a_word_the_list_writes_elsewhere_may_be_two_slips_from_the_word_in_its_
     assert DEFAULT_REVIEW_BAND <= ms[0].score < DEFAULT_THRESHOLD
     assert any(a.rule == LOOSE_RULE for a in ms[0].explanation.alignments)
     assert not index.screen(query)
+
+
+@pytest.mark.parametrize(
+    ("query", "right"),
+    [
+        ("Baji Bassir Hawala", "TAe.014"),  # Haji, a letter replaced (Baji is written too)
+        ("Syeed Jaber Safdari", "IRi.037"),  # Seyed, two letters swapped (a name as well)
+        ("Habib Ban hAmad Al-Loubiri", "QDi.177"),  # Ben, in its place between two names
+        ("eji Salam Hawalla", "TAe.010"),  # Haji, its first letter lost and one replaced
+    ],
+)
+def test_a_title_mangled_past_the_title_rules_is_read_letter_for_letter_for_review(
+    index: NameIndex, query: str, right: str
+) -> None:
+    # The leftover word stands where the name writes a title or particle nothing matched and
+    # is like it letter for letter: it is explained as that word, for review only.
+    ms = index.screen(query, floor=DEFAULT_REVIEW_BAND, limit=1)
+    assert ms and ms[0].reference == right
+    assert DEFAULT_REVIEW_BAND <= ms[0].score < DEFAULT_THRESHOLD
+    assert LOOSE_TITLE_RULE in {a.rule for a in ms[0].explanation.alignments}
+    assert not index.screen(query)
+
+
+def test_a_name_the_list_writes_is_not_explained_away_as_a_title(index: NameIndex) -> None:
+    # Khamis (a name of IQi.054) is no mangled Hafiz; Kadhafi, three letters longer than
+    # Qari, is no mangled Qari.
+    ms = index.screen("KHAMIS AL-MUHAMMAD", floor=DEFAULT_REVIEW_BAND, limit=1)
+    assert ms and ms[0].reference == "IQi.054"
+    ms = index.screen("Kadhafi Ayyub", floor=DEFAULT_REVIEW_BAND, limit=3)
+    assert all(a.rule != LOOSE_TITLE_RULE for m in ms for a in m.explanation.alignments)
 
 
 @pytest.mark.parametrize(

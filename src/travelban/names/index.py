@@ -55,6 +55,7 @@ from travelban.names.score import (
     GLUED_ARTICLES,
     KOREAN_SIM,
     LOOSE_RULE,
+    LOOSE_TITLE_RULE,
     NAMED_TITLE_RULE,
     PERSON_FOR_ORGANISATION,
     QUALITY_PENALTY,
@@ -204,6 +205,7 @@ class _Hits:
         "size",
         "splits",
         "title_like",
+        "title_loose",
         "title_named",
         "title_near",
         "vowel_view",
@@ -229,6 +231,8 @@ class _Hits:
         self.title_near = False  # loosely near one: a title of a name it is aligned with
         # A word the list writes as a name, one slip from a title or particle (Huji, Hai).
         self.title_named = False
+        # Like a Latin title or particle of the list letter for letter (loose_similarity).
+        self.title_loose = False
         self.abd_slip = False  # one slip from Abd/Abdul/Abdel and no name the list writes
         self.article_like = False  # a short word one slip from an article (Ae for al-)
         # Two adjacent list words' keys, glued, that this word is written as (Abdullahsindhi).
@@ -250,6 +254,7 @@ class _Hits:
         out = _Hits(sims, reaching, size, best, self.weight, self._posting_sets, self.joined)
         out.title_like, out.title_near = self.title_like, self.title_near
         out.title_named = self.title_named
+        out.title_loose = self.title_loose
         out.abd_slip, out.splits = self.abd_slip, self.splits
         out.article_like = self.article_like
         return out
@@ -760,6 +765,7 @@ class NameIndex:
             )
             res.title_like = not named and any(sims[tid][0] >= TITLE_SLIP_SIM for tid in titles)
             res.title_named = named and self._slipped_title(q, titles)
+            res.title_loose = weight > 0 and self._loose_title_like(q)
             res.abd_slip = (
                 not named
                 and not q.canonical
@@ -819,6 +825,17 @@ class NameIndex:
             len(vocab[tid].spelling) >= 4
             and OSA.distance(q.spelling, vocab[tid].spelling, score_cutoff=1) <= 1
             for tid in titles
+        )
+
+    def _loose_title_like(self, q: Token) -> bool:
+        """``q`` is like some Latin title or particle of the list letter for letter
+        (``loose_similarity``), so ``_loose_titles`` may read it as one."""
+        if len(q.text) < 2:
+            return False
+        vocab = self.vocab
+        return any(
+            len(q.spelling) <= len(vocab[tid].spelling) + 1 and loose_similarity(q, vocab[tid]) > 0
+            for tid in self._weak_tids
         )
 
     def _short_slips(self, spelling: str) -> list[int]:
@@ -1117,12 +1134,13 @@ class NameIndex:
             vowelled = [content[a[0]].spelling for a in aligned if a[3] == VOWEL_SLIP_RULE]
             romanised = [content[a[0]].spelling for a in aligned if a[3] == ROMANISED_SLIP_RULE]
             titled = [content[a[0]].spelling for a in aligned if a[3] == NAMED_TITLE_RULE]
-            if (lettered or vowelled or romanised or titled) and score > cap:
+            as_title = [content[a[0]].spelling for a in aligned if a[3] == LOOSE_TITLE_RULE]
+            if (lettered or vowelled or romanised or titled or as_title) and score > cap:
                 # A word read only letter for letter, or through a slip besides other vowels
                 # or another romanisation, surfaces a name for review; it never alerts on
                 # its own (as the character-similarity fallback does not).
-                if lettered:
-                    why = f"'{' '.join(lettered)}' is read only letter for letter"
+                if lettered or as_title:
+                    why = f"'{' '.join(lettered + as_title)}' is read only letter for letter"
                 elif vowelled:
                     why = f"'{' '.join(vowelled)}' is read only through a slip besides other vowels"
                 elif titled:
@@ -1293,6 +1311,7 @@ class NameIndex:
         )
         q_titles = any(h.title_near for h in hits)
         q_named_titles = loose and any(h.title_named for h in hits)
+        q_loose_titles = loose and any(h.title_loose for h in hits)
         q_articles = [qi for qi, h in enumerate(hits) if h.article_like]
         q_abd = any(q.key == COMPOUND or h.abd_slip for q, h in zip(content, hits, strict=True))
         loose_q = (
@@ -1359,6 +1378,8 @@ class NameIndex:
                 self._titles(hits, name, aligned)
             if len(aligned) < nq and name.weak_at and q_named_titles:
                 self._named_titles(content, hits, name, aligned)
+            if q_loose_titles and name.weak_at and len({a[0] for a in aligned}) < nq:
+                self._loose_titles(content, hits, name, aligned)
             if loose_q and len(aligned) < nq and len(aligned) < len(name.strong):
                 # (Only when covering every such word could lift the name to ``need``.)
                 covered = sum(q_weights[qi] for qi in {a[0] for a in aligned}) + loose_w
@@ -1489,7 +1510,10 @@ class NameIndex:
                 len(content[qi].text) == 1
                 or h.title_near
                 or h.article_like
-                or (by_letters and (h.title_named or self._loose_word(content[qi], h)))
+                or (
+                    by_letters
+                    and (h.title_named or h.title_loose or self._loose_word(content[qi], h))
+                )
             ):
                 # An initial aligns with any list word of its letter; a word near a title
                 # may be that title of a list name it does not reach (_titles); a word may
@@ -1587,7 +1611,7 @@ class NameIndex:
             if qi < nq - 1 and glued_reach[qi]:
                 extra.append(glued_reach[qi])
             reach = h.reach_all.union(*extra) if extra else h.reach_all
-            title = h.title_near or (by_letters and h.title_named)
+            title = h.title_near or (by_letters and (h.title_named or h.title_loose))
             checks.append((h.weight, reach, title, h.article_like))
         if fixed >= need_w:
             return names
@@ -1820,6 +1844,57 @@ class NameIndex:
                     aligned.append((qi, li, TITLE_NEAR_SIM, NAMED_TITLE_RULE))
                     used_l.add(li)
                     break
+
+    @staticmethod
+    def _loose_titles(
+        content: list[Token],
+        hits: list[_Hits],
+        name: IndexedName,
+        aligned: list[tuple[int, int, float, str]],
+    ) -> None:
+        """Query words left over that stand where this list name writes a title or
+        particle nothing matched, and are like it letter for letter (Baji, eji for Haji;
+        Syeed for Seyed; ullah for Mullah): that word mangled past the title rules. Only
+        beside a word that matched surely and in the title's place among the matched
+        words; each explains its query word, as a slip, and the match is held for review."""
+        if not any(a[2] >= SURE_SIM and a[3] not in EXPLAINING_RULES for a in aligned):
+            return
+        anchors = [(a[0], a[1]) for a in aligned if a[3] not in EXPLAINING_RULES and a[1] >= 0]
+        used_q = {a[0] for a in aligned}
+        free = [li for li in name.weak_at if li not in {a[1] for a in aligned}]
+        lt = name.tokens
+        for qi, h in enumerate(hits):
+            if not free:
+                return
+            if qi in used_q or not h.title_loose:
+                continue
+            q = content[qi]
+            named = h.best >= NAME_AS_WRITTEN
+            best, at = 0.0, -1
+            for li in free:
+                if any((qi < qa) != (li < la) for qa, la in anchors):
+                    continue
+                t = lt[li]
+                if len(q.spelling) > len(t.spelling) + 1:
+                    continue  # (slips lose a title's letters more often than they add them)
+                if named and not (
+                    q.key == t.key
+                    or (
+                        (h.weight < COMMON_WEIGHT or sorted(q.spelling) == sorted(t.spelling))
+                        and OSA.distance(q.spelling, t.spelling, score_cutoff=1) <= 1
+                    )
+                ):
+                    # A word the list writes as a name is that title only written another
+                    # way (Hafez / Hafiz), with its letters swapped (Syeed / Seyed) or, a
+                    # common word telling little, one slip from it (Saied, ullah for Sayed,
+                    # Mullah): Hadi, one letter from Haji, still names another person.
+                    continue
+                sim = loose_similarity(q, t)
+                if sim > best or (sim == best > 0 and at < 0):
+                    best, at = sim, li
+            if at >= 0:
+                aligned.append((qi, at, best, LOOSE_TITLE_RULE))
+                free.remove(at)
 
     def _prefer_join(
         self,

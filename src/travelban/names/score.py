@@ -136,6 +136,11 @@ ROMANISED_SLIP_RULE = "romanised+typo"
 # as that title mangled, counted as a slip, and its match held for review (the word may as
 # well be the name it spells).
 NAMED_TITLE_RULE = "title, as a slip"
+# A leftover query word standing where the list name writes a title or particle that
+# nothing matched, and like it letter for letter (loose_similarity: Baji, eji for Haji;
+# Syeed for Seyed; ullah for Mullah): that word mangled past the title rules. It explains
+# the query word, says nothing of who, counts as a slip, and its match is held for review.
+LOOSE_TITLE_RULE = "title, letter for letter"
 # Rules under which a word matched only through a slip (typo_factor; never lifted by context).
 SLIP_RULES = frozenset(
     {
@@ -146,10 +151,11 @@ SLIP_RULES = frozenset(
         ARTICLE_SLIP_RULE,
         ROMANISED_SLIP_RULE,
         NAMED_TITLE_RULE,
+        LOOSE_TITLE_RULE,
     }
 )
 # Rules that explain a query word without saying anything of who is named.
-EXPLAINING_RULES = frozenset({TITLE_RULE, ARTICLE_SLIP_RULE, NAMED_TITLE_RULE})
+EXPLAINING_RULES = frozenset({TITLE_RULE, ARTICLE_SLIP_RULE, NAMED_TITLE_RULE, LOOSE_TITLE_RULE})
 LOOSE_MIN = 0.5  # share of the longer word's letters the two must have in common ...
 LOOSE_SCALE = 0.8  # ... and the similarity is that share times this
 COMPOUND = "abd"  # the key of every Abd/Abdul/Abdel compound's first part
