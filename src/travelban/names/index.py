@@ -231,8 +231,9 @@ class _Hits:
         self.title_near = False  # loosely near one: a title of a name it is aligned with
         # A word the list writes as a name, one slip from a title or particle (Huji, Hai).
         self.title_named = False
-        # Like a Latin title or particle of the list letter for letter (loose_similarity).
-        self.title_loose = False
+        # Like a Latin title or particle of the list letter for letter (loose_similarity);
+        # worked out only with a review floor (NameIndex._title_loose), None until then.
+        self.title_loose: bool | None = None
         self.abd_slip = False  # one slip from Abd/Abdul/Abdel and no name the list writes
         self.article_like = False  # a short word one slip from an article (Ae for al-)
         # Two adjacent list words' keys, glued, that this word is written as (Abdullahsindhi).
@@ -765,7 +766,6 @@ class NameIndex:
             )
             res.title_like = not named and any(sims[tid][0] >= TITLE_SLIP_SIM for tid in titles)
             res.title_named = named and self._slipped_title(q, titles)
-            res.title_loose = weight > 0 and self._loose_title_like(q)
             res.abd_slip = (
                 not named
                 and not q.canonical
@@ -827,16 +827,26 @@ class NameIndex:
             for tid in titles
         )
 
-    def _loose_title_like(self, q: Token) -> bool:
-        """``q`` is like some Latin title or particle of the list letter for letter
-        (``loose_similarity``), so ``_loose_titles`` may read it as one."""
-        if len(q.text) < 2:
-            return False
-        vocab = self.vocab
-        return any(
-            len(q.spelling) <= len(vocab[tid].spelling) + 1 and loose_similarity(q, vocab[tid]) > 0
-            for tid in self._weak_tids
-        )
+    def _title_loose(self, q: Token, h: _Hits) -> bool:
+        """``q`` (weighted, Latin) is like some Latin title or particle of the list letter
+        for letter (``loose_similarity``), so ``_loose_titles`` may read it as one; kept on
+        its hits (only screening with a review floor asks)."""
+        found = h.title_loose
+        if found is None:
+            vocab = self.vocab
+            found = (
+                h.weight > 0
+                and len(q.text) >= 2
+                and not q.abjad
+                and not q.hangul
+                and any(
+                    len(q.spelling) <= len(vocab[tid].spelling) + 1
+                    and loose_similarity(q, vocab[tid]) > 0
+                    for tid in self._weak_tids
+                )
+            )
+            h.title_loose = found
+        return found
 
     def _short_slips(self, spelling: str) -> list[int]:
         """Latin list words one slip (optimal string alignment) from the short word
@@ -1311,7 +1321,10 @@ class NameIndex:
         )
         q_titles = any(h.title_near for h in hits)
         q_named_titles = loose and any(h.title_named for h in hits)
-        q_loose_titles = loose and any(h.title_loose for h in hits)
+        # (Every word asked, so _loose_titles finds each one's answer on its hits.)
+        q_loose_titles = loose and any(
+            [self._title_loose(q, h) for q, h in zip(content, hits, strict=True)]
+        )
         q_articles = [qi for qi, h in enumerate(hits) if h.article_like]
         q_abd = any(q.key == COMPOUND or h.abd_slip for q, h in zip(content, hits, strict=True))
         loose_q = (
@@ -1512,7 +1525,11 @@ class NameIndex:
                 or h.article_like
                 or (
                     by_letters
-                    and (h.title_named or h.title_loose or self._loose_word(content[qi], h))
+                    and (
+                        h.title_named
+                        or self._title_loose(content[qi], h)
+                        or self._loose_word(content[qi], h)
+                    )
                 )
             ):
                 # An initial aligns with any list word of its letter; a word near a title
@@ -1611,7 +1628,7 @@ class NameIndex:
             if qi < nq - 1 and glued_reach[qi]:
                 extra.append(glued_reach[qi])
             reach = h.reach_all.union(*extra) if extra else h.reach_all
-            title = h.title_near or (by_letters and (h.title_named or h.title_loose))
+            title = h.title_near or (by_letters and (h.title_named or self._title_loose(q, h)))
             checks.append((h.weight, reach, title, h.article_like))
         if fixed >= need_w:
             return names
