@@ -5072,3 +5072,31 @@ def test_an_arrival_coming_from_somewhere_was_there_before(extractor: Extractor)
     ex = extractor.extract(article(text))
     assert trip(ex, "Ana Lima", "LB")
     assert trip(ex, "Ana Lima", "TR").destination.name == "Istanbul"
+
+
+def test_they_of_a_meeting_are_the_two_who_met_before(extractor: Extractor) -> None:
+    text = (
+        "Saudi Foreign Minister Faisal Rahman met his Iranian counterpart Hossein Karimi in "
+        "Tehran on Saturday.\n\nThey had met in Johannesburg in early May."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Faisal Rahman", "Hossein Karimi"):
+        assert trip(ex, name, "ZA").destination.name == "Johannesburg"
+
+
+def test_present_at_a_ceremony_is_attendance(extractor: Extractor) -> None:
+    ex = extractor.extract(article("Joyce Banda was present at the inauguration in Windhoek."))
+    assert trip(ex, "Joyce Banda", "NA").kind == "attendance"
+    # the verb "present" is no attendance
+    ex = extractor.extract(article("Joyce Banda presented the report in Windhoek."))
+    assert not events_of(ex, "Joyce Banda")
+
+
+def test_a_relative_clause_on_a_list_tells_of_every_name(extractor: Extractor) -> None:
+    text = (
+        "Johnson Sirleaf, Joyce Banda and Samia Hassan, who were present at the inauguration "
+        "in Windhoek, have all served as heads of state."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Johnson Sirleaf", "Joyce Banda", "Samia Hassan"):
+        assert trip(ex, name, "NA")

@@ -946,6 +946,11 @@ class Arguments(PassBase):
                 if invited is not None:
                     subj = invited  # "accepted an invitation from Xi to visit Beijing"
                 heads = [subj] if subj is not None else []
+                ante = _relcl_antecedent(subj) if subj is not None else []
+                if ante and any(c.dep_ == "conj" for c in ante[0].children):
+                    # "A, B and C, who were present at the inauguration, ...": the relative
+                    # pronoun stands for the whole list
+                    heads = ante
                 # "X said he would attend, as will Britain's prime minister, Y": a clause of
                 # comparison with its verb left out says the same of its own subject
                 heads += [
@@ -1114,6 +1119,11 @@ class Arguments(PassBase):
                     self._met_pids.add(who[0])
         if not out and any(h.lower_ in {"they", "them"} for h in heads):
             out = ctx.recent_group(tok)  # "... X and Y, so they can attend ..."
+            if not out and trig.kind == "meeting" and any(h.lower_ == "they" for h in heads):
+                # "A held talks with his counterpart B on Saturday. They had met in South
+                # Africa in June": a meeting's "they" with no list before is the two who met
+                out = ctx.recent_pair(tok)
+                self._pair_pids = {p for p, _ in out if p is not None}
         if not out and any(self._pair(h) for h in heads):
             out = ctx.recent_pair(tok)  # "X was in Moscow ... the two leaders met in China"
             self._pair_pids = {p for p, _ in out if p is not None}

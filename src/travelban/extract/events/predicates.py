@@ -62,8 +62,8 @@ class Predicates(PassBase):
         lemma = tok.lemma_.lower()
         if tok.pos_ in {"VERB", "AUX"}:
             trig = self.vocab.verbs.get(lemma)
-            if trig is None:
-                return None
+            if trig is None or lemma in self.vocab.adjectives:
+                return None  # (an adjective's row: "presented a plan" is no "present at")
             if (lemma == "be" and tok.dep_ == "aux") or tok.dep_ == "auxpass":
                 return None
             if trig.agent_only and not _agent_or_scene(tok):
