@@ -5100,3 +5100,14 @@ def test_a_relative_clause_on_a_list_tells_of_every_name(extractor: Extractor) -
     ex = extractor.extract(article(text))
     for name in ("Johnson Sirleaf", "Joyce Banda", "Samia Hassan"):
         assert trip(ex, name, "NA")
+
+
+def test_detained_alongside_him_is_where_he_was_detained(extractor: Extractor) -> None:
+    text = (
+        "Former party leader Vlad Plesca was detained by the Greek authorities at Athens "
+        "airport on May 11, shortly before boarding a flight to Dubai.\n\n"
+        "Former MP Constantin Tudor was also detained alongside him."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Constantin Tudor", "GR")
+    assert not [e for e in events_of(ex, "Constantin Tudor") if e.destination.country == "AE"]

@@ -459,6 +459,13 @@ class EventFinder(Predicates, Arguments, When, Status):
             if seat is not None:
                 dests = [seat]
         if not dests and departure_from is None and trig.needs_place:
+            # "X was detained at Athens airport. Y was detained alongside him": where the
+            # one the clause puts the traveller beside was just told to be
+            beside = _beside_scene(tok, trig.kind, si, so_far, ctx, {p for p, _ in travellers})
+            if beside is not None:
+                travellers = [t for t in travellers if not ctx.home_to(t[0], beside)]
+                dests = [beside]
+        if not dests and departure_from is None and trig.needs_place:
             # "Police arrested X at Athens airport. Y, a Moldovan, was also detained": an
             # 'also' event with no place of its own is where the one just told took place,
             # for those the text makes foreign there (not the hosts "also in attendance")
@@ -1003,6 +1010,34 @@ def _shared_scene(tok: Any, si: int, so_far: list[_Raw], ctx: _Context) -> Place
             return r.dest
     # "The funeral was held in Tehran ... X and Y are also expected to arrive"
     return ctx.recent_gathering(tok, sentences=2)
+
+
+def _beside_scene(
+    tok: Any, kind: str, si: int, so_far: list[_Raw], ctx: _Context, own: set[str | None]
+) -> Place | None:
+    """'Y was detained alongside him': with no place of its own, an event told of someone
+    beside a person (named, or "him"/"her": the last other person with an event) is where
+    that person's event of the same kind just told (this sentence or the two before) took
+    place (not "shortly before boarding a flight to Dubai")."""
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in {"alongside", "beside"}:
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            who = ctx.who(g)
+            # (an object pronoun is not the clause's own subject, whatever it was linked to)
+            pronoun = g.lower_ in {"him", "her"} and (who is None or who[0] in {None, *own})
+            if not pronoun and (who is None or who[0] is None):
+                continue
+            for r in reversed(so_far):
+                if r.sentence < si - 2:
+                    break
+                if r.dest is None or r.kind != kind or r.pid is None:
+                    continue
+                if (r.pid not in own) if pronoun else (who is not None and r.pid == who[0]):
+                    return r.dest
+    return None
 
 
 def _returning(r: _Raw, ctx: _Context) -> bool:
