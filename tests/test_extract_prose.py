@@ -5111,3 +5111,13 @@ def test_detained_alongside_him_is_where_he_was_detained(extractor: Extractor) -
     ex = extractor.extract(article(text))
     assert trip(ex, "Constantin Tudor", "GR")
     assert not [e for e in events_of(ex, "Constantin Tudor") if e.destination.country == "AE"]
+
+
+def test_a_name_ends_at_a_spaced_dash(extractor: Extractor) -> None:
+    text = (
+        "The delegates - Maulvi Shahabuddin Dilawar, Maulvi Salam Hanafi and Jan Muhammad - "
+        "have been in Pakistan for the past two days, an official said."
+    )
+    ex = extractor.extract(article(text))
+    assert person(ex, "Jan Muhammad").name == "Jan Muhammad"
+    assert trip(ex, "Jan Muhammad", "PK")

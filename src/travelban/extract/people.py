@@ -403,6 +403,10 @@ class PeopleFinder:
             start += idx
             stripped = stripped[idx:]
             words = words[1:]
+        # "A, B and C - have been in Pakistan": a spaced dash ends a name the model ran on
+        dash = re.search(r"\s[-–—]\s", stripped)
+        if dash:
+            stripped = stripped[: dash.start()]
         stripped = stripped.rstrip(" ,;:.)\"”’'")
         # "Did Al-Sisi Meet Haftar ...": a Title Case travel verb inside a headline run
         # ends the name before it
