@@ -3056,23 +3056,42 @@ def test_every_name_of_a_welcomed_list_is_a_guest(extractor: Extractor) -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "country"),
     [
-        "Former leader Col Omar Daffa's son, Saadi, has been extradited from Niger to Tripoli "
-        "on Monday.",
-        "Saadi Daffa, the son of Omar Daffa, and his aide Ali Zed were extradited from Niger "
-        "to Tripoli on Monday.",
-        "Saadi Daffa, a son of the late Libyan leader Omar Daffa, was kidnapped by gunmen in "
-        "Tripoli on Monday.",
+        (
+            "Former leader Col Omar Daffa's son, Saadi, has been extradited from Niger to "
+            "Tripoli on Monday.",
+            "LY",
+        ),
+        (
+            "Saadi Daffa, the son of Omar Daffa, and his aide Ali Zed were extradited from "
+            "Niger to Tripoli on Monday.",
+            "LY",
+        ),
+        (
+            "Saadi Daffa, a son of the late Libyan leader Omar Daffa, was kidnapped by gunmen "
+            "in Tunis on Monday.",
+            "TN",
+        ),
     ],
 )
 def test_a_name_that_only_describes_a_listed_name_makes_no_trip(
-    extractor: Extractor, text: str
+    extractor: Extractor, text: str, country: str
 ) -> None:
     # the father named to say whose son was extradited is not one of those extradited
     ex = extractor.extract(article(text))
     assert not events_of(ex, "Omar Daffa")
-    trip(ex, "Saadi", "LY")
+    trip(ex, "Saadi", country)
+
+
+def test_being_somewhere_in_ones_only_country_is_no_trip(extractor: Extractor) -> None:
+    text = (
+        "Iraqi commander Abu Hamza al-Tamimi, along with General Qassem Suleimani of Iran, "
+        "was assassinated by the US military near Baghdad on January 3, 2020."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Qassem Suleimani", "IQ")
+    assert not events_of(ex, "Abu Hamza al-Tamimi")
 
 
 def test_a_role_set_off_by_a_comma_before_a_name_is_that_name_s(extractor: Extractor) -> None:
@@ -5121,3 +5140,13 @@ def test_a_name_ends_at_a_spaced_dash(extractor: Extractor) -> None:
     ex = extractor.extract(article(text))
     assert person(ex, "Jan Muhammad").name == "Jan Muhammad"
     assert trip(ex, "Jan Muhammad", "PK")
+
+
+def test_en_route_home_from_abroad_was_abroad(extractor: Extractor) -> None:
+    text = (
+        "The announcement came as Colombian President Gustavo Petro was en route to Bogota "
+        "from New York on Friday night."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Gustavo Petro", "US").destination.name == "New York"
+    assert not [e for e in events_of(ex, "Gustavo Petro") if e.destination.country == "CO"]

@@ -1715,6 +1715,16 @@ class Arguments(PassBase):
                 break
         first, carrier, _ = path[0]
         if (
+            len(path) == 2
+            and top_prep == "by"
+            and first in {"in", "at", "near", "outside"}
+            and trig.kind == "presence"
+            and carrier.pos_ == "NOUN"  # (the military, a drone strike: not a place)
+        ):
+            # "was assassinated by the US military near Baghdad": the scene the parser hung
+            # on the passive's agent
+            return "dest"
+        if (
             trig.kind in _MOTION_KINDS
             and first in _ORIGIN
             and carrier.lemma_.lower() in _CRAFT

@@ -585,6 +585,10 @@ class EventFinder(Predicates, Arguments, When, Status):
             if status in {EventStatus.CANCELLED, EventStatus.DENIED}:
                 # "says he will not return to Congo": no trip, and none abroad either
                 targets = [d for d in targets if d is None or not ctx.home_to(pid, d)]
+            if kind == "presence":
+                # "the Iraqi commander X was killed near Baghdad": being somewhere in one's
+                # only country (as the text gives it) is no trip
+                targets = [d for d in targets if d is None or not ctx.only_home(pid, d)]
             out.extend(raw(pid, name, dest, kind, origin) for dest in targets)
             if status not in {EventStatus.CANCELLED, EventStatus.DENIED}:
                 # the stops on the way, each a transit through its country
