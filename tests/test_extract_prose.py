@@ -5150,3 +5150,10 @@ def test_en_route_home_from_abroad_was_abroad(extractor: Extractor) -> None:
     ex = extractor.extract(article(text))
     assert trip(ex, "Gustavo Petro", "US").destination.name == "New York"
     assert not [e for e in events_of(ex, "Gustavo Petro") if e.destination.country == "CO"]
+
+
+def test_a_lone_common_noun_is_no_person(extractor: Extractor) -> None:
+    text = "The Monarch arrived in London on Monday.\n\nKing Abdullah met Samir Haddad in Paris."
+    ex = extractor.extract(article(text))
+    assert not [p for p in ex.people if p.name == "Monarch"]
+    assert person(ex, "Samir Haddad")

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from travelban.extract.dates import MONTHS, DateHit, anaphoric_dates, find_dates, resolve_date
 from travelban.extract.events import EventFinder
-from travelban.extract.nlp import bullet_lists, english_verbs, parse, unwrap
+from travelban.extract.nlp import bullet_lists, english_nouns, english_verbs, parse, unwrap
 from travelban.extract.people import PeopleFinder, ScanHitLike, find_credits
 from travelban.extract.places import PLACE_PREPOSITIONS, without_lone_aliases
 from travelban.extract.vocab import Vocabulary
@@ -79,7 +79,9 @@ class Extractor:
         self.gazetteer = gazetteer
         self.scanner = scanner
         self.vocab = vocab or Vocabulary.load(lists_dir or default_lists_dir())
-        self.people = PeopleFinder(self.vocab, gazetteer, verbs=english_verbs(nlp))
+        self.people = PeopleFinder(
+            self.vocab, gazetteer, verbs=english_verbs(nlp), nouns=english_nouns(nlp)
+        )
         self.events = EventFinder(self.vocab, gazetteer)
         # every word of a title, and every role noun, in lower case
         self._title_or_role = {

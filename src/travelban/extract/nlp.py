@@ -408,6 +408,16 @@ def english_verbs(nlp: Any) -> frozenset[str]:
         return frozenset()
 
 
+def english_nouns(nlp: Any) -> frozenset[str]:
+    """The noun lemmas of the pipeline's own lemmatiser tables (about 57,000 English
+    nouns, some of them names too), or an empty set when the pipeline has no such table."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(table["noun"])
+    except (KeyError, AttributeError, ValueError):
+        return frozenset()
+
+
 def model_name() -> str:
     """The import name of the pipeline load_nlp() uses."""
     nlp = load_nlp()

@@ -327,11 +327,19 @@ class PeopleFinder:
     """Finds people and resolves mentions; one instance per extractor, stateless per call."""
 
     def __init__(
-        self, vocab: Vocabulary, gazetteer: GazetteerLike, verbs: frozenset[str] = frozenset()
+        self,
+        vocab: Vocabulary,
+        gazetteer: GazetteerLike,
+        verbs: frozenset[str] = frozenset(),
+        nouns: frozenset[str] = frozenset(),
     ) -> None:
         self.vocab = vocab
         self.gazetteer = gazetteer
         self.verbs = verbs  # English verb lemmas: a headline's "Holds" opens no name
+        # English nouns that are no one's name as the name tables know them: a lone
+        # "Monarch", "Guard" or "Analysis" the model calls a person is none
+        figure_words = {w for k in vocab.figures for w in k.split()}
+        self._plain_nouns = nouns - set(vocab.given_names) - figure_words
         self._title_words = {
             fold(t) for title in vocab.titles for t in title.split()
         } - _ORDINARY_TITLE_WORDS
@@ -577,6 +585,8 @@ class PeopleFinder:
                 continue
             if name.lower() in self.vocab.not_persons:
                 continue  # "Hajj", "Umrah" tagged PERSON
+            if " " not in name and name.lower() in self._plain_nouns:
+                continue  # "the Monarch has returned": a word, not a name
             if " " not in name and self.gazetteer.demonym(name):
                 continue  # "Nigerien", "Emirati": a nationality, not a name
             after = text[e:].split(None, 1)
