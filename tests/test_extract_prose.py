@@ -5157,3 +5157,7 @@ def test_a_lone_common_noun_is_no_person(extractor: Extractor) -> None:
     ex = extractor.extract(article(text))
     assert not [p for p in ex.people if p.name == "Monarch"]
     assert person(ex, "Samir Haddad")
+    # a noun the text also writes after a given name is that person's surname
+    text = "Gordon Brown flew to Paris on Monday.\n\nBrown met Samir Haddad in Berlin."
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Gordon Brown", "DE")

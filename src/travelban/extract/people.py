@@ -585,8 +585,17 @@ class PeopleFinder:
                 continue
             if name.lower() in self.vocab.not_persons:
                 continue  # "Hajj", "Umrah" tagged PERSON
-            if " " not in name and name.lower() in self._plain_nouns:
-                continue  # "the Monarch has returned": a word, not a name
+            if (
+                " " not in name
+                and name.lower() in self._plain_nouns
+                and not any(
+                    m.group(1).lower() not in _FUNCTION_WORDS
+                    for m in re.finditer(rf"\b([A-Z][\w.'-]*)\s+{re.escape(name)}\b", text)
+                )
+            ):
+                # "the Monarch has returned": a word, not a name (unless the text writes it
+                # after another name word: "Gordon Brown ... Brown said")
+                continue
             if " " not in name and self.gazetteer.demonym(name):
                 continue  # "Nigerien", "Emirati": a nationality, not a name
             after = text[e:].split(None, 1)
