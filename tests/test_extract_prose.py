@@ -5161,3 +5161,19 @@ def test_a_lone_common_noun_is_no_person(extractor: Extractor) -> None:
     text = "Gordon Brown flew to Paris on Monday.\n\nBrown met Samir Haddad in Berlin."
     ex = extractor.extract(article(text))
     assert trip(ex, "Gordon Brown", "DE")
+
+
+def test_a_wire_list_one_line_per_country_attends(extractor: Extractor) -> None:
+    text = (
+        "ASTANA — Here is a list of the leaders who have said they will attend the state "
+        "funeral on Friday in Astana.\n"
+        "ARMENIA – Prime Minister Nikol Pashinyan.\n"
+        "BELARUS – President Viktor Sokol and Foreign Minister Ivan Rudak.\n"
+        "TURKEY – President Kemal Aksoy.\n"
+        "UZBEKISTAN – President Timur Nazarov."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Nikol Pashinyan", "Viktor Sokol", "Ivan Rudak", "Kemal Aksoy", "Timur Nazarov"):
+        ev = trip(ex, name, "KZ")
+        assert ev.status is EventStatus.PLANNED
+        assert span(ev) == (PUBLISHED + timedelta(days=2), PUBLISHED + timedelta(days=2))

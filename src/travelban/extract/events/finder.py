@@ -14,6 +14,7 @@ from travelban.extract.events.context import _Context
 from travelban.extract.events.merge import _joined, _merge, _Raw
 from travelban.extract.events.predicates import (
     _NOW_TRIGGER,
+    _PRESENT_TRIGGER,
     _VISITING_TRIGGER,
     _WHILE_TRIGGER,
     Predicates,
@@ -120,6 +121,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                 raws.extend(joined)
             if len(raws) == found and ctx.is_caption(si):
                 raws.extend(self._caption_events(sent, si, ctx, raws))
+        raws.extend(self._line_lists(ctx, raws))
         raws.extend(self._company(ctx, raws))
         merged = _merge(_story_dates(_scene_dates(_without_named_groups(raws)), ctx))
         # a public office holder in the state they serve is at home, not travelling ("The
@@ -136,6 +138,71 @@ class EventFinder(Predicates, Arguments, When, Status):
                 and ctx.only_home(r.pid, r.dest)
             )
         ]
+
+    def _line_lists(self, ctx: _Context, raws: list[_Raw]) -> list[_Raw]:
+        """'Following is a list of the leaders who will attend the funeral on Saturday in
+        Rome.' and then one line per country, 'SPAIN – King Felipe and Queen Letizia.': the
+        people of three or more such lines in a row make the trip the sentence before them
+        tells, with its place, date and status."""
+        spans: list[tuple[int, int]] = []
+        at = 0
+        for line in ctx.text.split("\n"):
+            if _COUNTRY_LINE.match(line):
+                spans.append((at, at + len(line)))
+            at += len(line) + 1
+        blocks: list[list[tuple[int, int]]] = []
+        for a, b in spans:
+            if blocks and ctx.text[blocks[-1][-1][1] : a].strip() == "":
+                blocks[-1].append((a, b))
+            else:
+                blocks.append([(a, b)])
+        out: list[_Raw] = []
+        pids = ctx.people.token_pid
+        for block in blocks:
+            lead = ctx.dateline
+            if lead is not None and block[0][0] <= lead.start < block[0][1]:
+                block = block[1:]  # ("VATICAN CITY — Following is a list ...": the lead)
+            if len(block) < 3:
+                continue
+            first = block[0][0]
+            if first == 0:
+                continue
+            intro = ctx.sent_of(ctx.doc.char_span(0, first, alignment_mode="expand")[-1])
+            told = next(
+                (
+                    (t, trig)
+                    for t in ctx.sents[intro]
+                    if (trig := self._trigger(t)) is not None
+                    and trig.kind in _SCENE_KINDS
+                    and not trig.host
+                ),
+                None,
+            )
+            if told is None:
+                continue
+            tok, trig = told
+            # where: the clause's own place, else the last place its sentence names ("will
+            # attend the summit on Saturday in Astana"), else the dateline's
+            scene = next(
+                (
+                    p
+                    for t in reversed(ctx.sents[intro])
+                    if (p := ctx.place_at(t.i)) is not None and p.country
+                ),
+                ctx.dateline,
+            )
+            for a, b in block:
+                seen: set[str] = set()
+                for t in ctx.doc.char_span(a, b, alignment_mode="expand") or ():
+                    pid = pids.get(t.i)
+                    if pid is not None and pid not in seen:
+                        seen.add(pid)
+                        out.extend(
+                            self._events_for(
+                                tok, _PRESENT_TRIGGER, intro, ctx, raws, who=t, scene=scene
+                            )
+                        )
+        return out
 
     def _company(self, ctx: _Context, raws: list[_Raw]) -> list[_Raw]:
         """People in a sentence about a trip's company ("the delegation", "accompanied",
@@ -1054,6 +1121,8 @@ def _returning(r: _Raw, ctx: _Context) -> bool:
 
 
 _SCENE_KINDS = frozenset({"attendance", "arrival", "visit", "meeting"})
+# a line of a wire list of attendees: a country (or body) in capitals, a dash, its people
+_COUNTRY_LINE = re.compile(r"\s*[A-Z][A-Z .&'’()-]{2,40}\s[–—-]\s+\S")
 # kinds of event that someone the text makes a national of the place is at home for: a
 # host meeting guests, attending at home
 _AT_HOME_KINDS = frozenset({"meeting", "attendance"})
