@@ -5177,3 +5177,13 @@ def test_a_wire_list_one_line_per_country_attends(extractor: Extractor) -> None:
         ev = trip(ex, name, "KZ")
         assert ev.status is EventStatus.PLANNED
         assert span(ev) == (PUBLISHED + timedelta(days=2), PUBLISHED + timedelta(days=2))
+    # the same list with the countries written as names, one leader a line after a semicolon
+    text = (
+        "The summit opened in Astana on Friday. The following leaders attended the summit in "
+        "Astana.\nArmenia – the Prime Minister Nikol Pashinyan;\nBelarus – the President "
+        "Viktor Sokol;\nTurkey – the President Kemal Aksoy;\nUzbekistan – the President Timur "
+        "Nazarov."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Nikol Pashinyan", "Viktor Sokol", "Kemal Aksoy", "Timur Nazarov"):
+        assert trip(ex, name, "KZ").destination.name == "Astana"

@@ -147,7 +147,8 @@ class EventFinder(Predicates, Arguments, When, Status):
         spans: list[tuple[int, int]] = []
         at = 0
         for line in ctx.text.split("\n"):
-            if _COUNTRY_LINE.match(line):
+            m = _COUNTRY_LINE.match(line)
+            if m and (m.group(1).isupper() or self._country_named(m.group(1))):
                 spans.append((at, at + len(line)))
             at += len(line) + 1
         blocks: list[list[tuple[int, int]]] = []
@@ -159,8 +160,7 @@ class EventFinder(Predicates, Arguments, When, Status):
         out: list[_Raw] = []
         pids = ctx.people.token_pid
         for block in blocks:
-            lead = ctx.dateline
-            if lead is not None and block[0][0] <= lead.start < block[0][1]:
+            if not ctx.text[: block[0][0]].strip():
                 block = block[1:]  # ("VATICAN CITY — Following is a list ...": the lead)
             if len(block) < 3:
                 continue
@@ -203,6 +203,10 @@ class EventFinder(Predicates, Arguments, When, Status):
                             )
                         )
         return out
+
+    def _country_named(self, words: str) -> bool:
+        place = self.gazetteer.lookup(words.strip())
+        return place is not None and place.kind == "country"
 
     def _company(self, ctx: _Context, raws: list[_Raw]) -> list[_Raw]:
         """People in a sentence about a trip's company ("the delegation", "accompanied",
@@ -1121,8 +1125,8 @@ def _returning(r: _Raw, ctx: _Context) -> bool:
 
 
 _SCENE_KINDS = frozenset({"attendance", "arrival", "visit", "meeting"})
-# a line of a wire list of attendees: a country (or body) in capitals, a dash, its people
-_COUNTRY_LINE = re.compile(r"\s*[A-Z][A-Z .&'’()-]{2,40}\s[–—-]\s+\S")
+# a line of a wire list of attendees: a country (or a body, in capitals), a dash, its people
+_COUNTRY_LINE = re.compile(r"\s*([A-Z][A-Za-z .&'’()-]{2,40}?)\s[–—-]\s+\S")
 # kinds of event that someone the text makes a national of the place is at home for: a
 # host meeting guests, attending at home
 _AT_HOME_KINDS = frozenset({"meeting", "attendance"})
