@@ -7,7 +7,7 @@ import pytest
 
 from travelban.models import Evidence
 from travelban.names import NameIndex, normalize
-from travelban.names.index import ONE_COMMON_CAP, typo_keys
+from travelban.names.index import FALLBACK_REST_RATIO, ONE_COMMON_CAP, _rest_ratio, typo_keys
 from travelban.names.normalize import Token, get_normalizer
 from travelban.names.score import (
     LOOSE_RULE,
@@ -587,6 +587,41 @@ def test_fallback_surfaces_a_mangled_name_for_review_only(index: NameIndex) -> N
     assert DEFAULT_REVIEW_BAND <= score < DEFAULT_THRESHOLD
     assert "character similarity" in summary and "never alerted" in summary
     assert index.screen(query) == ()  # at the threshold alone: nothing
+
+
+def test_fallback_needs_the_unshared_words_alike_too(index: NameIndex) -> None:
+    # A listed given name and a place-like word: letter for letter the pair is near
+    # OSAMA AL KUNI only through the shared Osama; Pondi and Kuni are not alike.
+    ms = index.screen("Osama Pondi", floor=0.5, limit=3)
+    assert not any("character similarity" in m.explanation.summary for m in ms)
+    assert all(m.score < DEFAULT_REVIEW_BAND for m in ms)
+
+
+@pytest.mark.parametrize(
+    ("query", "ref"),
+    [
+        ("Ali Ymar", "QDi.247"),  # one slip left over beside the shared word
+        ("ABDUR REHAN", "QDi.309"),  # nothing shared: the whole names are alike
+    ],
+)
+def test_fallback_keeps_a_slip_beside_a_shared_word(index: NameIndex, query: str, ref: str) -> None:
+    got, score, summary = first(index, query)
+    assert got == ref and score >= DEFAULT_REVIEW_BAND and "character similarity" in summary
+
+
+@pytest.mark.parametrize(
+    ("query", "flat", "alike"),
+    [
+        ("punsi usama", "kuni usama", False),  # only the shared word is alike
+        ("kazafi ramadi", "kazafi sadi", False),
+        ("aign bank fur", "bank furaign", True),  # the leftover split differently
+        ("umar ymar", "umar umar", True),  # one slip
+    ],
+)
+def test_rest_ratio_compares_what_the_shared_words_leave(
+    query: str, flat: str, alike: bool
+) -> None:
+    assert (_rest_ratio(query, flat) >= FALLBACK_REST_RATIO) is alike
 
 
 # ------------------------------------------------------------ precision

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import gc
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import combinations
+from itertools import combinations, permutations
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -119,6 +119,10 @@ GRAM_MIN = 3
 GRAM_KEEP = 40
 # Tokens on more names than this do not bring names to the fallback.
 FALLBACK_POSTINGS = 300
+# The fallback's names that share words with the query must also be alike, letter for
+# letter, in the words they do not share (_rest_ratio): at least this much.
+FALLBACK_REST_RATIO = 0.75
+REST_ORDERS = 3  # leftover words glued in every order up to this many (_orders)
 # The largest length gap any same-script rule bridges (Rahman / Abdrahman).
 MAX_LENGTH_GAP = 3
 # A word the list writes on no more names than this brings in its typo neighbours' names.
@@ -1268,6 +1272,8 @@ class NameIndex:
         for _, ratio, pos in found_names:
             name = self.names[ids[pos]]
             r = ratio / 100
+            if _rest_ratio(query, flat[ids[pos]]) < FALLBACK_REST_RATIO:
+                continue
             score = round(min(cap, FALLBACK_LOW + (r - FALLBACK_RATIO) * span), 4)
             if name.entry not in out or out[name.entry][0] < score:
                 out[name.entry] = (score, name, r)
@@ -2269,3 +2275,34 @@ class _TextScanner:
             if not done:
                 i += 1
         return hits
+
+
+def _rest_ratio(query: str, flat: str) -> float:
+    """Letter similarity of what is left of two sorted key strings once the words they
+    share are taken out of both (1.0 when either side has nothing left, or none is
+    shared: the whole strings were compared already). A shared common word makes two
+    names look alike letter for letter (Osama Ponce / Osama al Kuni) while the words that
+    tell them apart are nothing alike. The leftovers are compared glued, in the order
+    that fits best (a word split or glued differently: "Eign" + "For" / Foreign), and a
+    single slip between them always passes (Ymar / Umar)."""
+    q, f = Counter(query.split()), Counter(flat.split())
+    both = q & f
+    if not both:
+        return 1.0
+    rest_q, rest_f = sorted((q - both).elements()), sorted((f - both).elements())
+    if not rest_q or not rest_f:
+        return 1.0
+    best = 0.0
+    for one in _orders(rest_q):
+        for other in _orders(rest_f):
+            if Levenshtein.distance(one, other, score_cutoff=1) <= 1:
+                return 1.0
+            best = max(best, fuzz.ratio(one, other) / 100)
+    return best
+
+
+def _orders(words: list[str]) -> list[str]:
+    """The words glued in every order (in sorted order only past REST_ORDERS words)."""
+    if len(words) > REST_ORDERS:
+        return ["".join(words)]
+    return ["".join(p) for p in permutations(words)]
