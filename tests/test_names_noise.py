@@ -624,6 +624,14 @@ def test_rest_ratio_compares_what_the_shared_words_leave(
     assert (_rest_ratio(query, flat) >= FALLBACK_REST_RATIO) is alike
 
 
+def test_fallback_tie_goes_to_the_name_in_the_query_order(index: NameIndex) -> None:
+    # "Saeh" is a slip of Saleh and of Saeed alike; sorted word by word both names are as
+    # near, so the one written in the query's order comes first.
+    ms = index.screen("Saeh Mohammad", floor=0.5, limit=2)
+    assert [m.reference for m in ms] == ["TAi.149", "QDi.263"]  # SALEH MOHAMMAD first
+    assert ms[0].score == ms[1].score
+
+
 # ------------------------------------------------------------ precision
 
 

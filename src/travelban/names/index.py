@@ -1096,7 +1096,7 @@ class NameIndex:
         scored: list[tuple[float, NameMatch, int]] = []
         # Entry -> (score before any hold, rank of the name form): breaks ties between
         # matches held at the same cap or scored the same.
-        tie: dict[int, tuple[float, int]] = {}
+        tie: dict[int, tuple[float, float, int]] = {}
         if (
             cap >= cut  # its scores stay below the threshold: only a review floor shows them
             and self._noisy(content, hits, joins)
@@ -1119,7 +1119,7 @@ class NameIndex:
                 match = self._match(query, entry, name, content, [], [], [], detail, fb, threshold)
                 best.pop(ei, None)
                 scored.append((fb, match, ei))
-                tie[ei] = (fb, _form_rank(name))
+                tie[ei] = (fb, _in_order(content, name), _form_rank(name))
         # Words by which the query names an organisation, not a person (Company, Group).
         org = [
             t.spelling for t in weak if t.role is Role.ORG and t.spelling not in self._person_words
@@ -1142,7 +1142,7 @@ class NameIndex:
             said = self.judge.adjust(entry, evidence, weak)
             adjustments.extend(said)
             score = base + sum(d for _, d in adjustments)
-            tie[ei] = (score, _form_rank(name))
+            tie[ei] = (score, 0.0, _form_rank(name))
             common = self._one_common_token(name, aligned)
             lettered = [content[a[0]].spelling for a in aligned if a[3] == LOOSE_RULE]
             vowelled = [content[a[0]].spelling for a in aligned if a[3] == VOWEL_SLIP_RULE]
@@ -1208,8 +1208,12 @@ class NameIndex:
             )
             scored.append((score, match, ei))
         # Equal scores: the stronger name before any cap held it (Ahmad Haji over Ustadh
-        # Ahmad when both rest on one common word), then the primary name over aliases.
-        scored.sort(key=lambda s: (-s[0], -tie[s[2]][0], tie[s[2]][1], s[1].reference))
+        # Ahmad when both rest on one common word), then, of two names the fallback finds
+        # equally alike, the one whose words keep the query's order (Saeh Mohammad: Saleh
+        # Mohammad before Muhammad Saeed), then the primary name over aliases.
+        scored.sort(
+            key=lambda s: (-s[0], -tie[s[2]][0], -tie[s[2]][1], tie[s[2]][2], s[1].reference)
+        )
         return self._finish(scored, cut, limit)
 
     @staticmethod
@@ -2275,6 +2279,14 @@ class _TextScanner:
             if not done:
                 i += 1
         return hits
+
+
+def _in_order(content: Sequence[Token], name: IndexedName) -> float:
+    """Letter similarity of the query's and the list name's content keys, each in its
+    written order: what tells apart two names the fallback (which sorts the words) finds
+    equally alike."""
+    written = " ".join(t.key for t in name.tokens if not t.role.weak)
+    return fuzz.ratio(" ".join(q.key for q in content), written) / 100
 
 
 def _rest_ratio(query: str, flat: str) -> float:
