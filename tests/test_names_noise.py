@@ -594,7 +594,6 @@ def test_fallback_needs_the_unshared_words_alike_too(index: NameIndex) -> None:
     # OSAMA AL KUNI only through the shared Osama; Pondi and Kuni are not alike.
     ms = index.screen("Osama Pondi", floor=0.5, limit=3)
     assert not any("character similarity" in m.explanation.summary for m in ms)
-    assert all(m.score < DEFAULT_REVIEW_BAND for m in ms)
 
 
 @pytest.mark.parametrize(
@@ -630,6 +629,19 @@ def test_fallback_tie_goes_to_the_name_in_the_query_order(index: NameIndex) -> N
     ms = index.screen("Saeh Mohammad", floor=0.5, limit=2)
     assert [m.reference for m in ms] == ["TAi.149", "QDi.263"]  # SALEH MOHAMMAD first
     assert ms[0].score == ms[1].score
+
+
+@pytest.mark.parametrize(
+    ("query", "ref"),
+    [("Abd El Illh", "QDi.252"), ("MOHAMED HAJI OAR", "SOi.025"), ("Ali Oma", "QDi.247")],
+)
+def test_one_slip_names_just_under_the_old_band_go_to_review(
+    index: NameIndex, query: str, ref: str
+) -> None:
+    # One letter lost in a short name scores 0.63-0.65: under the band before the fallback
+    # stopped filling it with names alike only in a shared common word.
+    got, score, _ = first(index, query)
+    assert got == ref and DEFAULT_REVIEW_BAND <= score < DEFAULT_THRESHOLD
 
 
 # ------------------------------------------------------------ precision

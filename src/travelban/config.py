@@ -154,7 +154,7 @@ _KEYS: Mapping[str, tuple[str, Callable[[object], Any], str, str]] = {
     "list": ("list_path", _path, "a file path", 'list = "lists/un-consolidated-2026-05-08.xml"'),
     "as_of": ("as_of", _date, "a date", "as_of = 2026-01-31"),
     "threshold": ("threshold", _fraction, "a number from 0 to 1", "threshold = 0.8"),
-    "review_band": ("review_band", _fraction, "a number from 0 to 1", "review_band = 0.65"),
+    "review_band": ("review_band", _fraction, "a number from 0 to 1", "review_band = 0.63"),
     "fail_on_breach": ("fail_on_breach", _bool, "true or false", "fail_on_breach = true"),
 }
 

@@ -66,7 +66,7 @@ def writable_lists_dir(lists_dir: Path) -> Path:
 # Alert threshold for name screening; justified in README ("Why 0.80").
 DEFAULT_THRESHOLD = 0.80
 # Candidates between REVIEW_BAND and the threshold are kept for the Matches sheet.
-DEFAULT_REVIEW_BAND = 0.65
+DEFAULT_REVIEW_BAND = 0.63
 
 
 @dataclass(frozen=True, slots=True)
