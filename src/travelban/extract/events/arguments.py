@@ -1119,12 +1119,12 @@ class Arguments(PassBase):
                     self._met_pids.add(who[0])
         if not out and any(h.lower_ in {"they", "them"} for h in heads):
             out = ctx.recent_group(tok)  # "... X and Y, so they can attend ..."
-            if not out and trig.kind == "meeting" and any(h.lower_ == "they" for h in heads):
-                # "A held talks with his counterpart B on Saturday. They had met in South
-                # Africa in June": a meeting's "they" with no list before is the two who met
-                out = ctx.recent_pair(tok)
-                self._pair_pids = {p for p, _ in out if p is not None}
-        if not out and any(self._pair(h) for h in heads):
+        if not out and (
+            any(self._pair(h) for h in heads)
+            # "A held talks with his counterpart B on Saturday. They had met in South Africa
+            # in June": a meeting's "they" with no list before is the two who met
+            or (trig.kind == "meeting" and any(h.lower_ == "they" for h in heads))
+        ):
             out = ctx.recent_pair(tok)  # "X was in Moscow ... the two leaders met in China"
             self._pair_pids = {p for p, _ in out if p is not None}
         if not out:
@@ -1808,9 +1808,9 @@ _PLURAL_WORDS = frozenset({"several", "many", "some", "most", "few", "others", "
 _FREQUENCY_WORDS = frozenset({"once", "twice", "thrice", "again", "often"})
 
 
-# nouns that stand for a country named before ("this country", "that Gulf state")
 # participles that tell where an arrival set out from ("coming from Istanbul")
 _COMING = frozenset({"come", "fly", "travel", "arrive", "drive", "sail"})
+# nouns that stand for a country named before ("this country", "that Gulf state")
 _COUNTRY_NOUNS = frozenset({"country", "nation", "kingdom", "state", "republic", "emirate"})
 
 
