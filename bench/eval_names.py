@@ -1,6 +1,7 @@
 """Quality of name screening on the shipped UN list, printed as figures.
 
-Run: ``python bench/eval_names.py [LIST.xml]``
+Run: ``python bench/eval_names.py [LIST.xml] [--generated] [-v]`` (``--generated``: only the
+generated set of issue 11; ``-v``: sample misses of each kind)
 
 1. Held-out aliases: each Good alias (a.k.a. for entities) is used as a query against
    an index built WITHOUT that alias (so it is absent from the token frequencies too,
@@ -621,6 +622,12 @@ def rate(hits: Sequence[bool]) -> str:
 
 
 def main(argv: Sequence[str]) -> None:
+    if any(a in ("-h", "--help") for a in argv):
+        print(__doc__.split("\n\n")[0] + "\n\n" + __doc__.split("\n\n")[1])
+        return
+    unknown = [a for a in argv if a.startswith("-") and a not in ("-v", "--generated")]
+    if unknown:
+        sys.exit(f"eval_names.py: unknown option {unknown[0]} (use --generated, -v or --help)")
     only_generated = "--generated" in argv
     argv = [a for a in argv if a not in ("-v", "--generated")]
     path = Path(argv[0]) if argv else LIST

@@ -78,3 +78,12 @@ def test_a_dropped_middle_name_that_is_another_name_without_an_end_word_is_left_
     # Only dropped middle names are judged so.
     slip = [("drop", frozenset({"E7"}), "Lee Jun Min", "Lee Min")]
     assert eval_names.dropped_at_an_end(slip, forms) == set()
+
+
+def test_help_prints_the_usage_and_an_unknown_option_is_one_line(
+    eval_names: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    eval_names.main(["--help"])
+    assert "Run: ``python bench/eval_names.py" in capsys.readouterr().out
+    with pytest.raises(SystemExit, match="unknown option --bogus"):
+        eval_names.main(["--bogus"])
