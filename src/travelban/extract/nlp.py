@@ -398,24 +398,25 @@ def load_first(packages: tuple[str, ...]) -> Any:
     )
 
 
-def english_verbs(nlp: Any) -> frozenset[str]:
-    """The verb lemmas of the pipeline's own lemmatiser tables (about 8,700 English verbs),
-    or an empty set when the pipeline has no such table."""
+def _lemma_index(nlp: Any, pos: str) -> frozenset[str]:
+    """The lemmas of one part of speech in the pipeline's own lemmatiser tables, or an
+    empty set when the pipeline has no such table."""
     try:
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        return frozenset(table["verb"])
+        return frozenset(table[pos])
     except (KeyError, AttributeError, ValueError):
         return frozenset()
+
+
+def english_verbs(nlp: Any) -> frozenset[str]:
+    """The verb lemmas of the pipeline's lemmatiser tables (about 8,700 English verbs)."""
+    return _lemma_index(nlp, "verb")
 
 
 def english_nouns(nlp: Any) -> frozenset[str]:
-    """The noun lemmas of the pipeline's own lemmatiser tables (about 57,000 English
-    nouns, some of them names too), or an empty set when the pipeline has no such table."""
-    try:
-        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        return frozenset(table["noun"])
-    except (KeyError, AttributeError, ValueError):
-        return frozenset()
+    """The noun lemmas of the pipeline's lemmatiser tables (about 57,000 English nouns,
+    some of them names too)."""
+    return _lemma_index(nlp, "noun")
 
 
 def model_name() -> str:

@@ -163,6 +163,12 @@ class GazetteerLike(Protocol):
     def demonym(self, word: str) -> str | None: ...
 
 
+def names_country(gazetteer: GazetteerLike, name: str) -> bool:
+    """The words name a country as a whole ("Israel", "Armenia"), not a town or a region."""
+    place = gazetteer.lookup(name)
+    return place is not None and place.kind == "country"
+
+
 class ScanHitLike(Protocol):
     """A list-name hit in the text (``travelban.names.TextHit``)."""
 
@@ -720,7 +726,7 @@ class PeopleFinder:
             if (
                 c[3] == "list-scan"
                 and c[4]
-                and not self._is_country(c[2])
+                and not names_country(self.gazetteer, c[2])
                 and not (" " not in c[2] and self.gazetteer.demonym(c[2]))
             )
             or not (
@@ -751,10 +757,6 @@ class PeopleFinder:
                 kept[k] = (s1, e1, f"{n1} {words2[-1]}", kind1, refs1)
         return kept, credit_names, _union(sources), posts
 
-    def _is_country(self, name: str) -> bool:
-        place = self.gazetteer.lookup(name)
-        return place is not None and place.kind == "country"
-
     def _never_a_person(self, name: str, figure: bool = False) -> bool:
         """'The Amir Hajj', 'Hajj Medical', 'Houthis': a name that opens with 'The', is a
         group or outlet as a whole, or holds a travel word ('Hajj', 'Umrah') as a word.
@@ -771,7 +773,7 @@ class PeopleFinder:
             fold(w) in self._title_words or w.lower() in self.vocab.roles for w in words
         ):
             return True  # "High Commissioner": a title, whoever holds it
-        if self._is_country(name):
+        if names_country(self.gazetteer, name):
             return True  # "Israel" tagged as a person, or as one listed person's alias
         if len(words) == 1 and self.gazetteer.demonym(name):
             return True  # "the Chadian capital": a nationality, not a name

@@ -31,7 +31,7 @@ from travelban.extract.events.syntax import (
     _subject,
 )
 from travelban.extract.events.when import _WEEKDAYS, When, _ahead, _clip, _looks_ahead, _present
-from travelban.extract.people import People
+from travelban.extract.people import People, names_country
 from travelban.extract.vocab import Trigger, Vocabulary
 from travelban.models import Article, DateRange, EventStatus, Place, Precision, TravelEvent
 
@@ -148,7 +148,7 @@ class EventFinder(Predicates, Arguments, When, Status):
         at = 0
         for line in ctx.text.split("\n"):
             m = _COUNTRY_LINE.match(line)
-            if m and (m.group(1).isupper() or self._country_named(m.group(1))):
+            if m and (m.group(1).isupper() or names_country(self.gazetteer, m.group(1).strip())):
                 spans.append((at, at + len(line)))
             at += len(line) + 1
         blocks: list[list[tuple[int, int]]] = []
@@ -163,10 +163,8 @@ class EventFinder(Predicates, Arguments, When, Status):
             if not ctx.text[: block[0][0]].strip():
                 block = block[1:]  # ("VATICAN CITY — Following is a list ...": the lead)
             if len(block) < 3:
-                continue
+                continue  # (so the block never opens the text: a sentence stands before it)
             first = block[0][0]
-            if first == 0:
-                continue
             intro = ctx.sent_of(ctx.doc.char_span(0, first, alignment_mode="expand")[-1])
             told = next(
                 (
@@ -203,10 +201,6 @@ class EventFinder(Predicates, Arguments, When, Status):
                             )
                         )
         return out
-
-    def _country_named(self, words: str) -> bool:
-        place = self.gazetteer.lookup(words.strip())
-        return place is not None and place.kind == "country"
 
     def _company(self, ctx: _Context, raws: list[_Raw]) -> list[_Raw]:
         """People in a sentence about a trip's company ("the delegation", "accompanied",
