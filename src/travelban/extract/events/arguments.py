@@ -763,6 +763,16 @@ class Arguments(PassBase):
         word = group.lemma_.lower() if group is not None else ""
         latest = next((r for r in groups if r.name.lower() == word), None)
         latest = latest or next(iter(groups), None) or next(iter(recent), None)
+
+        def about_group(sentence: int) -> bool:  # the sentence names the group by its word
+            return any(t.lemma_.lower() == word for t in ctx.sents[sentence])
+
+        def made(r: _Raw) -> bool:  # a leg made: no departure, nothing called off or denied
+            return r.kind != "departure" and r.status not in {
+                EventStatus.CANCELLED,
+                EventStatus.DENIED,
+            }
+
         if latest is None and word in collectives:
             # "The delegation included A, B and C" told well after the delegation's trip:
             # the group named by the same word is the one told before
@@ -781,9 +791,8 @@ class Arguments(PassBase):
                     for r in reversed(so_far)
                     if r.dest is not None
                     and r.sentence < si
-                    and r.kind != "departure"
-                    and r.status not in {EventStatus.CANCELLED, EventStatus.DENIED}
-                    and any(t.lemma_.lower() == word for t in ctx.sents[r.sentence])
+                    and made(r)
+                    and about_group(r.sentence)
                 ),
                 None,
             )
@@ -792,8 +801,7 @@ class Arguments(PassBase):
         # every leg of the group's trip told in that sentence ("returned to Sanaa after
         # talks in Riyadh"), not only the last
         legs = [r for r in so_far if r.sentence == latest.sentence and r.name == latest.name]
-        told = ctx.sents[latest.sentence]
-        if word in collectives and any(t.lemma_.lower() == word for t in told):
+        if word in collectives and about_group(latest.sentence):
             # "The delegation led by A arrived in Addis Ababa. Earlier, the delegation
             # concluded its visit to South Africa. The delegation includes A, B and C": the
             # members share every leg the same group (or its leader, who stands for it) is
@@ -802,12 +810,11 @@ class Arguments(PassBase):
                 r
                 for r in so_far
                 if (r.pid == latest.pid if latest.pid else r.name == latest.name)
-                and any(t.lemma_.lower() == word for t in ctx.sents[r.sentence])
+                and about_group(r.sentence)
                 and r.dest is not None
                 and not ctx.own(latest.pid, r.dest)  # (seen off at home by officials)
                 and r.sentence < latest.sentence
-                and r.kind != "departure"
-                and r.status not in {EventStatus.CANCELLED, EventStatus.DENIED}
+                and made(r)
             ]
         return legs
 
