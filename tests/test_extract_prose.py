@@ -5187,3 +5187,22 @@ def test_a_wire_list_one_line_per_country_attends(extractor: Extractor) -> None:
     ex = extractor.extract(article(text))
     for name in ("Nikol Pashinyan", "Viktor Sokol", "Kemal Aksoy", "Timur Nazarov"):
         assert trip(ex, name, "KZ").destination.name == "Astana"
+
+
+def test_talks_held_with_others_are_where_the_host_just_went(extractor: Extractor) -> None:
+    text = (
+        "Chilean President Tomas Vidal attended the opening of the climate summit in Nairobi "
+        "on Monday. Vidal held talks with Polish President Marek Zielinski and later held "
+        "meetings with several leaders, including Portuguese Prime Minister Rui Fontes."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Marek Zielinski", "Rui Fontes"):
+        ev = trip(ex, name, "KE")
+        assert ev.destination.name == "Nairobi"
+    # a planned meeting is not placed where the host went before
+    text = (
+        "Chilean President Tomas Vidal attended the opening of the climate summit in Nairobi "
+        "on Monday. Vidal will hold talks with Polish President Marek Zielinski next month."
+    )
+    ex = extractor.extract(article(text))
+    assert not [e for e in events_of(ex, "Zielinski") if e.destination.country == "KE"]

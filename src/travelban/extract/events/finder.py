@@ -468,7 +468,13 @@ class EventFinder(Predicates, Arguments, When, Status):
             scene = ctx.story_gathering()
             if scene is not None:
                 dests = [scene]
-        if not dests and departure_from is None and self._met_pids and tok.tag_ == "VBD":
+        if (
+            not dests
+            and departure_from is None
+            and self._met_pids
+            # ("held talks with X", "had meetings with A and B": the light verb's tense)
+            and "VBD" in {tok.tag_, tok.head.tag_ if trig.pos == "noun" else ""}
+        ):
             # "He also met X, the President of Kenya": with no place of its own, a meeting
             # is where the one who met just went, and only those foreign there made a trip
             scene = _latest_leg(travellers, self._met_pids, si, so_far, ctx)
