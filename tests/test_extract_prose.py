@@ -5206,3 +5206,29 @@ def test_talks_held_with_others_are_where_the_host_just_went(extractor: Extracto
     )
     ex = extractor.extract(article(text))
     assert not [e for e in events_of(ex, "Zielinski") if e.destination.country == "KE"]
+
+
+def test_a_meeting_is_where_the_last_leg_made_went(extractor: Extractor) -> None:
+    # a trip still to come told in between, and a meeting placed from the story, do not
+    # hide the leg made before
+    text = (
+        "Samoan Prime Minister Tavita Lemalu arrived in Suva on Monday for the forum.\n"
+        "He is due to travel on to Tokyo next month.\n"
+        "Lemalu held several meetings on the margins of the forum.\n"
+        "He met his New Zealand counterpart, Christopher Luxon, Australian Prime Minister, "
+        "Anthony Albanese, and the Vanuatu leader, Jotham Napat."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Christopher Luxon", "Anthony Albanese", "Jotham Napat"):
+        assert trip(ex, name, "FJ").destination.name == "Suva"
+    assert not [e for e in events_of(ex, "Albanese") if e.destination.country == "JP"]
+
+
+def test_attending_to_matters_is_no_attendance(extractor: Extractor) -> None:
+    text = (
+        "Prime Minister Tavita Lemalu said he needs to attend to urgent matters in Paris "
+        "before heading to Tokyo next week."
+    )
+    ex = extractor.extract(article(text))
+    assert not [e for e in events_of(ex, "Lemalu") if e.destination.country == "FR"]
+    assert trip(ex, "Lemalu", "JP").status is EventStatus.PLANNED

@@ -41,6 +41,8 @@ class Trigger:
     agent_only: bool = False  # an event only in the passive with its agent, flag "agent"
     plans: bool = False  # the word itself tells a trip still to come ("invited"), flag "plan"
     particle: str = ""  # a verb that is a trip only with this particle ("turned up"), "prt:up"
+    # a verb that is no trip when this preposition follows it ("attend to matters"), "not:to"
+    not_before: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +161,7 @@ def _load(lists_dir: Path) -> Vocabulary:
             "agent" in flags,
             "plan" in flags,
             next((f[4:] for f in flags if f.startswith("prt:")), ""),
+            next((f[4:] for f in flags if f.startswith("not:")), ""),
         )
         if row[1] == "adj":
             # an adjective after "be" ("is due in Riyadh") is read as the verb phrase it is

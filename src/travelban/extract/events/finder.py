@@ -478,7 +478,7 @@ class EventFinder(Predicates, Arguments, When, Status):
             # "He also met X, the President of Kenya": with no place of its own, a meeting
             # is where the one who met just went, and only those foreign there made a trip
             scene = _latest_leg(travellers, self._met_pids, si, so_far, ctx)
-            made_foreign = ctx.foreign_to
+            made_foreign = ctx.abroad_in
             if scene is None:
                 # "Throughout the day he had meetings with leaders attending the summit. He
                 # met A, the President of K": the trip the one who met is on, told before
@@ -990,15 +990,33 @@ def _latest_leg(
     sentence or the three before: the destination of its latest trip, named in the
     sentence that tells it (not a place read from context), not a departure or a plan."""
     own = {p for p, _ in travellers if p is not None and p not in met}
+    read: set[str | None] = set()  # countries of legs placed from context on the way back
+    first_read: Place | None = None
     for r in reversed(so_far):
         if r.sentence < si - 3:
             break
         if r.pid not in own or r.dest is None:
             continue
-        if r.kind != "departure" and r.status is EventStatus.OCCURRED and _named_where_told(r, ctx):
-            return r.dest
-        return None
-    return None
+        if r.kind == "departure":
+            return None
+        if r.status is not EventStatus.OCCURRED:
+            continue  # (a trip still to come or called off is no leg made)
+        if not _named_where_told(r, ctx):
+            # ("held several bilateral meetings on the margins of the forum": a leg placed
+            # from context is the named leg told before it, when it agrees with it)
+            read.add(r.dest.country)
+            first_read = first_read or r.dest
+            continue
+        return r.dest if read <= {r.dest.country} else None
+    # (with no named leg near, a leg placed from context, made just before, still tells
+    # where the one who met is, unless the text puts that side in another country too: a
+    # tour, whose stop the meeting was at is not told)
+    made = {
+        r.dest.country
+        for r in so_far
+        if r.pid in own and r.dest is not None and r.status is EventStatus.OCCURRED
+    }
+    return first_read if len(read) == 1 and made == read else None
 
 
 def _named_where_told(r: _Raw, ctx: _Context) -> bool:

@@ -70,6 +70,11 @@ class Predicates(PassBase):
                 return None
             if trig.particle and not _particle(tok, trig.particle):
                 return None  # "turned up in Dubai", not "turned to Moscow for help"
+            if trig.not_before and any(
+                c.dep_ == "prep" and c.lower_ == trig.not_before and c.i == tok.i + 1
+                for c in tok.children
+            ):
+                return None  # "needs to attend to matters in Fiji": not attendance
             return trig
         if tok.pos_ in {"NOUN", "PROPN"}:
             return self.vocab.nouns.get(lemma) or self.vocab.nouns.get(tok.lower_)
