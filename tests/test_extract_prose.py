@@ -5232,3 +5232,28 @@ def test_attending_to_matters_is_no_attendance(extractor: Extractor) -> None:
     ex = extractor.extract(article(text))
     assert not [e for e in events_of(ex, "Lemalu") if e.destination.country == "FR"]
     assert trip(ex, "Lemalu", "JP").status is EventStatus.PLANNED
+
+
+def test_those_who_received_a_visitor_abroad_were_there(extractor: Extractor) -> None:
+    text = (
+        "Moldovan President Ion Rusu arrived in Ankara on Tuesday. Rusu was welcomed at the "
+        "airport by Moldovan Foreign Minister Petru Gavril and officials of the embassy."
+    )
+    ex = extractor.extract(article(text))
+    assert trip(ex, "Petru Gavril", "TR").destination.name == "Ankara"
+    text = (
+        "Moldovan President Ion Rusu arrived in Ankara on Tuesday. He was received by two "
+        "delegations, including Moldovan Foreign Minister Petru Gavril and Moldovan "
+        "Ambassador Ana Cebotari."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Petru Gavril", "Ana Cebotari"):
+        assert trip(ex, name, "TR")
+    # a sentence that sets the welcome in another country than the last leg
+    text = (
+        "Moldovan President Ion Rusu arrived in Ankara on Tuesday. Rusu, who had been in "
+        "Turkey for a week, was received by Moldovan Foreign Minister Petru Gavril at the "
+        "airport in Chisinau on Sunday."
+    )
+    ex = extractor.extract(article(text))
+    assert not [e for e in events_of(ex, "Gavril") if e.destination.country == "TR"]

@@ -1843,7 +1843,13 @@ class PeopleFinder:
                     if place is not None and place.country and place.kind == "country":
                         c.nationalities.append(place.country)
         for tok in span:
-            if tok.ent_type_ == "" and tok.text[:1].isupper() and self._describes_person(tok):
+            if (
+                # ("Moldovan Foreign Minister X": the model may call the demonym a name)
+                tok.ent_type_ in {"", "PERSON", "ORG"}
+                and tok.text[:1].isupper()
+                and self._describes_person(tok)
+                and not (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "to")  # (where posted)
+            ):
                 iso = self.gazetteer.demonym(tok.text)
                 if iso and not organisations_only:
                     c.nationalities.append(iso)

@@ -1072,7 +1072,12 @@ class Arguments(PassBase):
         ):
             # "On arrival at the airport, X was received by A and B": those receiving him
             # are there too
-            met = [a for a in _agents(tok) for a in (a, *_appositions(a))]
+            # ("welcomed by both delegations, including A and B": the names listed; "by
+            # Foreign Minister A and officials", the parser taking the name apart from
+            # its title: the name the title opens)
+            agents = _agents(tok)
+            agents += [n for a in agents if (n := _name_after_title(a, ctx)) is not None]
+            met = _listed(agents, self.vocab.roles)
         if trig.kind == "meeting" and not trig.host and trig is not _CAPTION_TRIGGER:
             met += _met(tok)
             # "held meetings with several leaders, including A, B and C": the names of the
@@ -2108,6 +2113,22 @@ def _names_after_colon(verb: Any, group: Any, token_pid: dict[int, str]) -> list
             seen.add(pid)
             out.append(t)
     return out if len(out) >= 2 else []
+
+
+def _name_after_title(title: Any, ctx: _Context) -> Any | None:
+    """The name a title that is no person's token opens, written right after it ("by
+    Foreign Minister A" with "Minister" read as the agent and "A" hung elsewhere): the
+    last token of the name that starts at the next word."""
+    pids = ctx.people.token_pid
+    if title.i in pids or title.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    nxt = title.i + 1
+    if nxt >= len(title.doc) or nxt not in pids:
+        return None
+    end = nxt
+    while end + 1 < len(title.doc) and pids.get(end + 1) == pids[nxt]:
+        end += 1
+    return title.doc[end]
 
 
 def _title_holder(role: Any) -> list[Any]:

@@ -472,21 +472,28 @@ class EventFinder(Predicates, Arguments, When, Status):
             not dests
             and departure_from is None
             and self._met_pids
-            # ("held talks with X", "had meetings with A and B": the light verb's tense)
-            and "VBD" in {tok.tag_, tok.head.tag_ if trig.pos == "noun" else ""}
+            and _told_past(tok.head if trig.pos == "noun" else tok)
         ):
             # "He also met X, the President of Kenya": with no place of its own, a meeting
             # is where the one who met just went, and only those foreign there made a trip
             scene = _latest_leg(travellers, self._met_pids, si, so_far, ctx)
-            made_foreign = ctx.abroad_in
             if scene is None:
                 # "Throughout the day he had meetings with leaders attending the summit. He
                 # met A, the President of K": the trip the one who met is on, told before
                 scene = _ongoing_trip(travellers, self._met_pids, si, so_far)
-                made_foreign = ctx.abroad_in
+            if scene is not None and any(
+                t.dep_ == "pobj"
+                and t.head.lower_ in {"in", "at"}
+                and (pl := ctx.place_at(t.i)) is not None
+                and pl.country != scene.country
+                for t in ctx.sents[si]
+            ):
+                # ("X, who had been in London, was received by A at Abuja airport": a
+                # sentence naming another country does not say the meeting was there)
+                scene = None
             if scene is not None:
                 travellers = [
-                    t for t in travellers if t[0] in self._met_pids and made_foreign(t[0], scene)
+                    t for t in travellers if t[0] in self._met_pids and ctx.abroad_in(t[0], scene)
                 ]
                 dests = [scene]
         if not dests and departure_from is None and self._met_pids:
@@ -1017,6 +1024,15 @@ def _latest_leg(
         if r.pid in own and r.dest is not None and r.status is EventStatus.OCCURRED
     }
     return first_read if len(read) == 1 and made == read else None
+
+
+def _told_past(verb: Any) -> bool:
+    """The verb tells something done: a simple past ("met X"), also through its
+    auxiliary ("was received by X"; "held talks with X": the light verb of a noun)."""
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN"
+        and any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in verb.children)
+    )
 
 
 def _named_where_told(r: _Raw, ctx: _Context) -> bool:
