@@ -5257,3 +5257,13 @@ def test_those_who_received_a_visitor_abroad_were_there(extractor: Extractor) ->
     )
     ex = extractor.extract(article(text))
     assert not [e for e in events_of(ex, "Gavril") if e.destination.country == "TR"]
+
+
+def test_the_one_a_funeral_is_for_is_no_traveller(extractor: Extractor) -> None:
+    text = (
+        "Guinean opposition leader Ousmane Bah said he will attend the funeral of his friend "
+        "Amadou Kone in Bamako on Friday. Bah said the funeral of Kone will be held in Bamako."
+    )
+    ex = extractor.extract(article(text))
+    assert not events_of(ex, "Kone")
+    assert trip(ex, "Ousmane Bah", "ML").status is EventStatus.PLANNED

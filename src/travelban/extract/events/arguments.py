@@ -1244,7 +1244,7 @@ class Arguments(PassBase):
             if ch.dep_ == "compound" and ch.pos_ == "PROPN" and ctx.who(ch) is not None:
                 return [ch]
         for ch in tok.children:
-            if ch.dep_ == "prep" and ch.lower_ == "of":
+            if ch.dep_ == "prep" and ch.lower_ == "of" and tok.lemma_.lower() not in _HONOURING:
                 objs = [g for g in ch.children if g.dep_ == "pobj" and ctx.who(g) is not None]
                 if objs:
                     return objs  # "the arrest of X in Dominica", "the visit of X to Y"
@@ -2113,6 +2113,12 @@ def _names_after_colon(verb: Any, group: Any, token_pid: dict[int, str]) -> list
             seen.add(pid)
             out.append(t)
     return out if len(out) >= 2 else []
+
+
+# gatherings held for someone: "the funeral of X" is no trip of X's
+_HONOURING = frozenset(
+    {"funeral", "burial", "memorial", "inauguration", "swearing", "coronation", "wedding"}
+)
 
 
 def _name_after_title(title: Any, ctx: _Context) -> Any | None:
