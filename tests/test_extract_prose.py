@@ -5267,3 +5267,26 @@ def test_the_one_a_funeral_is_for_is_no_traveller(extractor: Extractor) -> None:
     ex = extractor.extract(article(text))
     assert not events_of(ex, "Kone")
     assert trip(ex, "Ousmane Bah", "ML").status is EventStatus.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a listed surname alone, opening the only sentence
+        ("Muttaqi travelled to Islamabad on Monday.", "Muttaqi", "PK"),
+        # a word no English word list holds, the subject of a travel verb
+        ("Okonkwo flew to Oslo on Monday.", "Okonkwo", "NO"),
+    ],
+)
+def test_a_lone_surname_opening_a_sentence_travels(
+    extractor: Extractor, text: str, name: str, country: str
+) -> None:
+    ex = extractor.extract(article(text))
+    assert trip(ex, name, country)
+
+
+def test_a_capitalised_common_word_opening_a_sentence_is_no_traveller(
+    extractor: Extractor,
+) -> None:
+    ex = extractor.extract(article("Officials travelled to Oslo on Monday."))
+    assert not ex.people

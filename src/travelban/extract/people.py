@@ -568,7 +568,14 @@ class PeopleFinder:
                     continue
                 in_person = any(t.ent_type_ == "PERSON" for t in span)
                 titled = span.start > 0 and fold(doc[span.start - 1].text) in self._title_words
-                if not (in_person or titled) and (span[0].is_sent_start or span.start == 0):
+                # ("Muttaqi travelled to Islamabad": the subject of a travel verb is a
+                # person even where a sentence opens with it)
+                mover = span.root.dep_ in {"nsubj", "nsubjpass"} and (
+                    span.root.head.lemma_.lower() in self.vocab.verbs
+                )
+                if not (in_person or titled or mover) and (
+                    span[0].is_sent_start or span.start == 0
+                ):
                     continue
                 if self._is_source(name, s, e, text) or self._is_place(name, s, e, place_spans):
                     continue
@@ -978,6 +985,16 @@ class PeopleFinder:
                 and left.is_sent_start
                 and not any(
                     t.text == tok.text and not t.is_sent_start and t.i != tok.i for t in doc
+                )
+                # ("Haqqani travelled to the UAE": a word no English word list holds,
+                # the subject of a travel verb, is a name even where a sentence opens)
+                and not (
+                    tok.dep_ in {"nsubj", "nsubjpass"}
+                    and self._plain_nouns
+                    and (low := tok.lower_) not in self._plain_nouns
+                    and low not in self.verbs
+                    and tok.is_alpha
+                    and len(low) >= 4
                 )
             ):
                 continue  # "Photo: ...": a capitalised first word named nowhere else
