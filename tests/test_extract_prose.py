@@ -5290,3 +5290,16 @@ def test_a_capitalised_common_word_opening_a_sentence_is_no_traveller(
 ) -> None:
     ex = extractor.extract(article("Officials travelled to Oslo on Monday."))
     assert not ex.people
+
+
+def test_leave_granted_to_a_person_named_as_the_second_object(extractor: Extractor) -> None:
+    # the parser hangs "an exemption" on the name, not on "granted"
+    text = (
+        "The UN Security Council committee granted Taliban Foreign Minister Amir Khan Muttaqi "
+        "an exemption from the travel ban to visit Islamabad between 18 and 22 May."
+    )
+    ex = extractor.extract(article(text))
+    ev = trip(ex, "Muttaqi", "PK")
+    assert ev.status is EventStatus.PLANNED
+    assert ev.exemption
+    assert span(ev) == (date(2024, 5, 18), date(2024, 5, 22))

@@ -185,6 +185,8 @@ def _leave_receiver(verb: Any) -> Any | None:
     """The one a verb gives or withholds leave to, when its object is a leave noun:
     "denied X a visa", "granted him a waiver" (the parser reads X as a second object)."""
     objs = [c for c in verb.children if c.dep_ in {"dobj", "obj", "dative"}]
+    # ("granted X an exemption": the parser may hang the second object on the first)
+    objs += [g for o in objs for g in o.children if g.dep_ in {"dobj", "obj"}]
     if not any(o.lemma_.lower() in _LEAVE_NOUNS for o in objs):
         return None
     return next(
@@ -275,6 +277,12 @@ def _subject(verb: Any) -> Any | None:
                     subj = _subject(verb)  # "X sought permission to travel"
                     if subj is not None:
                         return subj
+            if (
+                holder.lemma_.lower() in _LEAVE_NOUNS
+                and holder.head.dep_ in {"dative", "dobj", "obj"}
+                and holder.head.pos_ in {"PROPN", "PRON"}
+            ):
+                return holder.head  # "granted X an exemption to visit Y" (the leave hung on X)
             if (
                 holder.lemma_.lower() in _PLAN_NOUNS
                 and holder.dep_ in {"dobj", "obj"}
