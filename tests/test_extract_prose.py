@@ -5303,3 +5303,22 @@ def test_leave_granted_to_a_person_named_as_the_second_object(extractor: Extract
     assert ev.status is EventStatus.PLANNED
     assert ev.exemption
     assert span(ev) == (date(2024, 5, 18), date(2024, 5, 22))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The committee turned down a request for Abdul Kabir to travel to Doha.",
+        "Qatar asked the committee to let Abdul Kabir travel to Doha for the talks, but the "
+        "request was turned down.",
+    ],
+)
+def test_a_request_turned_down_is_a_trip_not_made(extractor: Extractor, text: str) -> None:
+    ev = trip(extractor.extract(article(text)), "Abdul Kabir", "QA")
+    assert ev.status is EventStatus.CANCELLED
+
+
+def test_asking_others_to_leave_does_not_make_ones_arrival_a_plan(extractor: Extractor) -> None:
+    text = "Karim Haidari asked reporters to leave the hall after he arrived in Doha on Monday."
+    ev = trip(extractor.extract(article(text)), "Karim Haidari", "QA")
+    assert ev.status is EventStatus.OCCURRED

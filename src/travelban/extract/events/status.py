@@ -39,6 +39,9 @@ _ASKING = frozenset({"ask", "request", "apply", "petition"})
 # asking for leave: a request refused is a trip not made ("rejected a request ... so he
 # could visit Moscow"), not the denial of a trip made
 _REQUESTS = _REQUEST_NOUNS | {"appeal"}
+# verbs that ask for a trip ("asked the committee to let X travel"): a plan, in their own
+# clause only
+_ASKING = frozenset({"ask", "request"})
 # verbs that withhold leave ("denied him a visa"); giving verbs withhold it when negated
 _WITHHOLD = frozenset({"deny", "refuse", "reject", "revoke", "withhold", "cancel", "decline"})
 _GIVE = _GIVING | {"approve"}
@@ -50,6 +53,8 @@ def _withheld(verb: Any) -> bool:
         return False
     lemma = verb.lemma_.lower()
     negated = any(c.dep_ == "neg" for c in verb.children)
+    if lemma == "turn" and any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children):
+        return not negated  # "turned down a request for X to travel"
     return (lemma in _WITHHOLD and not negated) or (lemma in _GIVE and negated)
 
 
@@ -176,11 +181,20 @@ class Status(PassBase):
                     if st is not None:
                         break
             if (
-                lemma == "seek"
-                and tok.head.i == node.i
+                lemma in {"seek", "ask", "request", "apply"}
+                and node.i in {tok.head.i, tok.head.head.i}
                 and tok.lemma_.lower() in _SOUGHT_WHERE_ONE_IS
             ):
-                st = None  # "sought refuge in Oman", "sought asylum in Sweden": there already
+                # "sought refuge in Oman", "asked for asylum in Sweden": there already
+                st = None
+            if (
+                st is EventStatus.PLANNED
+                and lemma in _ASKING
+                and any(c.dep_ not in {"xcomp", "ccomp"} for c in chain[:k])
+            ):
+                # only the trip asked for ("asked the committee to let X travel"), not one
+                # told beside it ("asked reporters to leave after he arrived in Doha")
+                st = None
             if st is not None and node.i != tok.i and st is not EventStatus.REPORTED:
                 found.add(st)
                 if st is EventStatus.DENIED and denier is None:
