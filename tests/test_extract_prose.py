@@ -5322,3 +5322,19 @@ def test_asking_others_to_leave_does_not_make_ones_arrival_a_plan(extractor: Ext
     text = "Karim Haidari asked reporters to leave the hall after he arrived in Doha on Monday."
     ev = trip(extractor.extract(article(text)), "Karim Haidari", "QA")
     assert ev.status is EventStatus.OCCURRED
+
+
+def test_a_first_trip_since_a_year_is_dated_by_its_day(extractor: Extractor) -> None:
+    text = "Abdul Kabir made his first trip abroad since 2021, to Tashkent, on Monday."
+    assert span(trip(extractor.extract(article(text)), "Abdul Kabir", "UZ")) == (MONDAY, MONDAY)
+    # a stay since a year runs from then
+    text = "Abdul Kabir has lived in Doha since 2021, and flew to Oslo on Monday."
+    ex = extractor.extract(article(text))
+    assert span(trip(ex, "Abdul Kabir", "QA")) == (date(2021, 1, 1), PUBLISHED)
+
+
+def test_due_somewhere_takes_the_date_of_its_copula(extractor: Extractor) -> None:
+    text = "Abdul Kabir is due in Ankara next week for talks with Turkish officials."
+    ev = trip(extractor.extract(article(text)), "Abdul Kabir", "TR")
+    assert ev.status is EventStatus.PLANNED
+    assert span(ev) == (date(2024, 5, 20), date(2024, 5, 26))

@@ -329,6 +329,8 @@ class When(PassBase):
         # "The meeting between A and B is expected to take place on Friday": the date of
         # the clause that holds the event the noun is the subject of
         mine = {tok.i, gov.i}
+        if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            mine.add(tok.head.i)  # "is due in Ankara next week": the copula's dates
         if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"nsubj", "nsubjpass"}:
             mine |= {c.i for c in gov.children if c.dep_ == "xcomp" and _held(c)}
         best: tuple[int, int, DateRange] | None = None
@@ -383,6 +385,8 @@ class When(PassBase):
                 continue  # "his first trip since his release from prison in 2021": the release's
             if not rng.resolved:
                 score += 1
+            if "since" in {span[0].lower_, root.head.lower_} and tok.lemma_.lower() not in _STAYS:
+                score += 1  # "his first trip abroad since 2021, to Tashkent, on Monday"
             if score == 0 and _dates_a_noun(root, tok):
                 score += 1  # "the Seleka government of 2013": that noun's date, not the trip's
             dist = abs(hit.start - tok.idx)
