@@ -5338,3 +5338,16 @@ def test_due_somewhere_takes_the_date_of_its_copula(extractor: Extractor) -> Non
     ev = trip(extractor.extract(article(text)), "Abdul Kabir", "TR")
     assert ev.status is EventStatus.PLANNED
     assert span(ev) == (date(2024, 5, 20), date(2024, 5, 26))
+
+
+def test_the_ledes_undated_trips_take_the_datelines_days(extractor: Extractor) -> None:
+    text = (
+        "Dushanbe, May 14, 2024 — The Tajik capital hosted the annual summit of the bloc. "
+        "The meeting brought together President Ivan Sokol of Belarus and President Omar "
+        "Dadashev of Azerbaijan.\n\nLater the leaders discussed trade."
+    )
+    ev = trip(extractor.extract(article(text)), "Ivan Sokol", "TJ")
+    assert span(ev) == (date(2024, 5, 12), TUESDAY)
+    # a dateline date far from publication is not the story's day
+    ev = trip(extractor.extract(article(text, published=date(2024, 6, 30))), "Ivan Sokol", "TJ")
+    assert span(ev) == (None, None)

@@ -1234,6 +1234,7 @@ def _scene_dates(raws: list[_Raw]) -> list[_Raw]:
 _LEDE_SENTENCES = 4
 _LEDE_CHARS = 600
 _STORY_DAYS = 2  # an undated lede trip: publication and the days just before
+_DATELINE_CHARS = 80  # where a dateline's date may stand
 _STORY_KINDS = frozenset(
     {"visit", "meeting", "arrival", "attendance", "presence", "transit", "flight"}
 )
@@ -1270,8 +1271,20 @@ def _story_dates(raws: list[_Raw], ctx: _Context) -> list[_Raw]:
         ),
         None,
     )
+    line = None
     if day is None:
-        return _story_days(raws, ctx, published)
+        line = _dateline_day(ctx, published)
+        if line is None:
+            return _story_days(raws, ctx, published)
+        # "Dushanbe, October 10, 2025 - The capital hosted the summit, which brought
+        # together A and B": the lede's undated trips are of the dateline's day or the two
+        # before (an estimate its phrase says)
+        day = DateRange(
+            phrase=f"the dateline's days ({line.phrase})",
+            start=line.start - timedelta(days=_STORY_DAYS) if line.start else None,
+            end=line.end,
+            precision=Precision.RANGE,
+        )
     out = []
     for r in raws:
         if (
@@ -1280,9 +1293,31 @@ def _story_dates(raws: list[_Raw], ctx: _Context) -> list[_Raw]:
             and r.kind in _STORY_KINDS
             and not _LOOKS_BACK.search(ctx.sents[r.sentence].text)
         ):
-            r = replace(r, when=replace(day, phrase=f"the story's date ({day.phrase})"))
+            told = day.phrase if line is not None else f"the story's date ({day.phrase})"
+            r = replace(r, when=replace(day, phrase=told))
         out.append(r)
     return out
+
+
+def _dateline_day(ctx: _Context, published: date) -> DateRange | None:
+    """The full date a dateline opens the story with ("Dushanbe, October 10, 2025 -"):
+    a day in the first line, in the week before publication, the line running on into the
+    story's first sentence."""
+    text = ctx.article.text
+    first_line = text.find("\n", 0, _LEDE_CHARS)
+    for d in ctx.dates:
+        if d.start >= min(_DATELINE_CHARS, first_line if first_line >= 0 else _LEDE_CHARS):
+            break
+        w = d.when
+        if (
+            w.start is not None
+            and w.start == w.end
+            and w.precision is Precision.DAY
+            and published - timedelta(days=7) <= w.start <= published
+            and re.match(r"\s*(?:[-–—:]|\(|,\s*[A-Z(])", text[d.end : d.end + 4])
+        ):
+            return w
+    return None
 
 
 def _story_days(raws: list[_Raw], ctx: _Context, published: date) -> list[_Raw]:
