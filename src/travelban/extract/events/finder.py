@@ -1272,10 +1272,12 @@ def _story_dates(raws: list[_Raw], ctx: _Context) -> list[_Raw]:
         None,
     )
     line = None
+    filed_in: str | None = None
     if day is None:
-        line = _dateline_day(ctx, published)
-        if line is None:
+        found = _dateline_day(ctx, published)
+        if found is None:
             return _story_days(raws, ctx, published)
+        line, filed_in = found
         # "Dushanbe, October 10, 2025 - The capital hosted the summit, which brought
         # together A and B": the lede's undated trips are of the dateline's day or the two
         # before (an estimate its phrase says)
@@ -1292,31 +1294,46 @@ def _story_dates(raws: list[_Raw], ctx: _Context) -> list[_Raw]:
             and r.sentence < _LEDE_SENTENCES
             and r.kind in _STORY_KINDS
             and not _LOOKS_BACK.search(ctx.sents[r.sentence].text)
+            # (the dateline's date is the day where it was filed: only trips to there)
+            and (line is None or (r.dest is not None and r.dest.country == filed_in))
         ):
             told = day.phrase if line is not None else f"the story's date ({day.phrase})"
             r = replace(r, when=replace(day, phrase=told))
         out.append(r)
-    return out
+    # (what the dateline leaves undated, the story's days may still date)
+    return out if line is None else _story_days(out, ctx, published)
 
 
-def _dateline_day(ctx: _Context, published: date) -> DateRange | None:
-    """The full date a dateline opens the story with ("Dushanbe, October 10, 2025 -"):
-    a day in the first line, in the week before publication, the line running on into the
-    story's first sentence."""
+def _dateline_day(ctx: _Context, published: date) -> tuple[DateRange, str | None] | None:
+    """The full date a dateline opens the story with ("Dushanbe, October 10, 2025 -"), and
+    the country of the place it was filed from: a day right after the story's first place,
+    in the week before publication, the line running on into the first sentence."""
     text = ctx.article.text
     first_line = text.find("\n", 0, _LEDE_CHARS)
     for d in ctx.dates:
         if d.start >= min(_DATELINE_CHARS, first_line if first_line >= 0 else _LEDE_CHARS):
             break
         w = d.when
+        place = next((p for p in ctx.places if 0 <= p.start < d.start), None)
+        if place is not None and not (
+            re.fullmatch(r"(?:\s*date\s+\S+)?\s*", text[: place.start])
+            and re.fullmatch(r",?\s*", text[place.end : d.start])
+        ):
+            place = None
+        if place is None:
+            # ("DOHA, May 15, 2024 -": a dateline's capitals the place pass leaves out)
+            head = re.sub(r"^\s*date\s+\S+\s*", "", text[: d.start]).strip().rstrip(",").strip()
+            if 0 < len(head) <= 40:
+                gaz = ctx.finder.gazetteer
+                place = gaz.lookup(head) or gaz.lookup(head.title())
         if (
-            w.start is not None
+            place is not None
+            and w.start is not None
             and w.start == w.end
             and w.precision is Precision.DAY
             and published - timedelta(days=7) <= w.start <= published
-            and re.match(r"\s*(?:[-–—:]|\(|,\s*[A-Z(])", text[d.end : d.end + 4])
         ):
-            return w
+            return w, place.country
     return None
 
 
