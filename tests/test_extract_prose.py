@@ -5354,3 +5354,27 @@ def test_the_ledes_undated_trips_take_the_datelines_days(extractor: Extractor) -
     # a dateline date far from publication is not the story's day
     ev = trip(extractor.extract(article(text, published=date(2024, 6, 30))), "Ivan Sokol", "TJ")
     assert span(ev) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # a given name that is also a country's
+        ("Foreign Minister Israel Katz arrived in Munich on Friday.", "Israel Katz", "DE"),
+        # a surname that is also a region's (Flores, Uruguay)
+        (
+            "Maduro and his wife, Cilia Flores, were flown to New York on Saturday.",
+            "Cilia Flores",
+            "US",
+        ),
+    ],
+)
+def test_a_person_keeps_a_name_word_that_is_also_a_place(
+    extractor: Extractor, text: str, name: str, country: str
+) -> None:
+    assert trip(extractor.extract(article(text)), name, country)
+
+
+def test_a_countrys_possessive_before_a_name_is_no_given_name(extractor: Extractor) -> None:
+    ex = extractor.extract(article("Sudan's al-Burhan flew to Cairo on Monday."))
+    assert not [p for p in ex.people if p.name.startswith("Sudan")]
