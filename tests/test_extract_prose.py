@@ -5378,3 +5378,10 @@ def test_a_person_keeps_a_name_word_that_is_also_a_place(
 def test_a_countrys_possessive_before_a_name_is_no_given_name(extractor: Extractor) -> None:
     ex = extractor.extract(article("Sudan's al-Burhan flew to Cairo on Monday."))
     assert not [p for p in ex.people if p.name.startswith("Sudan")]
+
+
+def test_a_vietnamese_surname_opening_a_sentence_stays_in_the_name(extractor: Extractor) -> None:
+    # the tagger reads the first word as a verb; its diacritics say it is a name word
+    ex = extractor.extract(article("Nguyễn Duy Ngọc arrived in Vientiane on Monday."))
+    assert person(ex, "Ngọc").name == "Nguyễn Duy Ngọc"
+    assert trip(ex, "Nguyễn Duy Ngọc", "LA")

@@ -263,6 +263,14 @@ def _run_start(tok: Any, *, hyphens: bool) -> tuple[Any, bool]:
         if before.dep_ == "compound" and before.pos_ == "PROPN":
             left = before
         elif (
+            before.is_alpha
+            and before.text[:1].isupper()
+            and not before.text.isascii()
+            and before.ent_type_ not in {"GPE", "LOC", "NORP", "ORG"}
+        ):
+            # "Nguyễn Duy Ngọc": a name word with diacritics the tagger read as a verb
+            left = before
+        elif (
             hyphens
             and before.tag_ == "HYPH"
             and left.i >= 2
