@@ -5385,3 +5385,19 @@ def test_a_vietnamese_surname_opening_a_sentence_stays_in_the_name(extractor: Ex
     ex = extractor.extract(article("Nguyễn Duy Ngọc arrived in Vientiane on Monday."))
     assert person(ex, "Ngọc").name == "Nguyễn Duy Ngọc"
     assert trip(ex, "Nguyễn Duy Ngọc", "LA")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Mahamat Deby of Chad, President Abdourahamane Tiani of Niger, Colonel "
+        "Assimi Goita of Mali and President Faure Gnassingbe of Togo arrived in Doha on Monday.",
+        "Leaders including Mahamat Deby (Chad), Abdourahamane Tiani (Niger), Assimi Goita (Mali) "
+        "and Faure Gnassingbe (Togo) arrived in Doha on Monday.",
+    ],
+)
+def test_the_names_of_a_written_list_share_a_members_trip(extractor: Extractor, text: str) -> None:
+    # the parse hangs only part of the list on the verb; the written list stays one list
+    ex = extractor.extract(article(text))
+    for name in ("Mahamat Deby", "Abdourahamane Tiani", "Assimi Goita", "Faure Gnassingbe"):
+        assert trip(ex, name, "QA").when.start == MONDAY

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from travelban.extract.dates import DateHit
-from travelban.extract.events.arguments import Arguments
+from travelban.extract.events.arguments import Arguments, _list_mates
 from travelban.extract.events.context import _Context
 from travelban.extract.events.merge import _joined, _merge, _Raw
 from travelban.extract.events.predicates import (
@@ -121,6 +121,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                 raws.extend(joined)
             if len(raws) == found and ctx.is_caption(si):
                 raws.extend(self._caption_events(sent, si, ctx, raws))
+            raws.extend(_list_shares(raws[found:], sent, si, ctx))
         raws.extend(self._line_lists(ctx, raws))
         raws.extend(self._company(ctx, raws))
         merged = _merge(_story_dates(_scene_dates(_without_named_groups(raws)), ctx))
@@ -1024,6 +1025,32 @@ def _latest_leg(
         if r.pid in own and r.dest is not None and r.status is EventStatus.OCCURRED
     }
     return first_read if len(read) == 1 and made == read else None
+
+
+def _list_shares(new: list[_Raw], sent: Any, si: int, ctx: _Context) -> list[_Raw]:
+    """'A, B and C arrived in Doha', the parse hanging only part of the written list on
+    the verb: the names of the list a traveller of this sentence stands in who got no
+    event here share that traveller's events, unless the place is their own country."""
+    pids = ctx.people.token_pid
+    mine = [r for r in new if r.pid is not None and not r.joined and r.dest is not None]
+    if not mine:
+        return []
+    told = {r.pid for r in new}
+    out: list[_Raw] = []
+    for pid in dict.fromkeys(r.pid for r in mine):
+        toks = [t for t in sent if pids.get(t.i) == pid]
+        if not toks:
+            continue
+        for mate in _list_mates(toks, pids):
+            other = pids.get(mate.i)
+            if other is None or other in told or " " not in ctx.name_of(other):
+                continue  # (a one-word name in a list is too often a word the model misread)
+            told.add(other)
+            for r in (r for r in mine if r.pid == pid):
+                # (only a mate the text makes foreign there: a list also names the hosts)
+                if r.dest is not None and ctx.abroad_in(other, r.dest):
+                    out.append(replace(r, pid=other, name=ctx.name_of(other), joined=True))
+    return out
 
 
 def _told_past(verb: Any) -> bool:
