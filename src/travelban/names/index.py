@@ -122,6 +122,11 @@ FALLBACK_POSTINGS = 300
 # The fallback's names that share words with the query must also be alike, letter for
 # letter, in the words they do not share (_rest_ratio): at least this much.
 FALLBACK_REST_RATIO = 0.75
+# _rest_ratio's answer when the two share words and what is left of each, glued, is the
+# same letters but for one slip at most ...
+REST_REGROUPED = 1.01
+# ... and then only this share of the whole strings' shortfall in likeness is counted.
+REGROUPED_SHORTFALL = 0.5
 REST_ORDERS = 3  # leftover words glued in every order up to this many (_orders)
 # The largest length gap any same-script rule bridges (Rahman / Abdrahman).
 MAX_LENGTH_GAP = 3
@@ -1276,8 +1281,14 @@ class NameIndex:
         for _, ratio, pos in found_names:
             name = self.names[ids[pos]]
             r = ratio / 100
-            if _rest_ratio(query, flat[ids[pos]]) < FALLBACK_REST_RATIO:
+            rest = _rest_ratio(query, flat[ids[pos]])
+            if rest < FALLBACK_REST_RATIO:
                 continue
+            if rest == REST_REGROUPED:
+                # Every word the two do not share is the same letters split or glued
+                # another way, one slip at most (CORP Oration / CORPORATION beside GREEN
+                # PINE ASSOCIATED): what the ratio finds amiss is mostly word boundaries.
+                r = 1.0 - (1.0 - r) * REGROUPED_SHORTFALL
             score = round(min(cap, FALLBACK_LOW + (r - FALLBACK_RATIO) * span), 4)
             if name.entry not in out or out[name.entry][0] < score:
                 out[name.entry] = (score, name, r)
@@ -2296,7 +2307,9 @@ def _rest_ratio(query: str, flat: str) -> float:
     names look alike letter for letter (Osama Ponce / Osama al Kuni) while the words that
     tell them apart are nothing alike. The leftovers are compared glued, in the order
     that fits best (a word split or glued differently: "Eign" + "For" / Foreign), and a
-    single slip between them always passes (Ymar / Umar)."""
+    single slip between them always passes (Ymar / Umar). When words are shared and the
+    leftovers glued are within that one slip, the answer is ``REST_REGROUPED`` (above
+    1.0): the two differ only where words are split or glued, and by that slip."""
     q, f = Counter(query.split()), Counter(flat.split())
     both = q & f
     if not both:
@@ -2308,7 +2321,7 @@ def _rest_ratio(query: str, flat: str) -> float:
     for one in _orders(rest_q):
         for other in _orders(rest_f):
             if Levenshtein.distance(one, other, score_cutoff=1) <= 1:
-                return 1.0
+                return REST_REGROUPED
             best = max(best, fuzz.ratio(one, other) / 100)
     return best
 
