@@ -735,6 +735,34 @@ def test_two_matches_held_at_one_cap_rank_by_the_name_before_the_cap(index: Name
     assert ms[0].score == ms[1].score == ONE_COMMON_CAP
 
 
+@pytest.mark.parametrize(
+    ("query", "ref", "other"),
+    [
+        # the title both write ranks the name with its middle word dropped first ...
+        ("Mullah Agha", "TAi.147", "TAi.114"),  # MULLAH GUL AGHA before ABDUL RAHMAN AGHA
+        ("Haji Khan", "TAi.153", "TAi.167"),  # HAJI FAIZULLAH KHAN before MAULAVI ADAM KHAN
+        # ... and a slip in the one other word no longer sinks it under the band
+        ("Sheik Omah", "QDi.247", "QDe.068"),
+    ],
+)
+def test_a_title_both_names_write_counts_for_review(
+    index: NameIndex, query: str, ref: str, other: str
+) -> None:
+    ms = index.screen(query, floor=0.5, limit=5)
+    assert ms[0].reference == ref and DEFAULT_REVIEW_BAND <= ms[0].score < DEFAULT_THRESHOLD
+    assert other in [m.reference for m in ms[1:]]
+    assert any("for review" in r for r, _ in ms[0].explanation.adjustments)
+
+
+def test_a_title_both_names_write_never_makes_an_alert(index: NameIndex) -> None:
+    # "Mullah Agha" is a review-band name with the title counted; screening for alerts only
+    # counts the title as before and finds nothing, and the review lift stops at the cap.
+    assert index.screen("Mullah Agha") == ()
+    assert index.screen("Mullah Gul Agha")[0].score >= DEFAULT_THRESHOLD  # the name itself
+    for m in index.screen("Mullah Agha", floor=0.0, limit=20):
+        assert m.score < DEFAULT_THRESHOLD
+
+
 def test_equal_letter_for_letter_scores_rank_the_primary_name_first(index: NameIndex) -> None:
     # "Aaiz" is as near FAIZ (a primary name) as Aziz (a Low-quality alias of another entry).
     ms = index.screen("AAIZ", floor=0.5, limit=2)

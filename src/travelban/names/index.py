@@ -69,6 +69,7 @@ from travelban.names.score import (
     VOWEL_SLIP_MIN,
     VOWEL_SLIP_RULE,
     WEAK_AGREES,
+    WEAK_SHARED_REVIEW,
     EvidenceJudge,
     describe_entry,
     df_weight,
@@ -1087,14 +1088,18 @@ class NameIndex:
         # them.
         cap = min(FALLBACK_HIGH, threshold - FALLBACK_MARGIN)
         loose = cap >= cut
+        # (What a title both names write adds for review lifts no name to the threshold.)
+        reviewed = WEAK_SHARED_REVIEW if loose and weak else 0.0
         if loose:
             hits = [self._vowel_view(q, h) for q, h in zip(content, hits, strict=True)]
         joins = self._joins(content, hits)
         candidates = self._candidates(
-            content, hits, q_weights, exclude, keep_at - lift, joins, loose
+            content, hits, q_weights, exclude, keep_at - lift - reviewed, joins, loose
         )
         best = (
-            self._best_per_entry(content, hits, q_weights, candidates, keep_at - lift, loose)
+            self._best_per_entry(
+                content, hits, q_weights, candidates, keep_at - lift - reviewed, loose
+            )
             if candidates
             else {}
         )
@@ -1141,12 +1146,21 @@ class NameIndex:
             if name.quality in QUALITY_PENALTY:
                 adjustments.append(QUALITY_PENALTY[name.quality])
             weak_alignments = self._weak_alignments(weak, name)
+            at = len(adjustments)
             if weak_alignments:
                 shown = " ".join(a.query_token for a in weak_alignments)
                 adjustments.append((f"'{shown}' also written in the list name", WEAK_AGREES))
             said = self.judge.adjust(entry, evidence, weak)
             adjustments.extend(said)
             score = base + sum(d for _, d in adjustments)
+            if weak_alignments and loose and score < cap:
+                # For review only: the title both write counts more, up to the review cap.
+                shared = min(WEAK_SHARED_REVIEW, cap - score)
+                adjustments[at] = (
+                    f"'{shown}' also written in the list name (for review, up to {cap:.2f})",
+                    WEAK_AGREES + shared,
+                )
+                score += shared
             tie[ei] = (score, 0.0, _form_rank(name))
             common = self._one_common_token(name, aligned)
             lettered = [content[a[0]].spelling for a in aligned if a[3] == LOOSE_RULE]

@@ -49,6 +49,11 @@ PERSON_FOR_ORGANISATION = -0.15
 ORGANISATION_AGREES = 0.03
 TITLE_AGREES = 0.01
 WEAK_AGREES = 0.01
+# A title or particle both names write (Haji, Mullah, Ibn) counts this much more, up to the
+# review cap and only with a review floor: it ranks "Haji Khan" by HAJI FAIZULLAH KHAN
+# before MAULAVI ADAM KHAN, but so many listed names share each title that it never makes
+# an alert.
+WEAK_SHARED_REVIEW = 0.07
 REGIME_AGREES = 0.02
 # The most that evidence can add (used to prune candidates safely).
 EVIDENCE_LIFT = (
