@@ -576,6 +576,44 @@ def test_the_servants_name_keeps_its_key_inside_an_abd_compound(servant: str) ->
     assert token_similarity(alone, compound)[1] == "compound part"
 
 
+@pytest.mark.parametrize(
+    ("written", "servant"),
+    [
+        ("Abd Al-Iraqi", "Iraqi"),  # not Abdi + Raqi
+        ("Abdul Alizai", "Alizai"),  # not Abdal + Izai
+        ("Abdel Irfan", "Irfan"),
+    ],
+)
+def test_an_abd_written_apart_keeps_the_next_word_whole(written: str, servant: str) -> None:
+    # The compound is read from two words, so its parts are known: the word after the Abd
+    # is not cut again as the glued "abdiraqi" would be, at the longest Abd spelling.
+    norm = get_normalizer()
+    (compound,) = norm.analyse(written, spans=False)
+    assert compound.key == "abd" + norm.analyse(servant, spans=False)[0].key
+
+
+@pytest.mark.parametrize("written", ["Abd Elrahman", "Abd Elillah"])
+def test_an_article_glued_to_the_name_after_an_abd_is_still_dropped(written: str) -> None:
+    norm = get_normalizer()
+    (compound,) = norm.analyse(written, spans=False)
+    glued = written.replace(" ", "")  # Abdelrahman, Abdelillah: one word, as before
+    assert compound.key == norm.analyse(glued, spans=False)[0].key
+
+
+@pytest.mark.parametrize(
+    ("query", "ref"),
+    [
+        ("Abd Al-Iraqi", "QDi.012"),  # ABD AL-HADI AL-IRAQI, his middle name dropped
+        ("ABDUL ALIZAI", "TAi.148"),  # ABDUL HABIB ALIZAI
+    ],
+)
+def test_an_abd_before_a_family_name_finds_the_name_with_its_middle_dropped(
+    index: NameIndex, query: str, ref: str
+) -> None:
+    got, score, _ = first(index, query)
+    assert got == ref and score >= DEFAULT_REVIEW_BAND
+
+
 def test_abdul_with_its_name_dropped_keeps_its_family_name(index: NameIndex) -> None:
     ref, score, _ = first(index, "Abdul Makki")  # ABDUL RAHMAN MAKKI, middle name lost
     assert ref == "QDi.433" and score >= DEFAULT_REVIEW_BAND

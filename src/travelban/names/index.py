@@ -2260,7 +2260,9 @@ class _TextScanner:
                     continue
                 if pending_compound is not None:
                     # Abd al-Rahman written in running text: one given name, as in the index.
-                    merged = self.norm._token("abd" + key, "abd" + key, False, 0, 0).key
+                    merged = self.norm._token(
+                        "abd" + key, "abd" + key, False, 0, 0, composed=True
+                    ).key
                     keys.append(merged)
                     kinds.append(kind)
                     spans.append((pending_compound[1], end))

@@ -76,6 +76,8 @@ _DIN_WORDS = frozenset({"din", "deen", "dine", "dinn"})
 # is shorter: "abdl" has a letter dropped) are read as that compound.
 MIN_FUZZY_COMPOUND = 5
 _ARTICLE_ALWAYS = frozenset({"al", "el"})
+# Letters after a glued al- or el- for the word after an Abd to be read as article + name.
+_GLUED_ARTICLE_REST = 5
 _ARABIC_ARTICLE = "ال"
 # Persian/Urdu letter forms and hamza seats folded to one Arabic form before look-ups.
 _ARABIC_FOLD = str.maketrans({"ی": "ي", "ى": "ي", "ک": "ك", "أ": "ا", "إ": "ا", "آ": "ا", "ۀ": "ه"})
@@ -172,7 +174,7 @@ class Normalizer:
         self._ko_rewrites = korean.rewrites if korean else ()
         self._ko_key_cache: dict[str, str] = {}
         self._key_cache: dict[str, tuple[str, str]] = {}
-        self._token_cache: dict[tuple[str, str, bool, bool], Token] = {}
+        self._token_cache: dict[tuple[str, str, bool, bool, bool], Token] = {}
         self._fold_cache: dict[str, list[tuple[str, bool, bool]]] = {}
         # written word -> its tokens when no particle needs the neighbouring words, else None
         self._plain_cache: dict[str, tuple[Token, ...] | None] = {}
@@ -394,6 +396,9 @@ class Normalizer:
         n = len(words)
         # (text, spelling, abjad, start, end, hangul)
         pending: list[tuple[str, str, bool, int, int, bool]] = []
+        # Positions in ``pending`` of Abd compounds built from two written words: their
+        # parts are known, so they are not split again as one glued word would be.
+        composed: set[int] = set()
         while i < n:
             text, abjad, start, end, hyphen, hangul = words[i]
             if hangul:
@@ -430,7 +435,16 @@ class Normalizer:
                     pending.append((_ABD, text, abjad, start, end, False))
                     i += 1
                     continue
+                if nxt[:2] in _ARTICLE_ALWAYS and (
+                    len(nxt) >= _GLUED_ARTICLE_REST + 2
+                    or nxt[2:] in self._canonical
+                    or _ABD + nxt[2:] in self._canonical
+                ):
+                    # An article glued to the name (Abd Elrahman, Abd Elillah); a shorter
+                    # word is a name of its own (Abdul Alizai, Abdul Alim).
+                    nxt = nxt[2:]
                 nxt = self._canonical.get(nxt, nxt)
+                composed.add(len(pending))
                 pending.append(
                     (
                         "abd" + nxt,
@@ -458,11 +472,11 @@ class Normalizer:
             pending.append((text, text, abjad, start, end, False))
             i += 1
         if not spans:
-            for text, spelling, abjad, _, _, hangul in pending:
-                yield self._token(text, spelling, abjad, -1, -1, hangul)
+            for k, (text, spelling, abjad, _, _, hangul) in enumerate(pending):
+                yield self._token(text, spelling, abjad, -1, -1, hangul, k in composed)
             return
-        for text, spelling, abjad, start, end, hangul in pending:
-            yield self._token(text, spelling, abjad, start, end, hangul)
+        for k, (text, spelling, abjad, start, end, hangul) in enumerate(pending):
+            yield self._token(text, spelling, abjad, start, end, hangul, k in composed)
 
     def articles(self, text: str) -> frozenset[str]:
         """The articles (al-, el, ur- ...) written before a word of the name ``text``: the
@@ -484,12 +498,19 @@ class Normalizer:
         )
 
     def _token(
-        self, text: str, spelling: str, abjad: bool, start: int, end: int, hangul: bool = False
+        self,
+        text: str,
+        spelling: str,
+        abjad: bool,
+        start: int,
+        end: int,
+        hangul: bool = False,
+        composed: bool = False,
     ) -> Token:
-        ck = (text, spelling, abjad, hangul)
+        ck = (text, spelling, abjad, hangul, composed)
         hit = self._token_cache.get(ck)
         if hit is None:
-            hit = self._make_token(text, spelling, abjad, hangul)
+            hit = self._make_token(text, spelling, abjad, hangul, composed)
             if len(self._token_cache) < 500_000:
                 self._token_cache[ck] = hit
         if start == hit.start and end == hit.end:
@@ -507,14 +528,18 @@ class Normalizer:
             hangul,
         )
 
-    def _make_token(self, text: str, spelling: str, abjad: bool, hangul: bool = False) -> Token:
+    def _make_token(
+        self, text: str, spelling: str, abjad: bool, hangul: bool = False, composed: bool = False
+    ) -> Token:
         canonical = self._canonical.get(text, "")
         if canonical:
             text = canonical
         # A Hangul syllable is a name part: never a title, particle or glued compound.
         role = Role.CONTENT if hangul else self._roles.get(text, Role.CONTENT)
         if role is Role.CONTENT and not canonical and not hangul:
-            text = self._split_glued(text)
+            # An Abd compound built from two words keeps its parts: "Abd Al-Iraqi" is Abd +
+            # Iraqi, where the glued "abdiraqi" would read Abdi + Raqi.
+            text = self._split_din(text) if composed else self._split_glued(text)
             canonical = self._canonical.get(text, "")
             if canonical:
                 text = canonical
@@ -588,6 +613,11 @@ class Normalizer:
                 if rest[:2] in _ARTICLE_ALWAYS | {"ul"} and len(rest) >= 6:
                     rest = rest[2:]  # Abdualrahman: the article glued on as well
                 return "abd" + self._canonical.get(rest, rest)
+        return self._split_din(text)
+
+    @staticmethod
+    def _split_din(text: str) -> str:
+        """Nasiruddin -> nasirdin (a name glued to -ud-din)."""
         m = _DIN_SUFFIX.match(text)
         if m and m.group(1) + "din" != text and not text.endswith("dinn"):
             return m.group(1) + "din"
