@@ -866,6 +866,24 @@ def test_a_slipped_article_before_a_word_is_that_article(index: NameIndex) -> No
     assert first(index, "Abdiaziz Ali")[0] == "SOi.019"
 
 
+@pytest.mark.parametrize(
+    ("query", "ref", "article"),
+    [
+        ("Jamaat Oood-Daawa", "QDe.118", "ud"),  # Jamaat ud-Daawa: oo for u, a letter doubled
+        ("Jamaat Ool-Dawah", "QDe.118", "ul"),  # Jamaat ul-Dawah
+    ],
+)
+def test_an_article_written_another_way_is_that_article(
+    index: NameIndex, query: str, ref: str, article: str
+) -> None:
+    # The word's transliteration key is the article the list name writes (ool reads ul):
+    # that article, spelt as another romanisation would, is read as one slip of it.
+    ms = index.screen(query, floor=DEFAULT_REVIEW_BAND, limit=1)
+    assert ms and ms[0].reference == ref and ms[0].score >= DEFAULT_REVIEW_BAND
+    rows = [(a.list_token, a.rule) for a in ms[0].explanation.alignments]
+    assert (article, "article, as a slip") in rows
+
+
 def test_two_letters_swapped_cost_half_a_slip(index: NameIndex) -> None:
     # A swap keeps every letter of the word: half a slip, where a letter replaced (which
     # may make another name) costs a whole one.

@@ -342,6 +342,14 @@ def _near_articles(word: str, articles: Iterable[str]) -> list[str]:
     return [a for a in sorted(articles) if OSA.distance(word, a, score_cutoff=1) <= 1]
 
 
+def _article_read(q: Token, articles: Iterable[str]) -> str:
+    """The article ``q`` is written for: the one its transliteration key is (another
+    spelling: "Ool", "Oood" for ul-, ud-) or the first its spelling is one slip from; ""."""
+    if q.key in articles:
+        return q.key
+    return next(iter(_near_articles(q.spelling, articles)), "")
+
+
 def _deletions(s: str) -> set[str]:
     """One-consonant deletions of a skeleton: blocks a wrong, missing or extra consonant."""
     return {s[:i] + s[i + 1 :] for i in range(len(s))} if len(s) >= MIN_DELETE_SKELETON else set()
@@ -791,8 +799,8 @@ class NameIndex:
             res.article_like = (
                 best < NAME_AS_WRITTEN
                 and not q.canonical
-                and len(q.spelling) <= ARTICLE_SLIP_MAX
-                and bool(_near_articles(q.spelling, self.norm._articles))
+                and len(q.spelling) <= ARTICLE_SLIP_MAX + (q.key != q.spelling)
+                and bool(_article_read(q, self.norm._articles))
             )
             res.title_near = res.title_like or (
                 not named
@@ -1844,8 +1852,8 @@ class NameIndex:
         for qi in q_articles:
             if qi in used_q or not left:
                 continue
-            at = next(iter(_near_articles(content[qi].spelling, left)), None)
-            if at is not None:
+            at = _article_read(content[qi], left)
+            if at:
                 left.discard(at)
                 aligned.append((qi, -1, ARTICLE_SLIP_SIM, ARTICLE_SLIP_RULE))
 
@@ -2031,9 +2039,9 @@ class NameIndex:
         return out
 
     @staticmethod
-    def _article_of(name: IndexedName, word: str) -> str:
-        """The article of ``name`` that ``word`` is a slip of (for the explanation)."""
-        return next(iter(_near_articles(word, name.articles)), "")
+    def _article_of(name: IndexedName, word: Token) -> str:
+        """The article of ``name`` that ``word`` is written for (for the explanation)."""
+        return _article_read(word, name.articles)
 
     def _weak_alignments(self, weak: list[Token], name: IndexedName) -> list[TokenAlignment]:
         out = []
@@ -2061,7 +2069,7 @@ class NameIndex:
         rows = [
             TokenAlignment(
                 content[qi].spelling,
-                lt[li].spelling if li >= 0 else self._article_of(name, content[qi].spelling),
+                lt[li].spelling if li >= 0 else self._article_of(name, content[qi]),
                 round(s, 3),
                 rule,
             )
