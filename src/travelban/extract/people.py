@@ -519,7 +519,8 @@ class PeopleFinder:
     ) -> bool:
         """The name is a place's (or inside one); not when a title or a given name opens
         it and the place is only a later word ("First Lady Nadine Heredia": Heredia is
-        also a province of Costa Rica)."""
+        also a province of Costa Rica); with ``person`` (a titled name the model calls a
+        person), not when the last word is no place ("Foreign Minister Israel Katz")."""
         if _overlaps(place_spans, start, end):
             first, last = name.split()[0], name.split()[-1]
             if (
@@ -637,22 +638,15 @@ class PeopleFinder:
             if _inside(credits, s, e):
                 credit_names.append(name)
                 continue
+            # the word just before: a title ("Foreign Minister Israel Katz"), or the start
+            # of a longer capitalised run the name is the tail of ("Hayat Tahrir al-Sham")
             before = re.search(r"([\w-]+)\W{0,2}$", text[max(0, s - 40) : s])
-            # (not the tail of a longer capitalised run: "Hayat Tahrir al-Sham")
-            cut = (
-                before is not None
-                and before.group(1)[:1].isupper()
-                and fold(before.group(1)) not in self._title_words
-            )
+            word = before.group(1) if before is not None else ""
+            after_title = fold(word) in self._title_words
+            cut = word[:1].isupper() and not after_title
+            person = label == "PERSON"
             if self._is_place(
-                name,
-                s,
-                e,
-                place_spans,
-                titled or (label == "PERSON" and not cut),
-                person=label == "PERSON"
-                and before is not None
-                and fold(before.group(1)) in self._title_words,
+                name, s, e, place_spans, titled or (person and not cut), person and after_title
             ):
                 continue
             out.append((s, e, name, "name", frozenset()))

@@ -1030,7 +1030,7 @@ def _latest_leg(
 def _list_shares(new: list[_Raw], sent: Any, si: int, ctx: _Context) -> list[_Raw]:
     """'A, B and C arrived in Doha', the parse hanging only part of the written list on
     the verb: the names of the list a traveller of this sentence stands in who got no
-    event here share that traveller's events, unless the place is their own country."""
+    event here share that traveller's events, where the text makes them foreign."""
     pids = ctx.people.token_pid
     mine = [r for r in new if r.pid is not None and not r.joined and r.dest is not None]
     if not mine:
