@@ -5401,3 +5401,14 @@ def test_the_names_of_a_written_list_share_a_members_trip(extractor: Extractor, 
     ex = extractor.extract(article(text))
     for name in ("Mahamat Deby", "Abdourahamane Tiani", "Assimi Goita", "Faure Gnassingbe"):
         assert trip(ex, name, "QA").when.start == MONDAY
+
+
+def test_the_names_after_a_colon_are_the_groups_members(extractor: Extractor) -> None:
+    # the parser ends the sentence at the colon: the list is a sentence with no verb
+    text = (
+        "The Chadian delegation arrived in Doha on Monday: Omar Bashir Hamid (foreign "
+        "affairs), Idriss Deby Tahir (defence) and Moussa Kaka Ali (finance)."
+    )
+    ex = extractor.extract(article(text))
+    for name in ("Omar Bashir Hamid", "Idriss Deby Tahir", "Moussa Kaka Ali"):
+        assert span(trip(ex, name, "QA")) == (MONDAY, MONDAY)

@@ -123,6 +123,7 @@ class EventFinder(Predicates, Arguments, When, Status):
                 raws.extend(self._caption_events(sent, si, ctx, raws))
             raws.extend(_list_shares(raws[found:], sent, si, ctx))
         raws.extend(self._line_lists(ctx, raws))
+        raws.extend(_colon_lists(raws, ctx, self.vocab.collectives))
         raws.extend(self._company(ctx, raws))
         merged = _merge(_story_dates(_scene_dates(_without_named_groups(raws)), ctx))
         # a public office holder in the state they serve is at home, not travelling ("The
@@ -1025,6 +1026,35 @@ def _latest_leg(
         if r.pid in own and r.dest is not None and r.status is EventStatus.OCCURRED
     }
     return first_read if len(read) == 1 and made == read else None
+
+
+def _colon_lists(raws: list[_Raw], ctx: _Context, collectives: frozenset[str]) -> list[_Raw]:
+    """'The delegation arrived in Doha on Monday: A, B and C.': the parser ends the
+    sentence at the colon; a list of two names or more with no verb of its own, after a
+    sentence that ends in a colon and tells a group's trip, names the group's members, who
+    make its trip where the text makes them foreign or says nothing of them."""
+    pids = ctx.people.token_pid
+    out: list[_Raw] = []
+    for si in range(1, len(ctx.sents)):
+        sent, prev = ctx.sents[si], ctx.sents[si - 1]
+        if not prev.text.rstrip().endswith(":") or any(t.pos_ in {"VERB", "AUX"} for t in sent):
+            continue
+        names = list(dict.fromkeys(p for t in sent if (p := pids.get(t.i)) is not None))
+        trips = [
+            r
+            for r in raws
+            if r.sentence == si - 1
+            and r.pid is None
+            and r.dest is not None
+            and r.name.lower() in collectives
+        ]
+        if len(names) < 2 or not trips:
+            continue
+        for pid in names:
+            for r in trips:
+                if r.dest is not None and not ctx.own(pid, r.dest):
+                    out.append(_joined(r, pid, sent[0], si, ctx))
+    return out
 
 
 def _list_shares(new: list[_Raw], sent: Any, si: int, ctx: _Context) -> list[_Raw]:
