@@ -294,6 +294,18 @@ def test_cheap_pass_runs_everything_when_a_listed_name_is_there(extractor: Extra
     assert events_of(ex, "Soleimani")
 
 
+def test_cheap_pass_parses_a_short_story_naming_a_listed_surname(extractor: Extractor) -> None:
+    # a bare listed surname decides nothing, but a short story is cheap to parse
+    text = "Muttaqi travelled to Islamabad on Monday."
+    ex = extractor.extract(article(text, published=PUBLISHED), full=False)
+    assert CHEAP_PASS_NOTE not in ex.notes
+    assert events_of(ex, "Muttaqi")
+    # a long story with only a bare surname is still skipped
+    filler = " The council debated the budget of the city for a long time." * 40
+    ex = extractor.extract(article(text + filler, published=PUBLISHED), full=False)
+    assert ex.notes == (CHEAP_PASS_NOTE,)
+
+
 def test_load_nlp_is_memoised() -> None:
     assert load_nlp() is load_nlp()
     assert "parser" in load_nlp().pipe_names and "ner" in load_nlp().pipe_names

@@ -103,7 +103,11 @@ class Extractor:
         hits = list(self.scanner.find_in_text(text)) if self.scanner is not None else []
         decisive = [h for h in hits if getattr(h, "kind", "") in DECISIVE_HITS]
         screened = self._screened_runs(text)
-        if not full and not decisive and not screened:
+        # a short story naming a listed surname alone ("Muttaqi travelled to Islamabad on
+        # Monday.") is parsed all the same: the parse is cheap there, and the name may be
+        # the listed person's (screening then says how sure it is)
+        short = bool(hits) and len(text.split()) < FOCUS_MIN_WORDS
+        if not full and not decisive and not screened and not short:
             return Extraction(article=given, people=(), events=(), notes=(CHEAP_PASS_NOTE,))
         notes: list[str] = []
         if not text.strip():
