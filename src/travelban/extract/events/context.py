@@ -107,7 +107,6 @@ class _Context:
         self.sent_start = [s.start for s in self.sents]
         self.dates = sorted(dates, key=lambda d: d.start)
         self._persons = people.by_pid()
-        self.places = sorted((p for p in places if p.start >= 0), key=lambda p: p.start)
         self._place_tok: dict[int, Place] = {}
         self._place_root: dict[int, int] = {}
         for p in places:

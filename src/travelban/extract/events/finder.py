@@ -996,8 +996,11 @@ def _latest_leg(
     ctx: _Context,
 ) -> Place | None:
     """Where the side of a meeting that went to it (not one of ``met``) went in this
-    sentence or the three before: the destination of its latest trip, named in the
-    sentence that tells it (not a place read from context), not a departure or a plan."""
+    sentence or the three before: the destination of its latest trip made (plans and
+    trips called off are passed over, a departure ends the search) that is named in the
+    sentence that tells it, when the legs placed from context after it agree; with no
+    such leg, the latest leg placed from context, when all the side's legs made are in
+    that one country."""
     own = {p for p, _ in travellers if p is not None and p not in met}
     read: set[str | None] = set()  # countries of legs placed from context on the way back
     first_read: Place | None = None
@@ -1363,18 +1366,19 @@ def _story_dates(raws: list[_Raw], ctx: _Context) -> list[_Raw]:
 
 def _dateline_day(ctx: _Context, published: date) -> tuple[DateRange, str | None] | None:
     """The full date a dateline opens the story with ("Dushanbe, October 10, 2025 -"), and
-    the country of the place it was filed from: a day right after the story's first place,
-    in the week before publication, the line running on into the first sentence."""
+    the country of the place it was filed from: a day right after the dateline's place
+    (``ctx.dateline``), in the week before publication, on the story's first line."""
     text = ctx.article.text
     first_line = text.find("\n", 0, _LEDE_CHARS)
+    limit = min(_DATELINE_CHARS, first_line if first_line >= 0 else _LEDE_CHARS)
+    line = ctx.dateline
     for d in ctx.dates:
-        if d.start >= min(_DATELINE_CHARS, first_line if first_line >= 0 else _LEDE_CHARS):
+        if d.start >= limit:
             break
         w = d.when
-        place = next((p for p in ctx.places if 0 <= p.start < d.start), None)
+        place = line
         if place is not None and not (
-            re.fullmatch(r"(?:\s*date\s+\S+)?\s*", text[: place.start])
-            and re.fullmatch(r",?\s*", text[place.end : d.start])
+            place.end <= d.start and re.fullmatch(r",?\s*", text[place.end : d.start])
         ):
             place = None
         if place is None:
